@@ -1,0 +1,71 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { agendaQueryString, filterAgenda, parseAgendaQuery, type AgendaQuery } from "@/lib/agenda";
+import { AgendaFilters } from "./agenda-filters";
+import { AgendaGrid } from "./agenda-grid";
+import { AgendaList } from "./agenda-list";
+import { DayTabs } from "./day-tabs";
+import type { AgendaData } from "./types";
+
+export function AgendaFromUrl({ data }: { data: AgendaData }) {
+  return <AgendaExplorer data={data} params={useSearchParams()} />;
+}
+
+/** Null in the HTML rendered ahead of any request: the unfiltered view. */
+type Params = { get(name: string): string | null } | null;
+
+/** Day tabs, filters and the sessions: a grid on wide screens, a list on phones. */
+export function AgendaExplorer({ data, params }: { data: AgendaData; params: Params }) {
+  const t = useTranslations("agenda");
+  const options = useMemo(
+    () => ({
+      days: data.days.map((d) => d.date),
+      tracks: data.tracks.map((x) => x.slug),
+      types: data.types,
+      rooms: data.rooms.map((x) => x.slug),
+    }),
+    [data],
+  );
+  const query = parseAgendaQuery(params ?? new URLSearchParams(), options);
+  const matching = useMemo(
+    () => filterAgenda(data.sessions, query),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the query's fields are what matter
+    [data.sessions, query.track, query.type, query.room, query.q],
+  );
+  const counts = new Map(options.days.map((d) => [d, matching.filter((s) => s.day === d).length]));
+  const shown = matching.filter((s) => s.day === query.day);
+  const rooms = query.room ? data.rooms.filter((r) => r.slug === query.room) : data.rooms;
+
+  // History changes made here are seen by useSearchParams, so the view follows the address.
+  const update = (change: Partial<AgendaQuery>) => {
+    const next = agendaQueryString({ ...query, ...change }, options);
+    window.history.replaceState(null, "", `${window.location.pathname}${next}`);
+  };
+  const filtering = Boolean(query.track || query.type || query.room || query.q.trim());
+  const day = data.days.find((d) => d.date === query.day);
+
+  return (
+    <div className="mt-6">
+      <AgendaFilters data={data} query={query} onChange={update} filtering={filtering} />
+      <DayTabs days={data.days} current={query.day} counts={counts} filtering={filtering} onSelect={(d) => update({ day: d })} />
+      <section id="agenda-panel" role="tabpanel" aria-label={day?.longLabel} className="mt-4">
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {t("results", { count: shown.length })}
+        </p>
+        {shown.length === 0 ? (
+          <p className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
+            {t("noResults")}
+          </p>
+        ) : (
+          <>
+            <AgendaGrid sessions={shown} rooms={rooms} timeZone={data.timeZone} offset={data.offset} />
+            <AgendaList sessions={shown} timeZone={data.timeZone} offset={data.offset} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

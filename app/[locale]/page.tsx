@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Citation } from "@/components/citation";
+import { listKeyFigures, getEvent } from "@/db/queries/event";
+import { listPublicSessions } from "@/db/queries/sessions";
+import { pageMetadata } from "@/i18n/metadata";
+import { Link } from "@/i18n/navigation";
+import { isZh, pick } from "@/lib/localized";
+import { NowNext } from "./_components/now-next";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
+  const { locale } = await params;
+  return pageMetadata({ locale, path: "" });
+}
+
+export default async function HomePage({ params }: PageProps<"/[locale]">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("home");
+  const event = getEvent();
+  const figures = listKeyFigures();
+  const sessions = listPublicSessions().filter((s) => s.status === "published" && s.type !== "break");
+
+  return (
+    <div className="space-y-10">
+      <section className="rounded-2xl bg-gradient-to-br from-brand-800 to-brand-600 px-6 py-10 text-white sm:px-10">
+        <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">
+          {pick(locale, event.nameEn, event.nameZh)}
+        </h1>
+        <p className="mt-3 text-lg sm:text-xl">
+          <time dateTime={event.startDate}>{t("dates")}</time> · {pick(locale, event.venueEn, event.venueZh)}
+        </p>
+        <p className="mt-4 max-w-2xl text-brand-50">{t("intro")}</p>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <Link href="/agenda" className="rounded-md bg-white px-4 py-2 font-semibold text-brand-900 hover:bg-brand-50">
+            {t("viewAgenda")}
+          </Link>
+          <Link href="/register" className="rounded-md border border-white px-4 py-2 font-semibold hover:bg-brand-700">
+            {t("register")}
+          </Link>
+          <Link href="/quotes" className="rounded-md px-4 py-2 font-semibold underline hover:bg-brand-700">
+            {t("quotesLink")}
+          </Link>
+        </div>
+      </section>
+
+      <NowNext sessions={sessions} timeZone={event.timeZone} startDate={event.startDate} />
+
+      <section aria-labelledby="figures-heading">
+        <h2 id="figures-heading" className="text-2xl font-bold">
+          {t("figuresHeading")}
+        </h2>
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {figures.map((f) => (
+            <li key={f.id} className="flex flex-col rounded-xl border border-slate-200 bg-white p-5">
+              <p className="text-3xl font-bold text-brand-800">
+                {isZh(locale) && f.valueZh ? f.valueZh : f.value}
+                <span className="ml-1 text-base font-semibold text-slate-700">{pick(locale, f.unitEn, f.unitZh)}</span>
+              </p>
+              <p className="mt-2 flex-1 text-slate-700">{pick(locale, f.labelEn, f.labelZh)}</p>
+              <Citation source={f.source} className="mt-3 block text-xs text-slate-600" />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

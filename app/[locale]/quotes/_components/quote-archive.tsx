@@ -1,0 +1,91 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { QuoteCard } from "@/components/quote-card";
+import { FilterSelect } from "@/components/ui/filter-select";
+import type { QuoteWithDetails } from "@/db/queries/quotes";
+import { pick } from "@/lib/localized";
+import { filterQuotes, parseQuoteQuery, quoteQueryString, type QuoteQuery } from "@/lib/quotes";
+
+type Named = { slug: string; nameEn: string; nameZh: string | null };
+type Data = { quotes: QuoteWithDetails[]; speakers: Named[]; topics: Named[] };
+/** Null in the HTML rendered ahead of any request: the unfiltered view. */
+type Params = { get(name: string): string | null } | null;
+
+export function QuoteArchiveFromUrl({ data }: { data: Data }) {
+  return <QuoteArchive data={data} params={useSearchParams()} />;
+}
+
+export function QuoteArchive({ data, params }: { data: Data; params: Params }) {
+  const t = useTranslations("quotes");
+  const locale = useLocale();
+  const query = parseQuoteQuery(params ?? new URLSearchParams(), {
+    speakers: data.speakers.map((s) => s.slug),
+    topics: data.topics.map((s) => s.slug),
+  });
+  const [text, setText] = useState(query.q);
+  const shown = filterQuotes(data.quotes, query);
+  const update = (change: Partial<QuoteQuery>) => {
+    window.history.replaceState(null, "", window.location.pathname + quoteQueryString({ ...query, ...change }));
+  };
+  const named = (items: Named[]) => items.map((x) => ({ value: x.slug, label: pick(locale, x.nameEn, x.nameZh) }));
+  const filtering = Boolean(query.speaker || query.topic || query.q.trim());
+
+  return (
+    <div className="mt-6">
+      <form
+        role="search"
+        aria-label={t("search")}
+        onSubmit={(e) => e.preventDefault()}
+        className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end"
+      >
+        <div>
+          <label htmlFor="quotes-q" className="block text-sm font-medium text-slate-800">
+            {t("search")}
+          </label>
+          <input
+            id="quotes-q"
+            type="search"
+            value={text}
+            maxLength={200}
+            placeholder={t("searchPlaceholder")}
+            onChange={(e) => {
+              setText(e.target.value);
+              update({ q: e.target.value });
+            }}
+            className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
+          />
+        </div>
+        <FilterSelect id="quotes-speaker" label={t("speaker")} allLabel={t("all")} value={query.speaker} options={named(data.speakers)} onChange={(speaker) => update({ speaker })} />
+        <FilterSelect id="quotes-topic" label={t("topic")} allLabel={t("all")} value={query.topic} options={named(data.topics)} onChange={(topic) => update({ topic })} />
+        <button
+          type="button"
+          disabled={!filtering}
+          onClick={() => {
+            setText("");
+            update({ q: "", speaker: null, topic: null });
+          }}
+          className="rounded-md border border-slate-400 px-3 py-2 text-sm font-medium enabled:hover:bg-slate-100 disabled:opacity-50"
+        >
+          {t("clear")}
+        </button>
+      </form>
+      <p className="mt-4 text-sm text-slate-700" aria-live="polite">
+        {t("count", { count: shown.length })}
+      </p>
+      {shown.length === 0 ? (
+        <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">{t("noResults")}</p>
+      ) : (
+        <ul className="mt-4 space-y-4">
+          {shown.map((q) => (
+            <li key={q.id}>
+              <QuoteCard quote={q} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { QuoteCard } from "@/components/quote-card";
+import { getEvent } from "@/db/queries/event";
+import { getSpeaker, listSpeakerSlugs } from "@/db/queries/speakers";
+import { pageMetadata } from "@/i18n/metadata";
+import { Link } from "@/i18n/navigation";
+import { pick } from "@/lib/localized";
+import { isSlug } from "@/lib/slug";
+import { formatDay, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
+
+type Props = PageProps<"/[locale]/speakers/[slug]">;
+
+export function generateStaticParams() {
+  return listSpeakerSlugs().map((slug) => ({ slug }));
+}
+
+const load = (slug: string) => (isSlug(slug) ? getSpeaker(slug) : undefined);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const speaker = load(slug);
+  if (!speaker) return {};
+  return pageMetadata({
+    locale,
+    path: `/speakers/${slug}`,
+    title: pick(locale, speaker.nameEn, speaker.nameZh),
+    description: pick(locale, speaker.bioEn, speaker.bioZh),
+    type: "profile",
+  });
+}
+
+export default async function SpeakerPage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const speaker = load(slug);
+  if (!speaker) notFound();
+  const t = await getTranslations("speakers");
+  const roles = await getTranslations("roles");
+  const agenda = await getTranslations("agenda");
+  const { timeZone } = getEvent();
+
+  return (
+    <article className="mx-auto max-w-3xl">
+      <Link href="/speakers" className="text-sm text-brand-700 underline">
+        ← {t("allSpeakers")}
+      </Link>
+      <h1 className="mt-3 text-3xl font-bold">{pick(locale, speaker.nameEn, speaker.nameZh)}</h1>
+      <p className="mt-1 text-lg text-slate-700">
+        {pick(locale, speaker.titleEn, speaker.titleZh)}, {pick(locale, speaker.organisationEn, speaker.organisationZh)}
+      </p>
+      <p className="mt-4 leading-relaxed text-slate-800">{pick(locale, speaker.bioEn, speaker.bioZh)}</p>
+
+      <section className="mt-8">
+        <h2 className="text-xl font-bold">{t("sessions")}</h2>
+        {speaker.appearances.length === 0 ? (
+          <p className="mt-2 text-slate-700">{t("noSessions")}</p>
+        ) : (
+          <ul className="mt-2 space-y-2">
+            {speaker.appearances.map(({ session: s, role }) => (
+              <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3">
+                <Link href={`/sessions/${s.slug}`} className={`font-medium text-brand-700 underline ${s.status === "cancelled" ? "line-through" : ""}`}>
+                  {pick(locale, s.titleEn, s.titleZh)}
+                </Link>
+                <p className="text-sm text-slate-700">
+                  {formatDay(zonedDate(s.startsAt, timeZone), locale, "short")}{" "}
+                  {formatTimeRange(s.startsAt, s.endsAt, locale, timeZone)} ({offsetLabel(s.startsAt, timeZone)}) ·{" "}
+                  {roles(role)}
+                  {s.status === "cancelled" && ` · ${agenda("cancelled")}`}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="mt-8">
+        <h2 className="text-xl font-bold">{t("quotes")}</h2>
+        {speaker.quotes.length === 0 ? (
+          <p className="mt-2 text-slate-700">{t("noQuotes")}</p>
+        ) : (
+          <ul className="mt-3 space-y-4">
+            {speaker.quotes.map((q) => (
+              <li key={q.id}>
+                <QuoteCard quote={q} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,29 @@
+import { useTranslations } from "next-intl";
+import { Link } from "@/i18n/navigation";
+import { LocaleSwitch } from "./locale-switch";
+import { NavLink } from "./nav-link";
+
+export function SiteHeader() {
+  const t = useTranslations("nav");
+  const meta = useTranslations("meta");
+  return (
+    <header className="border-b border-brand-900 bg-brand-800 text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-lg font-bold tracking-tight">
+          {meta("siteName")}
+        </Link>
+        <nav aria-label={t("label")} className="order-3 w-full sm:order-none sm:w-auto">
+          <ul className="-mx-2 flex flex-wrap gap-1 text-sm">
+            <NavLink href="/agenda">{t("agenda")}</NavLink>
+            <NavLink href="/speakers">{t("speakers")}</NavLink>
+            <NavLink href="/quotes">{t("quotes")}</NavLink>
+            <NavLink href="/register">{t("register")}</NavLink>
+          </ul>
+        </nav>
+        <div className="ml-auto">
+          <LocaleSwitch label={t("switchToLabel")}>{t("switchTo")}</LocaleSwitch>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { asc, eq, type SQL } from "drizzle-orm";
+import { getDb } from "../client";
+import { quotes, topics } from "../schema";
+
+function findQuotes(where?: SQL) {
+  return getDb().query.quotes.findMany({
+    where,
+    with: {
+      speaker: true,
+      source: true,
+      session: true,
+      topics: { with: { topic: true } },
+    },
+    orderBy: [asc(quotes.id)],
+  }).sync();
+}
+
+export type QuoteWithDetails = ReturnType<typeof findQuotes>[number];
+
+export function listQuotes(): QuoteWithDetails[] {
+  return findQuotes().map(hideUnpublishedSession);
+}
+
+export function getQuote(id: number): QuoteWithDetails | undefined {
+  const [quote] = findQuotes(eq(quotes.id, id));
+  return quote && hideUnpublishedSession(quote);
+}
+
+export function listQuotesBySpeaker(speakerId: number): QuoteWithDetails[] {
+  return findQuotes(eq(quotes.speakerId, speakerId)).map(hideUnpublishedSession);
+}
+
+export function listQuoteIds(): number[] {
+  return getDb()
+    .select({ id: quotes.id })
+    .from(quotes)
+    .all()
+    .map((r) => r.id);
+}
+
+export function listTopics() {
+  return getDb().select().from(topics).orderBy(asc(topics.nameEn)).all();
+}
+
+/** A quote may name a session still in draft; the public must not learn of it through the quote. */
+function hideUnpublishedSession(q: QuoteWithDetails): QuoteWithDetails {
+  return q.session && q.session.status === "draft" ? { ...q, session: null } : q;
+}

@@ -1,0 +1,296 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+export const sessionTypes = [
+  "keynote",
+  "talk",
+  "panel",
+  "workshop",
+  "ceremony",
+  "site-visit",
+  "demo",
+  "break",
+] as const;
+export type SessionType = (typeof sessionTypes)[number];
+
+export const sessionStatuses = ["draft", "published", "cancelled"] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+
+export const speakerRoles = ["speaker", "moderator", "panelist", "host"] as const;
+export type SpeakerRole = (typeof speakerRoles)[number];
+
+export const quoteKinds = ["direct", "paraphrase"] as const;
+export type QuoteKind = (typeof quoteKinds)[number];
+
+export const quoteLanguages = ["en", "zh"] as const;
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const events = sqliteTable("events", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  nameEn: text("name_en").notNull(),
+  nameZh: text("name_zh").notNull(),
+  venueEn: text("venue_en").notNull(),
+  venueZh: text("venue_zh").notNull(),
+  /** IANA zone in which every time of the event is shown. */
+  timeZone: text("time_zone").notNull(),
+  /** First and last day as calendar dates in the event's zone (YYYY-MM-DD). */
+  startDate: text("start_date").notNull(),
+  endDate: text("end_date").notNull(),
+  expectedAttendees: integer("expected_attendees"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const rooms = sqliteTable("rooms", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  eventId: integer("event_id")
+    .notNull()
+    .references(() => events.id),
+  slug: text("slug").notNull().unique(),
+  nameEn: text("name_en").notNull(),
+  nameZh: text("name_zh").notNull(),
+  capacity: integer("capacity"),
+  position: integer("position").notNull().default(0),
+});
+
+export const tracks = sqliteTable("tracks", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  eventId: integer("event_id")
+    .notNull()
+    .references(() => events.id),
+  slug: text("slug").notNull().unique(),
+  nameEn: text("name_en").notNull(),
+  nameZh: text("name_zh").notNull(),
+  /** A CSS colour (#rrggbb) used as the track's marker. */
+  color: text("color").notNull(),
+  position: integer("position").notNull().default(0),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    slug: text("slug").notNull().unique(),
+    type: text("type", { enum: sessionTypes }).notNull(),
+    status: text("status", { enum: sessionStatuses }).notNull().default("draft"),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+    roomId: integer("room_id").references(() => rooms.id),
+    trackId: integer("track_id").references(() => tracks.id),
+    titleEn: text("title_en").notNull(),
+    titleZh: text("title_zh").notNull(),
+    abstractEn: text("abstract_en").notNull().default(""),
+    abstractZh: text("abstract_zh").notNull().default(""),
+    seatLimit: integer("seat_limit"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("sessions_starts_at_idx").on(t.startsAt),
+    index("sessions_room_idx").on(t.roomId, t.startsAt),
+  ],
+);
+
+export const speakers = sqliteTable("speakers", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  nameEn: text("name_en").notNull(),
+  /** Only where a source gives the Chinese form; the pinyin stands in otherwise. */
+  nameZh: text("name_zh"),
+  titleEn: text("title_en").notNull().default(""),
+  titleZh: text("title_zh").notNull().default(""),
+  organisationEn: text("organisation_en").notNull().default(""),
+  organisationZh: text("organisation_zh").notNull().default(""),
+  bioEn: text("bio_en").notNull().default(""),
+  bioZh: text("bio_zh").notNull().default(""),
+  photoPath: text("photo_path"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const sessionSpeakers = sqliteTable(
+  "session_speakers",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    speakerId: integer("speaker_id")
+      .notNull()
+      .references(() => speakers.id, { onDelete: "cascade" }),
+    role: text("role", { enum: speakerRoles }).notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.speakerId] }),
+    index("session_speakers_speaker_idx").on(t.speakerId),
+  ],
+);
+
+export const sources = sqliteTable("sources", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Null where the source itself does not name its publisher. */
+  publisher: text("publisher"),
+  title: text("title").notNull(),
+  publishedOn: text("published_on").notNull(),
+  url: text("url"),
+});
+
+export const topics = sqliteTable("topics", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  nameEn: text("name_en").notNull(),
+  nameZh: text("name_zh").notNull(),
+});
+
+export const quotes = sqliteTable(
+  "quotes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    speakerId: integer("speaker_id")
+      .notNull()
+      .references(() => speakers.id),
+    sessionId: integer("session_id").references((): AnySQLiteColumn => sessions.id),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id),
+    kind: text("kind", { enum: quoteKinds }).notNull(),
+    /** The words as the source gives them, in the source's language. */
+    text: text("text").notNull(),
+    language: text("language", { enum: quoteLanguages }).notNull(),
+    /** A translation into the other language, marked as such wherever it is shown. */
+    translation: text("translation"),
+    /** The day the words were said, YYYY-MM-DD, where known. */
+    saidOn: text("said_on"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("quotes_speaker_idx").on(t.speakerId)],
+);
+
+export const quoteTopics = sqliteTable(
+  "quote_topics",
+  {
+    quoteId: integer("quote_id")
+      .notNull()
+      .references(() => quotes.id, { onDelete: "cascade" }),
+    topicId: integer("topic_id")
+      .notNull()
+      .references(() => topics.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.quoteId, t.topicId] })],
+);
+
+export const keyFigures = sqliteTable(
+  "key_figures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    value: text("value").notNull(),
+    /** The value as Chinese readers count it (万, 亿), where the scale differs. */
+    valueZh: text("value_zh"),
+    unitEn: text("unit_en").notNull().default(""),
+    unitZh: text("unit_zh").notNull().default(""),
+    labelEn: text("label_en").notNull(),
+    labelZh: text("label_zh").notNull(),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [uniqueIndex("key_figures_slug_idx").on(t.slug)],
+);
+
+export const eventsRelations = relations(events, ({ many }) => ({
+  rooms: many(rooms),
+  tracks: many(tracks),
+  sessions: many(sessions),
+}));
+
+export const roomsRelations = relations(rooms, ({ one, many }) => ({
+  event: one(events, { fields: [rooms.eventId], references: [events.id] }),
+  sessions: many(sessions),
+}));
+
+export const tracksRelations = relations(tracks, ({ one, many }) => ({
+  event: one(events, { fields: [tracks.eventId], references: [events.id] }),
+  sessions: many(sessions),
+}));
+
+export const sessionsRelations = relations(sessions, ({ one, many }) => ({
+  event: one(events, { fields: [sessions.eventId], references: [events.id] }),
+  room: one(rooms, { fields: [sessions.roomId], references: [rooms.id] }),
+  track: one(tracks, { fields: [sessions.trackId], references: [tracks.id] }),
+  speakers: many(sessionSpeakers),
+  quotes: many(quotes),
+}));
+
+export const speakersRelations = relations(speakers, ({ many }) => ({
+  sessions: many(sessionSpeakers),
+  quotes: many(quotes),
+}));
+
+export const sessionSpeakersRelations = relations(sessionSpeakers, ({ one }) => ({
+  session: one(sessions, { fields: [sessionSpeakers.sessionId], references: [sessions.id] }),
+  speaker: one(speakers, { fields: [sessionSpeakers.speakerId], references: [speakers.id] }),
+}));
+
+export const sourcesRelations = relations(sources, ({ many }) => ({
+  quotes: many(quotes),
+  keyFigures: many(keyFigures),
+}));
+
+export const topicsRelations = relations(topics, ({ many }) => ({
+  quotes: many(quoteTopics),
+}));
+
+export const quotesRelations = relations(quotes, ({ one, many }) => ({
+  speaker: one(speakers, { fields: [quotes.speakerId], references: [speakers.id] }),
+  session: one(sessions, { fields: [quotes.sessionId], references: [sessions.id] }),
+  source: one(sources, { fields: [quotes.sourceId], references: [sources.id] }),
+  topics: many(quoteTopics),
+}));
+
+export const quoteTopicsRelations = relations(quoteTopics, ({ one }) => ({
+  quote: one(quotes, { fields: [quoteTopics.quoteId], references: [quotes.id] }),
+  topic: one(topics, { fields: [quoteTopics.topicId], references: [topics.id] }),
+}));
+
+export const keyFiguresRelations = relations(keyFigures, ({ one }) => ({
+  source: one(sources, { fields: [keyFigures.sourceId], references: [sources.id] }),
+}));
+
+export type Event = typeof events.$inferSelect;
+export type Room = typeof rooms.$inferSelect;
+export type NewRoom = typeof rooms.$inferInsert;
+export type Track = typeof tracks.$inferSelect;
+export type NewTrack = typeof tracks.$inferInsert;
+export type Session = typeof sessions.$inferSelect;
+export type NewSession = typeof sessions.$inferInsert;
+export type Speaker = typeof speakers.$inferSelect;
+export type NewSpeaker = typeof speakers.$inferInsert;
+export type SessionSpeaker = typeof sessionSpeakers.$inferSelect;
+export type Source = typeof sources.$inferSelect;
+export type Topic = typeof topics.$inferSelect;
+export type Quote = typeof quotes.$inferSelect;
+export type NewQuote = typeof quotes.$inferInsert;
+export type KeyFigure = typeof keyFigures.$inferSelect;

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { routing } from "./routing";
+
+export function siteUrl(): URL {
+  return new URL(process.env.SITE_URL || process.env.AUTH_URL || "http://localhost:3000");
+}
+
+/** Title, description, language alternates and Open Graph tags for one page in one locale. */
+export async function pageMetadata(options: {
+  locale: string;
+  /** The path after the locale, "" for the home page, "/agenda" otherwise. */
+  path: string;
+  title?: string;
+  description?: string;
+  type?: "website" | "article" | "profile";
+}): Promise<Metadata> {
+  const t = await getTranslations({ locale: options.locale, namespace: "meta" });
+  const siteName = t("siteName");
+  const description = options.description || t("description");
+  const languages = Object.fromEntries(
+    routing.locales.map((l) => [l, `/${l}${options.path}`]),
+  );
+  return {
+    metadataBase: siteUrl(),
+    title: options.title ? { absolute: t("titleTemplate").replace("%s", options.title) } : siteName,
+    description,
+    alternates: { canonical: `/${options.locale}${options.path}`, languages },
+    openGraph: {
+      type: options.type ?? "website",
+      siteName,
+      title: options.title ?? siteName,
+      description,
+      url: `/${options.locale}${options.path}`,
+      locale: options.locale.replace("-", "_"),
+      alternateLocale: routing.locales.filter((l) => l !== options.locale).map((l) => l.replace("-", "_")),
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/** Times are stored as UTC instants and always shown in the event's own zone, never the viewer's. */
+
+const partsFormatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = partsFormatterCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    partsFormatterCache.set(timeZone, f);
+  }
+  return f;
+}
+
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number };
+
+export function wallClock(instant: Date | number, timeZone: string): WallClock {
+  const parts = partsFormatter(timeZone).formatToParts(new Date(instant));
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+  };
+}
+
+/** Offset of the zone from UTC at that instant, in minutes (Asia/Shanghai: 480). */
+export function zoneOffsetMinutes(instant: Date | number, timeZone: string): number {
+  const ms = new Date(instant).getTime();
+  const w = wallClock(ms, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
+  return Math.round((asUtc - (ms - (ms % 60000))) / 60000);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** The instant at which the clocks in `timeZone` show `date` `time` ("2024-07-11", "09:30"). */
+export function zonedToInstant(date: string, time: string, timeZone: string): Date {
+  const d = DATE.exec(date);
+  const t = TIME.exec(time);
+  if (!d || !t) throw new RangeError(`Not a date and time: ${date} ${time}`);
+  const guess = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  let result = guess - zoneOffsetMinutes(guess, timeZone) * 60000;
+  // A second pass settles instants near a change of offset.
+  result = guess - zoneOffsetMinutes(result, timeZone) * 60000;
+  return new Date(result);
+}
+
+/** The calendar date ("2024-07-11") of an instant in the zone. */
+export function zonedDate(instant: Date | number, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
+}
+
+/** Minutes since midnight in the zone, for laying sessions out on a time grid. */
+export function minutesOfDay(instant: Date | number, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  return w.hour * 60 + w.minute;
+}
+
+/** "UTC+8", "UTC-3:30", "UTC" */
+export function offsetLabel(instant: Date | number, timeZone: string): string {
+  const offset = zoneOffsetMinutes(instant, timeZone);
+  if (offset === 0) return "UTC";
+  const sign = offset > 0 ? "+" : "-";
+  const abs = Math.abs(offset);
+  const minutes = abs % 60;
+  return `UTC${sign}${Math.floor(abs / 60)}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""}`;
+}
+
+export function formatTime(instant: Date | number, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(instant));
+}
+
+export function formatTimeRange(
+  start: Date | number,
+  end: Date | number,
+  locale: string,
+  timeZone: string,
+): string {
+  return `${formatTime(start, locale, timeZone)}–${formatTime(end, locale, timeZone)}`;
+}
+
+const DAY_STYLES: Record<"long" | "date" | "short", Intl.DateTimeFormatOptions> = {
+  long: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+  date: { day: "numeric", month: "long", year: "numeric" },
+  short: { weekday: "short", day: "numeric", month: "short" },
+};
+
+/** A calendar date ("2024-07-11") as a reader expects it: "Thursday, 11 July 2024", "2024年7月11日星期四". */
+export function formatDay(
+  date: string,
+  locale: string,
+  style: "long" | "date" | "short" = "long",
+): string {
+  const d = DATE.exec(date);
+  if (!d) throw new RangeError(`Not a date: ${date}`);
+  const noonUtc = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), 12));
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...DAY_STYLES[style] }).format(noonUtc);
+}
+
+/** Every calendar date from `start` to `end` inclusive. */
+export function daysBetween(start: string, end: string): string[] {
+  const s = DATE.exec(start);
+  const e = DATE.exec(end);
+  if (!s || !e) throw new RangeError(`Not a date range: ${start} ${end}`);
+  const days: string[] = [];
+  let t = Date.UTC(Number(s[1]), Number(s[2]) - 1, Number(s[3]));
+  const last = Date.UTC(Number(e[1]), Number(e[2]) - 1, Number(e[3]));
+  while (t <= last && days.length < 366) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+    t += 86400000;
+  }
+  return days;
+}
+
+export function isIsoDate(value: string): boolean {
+  return DATE.test(value);
+}

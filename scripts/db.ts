@@ -1,0 +1,36 @@
+/**
+ * `tsx scripts/db.ts migrate | seed [--reset] | prepare`: prepare migrates and seeds an empty
+ * database, which is what `npm start` and the end-to-end tests run before the server.
+ */
+import fs from "node:fs";
+import { closeDb, databasePath, getDb } from "../db/client";
+import { applyMigrations } from "../db/migrate";
+import { isEmpty, seed } from "../db/seed";
+
+const [command, ...flags] = process.argv.slice(2);
+
+function main(): void {
+  if (flags.includes("--reset")) {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databasePath() + suffix, { force: true });
+  }
+  const db = getDb();
+  if (command === "migrate" || command === "prepare" || command === "seed") {
+    applyMigrations(db);
+    console.log(`Migrations applied to ${databasePath()}`);
+  }
+  if (command === "prepare" || command === "seed") {
+    if (isEmpty(db)) {
+      seed(db);
+      console.log("Seeded the forum, its speakers, quotes, figures and illustrative program.");
+    } else {
+      console.log("The database already holds data; seeding skipped (use --reset to start over).");
+    }
+  }
+  if (!["migrate", "prepare", "seed"].includes(command ?? "")) {
+    console.error("Usage: tsx scripts/db.ts migrate | seed [--reset] | prepare");
+    process.exitCode = 2;
+  }
+  closeDb();
+}
+
+main();
