@@ -1,6 +1,6 @@
 /**
- * `tsx scripts/db.ts migrate | seed [--reset] | prepare`: prepare migrates and seeds an empty
- * database, which is what `npm start` and the end-to-end tests run before the server.
+ * `tsx scripts/db.ts migrate | seed [--reset] | prepare | backup FILE`: prepare migrates and seeds
+ * an empty database, which is what `npm start` and the end-to-end tests run before the server.
  */
 import fs from "node:fs";
 import { closeDb, databasePath, getDb } from "../db/client";
@@ -9,7 +9,19 @@ import { isEmpty, seed } from "../db/seed";
 
 const [command, ...flags] = process.argv.slice(2);
 
-function main(): void {
+async function backup(target: string | undefined): Promise<void> {
+  if (!target) throw new Error("Usage: npm run db:backup -- <file>");
+  // SQLite's online backup API: consistent even while the server is writing.
+  await getDb().$client.backup(target);
+  console.log(`Backed up ${databasePath()} to ${target}`);
+}
+
+async function main(): Promise<void> {
+  if (command === "backup") {
+    await backup(flags[0]);
+    closeDb();
+    return;
+  }
   if (flags.includes("--reset")) {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databasePath() + suffix, { force: true });
   }
@@ -27,10 +39,13 @@ function main(): void {
     }
   }
   if (!["migrate", "prepare", "seed"].includes(command ?? "")) {
-    console.error("Usage: tsx scripts/db.ts migrate | seed [--reset] | prepare");
+    console.error("Usage: tsx scripts/db.ts migrate | seed [--reset] | prepare | backup FILE");
     process.exitCode = 2;
   }
   closeDb();
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

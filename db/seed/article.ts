@@ -105,9 +105,10 @@ export const quoteList: {
   {
     speaker: "liu-jining",
     kind: "direct",
-    text: "Recently, Apollo Go has captured the public’s interest. However, if you visit Jiading, you’ll notice that high-level autonomous vehicles like Apollo Go are a common sight in the streets.",
+    // The article interrupts this quote with its attribution; the ellipsis marks where.
+    text: "Recently, Apollo Go has captured the public’s interest … However, if you visit Jiading, you’ll notice that high-level autonomous vehicles like Apollo Go are a common sight in the streets.",
     translation:
-      "最近，萝卜快跑引起了公众的关注。不过，如果你来嘉定，就会发现像萝卜快跑这样的高级别自动驾驶车辆在街头随处可见。",
+      "最近，萝卜快跑引起了公众的关注……不过，如果你来嘉定，就会发现像萝卜快跑这样的高级别自动驾驶车辆在街头随处可见。",
     topics: ["autonomous-driving"],
   },
   {

@@ -38,7 +38,7 @@ export function NowNext({ sessions, timeZone, startDate }: Props) {
   return (
     <section aria-labelledby="now-heading" className="rounded-xl border border-slate-200 bg-white p-5">
       <h2 id="now-heading" className="text-2xl font-bold">
-        {before ? t("nextHeading") : t("nowHeading")}
+        {after ? t("pastHeading") : before ? t("nextHeading") : t("nowHeading")}
       </h2>
       {after ? (
         <p className="mt-2 text-slate-700">{t("afterForum")}</p>

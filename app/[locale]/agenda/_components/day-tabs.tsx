@@ -43,7 +43,7 @@ export function DayTabs({ days, current, counts, filtering, onSelect }: Props) {
             tabIndex={selected ? 0 : -1}
             onClick={() => onSelect(d.date)}
             onKeyDown={(e) => onKeyDown(e, i)}
-            className="-mb-px shrink-0 border-b-4 border-transparent px-4 py-2 text-left font-semibold text-slate-700 hover:text-brand-800 aria-selected:border-brand-700 aria-selected:text-brand-900"
+            className="-mb-px shrink-0 border-b-4 border-transparent px-3 py-2 text-sm sm:px-4 sm:text-base text-left font-semibold text-slate-700 hover:text-brand-800 aria-selected:border-brand-700 aria-selected:text-brand-900"
           >
             <span className="block">{d.label}</span>
             {filtering && <span className="block text-xs font-normal">({counts.get(d.date) ?? 0})</span>}

@@ -1,0 +1,21 @@
+// The server the end-to-end tests run against: a fresh database, migrated and seeded, and a
+// production build in its own folder, so that a running `npm start` is left alone.
+import { execSync, spawn } from "node:child_process";
+import fs from "node:fs";
+
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_PATH: process.env.DATABASE_PATH || "./data/e2e.db",
+  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-e2e",
+  PORT: process.env.PORT || "3100",
+};
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(env.DATABASE_PATH + suffix, { force: true });
+const run = (command) => execSync(command, { env, stdio: "inherit" });
+run("npx tsx scripts/db.ts prepare");
+if (!process.env.E2E_SKIP_BUILD) run("npx next build");
+const server = spawn("npx", ["next", "start", "-p", env.PORT], { env, stdio: "inherit" });
+const stop = () => server.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,50 @@
+// `npm test`: typecheck, lint, unit tests, then the end-to-end tests against a production build on a
+// fresh database. Its last line is the totals of both test runners: "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status === 0;
+const readJson = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+};
+
+if (!fs.existsSync("/usr/bin/chromium") && !process.env.CHROMIUM_PATH) {
+  console.log("Installing Debian's Chromium and CJK fonts for the end-to-end tests…");
+  const ok = run("sh", ["-c", "apt-get update && apt-get install -y chromium fonts-noto-cjk"]);
+  if (!ok) console.error("Could not install chromium: the end-to-end tests will fail.");
+}
+
+fs.rmSync("test-results", { recursive: true, force: true });
+fs.mkdirSync("test-results", { recursive: true });
+const failures = [];
+if (!run("npm", ["run", "typecheck"])) failures.push("typecheck");
+if (!run("npm", ["run", "lint"])) failures.push("lint");
+
+run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]);
+const unit = readJson("test-results/unit.json");
+run("npx", ["playwright", "test"]);
+const e2e = readJson("test-results/e2e.json");
+
+let passed = 0;
+let failed = 0;
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests + (unit.success === false && unit.numFailedTests === 0 ? 1 : 0);
+} else failures.push("unit tests (no report)");
+if (e2e) {
+  passed += e2e.stats.expected + e2e.stats.flaky;
+  failed += e2e.stats.unexpected + (e2e.errors?.length ?? 0);
+  if (e2e.stats.skipped) failures.push(`${e2e.stats.skipped} skipped end-to-end tests`);
+} else failures.push("end-to-end tests (no report)");
+
+console.log("");
+if (unit) console.log(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`);
+if (e2e) console.log(`e2e: ${e2e.stats.expected + e2e.stats.flaky} passed, ${e2e.stats.unexpected} failed`);
+if (failures.length) console.log(`also failed: ${failures.join(", ")}`);
+console.log(`${passed} passed, ${failed + failures.length} failed`);
+process.exit(failed || failures.length || passed === 0 ? 1 : 0);
