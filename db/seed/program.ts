@@ -503,4 +503,18 @@ export const program: SeedSession[] = [
       "The forum closes with a look back at three days of discussion on the sustainable, high-quality development of the auto sector.",
     abstractZh: "论坛闭幕。闭幕式回顾三天来围绕汽车产业可持续高质量发展展开的讨论。",
   },
+  {
+    slug: "farewell-reception",
+    status: "draft",
+    type: "break",
+    day: DAY3,
+    start: "15:30",
+    end: "17:00",
+    room: "main-hall",
+    track: "plenary",
+    titleEn: "Farewell Reception (draft)",
+    titleZh: "欢送酒会（草稿）",
+    abstractEn: "A draft session: organizers are still planning it, so it does not appear on the public agenda.",
+    abstractZh: "草稿议程：主办方仍在筹划中，因此不会出现在公开议程中。",
+  },
 ];

@@ -33,6 +33,7 @@ export type SeedSession = {
   abstractEn: string;
   abstractZh: string;
   seatLimit?: number;
-  status?: "published" | "cancelled";
+  /** Default "published"; a draft is seeded to show that drafts stay out of public view. */
+  status?: "published" | "cancelled" | "draft";
   speakers?: { speaker: string; role: SpeakerRole }[];
 };

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { AgendaQuery } from "@/lib/agenda";
 import { pick } from "@/lib/localized";
+import { ClearButton, FilterBar, SearchField } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";
 import type { AgendaData } from "./types";
 
@@ -22,29 +23,17 @@ export function AgendaFilters({ data, query, filtering, onChange }: Props) {
   const [text, setText] = useState(query.q);
 
   return (
-    <form
-      role="search"
-      aria-label={t("filters")}
-      onSubmit={(e) => e.preventDefault()}
-      className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end"
-    >
-      <div>
-        <label htmlFor="agenda-q" className="block text-sm font-medium text-slate-800">
-          {t("search")}
-        </label>
-        <input
-          id="agenda-q"
-          type="search"
-          value={text}
-          maxLength={200}
-          placeholder={t("searchPlaceholder")}
-          onChange={(e) => {
-            setText(e.target.value);
-            onChange({ q: e.target.value });
-          }}
-          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
-        />
-      </div>
+    <FilterBar label={t("filters")} columns="lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
+      <SearchField
+        id="agenda-q"
+        label={t("search")}
+        placeholder={t("searchPlaceholder")}
+        value={text}
+        onChange={(q) => {
+          setText(q);
+          onChange({ q });
+        }}
+      />
       <FilterSelect
         id="agenda-track"
         label={t("track")}
@@ -69,17 +58,15 @@ export function AgendaFilters({ data, query, filtering, onChange }: Props) {
         options={data.rooms.map((x) => ({ value: x.slug, label: pick(locale, x.nameEn, x.nameZh) }))}
         onChange={(room) => onChange({ room })}
       />
-      <button
-        type="button"
+      <ClearButton
         disabled={!filtering}
         onClick={() => {
           setText("");
           onChange({ q: "", track: null, type: null, room: null });
         }}
-        className="rounded-md border border-slate-400 px-3 py-2 text-sm font-medium enabled:hover:bg-slate-100 disabled:opacity-50"
       >
         {t("clear")}
-      </button>
-    </form>
+      </ClearButton>
+    </FilterBar>
   );
 }

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { QuoteCard } from "@/components/quote-card";
+import { ClearButton, FilterBar, SearchField } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";
 import type { QuoteWithDetails } from "@/db/queries/quotes";
 import { pick } from "@/lib/localized";
@@ -35,43 +36,29 @@ export function QuoteArchive({ data, params }: { data: Data; params: Params }) {
 
   return (
     <div className="mt-6">
-      <form
-        role="search"
-        aria-label={t("search")}
-        onSubmit={(e) => e.preventDefault()}
-        className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end"
-      >
-        <div>
-          <label htmlFor="quotes-q" className="block text-sm font-medium text-slate-800">
-            {t("search")}
-          </label>
-          <input
-            id="quotes-q"
-            type="search"
-            value={text}
-            maxLength={200}
-            placeholder={t("searchPlaceholder")}
-            onChange={(e) => {
-              setText(e.target.value);
-              update({ q: e.target.value });
-            }}
-            className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
-          />
-        </div>
+      <FilterBar label={t("search")} columns="lg:grid-cols-[2fr_1fr_1fr_auto]">
+        <SearchField
+          id="quotes-q"
+          label={t("search")}
+          placeholder={t("searchPlaceholder")}
+          value={text}
+          onChange={(q) => {
+            setText(q);
+            update({ q });
+          }}
+        />
         <FilterSelect id="quotes-speaker" label={t("speaker")} allLabel={t("all")} value={query.speaker} options={named(data.speakers)} onChange={(speaker) => update({ speaker })} />
         <FilterSelect id="quotes-topic" label={t("topic")} allLabel={t("all")} value={query.topic} options={named(data.topics)} onChange={(topic) => update({ topic })} />
-        <button
-          type="button"
+        <ClearButton
           disabled={!filtering}
           onClick={() => {
             setText("");
             update({ q: "", speaker: null, topic: null });
           }}
-          className="rounded-md border border-slate-400 px-3 py-2 text-sm font-medium enabled:hover:bg-slate-100 disabled:opacity-50"
         >
           {t("clear")}
-        </button>
-      </form>
+        </ClearButton>
+      </FilterBar>
       <p className="mt-4 text-sm text-slate-700" aria-live="polite">
         {t("count", { count: shown.length })}
       </p>

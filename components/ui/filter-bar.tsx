@@ -1,0 +1,57 @@
+"use client";
+
+import type { ReactNode } from "react";
+
+/** The search form above a filtered list; it never submits, every change applies at once. */
+export function FilterBar({ label, columns, children }: { label: string; columns: string; children: ReactNode }) {
+  return (
+    <form
+      role="search"
+      aria-label={label}
+      onSubmit={(e) => e.preventDefault()}
+      className={`grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:items-end ${columns}`}
+    >
+      {children}
+    </form>
+  );
+}
+
+type SearchFieldProps = {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+};
+
+export function SearchField({ id, label, placeholder, value, onChange }: SearchFieldProps) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="search"
+        value={value}
+        maxLength={200}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
+      />
+    </div>
+  );
+}
+
+export function ClearButton({ disabled, onClick, children }: { disabled: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      disabled={disabled}
+      onClick={onClick}
+      className="rounded-md border border-slate-400 px-3 py-2 text-sm font-medium enabled:hover:bg-slate-100 disabled:opacity-50"
+    >
+      {children}
+    </button>
+  );
+}
