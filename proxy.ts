@@ -1,10 +1,11 @@
 import createMiddleware from "next-intl/middleware";
 import { routing } from "./i18n/routing";
 
-// Only sends visitors to their language early; pages and handlers do their own checks.
+// Sends visitors who arrive without a language in the address to theirs (cookie, then
+// Accept-Language). Addresses that already name a language skip the proxy entirely, so the
+// pages rendered ahead are served without running any code per request.
 export default createMiddleware(routing);
 
 export const config = {
-  // Everything except API routes, Next's own files and files with an extension.
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  matcher: ["/", "/((?!api|_next|_vercel|en(?:/|$)|zh-CN(?:/|$)|.*\\..*).*)"],
 };

@@ -13,6 +13,8 @@ export function LocaleSwitch({ label, children }: { label: string; children: Rea
   const href = `/${other}${pathname === "/" ? "" : pathname}`;
   const keepQuery = (event: MouseEvent<HTMLAnchorElement>) => {
     event.currentTarget.href = href + window.location.search;
+    // Remembered for the next visit to "/" (the proxy reads it; it does not run on this page).
+    document.cookie = `NEXT_LOCALE=${other}; path=/; max-age=31536000; samesite=lax`;
   };
   return (
     <a

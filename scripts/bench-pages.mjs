@@ -79,7 +79,7 @@ function restoreGuardedFiles() {
 
 // --- the server and its cleanup ---------------------------------------------------------------
 
-let server = null; // the `next start` child, leader of its own process group
+let server = null; // the server.mjs child, leader of its own process group
 let serverExit = null; // { code, signal } once it has exited
 let currentInstance = null; // the running autocannon instance, stopped on SIGINT
 
@@ -103,23 +103,25 @@ function groupAlive(pid) {
 async function stopServer() {
   if (!server) return;
   const { pid } = server;
-  server = null;
   signalGroup(pid, "SIGTERM");
   for (let i = 0; i < 50 && groupAlive(pid); i++) await sleep(100);
   if (groupAlive(pid)) {
     signalGroup(pid, "SIGKILL");
     for (let i = 0; i < 20 && groupAlive(pid); i++) await sleep(100);
   }
+  server = null;
 }
 
 let aborted = false; // set by a signal: no further step may start
-let cleanedUp = false;
-async function cleanup() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  currentInstance?.stop();
-  await stopServer();
-  restoreGuardedFiles();
+let abortCode = 0;
+let cleanupPromise = null;
+function cleanup() {
+  cleanupPromise ??= (async () => {
+    currentInstance?.stop();
+    await stopServer();
+    restoreGuardedFiles();
+  })();
+  return cleanupPromise;
 }
 
 // Last resort if the process exits some other way: no server may outlive the benchmark.
@@ -134,7 +136,9 @@ for (const [signal, code] of [
   ["SIGHUP", 129],
 ]) {
   process.on(signal, () => {
+    if (aborted) return;
     aborted = true;
+    abortCode = code;
     console.error(`\n${signal}: stopping the benchmark and the server…`);
     cleanup().finally(() => process.exit(code));
   });
@@ -167,9 +171,11 @@ async function startServer() {
   if (await portInUse()) {
     throw new BenchError(`Something already answers on port ${PORT}; stop it first.`);
   }
-  console.log(`$ npx next start -p ${PORT}`);
-  server = spawn("npx", ["next", "start", "-p", String(PORT)], {
-    env,
+  if (aborted) throw new BenchError("Interrupted.");
+  // The production server of `npm start`: Next behind its page cache (server.mjs).
+  console.log(`$ PORT=${PORT} node server.mjs`);
+  server = spawn(process.execPath, ["server.mjs"], {
+    env: { ...env, PORT: String(PORT), NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
@@ -317,12 +323,14 @@ async function main() {
   }
 
   for (const pathname of targets) {
+    if (aborted) throw new BenchError("Interrupted.");
     console.log(`warm-up   ${pathname} (${WARMUP} s)…`);
     await cannon(pathname, { duration: WARMUP });
   }
 
   const rows = [];
   for (const pathname of targets) {
+    if (aborted) throw new BenchError("Interrupted.");
     console.log(`measuring ${pathname} (${DURATION} s)…`);
     rows.push(summarize(pathname, await cannon(pathname, { duration: DURATION })));
     if (serverExit) throw new BenchError(`The server exited while ${pathname} was being measured.`);
@@ -367,10 +375,11 @@ try {
   await main();
 } catch (error) {
   exitCode = 1;
-  console.error(
-    `\nBenchmark failed: ${error instanceof BenchError ? error.message : (error?.stack ?? error)}`,
-  );
+  if (!aborted) {
+    const message = error instanceof BenchError ? error.message : (error?.stack ?? error);
+    console.error(`\nBenchmark failed: ${message}`);
+  }
 } finally {
   await cleanup();
 }
-process.exit(exitCode);
+process.exit(aborted ? abortCode : exitCode);

@@ -14,7 +14,7 @@ for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(env.DATABASE_PATH + suffix,
 const run = (command) => execSync(command, { env, stdio: "inherit" });
 run("npx tsx scripts/db.ts prepare");
 if (!process.env.E2E_SKIP_BUILD) run("npx next build");
-const server = spawn("npx", ["next", "start", "-p", env.PORT], { env, stdio: "inherit" });
+const server = spawn(process.execPath, ["server.mjs"], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -1,0 +1,184 @@
+import { expect, test } from "@playwright/test";
+import { QuotesPage } from "./pages/quotes-page";
+import { site } from "./support/site";
+
+const EXPORTS = "software and intelligent features";
+const PARAPHRASE = "The district has been accelerating its development";
+
+test.describe("quote archive", () => {
+  test("shows the four quotes, direct ones in quotation marks, the paraphrase labelled and unquoted", async ({ page }) => {
+    const quotes = new QuotesPage(page);
+    const response = await quotes.goto();
+    expect(response?.status()).toBe(200);
+    await quotes.expectSpeakers(["Wang Yao", "Liu Jining", "Liu Jining", "Lu Fangzhou"]);
+
+    const direct = quotes.quotes.filter({ hasText: site.en.direct });
+    await expect(direct).toHaveCount(3);
+    await expect(direct.getByRole("blockquote")).toHaveText([/^“[^“”]+”$/, /^“[^“”]+”$/, /^“[^“”]+”$/]);
+
+    const paraphrase = quotes.quotes.filter({ hasText: site.en.paraphrase });
+    await expect(paraphrase).toHaveCount(1);
+    await expect(paraphrase.getByRole("blockquote")).toHaveCount(0);
+    const words = paraphrase.getByText(new RegExp(`^${PARAPHRASE}`));
+    await expect(words).toBeVisible();
+    await expect(words).not.toHaveText(/[“”"]/);
+
+    // Every quote cites its source.
+    for (const quote of await quotes.quotes.all()) {
+      await expect(quote).toContainText(site.en.citationPrefix);
+    }
+  });
+
+  test("shows the same in Chinese, with the translations labelled and the originals kept", async ({ page }) => {
+    const quotes = new QuotesPage(page, "zh-CN");
+    await quotes.goto();
+    await quotes.expectCount(4);
+    const direct = quotes.quotes.filter({ hasText: site["zh-CN"].direct });
+    await expect(direct).toHaveCount(3);
+    await expect(direct.getByRole("blockquote")).toHaveText([/^“[^“”]+”$/, /^“[^“”]+”$/, /^“[^“”]+”$/]);
+    await expect(direct.first().getByRole("blockquote")).toHaveText("“这些功能提升了消费者体验，并推动我国新能源汽车的长期发展。”");
+
+    const paraphrase = quotes.quotes.filter({ hasText: site["zh-CN"].paraphrase });
+    await expect(paraphrase).toHaveCount(1);
+    await expect(paraphrase.getByRole("blockquote")).toHaveCount(0);
+    const words = paraphrase.getByText(/^嘉定正加快建设全球汽车产业中心核心区/);
+    await expect(words).toBeVisible();
+    await expect(words).not.toHaveText(/[“”"]/);
+    // The English original of a paraphrase is not put in quotation marks either.
+    await expect(paraphrase).toContainText(`原文: ${PARAPHRASE}`);
+
+    for (const quote of await quotes.quotes.all()) {
+      await expect(quote).toContainText("本站译文");
+      await expect(quote).toContainText(site["zh-CN"].citationPrefix);
+    }
+  });
+
+  test("English search finds quotes and reproduces on reload", async ({ page }) => {
+    const quotes = new QuotesPage(page);
+    await quotes.goto();
+    await quotes.search.fill("software");
+    await expect(page).toHaveURL(/\/en\/quotes\?q=software$/);
+    await quotes.expectSpeakers(["Liu Jining", "Lu Fangzhou"]);
+    await expect(quotes.quote(EXPORTS)).toBeVisible();
+
+    await page.reload();
+    await expect(quotes.search).toHaveValue("software");
+    await quotes.expectSpeakers(["Liu Jining", "Lu Fangzhou"]);
+  });
+
+  test("the Chinese translations are searchable, from either language", async ({ page }) => {
+    const zh = new QuotesPage(page, "zh-CN");
+    await zh.goto();
+    await zh.search.fill("软件");
+    await expect(page).toHaveURL(/\/zh-CN\/quotes\?q=%E8%BD%AF%E4%BB%B6$/);
+    await zh.expectSpeakers(["Liu Jining", "Lu Fangzhou"]);
+
+    const en = new QuotesPage(page);
+    await en.goto("?q=%E8%90%9D%E5%8D%9C%E5%BF%AB%E8%B7%91"); // 萝卜快跑, only in a translation
+    await en.expectSpeakers(["Liu Jining"]);
+    await expect(en.quote("Apollo Go")).toBeVisible();
+  });
+
+  test("search ignores case and width", async ({ page }) => {
+    const quotes = new QuotesPage(page);
+    await quotes.goto();
+    await quotes.search.fill("ＳＯＦＴＷＡＲＥ");
+    await quotes.expectSpeakers(["Liu Jining", "Lu Fangzhou"]);
+    await quotes.search.fill("no such words anywhere");
+    await quotes.expectCount(0);
+    await expect(page.getByText("No quote matches these filters.")).toBeVisible();
+  });
+
+  test("the speaker filter lands in the query string and reproduces on reload", async ({ page }) => {
+    const quotes = new QuotesPage(page);
+    await quotes.goto();
+    await quotes.speaker.selectOption({ label: "Liu Jining" });
+    await expect(page).toHaveURL(/\/en\/quotes\?speaker=liu-jining$/);
+    await quotes.expectSpeakers(["Liu Jining", "Liu Jining"]);
+
+    const reloaded = new QuotesPage(await page.context().newPage());
+    await reloaded.goto("?speaker=liu-jining");
+    await expect(reloaded.speaker).toHaveValue("liu-jining");
+    await reloaded.expectSpeakers(["Liu Jining", "Liu Jining"]);
+  });
+
+  test("the topic filter lands in the query string, combines, and reproduces on reload", async ({ page }) => {
+    const quotes = new QuotesPage(page);
+    await quotes.goto();
+    await quotes.topic.selectOption({ label: "Autonomous driving" });
+    await expect(page).toHaveURL(/\/en\/quotes\?topic=autonomous-driving$/);
+    await quotes.expectSpeakers(["Liu Jining"]);
+    await expect(quotes.quote("Apollo Go")).toBeVisible();
+
+    await quotes.speaker.selectOption({ label: "Wang Yao" });
+    await expect(page).toHaveURL(/\?speaker=wang-yao&topic=autonomous-driving$/);
+    await quotes.expectCount(0);
+
+    await page.reload();
+    await expect(quotes.speaker).toHaveValue("wang-yao");
+    await expect(quotes.topic).toHaveValue("autonomous-driving");
+    await quotes.expectCount(0);
+
+    await quotes.clear.click();
+    await expect(page).toHaveURL(/\/en\/quotes$/);
+    await quotes.expectCount(4);
+    await expect(quotes.clear).toBeDisabled();
+  });
+
+  test("the Chinese filters work the same way", async ({ page }) => {
+    const quotes = new QuotesPage(page, "zh-CN");
+    await quotes.goto();
+    await quotes.topic.selectOption({ label: "产业园区" });
+    await expect(page).toHaveURL(/\/zh-CN\/quotes\?topic=industrial-parks$/);
+    await quotes.expectSpeakers(["Lu Fangzhou"]);
+  });
+
+  test("unknown filter values show every quote", async ({ page }) => {
+    const quotes = new QuotesPage(page);
+    const response = await quotes.goto("?speaker=nobody&topic=nothing");
+    expect(response?.status()).toBe(200);
+    await expect(quotes.speaker).toHaveValue("");
+    await expect(quotes.topic).toHaveValue("");
+    await quotes.expectCount(4);
+  });
+});
+
+test.describe("quote permalink", () => {
+  test("opens the quote on its own page", async ({ page }) => {
+    const quotes = new QuotesPage(page);
+    await quotes.goto();
+    await quotes.quote(EXPORTS).getByRole("link", { name: site.en.permalink }).click();
+    await expect(page).toHaveURL(/\/en\/quotes\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Quote by Liu Jining");
+    const quote = page.getByRole("figure");
+    await expect(quote).toHaveCount(1);
+    await expect(quote.getByRole("blockquote")).toContainText(`“Chinese car manufacturers will export not only vehicles but also ${EXPORTS}`);
+    await expect(quote).toContainText(site.en.citationPrefix);
+    await expect(quote.getByRole("link", { name: site.en.permalink })).toHaveCount(0);
+
+    // The same address works when opened directly, and in the other language.
+    const path = new URL(page.url()).pathname;
+    const response = await page.goto(path.replace("/en/", "/zh-CN/"));
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Liu Jining的观点");
+    await expect(page.getByRole("figure").getByRole("blockquote")).toContainText("中国汽车制造商出口的将不仅是整车");
+  });
+
+  test("a paraphrase's page does not quote it", async ({ page }) => {
+    const quotes = new QuotesPage(page);
+    await quotes.goto();
+    await quotes.quote(PARAPHRASE).getByRole("link", { name: site.en.permalink }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Quote by Lu Fangzhou");
+    await expect(page.getByRole("figure")).toContainText(site.en.paraphrase);
+    await expect(page.getByRole("blockquote")).toHaveCount(0);
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute("content", new RegExp(`^${PARAPHRASE}`));
+  });
+
+  for (const id of ["9999", "0", "abc", "1.5"]) {
+    test(`unknown id ${id} returns 404`, async ({ page }) => {
+      const response = await page.goto(`/en/quotes/${id}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(site.en.notFound);
+    });
+  }
+});

@@ -1,0 +1,11 @@
+import { expect, type Locator } from "@playwright/test";
+
+/**
+ * Waits until React has taken over an element. Until then a select or a typed query only changes
+ * the server's HTML and never reaches the app, so actions on client components wait for this.
+ */
+export async function expectHydrated(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$"))))
+    .toBe(true);
+}
