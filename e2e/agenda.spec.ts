@@ -98,16 +98,18 @@ test.describe("grid and forum time", () => {
   test("times are forum time (UTC+8) although the browser is in Los Angeles", async ({ page }) => {
     const agenda = new AgendaPage(page);
     await agenda.goto();
-    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe("America/Los_Angeles");
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
+      "America/Los_Angeles",
+    );
 
     await expect(page.getByText("All times are forum time: Shanghai, UTC+8.")).toBeVisible();
     const opening = agenda.card("Opening Ceremony");
     await expect(opening.getByRole("time")).toHaveText("09:00–09:30");
     await expect(opening.getByRole("time")).toHaveAttribute("datetime", "2024-07-11T01:00:00.000Z");
     await expect(opening).toContainText("UTC+8");
-    await expect(agenda.card("Workshop: Software-Defined Vehicle Architecture").getByRole("time")).toHaveText(
-      "16:00–17:30",
-    );
+    await expect(
+      agenda.card("Workshop: Software-Defined Vehicle Architecture").getByRole("time"),
+    ).toHaveText("16:00–17:30");
   });
 
   test("times are forum time in Chinese too", async ({ page }) => {
@@ -122,12 +124,17 @@ test.describe("grid and forum time", () => {
 });
 
 test.describe("filters", () => {
-  test("track narrows the sessions, lands in the query string and reproduces on load", async ({ page }) => {
+  test("track narrows the sessions, lands in the query string and reproduces on load", async ({
+    page,
+  }) => {
     const agenda = new AgendaPage(page);
     await agenda.goto();
     await agenda.track.selectOption({ label: "Automotive Chips" });
     await expect(page).toHaveURL(/\/en\/agenda\?track=chips$/);
-    await agenda.expectTitles(["Site Visit: Automotive Chip Valley", "Building a Local Ecosystem for Automotive Chips"]);
+    await agenda.expectTitles([
+      "Site Visit: Automotive Chip Valley",
+      "Building a Local Ecosystem for Automotive Chips",
+    ]);
     // Each day's tab says how many of its sessions match.
     await expect(agenda.tabs).toHaveText([/\(2\)$/, /\(1\)$/, /\(2\)$/]);
 
@@ -142,7 +149,9 @@ test.describe("filters", () => {
     await reloaded.expectTitles(["Computing Chips for Intelligent Driving"]);
   });
 
-  test("type narrows the sessions, lands in the query string and reproduces on load", async ({ page }) => {
+  test("type narrows the sessions, lands in the query string and reproduces on load", async ({
+    page,
+  }) => {
     const agenda = new AgendaPage(page);
     await agenda.goto();
     await agenda.type.selectOption({ label: "Workshop" });
@@ -155,7 +164,9 @@ test.describe("filters", () => {
     await agenda.expectTitles(["Workshop: Software-Defined Vehicle Architecture"]);
   });
 
-  test("room narrows the sessions and the grid columns, and reproduces on load", async ({ page }) => {
+  test("room narrows the sessions and the grid columns, and reproduces on load", async ({
+    page,
+  }) => {
     const agenda = new AgendaPage(page);
     await agenda.goto();
     await agenda.room.selectOption({ label: "Hall B" });
@@ -167,7 +178,10 @@ test.describe("filters", () => {
     const reloaded = new AgendaPage(await page.context().newPage());
     await reloaded.goto("?room=hall-b&day=2024-07-12");
     await expect(reloaded.room).toHaveValue("hall-b");
-    await reloaded.expectTitles(["Panel: From Road Testing to Everyday Autonomous Driving", "Computing Chips for Intelligent Driving"]);
+    await reloaded.expectTitles([
+      "Panel: From Road Testing to Everyday Autonomous Driving",
+      "Computing Chips for Intelligent Driving",
+    ]);
   });
 
   test("filters combine", async ({ page }) => {
@@ -201,7 +215,9 @@ test.describe("filters", () => {
     await expect(agenda.clear).toBeDisabled();
     await agenda.expectDay(0);
     await agenda.expectTitles(day1);
-    await expect(page.getByRole("alert").filter({ hasText: "Something went wrong" })).toHaveCount(0);
+    await expect(page.getByRole("alert").filter({ hasText: "Something went wrong" })).toHaveCount(
+      0,
+    );
   });
 
   test("clear filters resets search and filters but keeps the day", async ({ page }) => {
@@ -225,6 +241,20 @@ test.describe("filters", () => {
 });
 
 test.describe("search", () => {
+  test("the search box follows the address when the Agenda link is followed", async ({ page }) => {
+    const agenda = new AgendaPage(page);
+    await agenda.goto("?q=chip&track=chips");
+    await expect(agenda.search).toHaveValue("chip");
+    await agenda.expectCount(2);
+
+    // The header's link leads to the unfiltered agenda: box, filters and sessions must all agree.
+    await page.getByRole("navigation").getByRole("link", { name: "Agenda" }).click();
+    await expect(page).toHaveURL(/\/en\/agenda$/);
+    await expect(agenda.track).toHaveValue("");
+    await agenda.expectTitles(day1);
+    await expect(agenda.search).toHaveValue("");
+  });
+
   const chipDay1 = [
     "Keynote: Jiading as a Core Area of a Global Automobile Industry Hub",
     "Site Visit: Automotive Chip Valley",
@@ -272,7 +302,9 @@ test.describe("search", () => {
     await agenda.search.fill("Wang Yao");
     await expect(page).toHaveURL(/\?q=Wang(\+|%20)Yao$/);
     await agenda.expectTitles(["Keynote: The NEV Market and Intelligent Connected NEVs"]);
-    await expect(agenda.card("Keynote: The NEV Market and Intelligent Connected NEVs")).toContainText("Wang Yao");
+    await expect(
+      agenda.card("Keynote: The NEV Market and Intelligent Connected NEVs"),
+    ).toContainText("Wang Yao");
     await expect(agenda.tabs).toHaveText([/\(1\)$/, /\(0\)$/, /\(0\)$/]);
   });
 
@@ -295,6 +327,28 @@ test.describe("search", () => {
   });
 });
 
+test.describe("history", () => {
+  test("going back from a session returns to the same day, filters and search", async ({
+    page,
+  }) => {
+    const agenda = new AgendaPage(page);
+    await agenda.goto();
+    await agenda.track.selectOption("chips");
+    await agenda.tab(1).click();
+    await agenda.search.fill("driving");
+    await expect(page).toHaveURL(/\/en\/agenda\?day=2024-07-12&track=chips&q=driving$/);
+    await agenda.card("Computing Chips for Intelligent Driving").getByRole("link").click();
+    await expect(page).toHaveURL(/\/en\/sessions\/talk-chips-for-intelligent-driving$/);
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\/en\/agenda\?day=2024-07-12&track=chips&q=driving$/);
+    await agenda.expectDay(1);
+    await expect(agenda.track).toHaveValue("chips");
+    await expect(agenda.search).toHaveValue("driving");
+    await agenda.expectTitles(["Computing Chips for Intelligent Driving"]);
+  });
+});
+
 test.describe("cancelled session", () => {
   test("is shown on the agenda, marked as cancelled", async ({ page }) => {
     const agenda = new AgendaPage(page);
@@ -303,14 +357,20 @@ test.describe("cancelled session", () => {
     await expect(card).toBeVisible();
     await expect(card.getByText("Cancelled", { exact: true })).toBeVisible();
     // Only that one of the day's sessions carries the mark.
-    await expect(agenda.panel.getByText("Cancelled", { exact: true }).filter({ visible: true })).toHaveCount(1);
+    await expect(
+      agenda.panel.getByText("Cancelled", { exact: true }).filter({ visible: true }),
+    ).toHaveCount(1);
   });
 
   test("is marked in Chinese too", async ({ page }) => {
     const agenda = new AgendaPage(page, "zh-CN");
     await agenda.goto("?day=2024-07-12");
-    await expect(agenda.card("工作坊：智能网联汽车数据安全").getByText("已取消", { exact: true })).toBeVisible();
-    await expect(agenda.panel.getByText("已取消", { exact: true }).filter({ visible: true })).toHaveCount(1);
+    await expect(
+      agenda.card("工作坊：智能网联汽车数据安全").getByText("已取消", { exact: true }),
+    ).toBeVisible();
+    await expect(
+      agenda.panel.getByText("已取消", { exact: true }).filter({ visible: true }),
+    ).toHaveCount(1);
   });
 
   test("opens its page from the agenda", async ({ page }) => {

@@ -28,7 +28,9 @@ function watch(page: Page) {
 
 async function expectNoInjectedScript(page: Page) {
   const injected = await page.evaluate(() => ({
-    scripts: [...document.querySelectorAll("script")].filter((s) => /^alert\(\d\)$/.test(s.textContent?.trim() ?? "")).length,
+    scripts: [...document.querySelectorAll("script")].filter((s) =>
+      /^alert\(\d\)$/.test(s.textContent?.trim() ?? ""),
+    ).length,
     images: document.querySelectorAll('img[src="x"]').length,
   }));
   expect(injected).toEqual({ scripts: 0, images: 0 });
@@ -83,7 +85,9 @@ test.describe("hostile search text in the address", () => {
 });
 
 test.describe("hostile text typed into the search boxes", () => {
-  test("agenda: a typed script tag is kept as text and escaped in the address", async ({ page }) => {
+  test("agenda: a typed script tag is kept as text and escaped in the address", async ({
+    page,
+  }) => {
     const dialogs = watch(page);
     const agenda = new AgendaPage(page);
     await agenda.goto();
@@ -97,7 +101,9 @@ test.describe("hostile text typed into the search boxes", () => {
     expect(dialogs).toEqual([]);
   });
 
-  test("quotes: a typed script tag is kept as text and escaped in the address", async ({ page }) => {
+  test("quotes: a typed script tag is kept as text and escaped in the address", async ({
+    page,
+  }) => {
     const dialogs = watch(page);
     const quotes = new QuotesPage(page);
     await quotes.goto();
@@ -115,7 +121,6 @@ test.describe("malformed addresses", () => {
     "/en/sessions/..%2F..%2Fetc",
     "/en/sessions/%3Cscript%3E",
     "/en/sessions/Opening-Ceremony",
-    "/en/sessions/opening-ceremony%00",
     `/en/sessions/${"a".repeat(300)}`,
     "/en/speakers/UPPER_case!",
     "/en/speakers/wang-yao'%20OR%201=1--",
@@ -131,6 +136,15 @@ test.describe("malformed addresses", () => {
       const locale = path.startsWith("/zh-CN") ? "zh-CN" : "en";
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(site[locale].notFound);
       expect(dialogs).toEqual([]);
+    });
+  }
+
+  // Broken percent-encoding cannot name any page: the answer is a client error, never a crash.
+  for (const path of ["/en/sessions/%E0%A4%A", "/en/speakers/%ZZ"]) {
+    test(`${path} (broken percent-encoding) gives a 4xx, not 500`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBeGreaterThanOrEqual(400);
+      expect(response?.status()).toBeLessThan(500);
     });
   }
 

@@ -1,12 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { QuotesPage } from "./pages/quotes-page";
+import { expectHydrated } from "./support/hydration";
 import { site } from "./support/site";
 
 const EXPORTS = "software and intelligent features";
 const PARAPHRASE = "The district has been accelerating its development";
 
 test.describe("quote archive", () => {
-  test("shows the four quotes, direct ones in quotation marks, the paraphrase labelled and unquoted", async ({ page }) => {
+  test("shows the four quotes, direct ones in quotation marks, the paraphrase labelled and unquoted", async ({
+    page,
+  }) => {
     const quotes = new QuotesPage(page);
     const response = await quotes.goto();
     expect(response?.status()).toBe(200);
@@ -14,7 +17,11 @@ test.describe("quote archive", () => {
 
     const direct = quotes.quotes.filter({ hasText: site.en.direct });
     await expect(direct).toHaveCount(3);
-    await expect(direct.getByRole("blockquote")).toHaveText([/^“[^“”]+”$/, /^“[^“”]+”$/, /^“[^“”]+”$/]);
+    await expect(direct.getByRole("blockquote")).toHaveText([
+      /^“[^“”]+”$/,
+      /^“[^“”]+”$/,
+      /^“[^“”]+”$/,
+    ]);
 
     const paraphrase = quotes.quotes.filter({ hasText: site.en.paraphrase });
     await expect(paraphrase).toHaveCount(1);
@@ -29,14 +36,22 @@ test.describe("quote archive", () => {
     }
   });
 
-  test("shows the same in Chinese, with the translations labelled and the originals kept", async ({ page }) => {
+  test("shows the same in Chinese, with the translations labelled and the originals kept", async ({
+    page,
+  }) => {
     const quotes = new QuotesPage(page, "zh-CN");
     await quotes.goto();
     await quotes.expectCount(4);
     const direct = quotes.quotes.filter({ hasText: site["zh-CN"].direct });
     await expect(direct).toHaveCount(3);
-    await expect(direct.getByRole("blockquote")).toHaveText([/^“[^“”]+”$/, /^“[^“”]+”$/, /^“[^“”]+”$/]);
-    await expect(direct.first().getByRole("blockquote")).toHaveText("“这些功能提升了消费者体验，并推动我国新能源汽车的长期发展。”");
+    await expect(direct.getByRole("blockquote")).toHaveText([
+      /^“[^“”]+”$/,
+      /^“[^“”]+”$/,
+      /^“[^“”]+”$/,
+    ]);
+    await expect(direct.first().getByRole("blockquote")).toHaveText(
+      "“这些功能提升了消费者体验，并推动我国新能源汽车的长期发展。”",
+    );
 
     const paraphrase = quotes.quotes.filter({ hasText: site["zh-CN"].paraphrase });
     await expect(paraphrase).toHaveCount(1);
@@ -89,7 +104,9 @@ test.describe("quote archive", () => {
     await expect(page.getByText("No quote matches these filters.")).toBeVisible();
   });
 
-  test("the speaker filter lands in the query string and reproduces on reload", async ({ page }) => {
+  test("the speaker filter lands in the query string and reproduces on reload", async ({
+    page,
+  }) => {
     const quotes = new QuotesPage(page);
     await quotes.goto();
     await quotes.speaker.selectOption({ label: "Liu Jining" });
@@ -102,7 +119,9 @@ test.describe("quote archive", () => {
     await reloaded.expectSpeakers(["Liu Jining", "Liu Jining"]);
   });
 
-  test("the topic filter lands in the query string, combines, and reproduces on reload", async ({ page }) => {
+  test("the topic filter lands in the query string, combines, and reproduces on reload", async ({
+    page,
+  }) => {
     const quotes = new QuotesPage(page);
     await quotes.goto();
     await quotes.topic.selectOption({ label: "Autonomous driving" });
@@ -133,6 +152,36 @@ test.describe("quote archive", () => {
     await quotes.expectSpeakers(["Lu Fangzhou"]);
   });
 
+  test("the search box follows the address when the Quotes link is followed", async ({ page }) => {
+    const quotes = new QuotesPage(page);
+    await quotes.goto("?q=software&speaker=liu-jining");
+    await expect(quotes.search).toHaveValue("software");
+    await quotes.expectCount(1);
+
+    await page.getByRole("navigation").getByRole("link", { name: "Quotes" }).click();
+    await expect(page).toHaveURL(/\/en\/quotes$/);
+    await expect(quotes.speaker).toHaveValue("");
+    await quotes.expectCount(4);
+    await expect(quotes.search).toHaveValue("");
+  });
+
+  test("the language switch keeps the search and filters", async ({ page }) => {
+    const quotes = new QuotesPage(page);
+    await quotes.goto();
+    await quotes.topic.selectOption("software");
+    await quotes.search.fill("global");
+    await expect(page).toHaveURL(/\/en\/quotes\?topic=software&q=global$/);
+    await quotes.expectCount(1);
+    const toZh = page.getByRole("link", { name: site.en.switchTo });
+    await expectHydrated(toZh);
+    await toZh.click();
+    await expect(page).toHaveURL(/\/zh-CN\/quotes\?topic=software&q=global$/);
+    const zh = new QuotesPage(page, "zh-CN");
+    await expect(zh.topic).toHaveValue("software");
+    await expect(zh.search).toHaveValue("global");
+    await zh.expectCount(1);
+  });
+
   test("unknown filter values show every quote", async ({ page }) => {
     const quotes = new QuotesPage(page);
     const response = await quotes.goto("?speaker=nobody&topic=nothing");
@@ -152,7 +201,9 @@ test.describe("quote permalink", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Quote by Liu Jining");
     const quote = page.getByRole("figure");
     await expect(quote).toHaveCount(1);
-    await expect(quote.getByRole("blockquote")).toContainText(`“Chinese car manufacturers will export not only vehicles but also ${EXPORTS}`);
+    await expect(quote.getByRole("blockquote")).toContainText(
+      `“Chinese car manufacturers will export not only vehicles but also ${EXPORTS}`,
+    );
     await expect(quote).toContainText(site.en.citationPrefix);
     await expect(quote.getByRole("link", { name: site.en.permalink })).toHaveCount(0);
 
@@ -161,7 +212,9 @@ test.describe("quote permalink", () => {
     const response = await page.goto(path.replace("/en/", "/zh-CN/"));
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Liu Jining的观点");
-    await expect(page.getByRole("figure").getByRole("blockquote")).toContainText("中国汽车制造商出口的将不仅是整车");
+    await expect(page.getByRole("figure").getByRole("blockquote")).toContainText(
+      "中国汽车制造商出口的将不仅是整车",
+    );
   });
 
   test("a paraphrase's page does not quote it", async ({ page }) => {
@@ -171,7 +224,10 @@ test.describe("quote permalink", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Quote by Lu Fangzhou");
     await expect(page.getByRole("figure")).toContainText(site.en.paraphrase);
     await expect(page.getByRole("blockquote")).toHaveCount(0);
-    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute("content", new RegExp(`^${PARAPHRASE}`));
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute(
+      "content",
+      new RegExp(`^${PARAPHRASE}`),
+    );
   });
 
   for (const id of ["9999", "0", "abc", "1.5"]) {

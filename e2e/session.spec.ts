@@ -5,10 +5,14 @@ import { cancelledSlug, cancelledTitle, site } from "./support/site";
 const keynote = "/sessions/keynote-intelligent-connected-nev";
 
 test.describe("a session page", () => {
-  test("shows time in forum time, room, track, type, abstract and the speaker with role", async ({ page }) => {
+  test("shows time in forum time, room, track, type, abstract and the speaker with role", async ({
+    page,
+  }) => {
     const response = await page.goto(`/en${keynote}`);
     expect(response?.status()).toBe(200);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Keynote: The NEV Market and Intelligent Connected NEVs");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Keynote: The NEV Market and Intelligent Connected NEVs",
+    );
     await expect(page.getByRole("term")).toHaveText(["When", "Room", "Track", "Type"]);
     await expect(page.getByRole("definition")).toHaveText([
       "Thursday, July 11, 2024, 09:30–10:15 (UTC+8)",
@@ -16,13 +20,20 @@ test.describe("a session page", () => {
       "NEV Market & Sustainability",
       "Keynote",
     ]);
-    await expect(page.getByRole("definition").getByRole("time")).toHaveAttribute("datetime", "2024-07-11T01:30:00.000Z");
+    await expect(page.getByRole("definition").getByRole("time")).toHaveAttribute(
+      "datetime",
+      "2024-07-11T01:30:00.000Z",
+    );
     await expect(page.getByRole("heading", { name: "About this session" })).toBeVisible();
     await expect(
-      page.getByText(/^This keynote covers the new-energy vehicle \(NEV\) market and intelligent connected NEVs/),
+      page.getByText(
+        /^This keynote covers the new-energy vehicle \(NEV\) market and intelligent connected NEVs/,
+      ),
     ).toBeVisible();
 
-    const speaker = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Wang Yao" }) });
+    const speaker = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("link", { name: "Wang Yao" }) });
     await expect(speaker).toHaveText(/^Wang Yao\s*·\s*Speaker$/);
     await expect(page.getByRole("status")).toHaveCount(0);
 
@@ -35,7 +46,9 @@ test.describe("a session page", () => {
     const response = await page.goto(`/zh-CN${keynote}`);
     expect(response?.status()).toBe(200);
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("主旨演讲：新能源汽车市场与智能网联新能源汽车");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "主旨演讲：新能源汽车市场与智能网联新能源汽车",
+    );
     await expect(page.getByRole("term")).toHaveText(["时间", "会场", "专题", "类型"]);
     const definitions = page.getByRole("definition");
     await expect(definitions.nth(0)).toContainText("2024年7月11日星期四");
@@ -45,14 +58,20 @@ test.describe("a session page", () => {
     await expect(definitions.nth(2)).toHaveText("新能源汽车市场与可持续发展");
     await expect(definitions.nth(3)).toHaveText("主旨演讲");
     await expect(page.getByRole("heading", { name: "议程简介" })).toBeVisible();
-    await expect(page.getByText(/^本场主旨演讲聚焦新能源汽车市场和智能网联新能源汽车/)).toBeVisible();
-    const speaker = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Wang Yao" }) });
+    await expect(
+      page.getByText(/^本场主旨演讲聚焦新能源汽车市场和智能网联新能源汽车/),
+    ).toBeVisible();
+    const speaker = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("link", { name: "Wang Yao" }) });
     await expect(speaker).toHaveText(/^Wang Yao\s*·\s*演讲嘉宾$/);
   });
 
   test("a session without speakers says so, and seats are shown", async ({ page }) => {
     await page.goto("/en/sessions/chip-valley-visit");
-    await expect(page.getByRole("definition").nth(3)).toHaveText("Site visit · Limited to 40 seats");
+    await expect(page.getByRole("definition").nth(3)).toHaveText(
+      "Site visit · Limited to 40 seats",
+    );
     await expect(page.getByText("Speakers for this session are not listed.")).toBeVisible();
   });
 
@@ -72,12 +91,16 @@ test.describe("a cancelled session page", () => {
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(cancelledTitle);
     await expect(page.getByRole("status")).toHaveText("This session has been cancelled.");
-    await expect(page.getByRole("definition").first()).toContainText("Friday, July 12, 2024, 13:30–15:00 (UTC+8)");
+    await expect(page.getByRole("definition").first()).toContainText(
+      "Friday, July 12, 2024, 13:30–15:00 (UTC+8)",
+    );
   });
 
   test("says it is cancelled in Chinese", async ({ page }) => {
     await page.goto(`/zh-CN/sessions/${cancelledSlug}`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("工作坊：智能网联汽车数据安全");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "工作坊：智能网联汽车数据安全",
+    );
     await expect(page.getByRole("status")).toHaveText("本场议程已取消。");
   });
 });

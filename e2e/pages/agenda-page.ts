@@ -43,7 +43,9 @@ export class AgendaPage {
 
   /** The card of one session, found by its title. */
   card(title: string): Locator {
-    return this.panel.getByRole("article").filter({ has: this.page.getByRole("heading", { name: title, exact: true }) });
+    return this.panel
+      .getByRole("article")
+      .filter({ has: this.page.getByRole("heading", { name: title, exact: true }) });
   }
 
   async expectDay(index: 0 | 1 | 2) {
@@ -52,7 +54,9 @@ export class AgendaPage {
   }
 
   async expectCount(n: number) {
-    await expect(this.panel.getByText(site[this.locale].sessionsOnDay(n), { exact: true })).toBeVisible();
+    await expect(
+      this.panel.getByText(site[this.locale].sessionsOnDay(n), { exact: true }),
+    ).toBeVisible();
     await expect(this.panel.getByRole("article")).toHaveCount(n);
   }
 

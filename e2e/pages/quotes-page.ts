@@ -35,13 +35,17 @@ export class QuotesPage {
   }
 
   async expectCount(n: number) {
-    await expect(this.page.getByText(site[this.locale].quoteCount(n), { exact: true })).toBeVisible();
+    await expect(
+      this.page.getByText(site[this.locale].quoteCount(n), { exact: true }),
+    ).toBeVisible();
     await expect(this.quotes).toHaveCount(n);
   }
 
   /** The speakers of the quotes shown, in order. */
   async expectSpeakers(names: string[]) {
-    await expect(this.quotes.getByRole("link", { name: /^(Wang Yao|Liu Jining|Lu Fangzhou)$/ })).toHaveText(names);
+    await expect(
+      this.quotes.getByRole("link", { name: /^(Wang Yao|Liu Jining|Lu Fangzhou)$/ }),
+    ).toHaveText(names);
     await this.expectCount(names.length);
   }
 }

@@ -6,6 +6,8 @@ import { expect, type Locator } from "@playwright/test";
  */
 export async function expectHydrated(locator: Locator): Promise<void> {
   await expect
-    .poll(() => locator.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$"))))
+    .poll(() =>
+      locator.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$"))),
+    )
     .toBe(true);
 }

@@ -13,6 +13,7 @@ export const site = {
     register: "Register to attend",
     switchTo: "阅读中文版",
     figuresHeading: "Key figures",
+    pastHeading: "The forum has ended",
     citationPrefix: `Source: “${SOURCE_TITLE}”`,
     notFound: "Page not found",
     days: ["Thu, Jul 11", "Fri, Jul 12", "Sat, Jul 13"],
@@ -23,7 +24,12 @@ export const site = {
     room: "Room",
     clear: "Clear filters",
     cancelled: "Cancelled",
-    sessionsOnDay: (n: number) => (n === 0 ? "No sessions on this day" : n === 1 ? "1 session on this day" : `${n} sessions on this day`),
+    sessionsOnDay: (n: number) =>
+      n === 0
+        ? "No sessions on this day"
+        : n === 1
+          ? "1 session on this day"
+          : `${n} sessions on this day`,
     quoteCount: (n: number) => (n === 0 ? "No quotes" : n === 1 ? "1 quote" : `${n} quotes`),
     quoteSearch: "Search quotes",
     speaker: "Speaker",
@@ -40,6 +46,7 @@ export const site = {
     register: "报名参会",
     switchTo: "Read in English",
     figuresHeading: "关键数据",
+    pastHeading: "论坛已圆满落幕",
     citationPrefix: `来源：《${SOURCE_TITLE}》`,
     notFound: "页面不存在",
     days: ["7月11日周四", "7月12日周五", "7月13日周六"],
