@@ -76,11 +76,27 @@ function handleAndCapture(req, res, key, handle) {
   return handle(req, res);
 }
 
+/** Next answers an address with broken percent-encoding (/%ZZ) with a 500; it is the client's error. */
+function decodable(url = "/") {
+  try {
+    decodeURIComponent(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function badAddress(res) {
+  res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+  res.end("400 Bad Request: the address is not valid percent-encoding.\n400 错误请求：网址编码无效。\n");
+}
+
 async function main() {
   const app = next({ dev: false, dir: process.cwd(), port, hostname: host });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    if (!decodable(req.url)) return badAddress(res);
     const key = cacheKey(req);
     if (key === null) return handle(req, res);
     const entry = cache.get(key);

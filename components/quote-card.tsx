@@ -13,6 +13,7 @@ type Props = { quote: QuoteWithDetails; permalink?: boolean };
  */
 export function QuoteCard({ quote: q, permalink = true }: Props) {
   const t = useTranslations("quotes");
+  const speakerText = useTranslations("speakers");
   const locale = useLocale();
   const direct = q.kind === "direct";
   const originalIsReaders = isZh(locale) === (q.language === "zh");
@@ -47,8 +48,11 @@ export function QuoteCard({ quote: q, permalink = true }: Props) {
           <Link href={`/speakers/${q.speaker.slug}`} className="font-semibold text-brand-700 underline">
             {pick(locale, q.speaker.nameEn, q.speaker.nameZh)}
           </Link>
-          , {pick(locale, q.speaker.titleEn, q.speaker.titleZh)},{" "}
-          {pick(locale, q.speaker.organisationEn, q.speaker.organisationZh)}
+          {isZh(locale) ? "，" : ", "}
+          {speakerText("position", {
+            title: pick(locale, q.speaker.titleEn, q.speaker.titleZh),
+            organisation: pick(locale, q.speaker.organisationEn, q.speaker.organisationZh),
+          })}
         </p>
         <p>
           {q.saidOn

@@ -15,7 +15,7 @@ test.describe("a session page", () => {
     );
     await expect(page.getByRole("term")).toHaveText(["When", "Room", "Track", "Type"]);
     await expect(page.getByRole("definition")).toHaveText([
-      "Thursday, July 11, 2024, 09:30–10:15 (UTC+8)",
+      "Thursday 11 July 2024, 09:30–10:15 (UTC+8)",
       "Main Hall",
       "NEV Market & Sustainability",
       "Keynote",
@@ -53,7 +53,7 @@ test.describe("a session page", () => {
     const definitions = page.getByRole("definition");
     await expect(definitions.nth(0)).toContainText("2024年7月11日星期四");
     await expect(definitions.nth(0)).toContainText("09:30–10:15");
-    await expect(definitions.nth(0)).toContainText("(UTC+8)");
+    await expect(definitions.nth(0)).toContainText("（UTC+8）");
     await expect(definitions.nth(1)).toHaveText("主会场");
     await expect(definitions.nth(2)).toHaveText("新能源汽车市场与可持续发展");
     await expect(definitions.nth(3)).toHaveText("主旨演讲");
@@ -92,7 +92,7 @@ test.describe("a cancelled session page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(cancelledTitle);
     await expect(page.getByRole("status")).toHaveText("This session has been cancelled.");
     await expect(page.getByRole("definition").first()).toContainText(
-      "Friday, July 12, 2024, 13:30–15:00 (UTC+8)",
+      "Friday 12 July 2024, 13:30–15:00 (UTC+8)",
     );
   });
 

@@ -51,9 +51,11 @@ describe("formatting in the forum's zone", () => {
   });
 
   it("names days in both languages", () => {
-    expect(formatDay("2024-07-11", "en")).toBe("Thursday, July 11, 2024");
+    expect(formatDay("2024-07-11", "en")).toBe("Thursday 11 July 2024");
+    expect(formatDay("2024-07-11", "en", "short")).toBe("Thu 11 Jul");
     expect(formatDay("2024-07-11", "zh-CN")).toBe("2024年7月11日星期四");
-    expect(formatDay("2024-07-25", "en", "date")).toBe("July 25, 2024");
+    expect(formatDay("2024-07-25", "en", "date")).toBe("25 July 2024");
+    expect(formatDay("2024-07-11", "zh-CN", "short")).toBe("7月11日周四");
   });
 });
 

@@ -104,7 +104,12 @@ const DAY_STYLES: Record<"long" | "date" | "short", Intl.DateTimeFormatOptions> 
   short: { weekday: "short", day: "numeric", month: "short" },
 };
 
-/** A calendar date ("2024-07-11") as a reader expects it: "Thursday, 11 July 2024", "2024年7月11日星期四". */
+/**
+ * A calendar date ("2024-07-11") as a reader expects it: "Thursday 11 July 2024" (the forum's own
+ * day-month order, as in "11–13 July 2024"), "2024年7月11日星期四". English is assembled from
+ * single-field formats, whose output does not change between ICU versions, so that the server's
+ * Node.js and the visitor's browser print the same text.
+ */
 export function formatDay(
   date: string,
   locale: string,
@@ -113,7 +118,15 @@ export function formatDay(
   const d = DATE.exec(date);
   if (!d) throw new RangeError(`Not a date: ${date}`);
   const noonUtc = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), 12));
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...DAY_STYLES[style] }).format(noonUtc);
+  if (locale.startsWith("zh")) {
+    return new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...DAY_STYLES[style] }).format(noonUtc);
+  }
+  const field = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(noonUtc);
+  const day = Number(d[3]);
+  if (style === "short") return `${field({ weekday: "short" })} ${day} ${field({ month: "short" })}`;
+  const dayMonthYear = `${day} ${field({ month: "long" })} ${d[1]}`;
+  return style === "long" ? `${field({ weekday: "long" })} ${dayMonthYear}` : dayMonthYear;
 }
 
 /** Every calendar date from `start` to `end` inclusive. */

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 
 /** The search form above a filtered list; it never submits, every change applies at once. */
 export function FilterBar({ label, columns, children }: { label: string; columns: string; children: ReactNode }) {
@@ -20,11 +20,22 @@ type SearchFieldProps = {
   id: string;
   label: string;
   placeholder: string;
+  /** The search as the address has it. */
   value: string;
   onChange: (value: string) => void;
 };
 
+/**
+ * Keeps what is typed, even while the address catches up, and takes the address's value when it
+ * changes for another reason (a link, the back button, "clear filters").
+ */
 export function SearchField({ id, label, placeholder, value, onChange }: SearchFieldProps) {
+  const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    setText(value);
+  }
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -33,10 +44,13 @@ export function SearchField({ id, label, placeholder, value, onChange }: SearchF
       <input
         id={id}
         type="search"
-        value={value}
+        value={text}
         maxLength={200}
         placeholder={placeholder}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(e.target.value);
+        }}
         className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
       />
     </div>

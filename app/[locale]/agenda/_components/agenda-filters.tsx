@@ -1,7 +1,6 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
 import type { AgendaQuery } from "@/lib/agenda";
 import { pick } from "@/lib/localized";
 import { ClearButton, FilterBar, SearchField } from "@/components/ui/filter-bar";
@@ -19,8 +18,6 @@ export function AgendaFilters({ data, query, filtering, onChange }: Props) {
   const t = useTranslations("agenda");
   const types = useTranslations("types");
   const locale = useLocale();
-  // The box keeps what is typed; the address follows it.
-  const [text, setText] = useState(query.q);
 
   return (
     <FilterBar label={t("filters")} columns="lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
@@ -28,11 +25,8 @@ export function AgendaFilters({ data, query, filtering, onChange }: Props) {
         id="agenda-q"
         label={t("search")}
         placeholder={t("searchPlaceholder")}
-        value={text}
-        onChange={(q) => {
-          setText(q);
-          onChange({ q });
-        }}
+        value={query.q}
+        onChange={(q) => onChange({ q })}
       />
       <FilterSelect
         id="agenda-track"
@@ -61,7 +55,6 @@ export function AgendaFilters({ data, query, filtering, onChange }: Props) {
       <ClearButton
         disabled={!filtering}
         onClick={() => {
-          setText("");
           onChange({ q: "", track: null, type: null, room: null });
         }}
       >

@@ -2,7 +2,6 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
-import { useState } from "react";
 import { QuoteCard } from "@/components/quote-card";
 import { ClearButton, FilterBar, SearchField } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -26,7 +25,6 @@ export function QuoteArchive({ data, params }: { data: Data; params: Params }) {
     speakers: data.speakers.map((s) => s.slug),
     topics: data.topics.map((s) => s.slug),
   });
-  const [text, setText] = useState(query.q);
   const shown = filterQuotes(data.quotes, query);
   const update = (change: Partial<QuoteQuery>) => {
     window.history.replaceState(null, "", window.location.pathname + quoteQueryString({ ...query, ...change }));
@@ -41,18 +39,14 @@ export function QuoteArchive({ data, params }: { data: Data; params: Params }) {
           id="quotes-q"
           label={t("search")}
           placeholder={t("searchPlaceholder")}
-          value={text}
-          onChange={(q) => {
-            setText(q);
-            update({ q });
-          }}
+          value={query.q}
+          onChange={(q) => update({ q })}
         />
         <FilterSelect id="quotes-speaker" label={t("speaker")} allLabel={t("all")} value={query.speaker} options={named(data.speakers)} onChange={(speaker) => update({ speaker })} />
         <FilterSelect id="quotes-topic" label={t("topic")} allLabel={t("all")} value={query.topic} options={named(data.topics)} onChange={(topic) => update({ topic })} />
         <ClearButton
           disabled={!filtering}
           onClick={() => {
-            setText("");
             update({ q: "", speaker: null, topic: null });
           }}
         >

@@ -60,11 +60,13 @@ export default async function SessionPage({ params }: Props) {
       <dl className="mt-5 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-xl border border-slate-200 bg-white p-5">
         <dt className="font-semibold text-slate-700">{t("when")}</dt>
         <dd>
-          {formatDay(zonedDate(session.startsAt, timeZone), locale)},{" "}
           <time dateTime={new Date(session.startsAt).toISOString()}>
-            {formatTimeRange(session.startsAt, session.endsAt, locale, timeZone)}
-          </time>{" "}
-          ({offsetLabel(session.startsAt, timeZone)})
+            {t("dateTime", {
+              date: formatDay(zonedDate(session.startsAt, timeZone), locale),
+              time: formatTimeRange(session.startsAt, session.endsAt, locale, timeZone),
+              offset: offsetLabel(session.startsAt, timeZone),
+            })}
+          </time>
         </dd>
         {session.room && (
           <>

@@ -48,7 +48,10 @@ export default async function SpeakerPage({ params }: Props) {
       </Link>
       <h1 className="mt-3 text-3xl font-bold">{pick(locale, speaker.nameEn, speaker.nameZh)}</h1>
       <p className="mt-1 text-lg text-slate-700">
-        {pick(locale, speaker.titleEn, speaker.titleZh)}, {pick(locale, speaker.organisationEn, speaker.organisationZh)}
+        {t("position", {
+          title: pick(locale, speaker.titleEn, speaker.titleZh),
+          organisation: pick(locale, speaker.organisationEn, speaker.organisationZh),
+        })}
       </p>
       <p className="mt-4 leading-relaxed text-slate-800">{pick(locale, speaker.bioEn, speaker.bioZh)}</p>
 
