@@ -294,3 +294,139 @@ export type Topic = typeof topics.$inferSelect;
 export type Quote = typeof quotes.$inferSelect;
 export type NewQuote = typeof quotes.$inferInsert;
 export type KeyFigure = typeof keyFigures.$inferSelect;
+
+export const attendeeCategories = ["industry", "media", "government", "academia", "other"] as const;
+export type AttendeeCategory = (typeof attendeeCategories)[number];
+
+export const registrationStatuses = ["confirmed", "waiting", "cancelled"] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+export const registrations = sqliteTable(
+  "registrations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Short code people read out at the door: "CAF-7K3M9Q". */
+    code: text("code").notNull().unique(),
+    /** The secret of the private manage link; at least 128 random bits. */
+    manageToken: text("manage_token").notNull().unique(),
+    status: text("status", { enum: registrationStatuses }).notNull(),
+    fullName: text("full_name").notNull(),
+    email: text("email").notNull(),
+    /** Trimmed and lower-cased: one registration per address. Null once erased. */
+    emailKey: text("email_key").unique(),
+    organisation: text("organisation").notNull(),
+    jobTitle: text("job_title").notNull(),
+    phone: text("phone"),
+    category: text("category", { enum: attendeeCategories }).notNull(),
+    /** JSON array of the forum days attended: ["2024-07-11", …]. */
+    days: text("days", { mode: "json" }).$type<string[]>().notNull(),
+    dietary: text("dietary").notNull().default(""),
+    accessibility: text("accessibility").notNull().default(""),
+    consentNews: integer("consent_news", { mode: "boolean" }).notNull().default(false),
+    privacyConsentAt: integer("privacy_consent_at", { mode: "timestamp_ms" }).notNull(),
+    locale: text("locale").notNull().default("en"),
+    /** Order of the waiting list: set when the registration joins it. */
+    waitlistedAt: integer("waitlisted_at", { mode: "timestamp_ms" }),
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+    erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("registrations_status_idx").on(t.status, t.id)],
+);
+
+export const sessionBookingStatuses = ["booked", "waiting", "cancelled"] as const;
+
+export const sessionBookings = sqliteTable(
+  "session_bookings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    registrationId: integer("registration_id")
+      .notNull()
+      .references(() => registrations.id),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    status: text("status", { enum: sessionBookingStatuses }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("session_bookings_unique_idx").on(t.registrationId, t.sessionId),
+    index("session_bookings_session_idx").on(t.sessionId, t.status, t.id),
+  ],
+);
+
+export const emailKinds = [
+  "confirmation",
+  "waiting",
+  "promotion",
+  "cancellation",
+  "manage-link",
+  "session-promotion",
+] as const;
+export type EmailKind = (typeof emailKinds)[number];
+
+/** Every email is written here in the transaction that causes it, then sent (or only logged). */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    registrationId: integer("registration_id").references(() => registrations.id),
+    kind: text("kind", { enum: emailKinds }).notNull(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    /** pending: to send; sent: delivered to the SMTP server; stored: no SMTP server configured. */
+    status: text("status", { enum: ["pending", "sent", "stored", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_status_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** Who changed what, when, with the record before and after. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** "attendee:CAF-7K3M9Q", "user:3", "system" */
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: integer("entity_id"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_entity_idx").on(t.entity, t.entityId)],
+);
+
+export const registrationsRelations = relations(registrations, ({ many }) => ({
+  bookings: many(sessionBookings),
+  emails: many(outbox),
+}));
+
+export const sessionBookingsRelations = relations(sessionBookings, ({ one }) => ({
+  registration: one(registrations, {
+    fields: [sessionBookings.registrationId],
+    references: [registrations.id],
+  }),
+  session: one(sessions, { fields: [sessionBookings.sessionId], references: [sessions.id] }),
+}));
+
+export const outboxRelations = relations(outbox, ({ one }) => ({
+  registration: one(registrations, { fields: [outbox.registrationId], references: [registrations.id] }),
+}));
+
+export type Registration = typeof registrations.$inferSelect;
+export type NewRegistration = typeof registrations.$inferInsert;
+export type SessionBooking = typeof sessionBookings.$inferSelect;
+export type OutboxEmail = typeof outbox.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

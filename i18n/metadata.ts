@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { publicBaseUrl } from "../lib/registration/urls";
 import { getTranslations } from "next-intl/server";
 import { routing } from "./routing";
 
 export function siteUrl(): URL {
-  return new URL(process.env.SITE_URL || process.env.AUTH_URL || "http://localhost:3000");
+  return new URL(publicBaseUrl());
 }
 
 /** Title, description, language alternates and Open Graph tags for one page in one locale. */

@@ -1,21 +1,40 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { connection } from "next/server";
+import { availability } from "@/db/queries/registrations";
 import { pageMetadata } from "@/i18n/metadata";
+import { FORUM_DAYS } from "@/lib/registration/input";
+import { formatDay } from "@/lib/time";
+import { RegisterForm } from "./_components/register-form";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/register">): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "register" });
+  const t = await getTranslations({ locale, namespace: "registration" });
   return pageMetadata({ locale, path: "/register", title: t("title"), description: t("description") });
 }
 
 export default async function RegisterPage({ params }: PageProps<"/[locale]/register">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const t = await getTranslations("register");
+  // The seats left change with every registration: this page is rendered for each request.
+  await connection();
+  const t = await getTranslations("registration");
+  const seats = availability();
+  const days = FORUM_DAYS.map((date) => ({ date, label: formatDay(date, locale) }));
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-4 text-slate-700">{t("body")}</p>
+      <p className="mt-2 text-slate-700">{t("intro")}</p>
+      {seats.full ? (
+        <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+          {t("full")}
+        </p>
+      ) : (
+        <p className="mt-2 text-slate-700">
+          {t("seatsLeft", { count: seats.capacity - seats.confirmed, capacity: seats.capacity })}
+        </p>
+      )}
+      <RegisterForm locale={locale} days={days} full={seats.full} />
     </div>
   );
 }

@@ -1,0 +1,75 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { TextField } from "@/components/ui/text-field";
+import { attendeeCategories } from "@/db/schema";
+import { asText, type FormValues } from "../form-values";
+
+type Props = {
+  days: { date: string; label: string }[];
+  values?: Partial<FormValues>;
+  errors?: Record<string, string>;
+};
+
+/** The attendee's details: shared by the registration form and the manage page. */
+export function DetailsFields({ days, values = {}, errors = {} }: Props) {
+  const t = useTranslations("registration");
+  const error = (field: string) => (errors[field] ? t(`errors.${errors[field]}` as never) : undefined);
+  const chosenDays = (values.days ?? []).map(asText);
+  return (
+    <>
+      <TextField name="fullName" label={t("fullName")} autoComplete="name" maxLength={120} defaultValue={asText(values.fullName)} error={error("fullName")} />
+      <TextField name="email" type="email" label={t("email")} autoComplete="email" maxLength={254} defaultValue={asText(values.email)} error={error("email")} />
+      <TextField name="organisation" label={t("organisation")} autoComplete="organization" maxLength={160} defaultValue={asText(values.organisation)} error={error("organisation")} />
+      <TextField name="jobTitle" label={t("jobTitle")} autoComplete="organization-title" maxLength={120} defaultValue={asText(values.jobTitle)} error={error("jobTitle")} />
+      <TextField name="phone" type="tel" label={t("phone")} autoComplete="tel" maxLength={32} defaultValue={asText(values.phone)} error={error("phone")} />
+      <div>
+        <label htmlFor="field-category" className="block font-medium text-slate-800">
+          {t("category")}
+        </label>
+        <select
+          id="field-category"
+          name="category"
+          defaultValue={asText(values.category)}
+          aria-invalid={errors.category ? true : undefined}
+          aria-describedby={errors.category ? "field-category-error" : undefined}
+          className={`mt-1 w-full rounded-md border bg-white px-3 py-2 ${errors.category ? "border-red-700" : "border-slate-400"}`}
+        >
+          <option value="">{t("chooseCategory")}</option>
+          {attendeeCategories.map((c) => (
+            <option key={c} value={c}>
+              {t(`categories.${c}`)}
+            </option>
+          ))}
+        </select>
+        {errors.category && (
+          <p id="field-category-error" className="mt-1 text-sm font-medium text-red-800">
+            {error("category")}
+          </p>
+        )}
+      </div>
+      <fieldset aria-describedby={errors.days ? "field-days-error" : undefined}>
+        <legend className="font-medium text-slate-800">{t("days")}</legend>
+        <div className="mt-1 space-y-1">
+          {days.map((d) => (
+            <label key={d.date} className="flex items-center gap-2">
+              <input type="checkbox" name="days" value={d.date} defaultChecked={chosenDays.includes(d.date)} className="size-4" />
+              {d.label}
+            </label>
+          ))}
+        </div>
+        {errors.days && (
+          <p id="field-days-error" className="mt-1 text-sm font-medium text-red-800">
+            {error("days")}
+          </p>
+        )}
+      </fieldset>
+      <TextField name="dietary" label={t("dietary")} maxLength={500} multiline defaultValue={asText(values.dietary)} error={error("dietary")} />
+      <TextField name="accessibility" label={t("accessibility")} maxLength={500} multiline defaultValue={asText(values.accessibility)} error={error("accessibility")} />
+      <label className="flex items-start gap-2">
+        <input type="checkbox" name="newsConsent" defaultChecked={values.newsConsent ?? false} className="mt-1 size-4" />
+        <span>{t("newsConsent")}</span>
+      </label>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { deliverOutbox } from "@/db/queries/outbox";
+import { cancel, erase, findByToken, updateDetails } from "@/db/queries/registrations";
+import { isManageToken } from "@/lib/registration/codes";
+import { detailsSchema, fieldErrors } from "@/lib/registration/input";
+import { readRegistrationForm, type FormValues } from "../../register/form-values";
+
+export type ManageState = { errors?: Record<string, string>; values?: FormValues; done?: "saved" | "cancelled" | "erased" };
+
+/** The manage link's token is the only credential: every action finds its registration by it. */
+function owner(token: string) {
+  return isManageToken(token) ? findByToken(token) : undefined;
+}
+
+export async function updateAction(token: string, _prev: ManageState, formData: FormData): Promise<ManageState> {
+  const reg = owner(token);
+  if (!reg) return { errors: { form: "invalidType" } };
+  const values = readRegistrationForm(formData);
+  const { consent: _consent, ...details } = values;
+  const parsed = detailsSchema.safeParse(details);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const result = updateDetails(reg.id, parsed.data, `attendee:${reg.code}`);
+  if (!result.ok) {
+    return { errors: result.reason === "emailTaken" ? { email: "emailTaken" } : { form: "notEditable" }, values };
+  }
+  revalidatePath(`/[locale]/ticket/${token}`, "page");
+  return { done: "saved" };
+}
+
+export async function cancelAction(token: string): Promise<ManageState> {
+  const reg = owner(token);
+  if (!reg) return { errors: { form: "invalidType" } };
+  const result = cancel(reg.id, `attendee:${reg.code}`);
+  void deliverOutbox();
+  revalidatePath(`/[locale]/ticket/${token}`, "page");
+  return result.ok ? { done: "cancelled" } : { errors: { form: "notEditable" } };
+}
+
+export async function eraseAction(token: string): Promise<ManageState> {
+  const reg = owner(token);
+  if (!reg) return { errors: { form: "invalidType" } };
+  erase(reg.id, `attendee:${reg.code}`);
+  void deliverOutbox();
+  return { done: "erased" };
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import QRCode from "qrcode";
+import { findByToken, waitingPosition } from "@/db/queries/registrations";
+import { secret } from "@/db/secrets";
+import { isManageToken } from "@/lib/registration/codes";
+import { FORUM_DAYS } from "@/lib/registration/input";
+import { ticketToken } from "@/lib/registration/ticket";
+import { formatDay } from "@/lib/time";
+import { ManagePanel } from "./_components/manage-panel";
+
+type Props = PageProps<"/[locale]/ticket/[token]">;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "ticket" });
+  // A private page: never indexed, and its address never sent onwards as a referrer.
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+export default async function TicketPage({ params, searchParams }: Props) {
+  const { locale, token } = await params;
+  setRequestLocale(locale);
+  const reg = isManageToken(token) ? findByToken(token) : undefined;
+  if (!reg || reg.erasedAt) notFound();
+  const t = await getTranslations("ticket");
+  const isNew = (await searchParams).new === "1";
+  const position = waitingPosition(reg);
+  const qr =
+    reg.status === "confirmed"
+      ? await QRCode.toString(ticketToken(reg.code, secret("TICKET_SECRET")), { type: "svg", errorCorrectionLevel: "M", margin: 2 })
+      : null;
+  const days = FORUM_DAYS.map((date) => ({ date, label: formatDay(date, locale) }));
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      {isNew && (
+        <div role="status" className="rounded-xl border border-green-300 bg-green-50 p-4 text-green-900">
+          <p className="font-semibold">{t("welcome")}</p>
+          <p className="mt-1">{t("saveLink", { email: reg.email })}</p>
+        </div>
+      )}
+      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-xl border border-slate-200 bg-white p-5">
+        <dt className="font-semibold text-slate-700">{t("code")}</dt>
+        <dd className="font-mono text-lg">{reg.code}</dd>
+        <dt className="font-semibold text-slate-700">{t("status")}</dt>
+        <dd>
+          <strong>{t(`statuses.${reg.status}`)}</strong>
+          {position && <span> · {t("position", { position })}</span>}
+        </dd>
+      </dl>
+      {reg.status === "waiting" && <p className="text-slate-700">{t("waitingExplained")}</p>}
+      {qr && (
+        <section className="rounded-xl border border-slate-200 bg-white p-5 text-center">
+          <h2 className="text-xl font-bold">{t("ticketHeading")}</h2>
+          <div
+            role="img"
+            aria-label={t("qrLabel", { code: reg.code })}
+            className="mx-auto mt-3 w-64 max-w-full [&>svg]:h-auto [&>svg]:w-full"
+            dangerouslySetInnerHTML={{ __html: qr }}
+          />
+          <p className="mt-2 font-mono text-lg">{reg.code}</p>
+          <p className="mt-1 text-sm text-slate-700">{t("ticketHelp")}</p>
+        </section>
+      )}
+      <ManagePanel
+        token={token}
+        days={days}
+        cancelled={reg.status === "cancelled"}
+        values={{
+          fullName: reg.fullName,
+          email: reg.email,
+          organisation: reg.organisation,
+          jobTitle: reg.jobTitle,
+          phone: reg.phone ?? "",
+          category: reg.category,
+          days: reg.days,
+          dietary: reg.dietary,
+          accessibility: reg.accessibility,
+          newsConsent: reg.consentNews,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { deliverOutbox } from "@/db/queries/outbox";
+import { cancel, findByCode, publicView, waitingPosition } from "@/db/queries/registrations";
+import type { Registration } from "@/db/schema";
+import { bearerToken, sameSecret } from "@/lib/api/auth";
+import { rateLimited } from "@/lib/api/limits";
+import { isCode } from "@/lib/registration/codes";
+import { json, problem } from "@/lib/http/respond";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ code: string }> };
+
+// Compared against when the code is unknown, so that answer takes as long as a wrong token.
+const NO_TOKEN = "-".repeat(32);
+
+/**
+ * The registration the request may act on, or the answer to give instead: 401 for a missing or
+ * malformed Authorization header, 404 alike for an unknown code and a token that is not the
+ * code's, so that neither can be probed.
+ */
+async function authorise(request: Request, { params }: Context): Promise<Registration | Response> {
+  const limited = rateLimited(request);
+  if (limited) return limited;
+  const token = bearerToken(request.headers.get("authorization"));
+  if (!token) {
+    return problem(401, "Send the registration's manage token as `Authorization: Bearer <token>`.", {}, {
+      "www-authenticate": 'Bearer realm="registrations"',
+    });
+  }
+  const code = decodeURIComponent((await params).code).toUpperCase();
+  const registration = isCode(code) ? findByCode(code) : undefined;
+  const matches = sameSecret(registration?.manageToken ?? NO_TOKEN, token);
+  if (!registration || !matches || registration.erasedAt) {
+    return problem(404, "No registration with this code and token.");
+  }
+  return registration;
+}
+
+export async function GET(request: Request, context: Context): Promise<Response> {
+  const registration = await authorise(request, context);
+  if (registration instanceof Response) return registration;
+  return json(publicView(registration, waitingPosition(registration)));
+}
+
+export async function DELETE(request: Request, context: Context): Promise<Response> {
+  const registration = await authorise(request, context);
+  if (registration instanceof Response) return registration;
+  const result = cancel(registration.id, `attendee:${registration.code}`);
+  if (!result.ok) {
+    return result.reason === "alreadyCancelled"
+      ? problem(409, "This registration is already cancelled.", { status: "cancelled" })
+      : problem(404, "No registration with this code and token.");
+  }
+  void deliverOutbox().catch((error: unknown) => console.error("Outbox delivery failed:", error));
+  return json({ code: result.registration.code, status: result.registration.status });
+}
