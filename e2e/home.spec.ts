@@ -210,7 +210,7 @@ test.describe("titles and social previews", () => {
       path: "/en/register",
       title: "Register · 2024 China Auto Forum",
       og: "Register",
-      description: /^Registration for the 2024 China Auto Forum/,
+      description: /^Register to attend the 2024 China Auto Forum/,
     },
   ];
 
