@@ -3,6 +3,7 @@ import { and, asc, count, eq, lt, or, sql } from "drizzle-orm";
 import type { EmailKind } from "../schema";
 import { auditLog, registrations, type Registration } from "../schema";
 import { getDb, type Db } from "../client";
+import { releaseBookings } from "./bookings";
 import { enqueueEmail } from "./outbox";
 import { emailKey, type DetailsInput, type RegistrationInput } from "../../lib/registration/input";
 import { manageToken, registrationCode } from "../../lib/registration/codes";
@@ -195,6 +196,7 @@ export function cancel(id: number, actor: string): CancelResult {
         .get()!;
       notify(tx, row, "cancellation");
       audit(tx, actor, "cancel", id, { status: reg.status }, { status: "cancelled" });
+      releaseBookings(tx, id);
       const promoted = reg.status === "confirmed" ? promoteWaiting(tx) : [];
       return { ok: true, registration: row, promoted } as const;
     },
@@ -273,6 +275,7 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
         .where(eq(registrations.id, id))
         .run();
       eraseEmails(tx, id);
+      releaseBookings(tx, id);
       audit(tx, actor, "erase", id, { status: reg.status }, { status: "cancelled", erased: true });
       const promoted = reg.status === "confirmed" ? promoteWaiting(tx) : [];
       return { ok: true, promoted };

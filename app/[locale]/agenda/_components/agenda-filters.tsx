@@ -41,7 +41,7 @@ export function AgendaFilters({ data, query, filtering, onChange }: Props) {
         label={t("type")}
         allLabel={t("all")}
         value={query.type}
-        options={data.types.map((x) => ({ value: x, label: types(x as never) }))}
+        options={data.types.map((x) => ({ value: x, label: types(x) }))}
         onChange={(type) => onChange({ type })}
       />
       <FilterSelect

@@ -14,7 +14,7 @@ type Props = {
 /** The attendee's details: shared by the registration form and the manage page. */
 export function DetailsFields({ days, values = {}, errors = {} }: Props) {
   const t = useTranslations("registration");
-  const error = (field: string) => (errors[field] ? t(`errors.${errors[field]}` as never) : undefined);
+  const error = (field: string) => (errors[field] ? t(`errors.${errors[field]}`) : undefined);
   const chosenDays = (values.days ?? []).map(asText);
   return (
     <>

@@ -49,7 +49,7 @@ export function RegisterForm({ locale, days, full }: Props) {
         </label>
         {errors.consent && (
           <p id="field-consent-error" className="mt-1 text-sm font-medium text-red-800">
-            {t(`errors.${errors.consent}` as never)}
+            {t(`errors.${errors.consent}`)}
           </p>
         )}
       </div>

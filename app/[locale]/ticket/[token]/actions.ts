@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { book, unbook } from "@/db/queries/bookings";
 import { deliverOutbox } from "@/db/queries/outbox";
 import { cancel, erase, findByToken, updateDetails } from "@/db/queries/registrations";
 import { isManageToken } from "@/lib/registration/codes";
@@ -44,4 +46,21 @@ export async function eraseAction(token: string): Promise<ManageState> {
   erase(reg.id, `attendee:${reg.code}`);
   void deliverOutbox();
   return { done: "erased" };
+}
+
+export type BookingState = { sessionId?: number; error?: string; conflictTitle?: { en: string; zh: string } };
+
+const sessionIdSchema = z.coerce.number().int().positive();
+
+export async function bookAction(token: string, _prev: BookingState, formData: FormData): Promise<BookingState> {
+  const reg = owner(token);
+  const sessionId = sessionIdSchema.safeParse(formData.get("sessionId"));
+  if (!reg || !sessionId.success) return { error: "notFound" };
+  const result = formData.get("intent") === "cancel" ? { ok: unbook(reg, sessionId.data) } : book(reg, sessionId.data);
+  void deliverOutbox();
+  revalidatePath(`/[locale]/ticket/${token}`, "page");
+  if (result.ok) return { sessionId: sessionId.data };
+  return "reason" in result
+    ? { sessionId: sessionId.data, error: result.reason, conflictTitle: result.conflictTitle }
+    : { sessionId: sessionId.data, error: "notFound" };
 }

@@ -7,8 +7,11 @@ import { secret } from "@/db/secrets";
 import { isManageToken } from "@/lib/registration/codes";
 import { FORUM_DAYS } from "@/lib/registration/input";
 import { ticketToken } from "@/lib/registration/ticket";
-import { formatDay } from "@/lib/time";
+import { bookingsOf, listBookableSessions, waitingCounts } from "@/db/queries/bookings";
+import { getEvent } from "@/db/queries/event";
+import { formatDay as day, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
 import { ManagePanel } from "./_components/manage-panel";
+import { SessionBookings, type BookableSession } from "./_components/session-bookings";
 
 type Props = PageProps<"/[locale]/ticket/[token]">;
 
@@ -31,7 +34,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
     reg.status === "confirmed"
       ? await QRCode.toString(ticketToken(reg.code, secret("TICKET_SECRET")), { type: "svg", errorCorrectionLevel: "M", margin: 2 })
       : null;
-  const days = FORUM_DAYS.map((date) => ({ date, label: formatDay(date, locale) }));
+  const days = FORUM_DAYS.map((date) => ({ date, label: day(date, locale) }));
+  const bookable = reg.status === "confirmed" ? bookableFor(reg.id, locale) : null;
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -65,6 +69,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
           <p className="mt-1 text-sm text-slate-700">{t("ticketHelp")}</p>
         </section>
       )}
+      {bookable && <SessionBookings token={token} sessions={bookable} />}
+      {reg.status === "waiting" && <p className="text-sm text-slate-700">{(await getTranslations("bookings"))("onlyConfirmed")}</p>}
       <ManagePanel
         token={token}
         days={days}
@@ -84,4 +90,22 @@ export default async function TicketPage({ params, searchParams }: Props) {
       />
     </div>
   );
+}
+
+function bookableFor(registrationId: number, locale: string): BookableSession[] {
+  const { timeZone } = getEvent();
+  const mine = new Map(bookingsOf(registrationId).map((b) => [b.sessionId, b]));
+  const waiting = waitingCounts();
+  return listBookableSessions().map((s) => {
+    const booking = mine.get(s.id);
+    return {
+      id: s.id,
+      title: { en: s.titleEn, zh: s.titleZh },
+      when: `${day(zonedDate(s.startsAt, timeZone), locale, "short")} ${formatTimeRange(s.startsAt, s.endsAt, locale, timeZone)} (${offsetLabel(s.startsAt, timeZone)})`,
+      seatLimit: s.seatLimit ?? 0,
+      booked: s.booked,
+      waiting: waiting.get(s.id) ?? 0,
+      mine: booking && (booking.status === "booked" || booking.status === "waiting") ? { status: booking.status, position: booking.position } : null,
+    };
+  });
 }
