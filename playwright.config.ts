@@ -2,6 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// Only e2e/api-capacity.spec.ts talks to this one (test.use({ baseURL })).
+const CAPACITY_PORT = 3101;
+const CAPACITY_BASE_URL = `http://127.0.0.1:${CAPACITY_PORT}`;
 
 // Debian's Chromium: Playwright's own browser download cannot work without the internet.
 const launchOptions = {
@@ -29,13 +32,35 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: /phone\.spec\.ts/ },
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions }, testMatch: /phone\.spec\.ts/ },
   ],
-  webServer: {
-    command: "node scripts/e2e-server.mjs",
-    url: `${baseURL}/en`,
-    env: { PORT: String(port) },
-    reuseExistingServer: !process.env.CI,
-    timeout: 300_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  // Playwright starts these one after the other, each once the previous answers on its url, so the
+  // second reuses the build the first has just made (E2E_SKIP_BUILD).
+  webServer: [
+    {
+      command: "node scripts/e2e-server.mjs",
+      url: `${baseURL}/en`,
+      env: { PORT: String(port) },
+      reuseExistingServer: !process.env.CI,
+      timeout: 300_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // A small forum for e2e/api-capacity.spec.ts alone; always fresh, since that spec counts seats.
+      // TRUST_PROXY lets its rate-limit test speak for an address of its own (X-Forwarded-For).
+      command: "node scripts/e2e-server.mjs",
+      url: `${CAPACITY_BASE_URL}/en`,
+      env: {
+        PORT: String(CAPACITY_PORT),
+        FORUM_CAPACITY: "20",
+        DATABASE_PATH: "./data/e2e-capacity.db",
+        E2E_SKIP_BUILD: "1",
+        RATE_LIMIT_PER_MINUTE: "1000",
+        TRUST_PROXY: "1",
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -10,6 +10,10 @@ const env = {
   NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-e2e",
   PORT: process.env.PORT || "3100",
 };
+if (process.env.E2E_SKIP_BUILD && !fs.existsSync(`${env.NEXT_DIST_DIR}/BUILD_ID`)) {
+  console.error(`E2E_SKIP_BUILD is set but ${env.NEXT_DIST_DIR} holds no build: run once without it.`);
+  process.exit(1);
+}
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(env.DATABASE_PATH + suffix, { force: true });
 const run = (command) => execSync(command, { env, stdio: "inherit" });
 run("npx tsx scripts/db.ts prepare");

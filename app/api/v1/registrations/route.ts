@@ -2,13 +2,14 @@ import { deliverOutbox } from "@/db/queries/outbox";
 import { register } from "@/db/queries/registrations";
 import { MAX_BODY_BYTES, rateLimited } from "@/lib/api/limits";
 import { fieldMessages, parseRegistration } from "@/lib/api/registration-request";
+import { guarded } from "@/lib/http/guarded";
 import { readJsonObject } from "@/lib/http/json-body";
 import { json, problem } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
 /** Register: 201 confirmed or waiting; see lib/api/openapi.ts for every answer. */
-export async function POST(request: Request): Promise<Response> {
+export const POST = guarded(async (request: Request): Promise<Response> => {
   const limited = rateLimited(request);
   if (limited) return limited;
 
@@ -46,4 +47,4 @@ export async function POST(request: Request): Promise<Response> {
     201,
     { location: `/api/v1/registrations/${registration.code}` },
   );
-}
+});

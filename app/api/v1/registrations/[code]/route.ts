@@ -4,6 +4,7 @@ import type { Registration } from "@/db/schema";
 import { bearerToken, sameSecret } from "@/lib/api/auth";
 import { rateLimited } from "@/lib/api/limits";
 import { isCode } from "@/lib/registration/codes";
+import { guarded } from "@/lib/http/guarded";
 import { json, problem } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
@@ -23,11 +24,16 @@ async function authorise(request: Request, { params }: Context): Promise<Registr
   if (limited) return limited;
   const token = bearerToken(request.headers.get("authorization"));
   if (!token) {
-    return problem(401, "Send the registration's manage token as `Authorization: Bearer <token>`.", {}, {
-      "www-authenticate": 'Bearer realm="registrations"',
-    });
+    return problem(
+      401,
+      "Send the registration's manage token as `Authorization: Bearer <token>`.",
+      {},
+      {
+        "www-authenticate": 'Bearer realm="registrations"',
+      },
+    );
   }
-  const code = decodeURIComponent((await params).code).toUpperCase();
+  const code = (await params).code.toUpperCase();
   const registration = isCode(code) ? findByCode(code) : undefined;
   const matches = sameSecret(registration?.manageToken ?? NO_TOKEN, token);
   if (!registration || !matches || registration.erasedAt) {
@@ -36,13 +42,13 @@ async function authorise(request: Request, { params }: Context): Promise<Registr
   return registration;
 }
 
-export async function GET(request: Request, context: Context): Promise<Response> {
+export const GET = guarded(async (request: Request, context: Context): Promise<Response> => {
   const registration = await authorise(request, context);
   if (registration instanceof Response) return registration;
   return json(publicView(registration, waitingPosition(registration)));
-}
+});
 
-export async function DELETE(request: Request, context: Context): Promise<Response> {
+export const DELETE = guarded(async (request: Request, context: Context): Promise<Response> => {
   const registration = await authorise(request, context);
   if (registration instanceof Response) return registration;
   const result = cancel(registration.id, `attendee:${registration.code}`);
@@ -53,4 +59,4 @@ export async function DELETE(request: Request, context: Context): Promise<Respon
   }
   void deliverOutbox().catch((error: unknown) => console.error("Outbox delivery failed:", error));
   return json({ code: result.registration.code, status: result.registration.status });
-}
+});

@@ -1,0 +1,363 @@
+/**
+ * The OpenAPI 3.1 description of the registration API, served at /api/v1/openapi.json.
+ * lib/api/openapi.test.ts checks its request schema against the zod rules, and
+ * e2e/api-registration.spec.ts checks every documented answer against what the server sends.
+ */
+import { attendeeCategories, registrationStatuses } from "../../db/schema";
+import { FORUM_DAYS } from "../registration/input";
+import { fieldErrorCodes, MAX_TEXT } from "./registration-request";
+import { MAX_BODY_BYTES } from "./limits";
+
+const CODE_PATTERN = "^CAF-[2-9A-HJKMNP-Z]{8}$";
+const TOKEN_PATTERN = "^[A-Za-z0-9_-]{32}$";
+// At least one character that is not white space: the server trims every text.
+const NOT_BLANK = "\\S";
+
+const text = (maxLength: number, description: string) => ({
+  type: "string",
+  maxLength,
+  description,
+});
+const requiredText = (maxLength: number, description: string) => ({
+  type: "string",
+  minLength: 1,
+  maxLength,
+  pattern: NOT_BLANK,
+  description,
+});
+
+const error = { type: "string", description: "What went wrong, in English." };
+
+const errorSchema = (description: string) => ({
+  type: "object",
+  description,
+  required: ["error"],
+  properties: { error },
+  additionalProperties: false,
+});
+
+const jsonContent = (ref: string) => ({
+  "application/json": { schema: { $ref: `#/components/schemas/${ref}` } },
+});
+
+const retryAfter = {
+  "Retry-After": {
+    description: "Seconds to wait before the next request.",
+    schema: { type: "integer", minimum: 1 },
+  },
+};
+
+const tooManyRequests = {
+  description:
+    "Too many requests from this client address (RATE_LIMIT_PER_MINUTE, default 600 a minute).",
+  headers: retryAfter,
+  content: jsonContent("Error"),
+};
+
+/** A waiting registration has a place on the list; any other has none. */
+const positionRule = {
+  if: { type: "object", properties: { status: { const: "waiting" } }, required: ["status"] },
+  then: { type: "object", required: ["position"] },
+  else: { type: "object", not: { type: "object", required: ["position"] } },
+};
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "2024 China Auto Forum: registration API",
+    version: "1.0.0",
+    description:
+      "Register for the forum (11-13 July 2024, Jiading District, Shanghai), then read or cancel the " +
+      "registration with the private manage token that registering returns. While seats are left a " +
+      "registration is confirmed; after that it joins the waiting list, and a cancelled seat goes to " +
+      "the first person waiting. Every answer carries Cache-Control: no-store.",
+  },
+  servers: [{ url: "/" }],
+  paths: {
+    "/api/v1/registrations": {
+      post: {
+        operationId: "createRegistration",
+        summary: "Register to attend",
+        description:
+          "One registration per email address (compared trimmed and lower-cased). The body is JSON of at " +
+          `most ${MAX_BODY_BYTES} bytes. The manage token in the answer is the only way to read or cancel ` +
+          "the registration through the API: keep it secret. An email with the registration's private link " +
+          "is sent too.",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: { $ref: "#/components/schemas/RegistrationRequest" },
+              example: {
+                fullName: "Li Wei",
+                email: "li.wei@example.com",
+                organisation: "Example Motors",
+                jobTitle: "Head of Strategy",
+                category: "industry",
+                days: ["2024-07-11", "2024-07-12"],
+                consent: true,
+                locale: "en",
+              },
+            },
+          },
+        },
+        responses: {
+          "201": {
+            description:
+              "Registered: confirmed while seats are left, otherwise on the waiting list.",
+            headers: {
+              Location: {
+                description: "The registration's address in this API.",
+                schema: { type: "string" },
+              },
+            },
+            content: jsonContent("RegistrationCreated"),
+          },
+          "400": {
+            description:
+              "The body is not a JSON object, or a field is invalid: `fields` then names each invalid field " +
+              "with an error code (and `messages` explains it). Nothing was saved.",
+            content: jsonContent("BadRequest"),
+          },
+          "409": {
+            description:
+              "A registration already exists for this email address. Its private link has been emailed to " +
+              "that address again; its code and token are not disclosed here.",
+            content: jsonContent("Duplicate"),
+          },
+          "413": {
+            description: `The body is larger than ${MAX_BODY_BYTES} bytes.`,
+            content: jsonContent("Error"),
+          },
+          "415": {
+            description: "The body is not sent as application/json.",
+            content: jsonContent("Error"),
+          },
+          "429": tooManyRequests,
+        },
+      },
+    },
+    "/api/v1/registrations/{code}": {
+      parameters: [
+        {
+          name: "code",
+          in: "path",
+          required: true,
+          description: "The registration code, as returned on registering.",
+          schema: { type: "string", examples: ["CAF-7K3M9QX2"] },
+        },
+      ],
+      get: {
+        operationId: "getRegistration",
+        summary: "Read a registration",
+        security: [{ manageToken: [] }],
+        responses: {
+          "200": { description: "The registration.", content: jsonContent("Registration") },
+          "401": {
+            description: "No Authorization header, or one that is not `Bearer <manage token>`.",
+            headers: { "WWW-Authenticate": { schema: { type: "string" } } },
+            content: jsonContent("Error"),
+          },
+          "404": {
+            description: "No registration has this code, or the token is not this registration's.",
+            content: jsonContent("Error"),
+          },
+          "429": tooManyRequests,
+        },
+      },
+      delete: {
+        operationId: "cancelRegistration",
+        summary: "Cancel a registration",
+        description: "A confirmed seat goes at once to the first person on the waiting list.",
+        security: [{ manageToken: [] }],
+        responses: {
+          "200": { description: "Cancelled.", content: jsonContent("Cancelled") },
+          "401": {
+            description: "No Authorization header, or one that is not `Bearer <manage token>`.",
+            headers: { "WWW-Authenticate": { schema: { type: "string" } } },
+            content: jsonContent("Error"),
+          },
+          "404": {
+            description: "No registration has this code, or the token is not this registration's.",
+            content: jsonContent("Error"),
+          },
+          "409": {
+            description: "The registration was already cancelled.",
+            content: jsonContent("AlreadyCancelled"),
+          },
+          "429": tooManyRequests,
+        },
+      },
+    },
+    "/api/v1/openapi.json": {
+      get: {
+        operationId: "getOpenApiDocument",
+        summary: "This description",
+        responses: {
+          "200": {
+            description: "The OpenAPI 3.1 document.",
+            content: {
+              "application/json": { schema: { type: "object", required: ["openapi", "paths"] } },
+            },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      manageToken: {
+        type: "http",
+        scheme: "bearer",
+        description: "The manageToken returned when registering.",
+      },
+    },
+    schemas: {
+      RegistrationRequest: {
+        type: "object",
+        required: ["fullName", "email", "organisation", "jobTitle", "category", "days", "consent"],
+        properties: {
+          fullName: requiredText(MAX_TEXT.fullName, "Trimmed."),
+          email: {
+            type: "string",
+            minLength: 3,
+            maxLength: MAX_TEXT.email,
+            pattern: "^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$",
+            description: "One registration per address, compared trimmed and lower-cased.",
+          },
+          organisation: requiredText(MAX_TEXT.organisation, "Trimmed."),
+          jobTitle: requiredText(MAX_TEXT.jobTitle, "Trimmed."),
+          phone: {
+            type: "string",
+            maxLength: MAX_TEXT.phone,
+            pattern: "^\\s*(\\+?[0-9 ()-]{5,32})?\\s*$",
+            description:
+              "Optional; digits, spaces, brackets and dashes, optionally starting with +.",
+          },
+          category: { enum: [...attendeeCategories] },
+          days: {
+            type: "array",
+            minItems: 1,
+            maxItems: FORUM_DAYS.length,
+            items: { enum: [...FORUM_DAYS] },
+            description: "The forum days attended.",
+          },
+          dietary: text(MAX_TEXT.dietary, "Optional."),
+          accessibility: text(MAX_TEXT.accessibility, "Optional."),
+          newsConsent: {
+            type: "boolean",
+            default: false,
+            description: "News about future forums.",
+          },
+          consent: { const: true, description: "Agreement to the privacy notice; required." },
+          locale: { enum: ["en", "zh-CN"], default: "en", description: "Language of the emails." },
+        },
+        additionalProperties: false,
+      },
+      RegistrationCreated: {
+        type: "object",
+        required: ["code", "status", "manageToken"],
+        properties: {
+          code: { type: "string", pattern: CODE_PATTERN },
+          status: { enum: ["confirmed", "waiting"] },
+          position: {
+            type: "integer",
+            minimum: 1,
+            description: "Place on the waiting list, when waiting.",
+          },
+          manageToken: {
+            type: "string",
+            pattern: TOKEN_PATTERN,
+            description: "Secret: send it as `Authorization: Bearer <token>` to read or cancel.",
+          },
+        },
+        additionalProperties: false,
+        ...positionRule,
+      },
+      Registration: {
+        type: "object",
+        required: [
+          "code",
+          "status",
+          "fullName",
+          "email",
+          "organisation",
+          "jobTitle",
+          "phone",
+          "category",
+          "days",
+          "dietary",
+          "accessibility",
+          "newsConsent",
+          "locale",
+          "createdAt",
+        ],
+        properties: {
+          code: { type: "string", pattern: CODE_PATTERN },
+          status: { enum: [...registrationStatuses] },
+          position: {
+            type: "integer",
+            minimum: 1,
+            description: "Place on the waiting list, when waiting.",
+          },
+          fullName: { type: "string" },
+          email: { type: "string" },
+          organisation: { type: "string" },
+          jobTitle: { type: "string" },
+          phone: { type: ["string", "null"] },
+          category: { enum: [...attendeeCategories] },
+          days: { type: "array", items: { enum: [...FORUM_DAYS] } },
+          dietary: { type: "string" },
+          accessibility: { type: "string" },
+          newsConsent: { type: "boolean" },
+          locale: { enum: ["en", "zh-CN"] },
+          createdAt: { type: "string", format: "date-time" },
+        },
+        additionalProperties: false,
+        ...positionRule,
+      },
+      Cancelled: {
+        type: "object",
+        required: ["code", "status"],
+        properties: {
+          code: { type: "string", pattern: CODE_PATTERN },
+          status: { const: "cancelled" },
+        },
+        additionalProperties: false,
+      },
+      BadRequest: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error,
+          fields: {
+            type: "object",
+            description: "Error code by field name; present when the body was a JSON object.",
+            minProperties: 1,
+            additionalProperties: { enum: [...fieldErrorCodes] },
+          },
+          messages: {
+            type: "object",
+            description: "The same errors in English, by field name.",
+            additionalProperties: { type: "string" },
+          },
+        },
+        dependentRequired: { fields: ["messages"] },
+        additionalProperties: false,
+      },
+      Duplicate: {
+        type: "object",
+        required: ["error", "status"],
+        properties: { error, status: { enum: [...registrationStatuses] } },
+        additionalProperties: false,
+      },
+      AlreadyCancelled: {
+        type: "object",
+        required: ["error", "status"],
+        properties: { error, status: { const: "cancelled" } },
+        additionalProperties: false,
+      },
+      Error: errorSchema("Any other error."),
+    },
+  },
+} as const;
