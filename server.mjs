@@ -97,6 +97,12 @@ async function main() {
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
     if (!decodable(req.url)) return badAddress(res);
+    // Unless a trusted proxy sets them, these headers are the client's word about itself: drop
+    // them, and Next fills in the socket's address (which the rate limit keys on).
+    if (process.env.TRUST_PROXY !== "1") {
+      delete req.headers["x-forwarded-for"];
+      delete req.headers["x-real-ip"];
+    }
     const key = cacheKey(req);
     if (key === null) return handle(req, res);
     const entry = cache.get(key);

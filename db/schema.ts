@@ -388,7 +388,10 @@ export const outbox = sqliteTable(
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_status_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_status_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_registration_idx").on(t.registrationId, t.kind),
+  ],
 );
 
 /** Who changed what, when, with the record before and after. */

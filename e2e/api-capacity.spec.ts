@@ -224,3 +224,23 @@ test("the rate limit answers 429 with Retry-After once an address has used its b
     ).status(),
   ).toBe(404);
 });
+
+test("at a full forum the form says so before submitting, and the person joins the waiting list", async ({ page }) => {
+  await page.goto("/en/register");
+  await expect(page.getByRole("status")).toHaveText(/The forum is full\. If you register now, you join the waiting list/);
+  const submit = page.getByRole("button", { name: "Join the waiting list" });
+  await expect(submit).toBeVisible();
+  await expect.poll(() => submit.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactFiber$")))).toBe(true);
+  await page.getByLabel("Full name").fill("Late Comer");
+  await page.getByLabel("Email").fill(`${crypto.randomUUID()}@example.test`);
+  await page.getByLabel("Organisation").fill("Example Motors");
+  await page.getByLabel("Job title").fill("Engineer");
+  await page.getByLabel("Attendee category").selectOption({ label: "Media" });
+  await page.getByLabel("Friday 12 July 2024").check();
+  await page.getByLabel(/I have read the privacy notice/).check();
+  await submit.click();
+  await expect(page).toHaveURL(/\/en\/ticket\//);
+  await expect(page.getByText("On the waiting list", { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Place \d+ on the waiting list$/)).toBeVisible();
+  await expect(page.getByRole("img", { name: /QR code/ })).toHaveCount(0);
+});

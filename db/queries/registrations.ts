@@ -1,7 +1,13 @@
 import "server-only";
-import { and, asc, count, eq, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, lt, sql } from "drizzle-orm";
 import type { EmailKind } from "../schema";
-import { auditLog, registrations, type Registration } from "../schema";
+import {
+  auditLog,
+  outbox,
+  registrations,
+  type NewRegistration,
+  type Registration,
+} from "../schema";
 import { getDb, type Db } from "../client";
 import { releaseBookings } from "./bookings";
 import { enqueueEmail } from "./outbox";
@@ -14,39 +20,124 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type Availability = { capacity: number; confirmed: number; waiting: number; full: boolean };
 
-function countByStatus(tx: Tx | Db, status: Registration["status"]): number {
-  return tx.select({ n: count() }).from(registrations).where(eq(registrations.status, status)).get()?.n ?? 0;
+/**
+ * The statements every registration runs, prepared once per connection: preparing them anew
+ * each time cost more than running them. They run on the same connection as any transaction.
+ */
+const preparedFor = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function prepare(db: Db) {
+  return {
+    byEmailKey: db
+      .select()
+      .from(registrations)
+      .where(eq(registrations.emailKey, sql.placeholder("key")))
+      .prepare(),
+    countByStatus: db
+      .select({ n: count() })
+      .from(registrations)
+      .where(eq(registrations.status, sql.placeholder("status")))
+      .prepare(),
+    // One statement for each outcome: a prepared timestamp column cannot take a null.
+    insertConfirmed: prepareInsert(db, "confirmedAt"),
+    insertWaiting: prepareInsert(db, "waitlistedAt"),
+    audit: db
+      .insert(auditLog)
+      .values({
+        actor: sql.placeholder("actor"),
+        action: sql.placeholder("action"),
+        entity: "registration",
+        entityId: sql.placeholder("entityId"),
+        before: sql.placeholder("before"),
+        after: sql.placeholder("after"),
+      })
+      .prepare(),
+    waitingBefore: db
+      .select({ n: count() })
+      .from(registrations)
+      .where(and(eq(registrations.status, "waiting"), lt(registrations.id, sql.placeholder("id"))))
+      .prepare(),
+  };
+}
+
+const INSERTED = [
+  "code",
+  "manageToken",
+  "status",
+  "fullName",
+  "email",
+  "emailKey",
+  "organisation",
+  "jobTitle",
+  "phone",
+  "category",
+  "days",
+  "dietary",
+  "accessibility",
+  "consentNews",
+  "privacyConsentAt",
+  "locale",
+] as const;
+
+function prepareInsert(db: Db, stamp: "confirmedAt" | "waitlistedAt") {
+  const values = Object.fromEntries(
+    [...INSERTED, stamp].map((name) => [name, sql.placeholder(name)]),
+  );
+  return db
+    .insert(registrations)
+    .values(values as unknown as NewRegistration)
+    .returning()
+    .prepare();
+}
+
+function statements() {
+  const db = getDb();
+  let prepared = preparedFor.get(db);
+  if (!prepared) preparedFor.set(db, (prepared = prepare(db)));
+  return prepared;
+}
+
+function countByStatus(status: Registration["status"]): number {
+  return statements().countByStatus.get({ status })?.n ?? 0;
 }
 
 export function availability(): Availability {
-  const db = getDb();
   const capacity = forumCapacity();
-  const confirmed = countByStatus(db, "confirmed");
-  return { capacity, confirmed, waiting: countByStatus(db, "waiting"), full: confirmed >= capacity };
+  const confirmed = countByStatus("confirmed");
+  return { capacity, confirmed, waiting: countByStatus("waiting"), full: confirmed >= capacity };
 }
 
-/** Place on the waiting list, from 1, or null for anyone not waiting. */
-export function waitingPosition(reg: Registration, tx: Tx | Db = getDb()): number | null {
-  if (reg.status !== "waiting" || !reg.waitlistedAt) return null;
-  const ahead =
+/**
+ * Place on the waiting list, from 1, or null for anyone not waiting. Registrations join the list
+ * in the order of their ids (each is inserted in its own immediate transaction) and never rejoin
+ * it, so counting the waiting ids below is the queue, and the (status, id) index answers it.
+ */
+export function waitingPosition(reg: Registration): number | null {
+  if (reg.status !== "waiting") return null;
+  return (statements().waitingBefore.get({ id: reg.id })?.n ?? 0) + 1;
+}
+
+/** At most one re-sent link per registration every ten minutes, however often someone tries. */
+function recentlySent(tx: Tx, registrationId: number, kind: EmailKind): boolean {
+  const since = new Date(Date.now() - 10 * 60_000);
+  return Boolean(
     tx
-      .select({ n: count() })
-      .from(registrations)
+      .select({ id: outbox.id })
+      .from(outbox)
       .where(
         and(
-          eq(registrations.status, "waiting"),
-          or(
-            lt(registrations.waitlistedAt, reg.waitlistedAt),
-            and(eq(registrations.waitlistedAt, reg.waitlistedAt), lt(registrations.id, reg.id)),
-          ),
+          eq(outbox.registrationId, registrationId),
+          eq(outbox.kind, kind),
+          gte(outbox.createdAt, since),
         ),
       )
-      .get()?.n ?? 0;
-  return ahead + 1;
+      .get(),
+  );
 }
 
 function audit(tx: Tx, actor: string, action: string, id: number, before: unknown, after: unknown) {
-  tx.insert(auditLog).values({ actor, action, entity: "registration", entityId: id, before, after }).run();
+  void tx; // the prepared statement runs on the transaction's connection
+  statements().audit.run({ actor, action, entityId: id, before, after });
 }
 
 function notify(tx: Tx, reg: Registration, kind: EmailKind, position: number | null = null) {
@@ -100,38 +191,44 @@ export function register(input: RegistrationInput): RegisterResult {
   return db.transaction(
     (tx) => {
       const key = emailKey(input.email);
-      const existing = tx.select().from(registrations).where(eq(registrations.emailKey, key)).get();
-      if (existing) {
-        notify(tx, existing, "manage-link");
-        return { kind: "duplicate", registration: existing, position: waitingPosition(existing, tx) } as const;
+      const existing = statements().byEmailKey.get({ key });
+      if (existing?.status === "cancelled") {
+        // Someone who cancelled may register again: the old record gives up the address.
+        tx.update(registrations)
+          .set({ emailKey: null })
+          .where(eq(registrations.id, existing.id))
+          .run();
+      } else if (existing) {
+        if (!recentlySent(tx, existing.id, "manage-link")) notify(tx, existing, "manage-link");
+        return {
+          kind: "duplicate",
+          registration: existing,
+          position: waitingPosition(existing),
+        } as const;
       }
       const now = new Date();
-      const confirmed = countByStatus(tx, "confirmed") < forumCapacity();
-      const registration = tx
-        .insert(registrations)
-        .values({
-          code: registrationCode(),
-          manageToken: manageToken(),
-          status: confirmed ? "confirmed" : "waiting",
-          fullName: input.fullName,
-          email: input.email,
-          emailKey: key,
-          organisation: input.organisation,
-          jobTitle: input.jobTitle,
-          phone: input.phone,
-          category: input.category,
-          days: input.days,
-          dietary: input.dietary,
-          accessibility: input.accessibility,
-          consentNews: input.newsConsent,
-          privacyConsentAt: now,
-          locale: input.locale,
-          confirmedAt: confirmed ? now : null,
-          waitlistedAt: confirmed ? null : now,
-        })
-        .returning()
-        .get();
-      const position = waitingPosition(registration, tx);
+      const confirmed = countByStatus("confirmed") < forumCapacity();
+      const insert = confirmed ? statements().insertConfirmed : statements().insertWaiting;
+      const registration = insert.get({
+        code: registrationCode(),
+        manageToken: manageToken(),
+        status: confirmed ? "confirmed" : "waiting",
+        fullName: input.fullName,
+        email: input.email,
+        emailKey: key,
+        organisation: input.organisation,
+        jobTitle: input.jobTitle,
+        phone: input.phone,
+        category: input.category,
+        days: input.days,
+        dietary: input.dietary,
+        accessibility: input.accessibility,
+        consentNews: input.newsConsent,
+        privacyConsentAt: now,
+        locale: input.locale,
+        [confirmed ? "confirmedAt" : "waitlistedAt"]: now,
+      })!;
+      const position = waitingPosition(registration);
       notify(tx, registration, confirmed ? "confirmation" : "waiting", position);
       audit(tx, `attendee:${registration.code}`, "register", registration.id, null, {
         status: registration.status,
@@ -153,20 +250,25 @@ export function findByCode(code: string): Registration | undefined {
 /** Gives freed seats to the waiting list, first come first served, and tells each person. */
 function promoteWaiting(tx: Tx): Registration[] {
   const promoted: Registration[] = [];
-  const free = forumCapacity() - countByStatus(tx, "confirmed");
+  const free = forumCapacity() - countByStatus("confirmed");
   if (free <= 0) return promoted;
   const next = tx
     .select()
     .from(registrations)
     .where(eq(registrations.status, "waiting"))
-    .orderBy(asc(registrations.waitlistedAt), asc(registrations.id))
+    .orderBy(asc(registrations.id))
     .limit(free)
     .all();
   const now = new Date();
   for (const reg of next) {
     const row = tx
       .update(registrations)
-      .set({ status: "confirmed", confirmedAt: now, updatedAt: now, version: sql`${registrations.version} + 1` })
+      .set({
+        status: "confirmed",
+        confirmedAt: now,
+        updatedAt: now,
+        version: sql`${registrations.version} + 1`,
+      })
       .where(and(eq(registrations.id, reg.id), eq(registrations.status, "waiting")))
       .returning()
       .get();
@@ -178,7 +280,9 @@ function promoteWaiting(tx: Tx): Registration[] {
   return promoted;
 }
 
-export type CancelResult = { ok: true; registration: Registration; promoted: Registration[] } | { ok: false; reason: "notFound" | "alreadyCancelled" };
+export type CancelResult =
+  | { ok: true; registration: Registration; promoted: Registration[] }
+  | { ok: false; reason: "notFound" | "alreadyCancelled" };
 
 /** Cancels a registration; a confirmed seat goes at once to the first person waiting. */
 export function cancel(id: number, actor: string): CancelResult {
@@ -190,7 +294,12 @@ export function cancel(id: number, actor: string): CancelResult {
       const now = new Date();
       const row = tx
         .update(registrations)
-        .set({ status: "cancelled", cancelledAt: now, updatedAt: now, version: sql`${registrations.version} + 1` })
+        .set({
+          status: "cancelled",
+          cancelledAt: now,
+          updatedAt: now,
+          version: sql`${registrations.version} + 1`,
+        })
         .where(eq(registrations.id, id))
         .returning()
         .get()!;
@@ -204,7 +313,9 @@ export function cancel(id: number, actor: string): CancelResult {
   );
 }
 
-export type UpdateResult = { ok: true; registration: Registration } | { ok: false; reason: "notFound" | "cancelled" | "emailTaken" };
+export type UpdateResult =
+  | { ok: true; registration: Registration }
+  | { ok: false; reason: "notFound" | "cancelled" | "emailTaken" };
 
 /** The attendee's own changes to their details and days. */
 export function updateDetails(id: number, details: DetailsInput, actor: string): UpdateResult {
@@ -215,7 +326,11 @@ export function updateDetails(id: number, details: DetailsInput, actor: string):
       if (reg.status === "cancelled") return { ok: false, reason: "cancelled" } as const;
       const key = emailKey(details.email);
       if (key !== reg.emailKey) {
-        const taken = tx.select({ id: registrations.id }).from(registrations).where(eq(registrations.emailKey, key)).get();
+        const taken = tx
+          .select({ id: registrations.id })
+          .from(registrations)
+          .where(eq(registrations.emailKey, key))
+          .get();
         if (taken) return { ok: false, reason: "emailTaken" } as const;
       }
       const changes = {
@@ -237,7 +352,9 @@ export function updateDetails(id: number, details: DetailsInput, actor: string):
         .where(eq(registrations.id, id))
         .returning()
         .get()!;
-      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, reg[k as keyof typeof changes]]));
+      const before = Object.fromEntries(
+        Object.keys(changes).map((k) => [k, reg[k as keyof typeof changes]]),
+      );
       audit(tx, actor, "update", id, before, changes);
       return { ok: true, registration: row } as const;
     },
@@ -275,6 +392,17 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
         .where(eq(registrations.id, id))
         .run();
       eraseEmails(tx, id);
+      // Earlier edits recorded the details they changed; the trail keeps that they happened.
+      tx.update(auditLog)
+        .set({ before: null, after: null })
+        .where(
+          and(
+            eq(auditLog.entity, "registration"),
+            eq(auditLog.entityId, id),
+            eq(auditLog.action, "update"),
+          ),
+        )
+        .run();
       releaseBookings(tx, id);
       audit(tx, actor, "erase", id, { status: reg.status }, { status: "cancelled", erased: true });
       const promoted = reg.status === "confirmed" ? promoteWaiting(tx) : [];

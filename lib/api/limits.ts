@@ -16,9 +16,14 @@ function limiter(): RateLimiter {
   return (holder[KEY] ??= createRateLimiter({ limit: rateLimitPerMinute() }));
 }
 
+/** Takes one request from the budget of the client these headers come from. */
+export function takeRequest(headers: Headers) {
+  return limiter().take(clientAddress(headers, trustProxy()));
+}
+
 /** A 429 answer when the client has used up its budget, else null. */
 export function rateLimited(request: Request): Response | null {
-  const decision = limiter().take(clientAddress(request.headers, trustProxy()));
+  const decision = takeRequest(request.headers);
   if (decision.ok) return null;
   return problem(
     429,

@@ -1,10 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { deliverOutbox } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/db/queries/outbox";
 import { register } from "@/db/queries/registrations";
 import { fieldErrors, registrationSchema } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "./form-values";
+import { overRateLimit } from "./rate-limit";
 
 export type RegisterState = {
   errors?: Record<string, string>;
@@ -15,10 +16,11 @@ export type RegisterState = {
 /** Public: anyone may register. Validates, then confirms a seat or joins the waiting list. */
 export async function registerAction(locale: string, _prev: RegisterState, formData: FormData): Promise<RegisterState> {
   const values = readRegistrationForm(formData);
+  if (await overRateLimit()) return { errors: { form: "rateLimited" }, values };
   const parsed = registrationSchema.safeParse({ ...values, locale: locale === "zh-CN" ? "zh-CN" : "en" });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const result = register(parsed.data);
-  void deliverOutbox();
+  scheduleDelivery();
   if (result.kind === "duplicate") return { duplicate: true, values };
   redirect(`/${locale === "zh-CN" ? "zh-CN" : "en"}/ticket/${result.registration.manageToken}?new=1`);
 }

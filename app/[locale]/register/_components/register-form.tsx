@@ -18,7 +18,7 @@ export function RegisterForm({ locale, days, full }: Props) {
     <form key={JSON.stringify(state)} action={action} noValidate className="mt-6 space-y-5 rounded-xl border border-slate-200 bg-white p-5">
       {hasErrors && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 font-medium text-red-800">
-          {t("fixErrors")}
+          {errors.form ? t(`errors.${errors.form}`) : t("fixErrors")}
         </p>
       )}
       {state.duplicate && (

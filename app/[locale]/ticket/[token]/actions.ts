@@ -2,23 +2,31 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { Registration } from "@/db/schema";
 import { book, unbook } from "@/db/queries/bookings";
-import { deliverOutbox } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/db/queries/outbox";
 import { cancel, erase, findByToken, updateDetails } from "@/db/queries/registrations";
 import { isManageToken } from "@/lib/registration/codes";
 import { detailsSchema, fieldErrors } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "../../register/form-values";
+import { overRateLimit } from "../../register/rate-limit";
 
 export type ManageState = { errors?: Record<string, string>; values?: FormValues; done?: "saved" | "cancelled" | "erased" };
 
-/** The manage link's token is the only credential: every action finds its registration by it. */
-function owner(token: string) {
-  return isManageToken(token) ? findByToken(token) : undefined;
+/**
+ * The manage link's token is the only credential: every action finds its registration by it,
+ * within the rate limit of the client's address (so that tokens cannot be guessed at speed).
+ */
+async function owner(token: string): Promise<{ reg: Registration } | { error: "rateLimited" | "invalidType" }> {
+  if (await overRateLimit()) return { error: "rateLimited" };
+  const reg = isManageToken(token) ? findByToken(token) : undefined;
+  return reg && !reg.erasedAt ? { reg } : { error: "invalidType" };
 }
 
 export async function updateAction(token: string, _prev: ManageState, formData: FormData): Promise<ManageState> {
-  const reg = owner(token);
-  if (!reg) return { errors: { form: "invalidType" } };
+  const found = await owner(token);
+  if (!("reg" in found)) return { errors: { form: found.error } };
+  const { reg } = found;
   const values = readRegistrationForm(formData);
   const { consent: _consent, ...details } = values;
   const parsed = detailsSchema.safeParse(details);
@@ -32,19 +40,21 @@ export async function updateAction(token: string, _prev: ManageState, formData: 
 }
 
 export async function cancelAction(token: string): Promise<ManageState> {
-  const reg = owner(token);
-  if (!reg) return { errors: { form: "invalidType" } };
+  const found = await owner(token);
+  if (!("reg" in found)) return { errors: { form: found.error } };
+  const { reg } = found;
   const result = cancel(reg.id, `attendee:${reg.code}`);
-  void deliverOutbox();
+  scheduleDelivery();
   revalidatePath(`/[locale]/ticket/${token}`, "page");
   return result.ok ? { done: "cancelled" } : { errors: { form: "notEditable" } };
 }
 
 export async function eraseAction(token: string): Promise<ManageState> {
-  const reg = owner(token);
-  if (!reg) return { errors: { form: "invalidType" } };
+  const found = await owner(token);
+  if (!("reg" in found)) return { errors: { form: found.error } };
+  const { reg } = found;
   erase(reg.id, `attendee:${reg.code}`);
-  void deliverOutbox();
+  scheduleDelivery();
   return { done: "erased" };
 }
 
@@ -53,11 +63,12 @@ export type BookingState = { sessionId?: number; error?: string; conflictTitle?:
 const sessionIdSchema = z.coerce.number().int().positive();
 
 export async function bookAction(token: string, _prev: BookingState, formData: FormData): Promise<BookingState> {
-  const reg = owner(token);
+  const found = await owner(token);
   const sessionId = sessionIdSchema.safeParse(formData.get("sessionId"));
-  if (!reg || !sessionId.success) return { error: "notFound" };
+  if (!("reg" in found) || !sessionId.success) return { error: "notFound" };
+  const { reg } = found;
   const result = formData.get("intent") === "cancel" ? { ok: unbook(reg, sessionId.data) } : book(reg, sessionId.data);
-  void deliverOutbox();
+  scheduleDelivery();
   revalidatePath(`/[locale]/ticket/${token}`, "page");
   if (result.ok) return { sessionId: sessionId.data };
   return "reason" in result

@@ -1,4 +1,4 @@
-import { deliverOutbox } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/db/queries/outbox";
 import { register } from "@/db/queries/registrations";
 import { MAX_BODY_BYTES, rateLimited } from "@/lib/api/limits";
 import { fieldMessages, parseRegistration } from "@/lib/api/registration-request";
@@ -26,7 +26,7 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
 
   const result = register(parsed.input);
   // Both outcomes queued an email: the confirmation, or the manage link again for a duplicate.
-  void deliverOutbox().catch((error: unknown) => console.error("Outbox delivery failed:", error));
+  scheduleDelivery();
 
   const { registration, position } = result;
   if (result.kind === "duplicate") {

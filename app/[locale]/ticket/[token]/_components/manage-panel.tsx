@@ -42,7 +42,7 @@ export function ManagePanel({ token, days, cancelled, values }: Props) {
             )}
             {state.errors && (
               <p role="alert" className="rounded-md bg-red-50 px-3 py-2 font-medium text-red-800">
-                {r("fixErrors")}
+                {state.errors.form ? r(`errors.${state.errors.form}`) : r("fixErrors")}
               </p>
             )}
             <DetailsFields days={days} values={shown} errors={state.errors} />

@@ -1,4 +1,4 @@
-import { deliverOutbox } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/db/queries/outbox";
 import { cancel, findByCode, publicView, waitingPosition } from "@/db/queries/registrations";
 import type { Registration } from "@/db/schema";
 import { bearerToken, sameSecret } from "@/lib/api/auth";
@@ -57,6 +57,6 @@ export const DELETE = guarded(async (request: Request, context: Context): Promis
       ? problem(409, "This registration is already cancelled.", { status: "cancelled" })
       : problem(404, "No registration with this code and token.");
   }
-  void deliverOutbox().catch((error: unknown) => console.error("Outbox delivery failed:", error));
+  scheduleDelivery();
   return json({ code: result.registration.code, status: result.registration.status });
 });

@@ -1,0 +1,8 @@
+import "server-only";
+import { headers } from "next/headers";
+import { takeRequest } from "@/lib/api/limits";
+
+/** The registration and manage forms share the API's budget per client address. */
+export async function overRateLimit(): Promise<boolean> {
+  return !takeRequest(await headers()).ok;
+}

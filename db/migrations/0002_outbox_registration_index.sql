@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_registration_idx` ON `outbox` (`registration_id`,`kind`);

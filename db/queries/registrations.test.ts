@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { closeDb, getDb } from "../client";
+import { applyMigrations } from "../migrate";
+import { auditLog, outbox, registrations } from "../schema";
+import { availability, cancel, erase, register, updateDetails, waitingPosition } from "./registrations";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-reg-"));
+let n = 0;
+const input = (over: Partial<Parameters<typeof register>[0]> = {}) => ({
+  fullName: "Test Person",
+  email: `person-${++n}@example.test`,
+  organisation: "Org",
+  jobTitle: "Engineer",
+  phone: null,
+  category: "industry" as const,
+  days: ["2024-07-11" as const],
+  dietary: "",
+  accessibility: "",
+  newsConsent: false,
+  consent: true as const,
+  locale: "en" as const,
+  ...over,
+});
+
+beforeAll(() => {
+  process.env.DATABASE_PATH = path.join(dir, "forum.db");
+  process.env.FORUM_CAPACITY = "2";
+  applyMigrations(getDb());
+});
+beforeEach(() => {
+  const db = getDb();
+  db.delete(outbox).where(eq(outbox.kind, outbox.kind)).run();
+  db.delete(auditLog).where(eq(auditLog.id, auditLog.id)).run();
+  db.delete(registrations).where(eq(registrations.id, registrations.id)).run();
+});
+afterAll(() => {
+  closeDb();
+  delete process.env.FORUM_CAPACITY;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("register", () => {
+  it("confirms up to capacity, then queues in order, with one email and one audit row each", () => {
+    const results = [1, 2, 3, 4].map(() => register(input()));
+    expect(results.map((r) => r.registration.status)).toEqual(["confirmed", "confirmed", "waiting", "waiting"]);
+    expect(results.map((r) => r.position)).toEqual([null, null, 1, 2]);
+    expect(availability()).toEqual({ capacity: 2, confirmed: 2, waiting: 2, full: true });
+    const emails = getDb().select().from(outbox).all();
+    expect(emails.map((e) => e.kind)).toEqual(["confirmation", "confirmation", "waiting", "waiting"]);
+    const audit = getDb().select().from(auditLog).all();
+    expect(audit[0]?.after).toEqual({ status: "confirmed" });
+    expect(audit[0]?.before).toBeNull();
+  });
+
+  it("treats the same address as a duplicate, re-sending the link at most once in ten minutes", () => {
+    const first = register(input({ email: "Same@Example.test" }));
+    const again = register(input({ email: "  same@example.TEST " }));
+    const third = register(input({ email: "same@example.test" }));
+    expect(again.kind).toBe("duplicate");
+    expect(third.kind).toBe("duplicate");
+    expect(again.registration.id).toBe(first.registration.id);
+    expect(getDb().select().from(registrations).all()).toHaveLength(1);
+    expect(getDb().select().from(outbox).where(eq(outbox.kind, "manage-link")).all()).toHaveLength(1);
+  });
+
+  it("lets someone who cancelled register again", () => {
+    const first = register(input({ email: "back@example.test" }));
+    cancel(first.registration.id, "test");
+    expect(register(input({ email: "back@example.test" })).kind).toBe("created");
+  });
+});
+
+describe("cancel and erase", () => {
+  it("promotes the first in line when a confirmed attendee cancels, and nobody when a waiting one does", () => {
+    const [a, , c, d] = [1, 2, 3, 4].map(() => register(input()).registration);
+    expect(cancel(d!.id, "test")).toMatchObject({ ok: true, promoted: [] });
+    const result = cancel(a!.id, "test");
+    expect(result.ok && result.promoted.map((r) => r.id)).toEqual([c!.id]);
+    expect(cancel(a!.id, "test")).toEqual({ ok: false, reason: "alreadyCancelled" });
+  });
+
+  it("erases personal data, frees the seat and keeps an audit row without the data", () => {
+    const [a, , c] = [1, 2, 3].map(() => register(input({ fullName: "Secret Name" })).registration);
+    const { consent: _consent, locale: _locale, ...details } = input({ fullName: "Secret Name", organisation: "Secret Org" });
+    expect(updateDetails(a!.id, { ...details, email: a!.email }, "test").ok).toBe(true);
+    expect(erase(a!.id, "test").promoted.map((r) => r.id)).toEqual([c!.id]);
+    const row = getDb().select().from(registrations).where(eq(registrations.id, a!.id)).get();
+    expect(row).toMatchObject({ fullName: "", email: "", emailKey: null, status: "cancelled" });
+    expect(row?.erasedAt).toBeInstanceOf(Date);
+    const emails = getDb().select().from(outbox).where(eq(outbox.registrationId, a!.id)).all();
+    expect(emails.every((e) => e.to === "" && e.text === "")).toBe(true);
+    const trail = getDb().select().from(auditLog).where(eq(auditLog.entityId, a!.id)).all();
+    expect(trail.map((t) => t.action)).toContain("erase");
+    expect(trail.map((t) => t.action)).toContain("update");
+    expect(JSON.stringify(trail)).not.toMatch(/Secret|@example/);
+    const promoted = getDb().select().from(registrations).where(eq(registrations.id, c!.id)).get()!;
+    expect(waitingPosition(promoted)).toBeNull();
+  });
+});
