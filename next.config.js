@@ -9,6 +9,10 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   // Each build writes to its own folder so that the test build never overwrites the one being served.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  async headers() {
+    // A browser must look for a new service worker on every visit.
+    return [{ source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] }];
+  },
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -3,7 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 // Only e2e/api-capacity.spec.ts talks to this one (test.use({ baseURL })).
-const CAPACITY_PORT = 3101;
+const CAPACITY_PORT = Number(process.env.E2E_CAPACITY_PORT || port + 1);
+// Separate builds and databases per port, so that two runs on one machine keep apart.
+const distDir = process.env.E2E_DIST_DIR || ".next-e2e";
 const CAPACITY_BASE_URL = `http://127.0.0.1:${CAPACITY_PORT}`;
 
 // Debian's Chromium: Playwright's own browser download cannot work without the internet.
@@ -38,7 +40,7 @@ export default defineConfig({
     {
       command: "node scripts/e2e-server.mjs",
       url: `${baseURL}/en`,
-      env: { PORT: String(port) },
+      env: { PORT: String(port), NEXT_DIST_DIR: distDir, DATABASE_PATH: `./data/e2e-${port}.db` },
       reuseExistingServer: !process.env.CI,
       timeout: 300_000,
       stdout: "ignore",
@@ -52,7 +54,8 @@ export default defineConfig({
       env: {
         PORT: String(CAPACITY_PORT),
         FORUM_CAPACITY: "20",
-        DATABASE_PATH: "./data/e2e-capacity.db",
+        DATABASE_PATH: `./data/e2e-capacity-${CAPACITY_PORT}.db`,
+        NEXT_DIST_DIR: distDir,
         E2E_SKIP_BUILD: "1",
         RATE_LIMIT_PER_MINUTE: "1000",
         TRUST_PROXY: "1",

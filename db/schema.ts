@@ -103,6 +103,8 @@ export const sessions = sqliteTable(
     abstractEn: text("abstract_en").notNull().default(""),
     abstractZh: text("abstract_zh").notNull().default(""),
     seatLimit: integer("seat_limit"),
+    /** Rises with every change: calendar SEQUENCE, and stale-edit detection. */
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -331,10 +333,27 @@ export const registrations = sqliteTable(
     cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
     erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
+    /** Secret of the personal calendar feed; replaced when the person revokes the old address. */
+    calendarToken: text("calendar_token").unique(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [index("registrations_status_idx").on(t.status, t.id)],
+);
+
+/** Sessions a registered person starred for their personal agenda. */
+export const stars = sqliteTable(
+  "stars",
+  {
+    registrationId: integer("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.registrationId, t.sessionId] })],
 );
 
 export const sessionBookingStatuses = ["booked", "waiting", "cancelled"] as const;
@@ -431,5 +450,6 @@ export const outboxRelations = relations(outbox, ({ one }) => ({
 export type Registration = typeof registrations.$inferSelect;
 export type NewRegistration = typeof registrations.$inferInsert;
 export type SessionBooking = typeof sessionBookings.$inferSelect;
+export type Star = typeof stars.$inferSelect;
 export type OutboxEmail = typeof outbox.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -13,10 +13,19 @@ const readJson = (file) => {
   }
 };
 
-if (!fs.existsSync("/usr/bin/chromium") && !process.env.CHROMIUM_PATH) {
-  console.log("Installing Debian's Chromium and CJK fonts for the end-to-end tests…");
-  const ok = run("sh", ["-c", "apt-get update && apt-get install -y chromium fonts-noto-cjk"]);
-  if (!ok) console.error("Could not install chromium: the end-to-end tests will fail.");
+// Debian's packages the tests use: the browser, CJK fonts, and the reference parsers and
+// validators the exports are checked with (python3-icalendar, xmllint).
+const needed = [
+  ["/usr/bin/chromium", "chromium fonts-noto-cjk"],
+  ["/usr/lib/python3/dist-packages/icalendar", "python3-icalendar"],
+  ["/usr/bin/xmllint", "libxml2-utils"],
+].filter(([file]) => !fs.existsSync(file));
+if (needed.length) {
+  const packages = needed.map(([, pkgs]) => pkgs).join(" ");
+  console.log(`Installing Debian's ${packages} for the tests…`);
+  if (!run("sh", ["-c", `apt-get update && apt-get install -y ${packages}`])) {
+    console.error(`Could not install ${packages}: the tests that need them will fail.`);
+  }
 }
 
 fs.rmSync("test-results", { recursive: true, force: true });

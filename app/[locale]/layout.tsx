@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { OfflineNotice } from "@/components/offline-notice";
+import { ServiceWorker } from "@/components/service-worker";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { pageMetadata } from "@/i18n/metadata";
@@ -34,6 +36,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
           {t("skip")}
         </a>
         <NextIntlClientProvider>
+          <ServiceWorker />
+          <OfflineNotice />
           <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
             {children}

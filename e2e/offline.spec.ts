@@ -1,0 +1,55 @@
+import { expect, test, type Page } from "@playwright/test";
+import { RegisterPage } from "./pages/register-page";
+
+async function controlledByServiceWorker(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The page that installed the worker is not controlled by it; the next load is.
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload();
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+}
+
+test("the agenda, a session, a speaker, the ticket and the personal agenda open offline after one visit", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await new RegisterPage(page).register();
+  const ticket = new URL(page.url()).pathname;
+  await controlledByServiceWorker(page);
+
+  const pages = [
+    { path: "/en/agenda", heading: "Agenda" },
+    { path: "/en/sessions/opening-ceremony", heading: "Opening Ceremony" },
+    { path: "/en/speakers/wang-yao", heading: "Wang Yao" },
+    { path: "/en/quotes", heading: "Quote archive" },
+    { path: "/en/my-agenda", heading: /My agenda/ },
+    { path: ticket, heading: "Your registration" },
+  ];
+  for (const { path } of pages) {
+    const response = await page.goto(path);
+    expect(response?.ok()).toBe(true);
+  }
+
+  await context.setOffline(true);
+  for (const { path, heading } of pages) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await expect(page.getByRole("status").filter({ hasText: /You are offline/ })).toContainText("last updated");
+  }
+  await page.goto(ticket);
+  await expect(page.getByRole("img", { name: /QR code of ticket CAF-/ })).toBeVisible();
+
+  // Negative control: a page never visited is not there offline.
+  const never = await page.goto("/en/speakers/lu-fangzhou").catch(() => null);
+  expect(never?.ok() ?? false).toBe(false);
+  await context.setOffline(false);
+});
+
+test("the site can be installed: a web app manifest with icons", async ({ request, page }) => {
+  await page.goto("/en");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(href).toBe("/manifest.webmanifest");
+  const manifest = await (await request.get(href!)).json();
+  expect(manifest).toMatchObject({ display: "standalone", start_url: "/" });
+  for (const icon of manifest.icons) {
+    const response = await request.get(icon.src);
+    expect(response.headers()["content-type"]).toBe("image/png");
+  }
+});
