@@ -1,0 +1,83 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { RegisterPage } from "./pages/register-page";
+
+const PUBLIC = [
+  "",
+  "/agenda",
+  "/agenda?day=2024-07-12&track=chips",
+  "/sessions/keynote-intelligent-connected-nev",
+  "/sessions/workshop-connected-vehicle-data-security",
+  "/speakers",
+  "/speakers/liu-jining",
+  "/quotes",
+  "/quotes/4",
+  "/register",
+  "/privacy",
+  "/my-agenda",
+];
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+for (const locale of ["en", "zh-CN"]) {
+  test.describe(`axe, ${locale}`, () => {
+    for (const path of PUBLIC) {
+      test(`/${locale}${path} has no serious or critical violations`, async ({ page }) => {
+        const response = await page.goto(`/${locale}${path}`);
+        expect(response?.status()).toBe(200);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+  });
+}
+
+test("the registration form with its errors, and the ticket page, have no serious violations", async ({ page }) => {
+  const form = new RegisterPage(page);
+  await form.open();
+  await form.submit();
+  await expect(page.getByRole("alert").filter({ hasText: "Please correct" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await form.register();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("every control of the agenda is reachable by keyboard, with a visible focus", async ({ page }) => {
+  await page.goto("/en/agenda");
+  await expect(page.getByRole("tab", { selected: true })).toBeVisible();
+  const seen = new Set<string>();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      return { name: el.getAttribute("aria-label") || el.textContent?.trim().slice(0, 40) || el.id, outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(focused).not.toBeNull();
+    expect(focused!.outline).not.toBe("none");
+    seen.add(focused!.name ?? "");
+  }
+  expect([...seen]).toEqual(expect.arrayContaining(["Skip to content", "2024 China Auto Forum", "Agenda", "agenda-q"]));
+});
+
+for (const { width, label } of [
+  { width: 360, label: "a 360 px phone" },
+  { width: 640, label: "a 1280 px screen at 200 % zoom" },
+]) {
+  test(`pages fit ${label} without sideways scrolling`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    for (const path of ["/en", "/zh-CN/agenda", "/en/agenda", "/en/sessions/opening-ceremony", "/zh-CN/quotes", "/en/register"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), path).toBe(true);
+    }
+    await context.close();
+  });
+}
