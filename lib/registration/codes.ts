@@ -15,10 +15,4 @@ export function manageToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
-export function isCode(value: string): boolean {
-  return /^CAF-[2-9A-HJKMNP-Z]{8}$/.test(value);
-}
-
-export function isManageToken(value: string): boolean {
-  return /^[A-Za-z0-9_-]{32}$/.test(value);
-}
+export { isCode, isManageToken } from "./formats";

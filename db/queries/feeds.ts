@@ -1,0 +1,154 @@
+import "server-only";
+import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
+import { serializeCalendar } from "../../lib/ics/calendar";
+import type { CalendarFile } from "../../lib/ics/response";
+import { sessionsCalendar, type FeedKind, type FeedSession } from "../../lib/ics/session-event";
+import type { Locale } from "../../lib/localized";
+import { publicBaseUrl } from "../../lib/registration/urls";
+import { getDb, type Db } from "../client";
+import {
+  registrations,
+  sessionBookings,
+  sessionSpeakers,
+  sessions,
+  speakers,
+  stars,
+  type SessionStatus,
+} from "../schema";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Drafts never reach a feed; cancelled sessions do, marked STATUS:CANCELLED. */
+const PUBLIC_STATUSES: SessionStatus[] = ["published", "cancelled"];
+
+function findFeedSessions(tx: Tx, filter?: SQL): FeedSession[] {
+  const rows = tx.query.sessions
+    .findMany({
+      where: and(inArray(sessions.status, PUBLIC_STATUSES), filter),
+      with: {
+        room: true,
+        track: true,
+        speakers: { with: { speaker: true }, orderBy: (t, o) => [o.asc(t.position)] },
+      },
+      orderBy: [asc(sessions.startsAt), asc(sessions.roomId), asc(sessions.id)],
+    })
+    .sync();
+  return rows.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    status: s.status === "cancelled" ? "cancelled" : "published",
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    updatedAt: s.updatedAt,
+    version: s.version,
+    titleEn: s.titleEn,
+    titleZh: s.titleZh,
+    abstractEn: s.abstractEn,
+    abstractZh: s.abstractZh,
+    room: s.room && { nameEn: s.room.nameEn, nameZh: s.room.nameZh },
+    track: s.track && { nameEn: s.track.nameEn, nameZh: s.track.nameZh },
+    speakers: s.speakers.map((ss) => ({
+      nameEn: ss.speaker.nameEn,
+      nameZh: ss.speaker.nameZh,
+      organisationEn: ss.speaker.organisationEn,
+      organisationZh: ss.speaker.organisationZh,
+      role: ss.role,
+    })),
+  }));
+}
+
+/**
+ * Reads one feed in a single transaction, so that the event, the person and the sessions come
+ * from the same state of the database; `read` returns undefined for a feed that does not exist.
+ */
+function buildFeed(
+  locale: Locale | undefined,
+  read: (tx: Tx) => { kind: FeedKind; sessions: FeedSession[]; name: string; locale?: Locale } | undefined,
+): CalendarFile | undefined {
+  return getDb().transaction((tx) => {
+    const event = tx.query.events.findFirst().sync();
+    if (!event) throw new Error("The database holds no event: run `npm run db:seed`.");
+    const feed = read(tx);
+    if (!feed) return undefined;
+    const ctx = {
+      locale: locale ?? feed.locale ?? "en",
+      baseUrl: publicBaseUrl(),
+      event: { slug: event.slug, nameEn: event.nameEn, nameZh: event.nameZh, timeZone: event.timeZone },
+    };
+    return {
+      filename: `${event.slug}-${feed.name}.ics`,
+      body: serializeCalendar(sessionsCalendar(ctx, feed.kind, feed.sessions)),
+    };
+  });
+}
+
+/** The whole public program. */
+export function agendaFeed(locale: Locale | undefined): CalendarFile {
+  const file = buildFeed(locale, (tx) => ({
+    kind: { kind: "agenda" },
+    name: "agenda",
+    sessions: findFeedSessions(tx),
+  }));
+  // buildFeed returns undefined only when `read` does.
+  return file!;
+}
+
+/** One public session; undefined for an unknown slug or a draft. */
+export function sessionFeed(slug: string, locale: Locale | undefined): CalendarFile | undefined {
+  return buildFeed(locale, (tx) => {
+    const [session] = findFeedSessions(tx, eq(sessions.slug, slug));
+    if (!session) return undefined;
+    return {
+      kind: { kind: "session", title: { en: session.titleEn, zh: session.titleZh } },
+      name: slug,
+      sessions: [session],
+    };
+  });
+}
+
+/** A speaker's public sessions (possibly none); undefined for an unknown speaker. */
+export function speakerFeed(slug: string, locale: Locale | undefined): CalendarFile | undefined {
+  return buildFeed(locale, (tx) => {
+    const speaker = tx.query.speakers.findFirst({ where: eq(speakers.slug, slug) }).sync();
+    if (!speaker) return undefined;
+    const appearances = tx
+      .select({ id: sessionSpeakers.sessionId })
+      .from(sessionSpeakers)
+      .where(eq(sessionSpeakers.speakerId, speaker.id));
+    return {
+      kind: { kind: "speaker", name: { en: speaker.nameEn, zh: speaker.nameZh } },
+      name: slug,
+      sessions: findFeedSessions(tx, inArray(sessions.id, appearances)),
+    };
+  });
+}
+
+/**
+ * A person's own calendar: the public sessions they starred and the seat-limited ones they hold a
+ * seat in. The token is the only credential, so an unknown or erased one is simply not found. In
+ * the person's language unless the address names another.
+ */
+export function personalFeed(token: string, locale: Locale | undefined): CalendarFile | undefined {
+  return buildFeed(locale, (tx) => {
+    const person = tx
+      .select({ id: registrations.id, locale: registrations.locale, erasedAt: registrations.erasedAt })
+      .from(registrations)
+      .where(eq(registrations.calendarToken, token))
+      .get();
+    if (!person || person.erasedAt) return undefined;
+    const starred = tx
+      .select({ id: stars.sessionId })
+      .from(stars)
+      .where(eq(stars.registrationId, person.id));
+    const booked = tx
+      .select({ id: sessionBookings.sessionId })
+      .from(sessionBookings)
+      .where(and(eq(sessionBookings.registrationId, person.id), eq(sessionBookings.status, "booked")));
+    return {
+      kind: { kind: "personal" },
+      name: "my-agenda",
+      locale: person.locale === "zh-CN" ? "zh-CN" : "en",
+      sessions: findFeedSessions(tx, or(inArray(sessions.id, starred), inArray(sessions.id, booked))),
+    };
+  });
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { calendarEtag, calendarResponse, matchesIfNoneMatch, notFoundResponse } from "./response";
+
+const file = { filename: "caf2024-agenda.ics", body: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" };
+const get = (headers: Record<string, string> = {}) => new Request("https://forum.example/agenda.ics", { headers });
+
+describe("calendarResponse", () => {
+  it("serves a public feed as inline UTF-8 text/calendar, cacheable for five minutes", async () => {
+    const res = calendarResponse(get(), file, "public");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe('inline; filename="caf2024-agenda.ics"');
+    expect(res.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(res.headers.get("etag")).toBe(calendarEtag(file.body));
+    expect(await res.text()).toBe(file.body);
+  });
+
+  it("keeps a personal feed out of every cache", () => {
+    const res = calendarResponse(get(), file, "private");
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    expect(res.headers.get("x-robots-tag")).toBe("noindex");
+  });
+
+  it("answers 304 with no body when the client holds the same version", async () => {
+    const etag = calendarEtag(file.body);
+    const res = calendarResponse(get({ "if-none-match": etag }), file, "public");
+    expect(res.status).toBe(304);
+    expect(res.headers.get("etag")).toBe(etag);
+    expect(await res.text()).toBe("");
+    // Negative control: another version is sent in full.
+    const changed = calendarResponse(get({ "if-none-match": etag }), { ...file, body: `${file.body} ` }, "public");
+    expect(changed.status).toBe(200);
+  });
+});
+
+describe("ETags", () => {
+  it("change with the body", () => {
+    expect(calendarEtag("a")).not.toBe(calendarEtag("b"));
+    expect(calendarEtag("a")).toMatch(/^W\/"[A-Za-z0-9_-]{32}"$/);
+  });
+
+  it("match weakly, in a list, or with *", () => {
+    const tag = calendarEtag("a");
+    const opaque = tag.slice(2);
+    expect(matchesIfNoneMatch(opaque, tag)).toBe(true);
+    expect(matchesIfNoneMatch(`"x", ${tag}`, tag)).toBe(true);
+    expect(matchesIfNoneMatch("*", tag)).toBe(true);
+    expect(matchesIfNoneMatch('"x"', tag)).toBe(false);
+    expect(matchesIfNoneMatch(null, tag)).toBe(false);
+  });
+});
+
+it("a miss is a plain 404 that no cache keeps", async () => {
+  const res = notFoundResponse();
+  expect(res.status).toBe(404);
+  expect(res.headers.get("cache-control")).toBe("no-store");
+  expect(await res.text()).toContain("Not Found");
+});
