@@ -52,6 +52,7 @@ export function AgendaExplorer({ data, params }: { data: AgendaData; params: Par
       <AgendaFilters data={data} query={query} onChange={update} filtering={filtering} />
       <DayTabs days={data.days} current={query.day} counts={counts} filtering={filtering} onSelect={(d) => update({ day: d })} />
       <section id="agenda-panel" role="tabpanel" aria-label={day?.longLabel} className="mt-4">
+        <h2 className="text-xl font-bold">{day?.longLabel}</h2>
         <p className="text-sm text-slate-700" aria-live="polite">
           {t("results", { count: shown.length })}
         </p>
