@@ -449,9 +449,11 @@ test.describe("OpenAPI", () => {
     }
     note("delete", ITEM, (await remove(request, code, bearer(manageToken))).status);
 
-    // 429 is produced and checked in e2e/api-capacity.spec.ts, whose server has a limit to reach.
+    // 429 is produced and checked in e2e/api-capacity.spec.ts, whose server has a limit to reach;
+    // the read-only endpoints (sessions, speakers, quotes) in e2e/api-read.spec.ts.
     const documentedAnswers = validator
       .operations()
+      .filter((o) => o.path.startsWith(REGISTRATIONS) || o.path === "/api/v1/openapi.json")
       .flatMap((o) =>
         o.statuses.filter((s) => s !== "429").map((s) => `${o.method} ${o.path} ${s}`),
       );

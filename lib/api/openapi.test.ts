@@ -75,7 +75,12 @@ describe("the OpenAPI document", () => {
     expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual([
       "delete /api/v1/registrations/{code}",
       "get /api/v1/openapi.json",
+      "get /api/v1/quotes",
       "get /api/v1/registrations/{code}",
+      "get /api/v1/sessions",
+      "get /api/v1/sessions/{slug}",
+      "get /api/v1/speakers",
+      "get /api/v1/speakers/{slug}",
       "post /api/v1/registrations",
     ]);
     for (const operation of operations) expect(operation.statuses.length).toBeGreaterThan(0);
@@ -86,7 +91,8 @@ describe("the OpenAPI document", () => {
       expect(() => validator.schema(name, {})).not.toThrow();
     }
     for (const operation of validator.operations()) {
-      for (const status of operation.statuses) {
+      // A 304 has no body, so no schema.
+      for (const status of operation.statuses.filter((s) => s !== "304")) {
         expect(() =>
           validator.response(operation.path, operation.method, Number(status), {}),
         ).not.toThrow();

@@ -1,12 +1,14 @@
 /**
- * The OpenAPI 3.1 description of the registration API, served at /api/v1/openapi.json.
- * lib/api/openapi.test.ts checks its request schema against the zod rules, and
- * e2e/api-registration.spec.ts checks every documented answer against what the server sends.
+ * The OpenAPI 3.1 description of the API, served at /api/v1/openapi.json: registration here, the
+ * read-only endpoints in ./openapi-read.ts. lib/api/openapi.test.ts checks its request schema
+ * against the zod rules, and e2e/api-registration.spec.ts and e2e/api-read.spec.ts check every
+ * documented answer against what the server sends.
  */
 import { attendeeCategories, registrationStatuses } from "../../db/schema";
 import { FORUM_DAYS } from "../registration/input";
 import { fieldErrorCodes, MAX_TEXT } from "./registration-request";
 import { MAX_BODY_BYTES } from "./limits";
+import { readPaths, readSchemas } from "./openapi-read";
 
 const CODE_PATTERN = "^CAF-[2-9A-HJKMNP-Z]{8}$";
 const TOKEN_PATTERN = "^[A-Za-z0-9_-]{32}$";
@@ -64,13 +66,15 @@ const positionRule = {
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
-    title: "2024 China Auto Forum: registration API",
+    title: "2024 China Auto Forum: registration and program API",
     version: "1.0.0",
     description:
       "Register for the forum (11-13 July 2024, Jiading District, Shanghai), then read or cancel the " +
       "registration with the private manage token that registering returns. While seats are left a " +
       "registration is confirmed; after that it joins the waiting list, and a cancelled seat goes to " +
-      "the first person waiting. Every answer carries Cache-Control: no-store.",
+      "the first person waiting. Every answer of the registration endpoints carries Cache-Control: no-store. " +
+      "The program (sessions, speakers, quotes) is public and read-only: any origin may read it (CORS), " +
+      "answers may be cached for a minute, and each carries an ETag for conditional requests.",
   },
   servers: [{ url: "/" }],
   paths: {
@@ -203,6 +207,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...readPaths,
   },
   components: {
     securitySchemes: {
@@ -358,6 +363,7 @@ export const openApiDocument = {
         additionalProperties: false,
       },
       Error: errorSchema("Any other error."),
+      ...readSchemas,
     },
   },
 } as const;

@@ -1,0 +1,58 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { ScheduleSource } from "../../lib/schedule/model";
+import { publicBaseUrl } from "../../lib/registration/urls";
+import { getDb } from "../client";
+import { rooms, sessions, tracks } from "../schema";
+import { getEvent } from "./event";
+
+/** Everything schedule.json and schedule.xml show: the public sessions (published and cancelled), never drafts. */
+export function scheduleSource(): ScheduleSource {
+  const db = getDb();
+  const event = getEvent();
+  const rows = db.query.sessions
+    .findMany({
+      where: and(
+        eq(sessions.eventId, event.id),
+        inArray(sessions.status, ["published", "cancelled"]),
+      ),
+      with: {
+        room: true,
+        track: true,
+        speakers: { with: { speaker: true }, orderBy: (t, o) => [o.asc(t.position)] },
+      },
+      orderBy: [asc(sessions.startsAt), asc(sessions.id)],
+    })
+    .sync();
+  return {
+    baseUrl: publicBaseUrl(),
+    event,
+    rooms: db
+      .select()
+      .from(rooms)
+      .where(eq(rooms.eventId, event.id))
+      .orderBy(asc(rooms.position), asc(rooms.id))
+      .all(),
+    tracks: db
+      .select()
+      .from(tracks)
+      .where(eq(tracks.eventId, event.id))
+      .orderBy(asc(tracks.position), asc(tracks.id))
+      .all(),
+    sessions: rows.map((s) => ({
+      id: s.id,
+      slug: s.slug,
+      type: s.type,
+      status: s.status,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      titleEn: s.titleEn,
+      titleZh: s.titleZh,
+      abstractEn: s.abstractEn,
+      abstractZh: s.abstractZh,
+      room: s.room,
+      track: s.track,
+      speakers: s.speakers.map(({ speaker }) => speaker),
+    })),
+  };
+}

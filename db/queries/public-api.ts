@@ -1,0 +1,178 @@
+/** What the read-only REST API (/api/v1/sessions, /speakers, /quotes) answers: public data only. */
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { filterQuotes, type QuoteQuery } from "../../lib/quotes";
+import { publicBaseUrl } from "../../lib/registration/urls";
+import { zonedDate } from "../../lib/time";
+import { getDb } from "../client";
+import {
+  quotes,
+  sessionSpeakers,
+  sessions,
+  speakers,
+  type SessionStatus,
+  type Speaker,
+} from "../schema";
+import { getEvent } from "./event";
+import { listQuotes, listQuotesBySpeaker, type QuoteWithDetails } from "./quotes";
+
+/** Published sessions, and cancelled ones marked as such; drafts never. */
+const PUBLIC_STATUSES: SessionStatus[] = ["published", "cancelled"];
+
+const both = (en: string, zh: string) => ({ en, zh });
+
+function findSessions(slug?: string) {
+  const visible = inArray(sessions.status, PUBLIC_STATUSES);
+  return getDb()
+    .query.sessions.findMany({
+      where: slug === undefined ? visible : and(visible, eq(sessions.slug, slug)),
+      with: {
+        room: true,
+        track: true,
+        speakers: { with: { speaker: true }, orderBy: (t, o) => [o.asc(t.position)] },
+      },
+      orderBy: [asc(sessions.startsAt), asc(sessions.roomId), asc(sessions.id)],
+    })
+    .sync();
+}
+
+type SessionRow = ReturnType<typeof findSessions>[number];
+
+const siteUrl = (path: string) => `${publicBaseUrl()}/en${path}`;
+
+function speakerRef(s: Pick<Speaker, "slug" | "nameEn" | "nameZh">) {
+  return {
+    slug: s.slug,
+    name: { en: s.nameEn, zh: s.nameZh },
+    url: siteUrl(`/speakers/${s.slug}`),
+  };
+}
+
+function sessionView(s: SessionRow, timeZone: string) {
+  return {
+    id: s.id,
+    slug: s.slug,
+    url: siteUrl(`/sessions/${s.slug}`),
+    type: s.type,
+    status: s.status,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    timeZone,
+    day: zonedDate(s.startsAt, timeZone),
+    title: both(s.titleEn, s.titleZh),
+    abstract: both(s.abstractEn, s.abstractZh),
+    room: s.room && { slug: s.room.slug, name: both(s.room.nameEn, s.room.nameZh) },
+    track: s.track && {
+      slug: s.track.slug,
+      name: both(s.track.nameEn, s.track.nameZh),
+      color: s.track.color,
+    },
+    seatLimit: s.seatLimit,
+    speakers: s.speakers.map((ss) => ({ ...speakerRef(ss.speaker), role: ss.role })),
+  };
+}
+
+function quoteSummary(q: Pick<QuoteWithDetails, "id" | "kind" | "text" | "language">) {
+  return {
+    id: q.id,
+    url: siteUrl(`/quotes/${q.id}`),
+    kind: q.kind,
+    text: q.text,
+    language: q.language,
+  };
+}
+
+export function listApiSessions() {
+  const { timeZone } = getEvent();
+  return findSessions().map((s) => sessionView(s, timeZone));
+}
+
+export function getApiSession(slug: string) {
+  const [session] = findSessions(slug);
+  if (!session) return undefined;
+  const said = getDb()
+    .query.quotes.findMany({ where: eq(quotes.sessionId, session.id), orderBy: [asc(quotes.id)] })
+    .sync();
+  return { ...sessionView(session, getEvent().timeZone), quotes: said.map(quoteSummary) };
+}
+
+function speakerView(s: Speaker) {
+  return {
+    ...speakerRef(s),
+    jobTitle: both(s.titleEn, s.titleZh),
+    organisation: both(s.organisationEn, s.organisationZh),
+    bio: both(s.bioEn, s.bioZh),
+    photoUrl: s.photoPath ? `${publicBaseUrl()}/${s.photoPath.replace(/^\/+/, "")}` : null,
+  };
+}
+
+export function listApiSpeakers() {
+  return getDb()
+    .select()
+    .from(speakers)
+    .orderBy(asc(speakers.nameEn), asc(speakers.id))
+    .all()
+    .map(speakerView);
+}
+
+export function getApiSpeaker(slug: string) {
+  const db = getDb();
+  const speaker = db.select().from(speakers).where(eq(speakers.slug, slug)).get();
+  if (!speaker) return undefined;
+  const appearances = db
+    .select({ session: sessions, role: sessionSpeakers.role })
+    .from(sessionSpeakers)
+    .innerJoin(sessions, eq(sessions.id, sessionSpeakers.sessionId))
+    .where(
+      and(eq(sessionSpeakers.speakerId, speaker.id), inArray(sessions.status, PUBLIC_STATUSES)),
+    )
+    .orderBy(asc(sessions.startsAt), asc(sessions.id))
+    .all();
+  return {
+    ...speakerView(speaker),
+    sessions: appearances.map(({ session: s, role }) => ({
+      slug: s.slug,
+      url: siteUrl(`/sessions/${s.slug}`),
+      title: both(s.titleEn, s.titleZh),
+      status: s.status,
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
+      role,
+    })),
+    quotes: listQuotesBySpeaker(speaker.id).map(quoteSummary),
+  };
+}
+
+function quoteView(q: QuoteWithDetails) {
+  return {
+    ...quoteSummary(q),
+    translation: q.translation
+      ? { language: q.language === "en" ? ("zh" as const) : ("en" as const), text: q.translation }
+      : null,
+    saidOn: q.saidOn,
+    speaker: speakerRef(q.speaker),
+    source: {
+      title: q.source.title,
+      publisher: q.source.publisher,
+      publishedOn: q.source.publishedOn,
+      url: q.source.url,
+    },
+    // listQuotes has already hidden a session that is still a draft.
+    session: q.session && {
+      slug: q.session.slug,
+      url: siteUrl(`/sessions/${q.session.slug}`),
+      title: both(q.session.titleEn, q.session.titleZh),
+    },
+    topics: q.topics.map(({ topic }) => ({
+      slug: topic.slug,
+      name: both(topic.nameEn, topic.nameZh),
+    })),
+  };
+}
+
+export type ApiQuote = ReturnType<typeof quoteView>;
+
+/** The quotes the site's archive would show for these filters, in id order. */
+export function listApiQuotes(query: QuoteQuery): ApiQuote[] {
+  return filterQuotes(listQuotes(), query).map(quoteView);
+}

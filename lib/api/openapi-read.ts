@@ -1,0 +1,288 @@
+/**
+ * The read-only part of the OpenAPI document (lib/api/openapi.ts): sessions, speakers and quotes.
+ * e2e/api-read.spec.ts checks every answer of these endpoints against it.
+ */
+import { quoteKinds, quoteLanguages, sessionTypes, speakerRoles } from "../../db/schema";
+import { MAX_QUERY_LENGTH } from "../search";
+import { QUOTE_LIMIT } from "./quote-query";
+
+const SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (schema: object) => ({ anyOf: [schema, { type: "null" }] });
+const string = { type: "string" };
+const slug = { type: "string", pattern: SLUG_PATTERN };
+const url = { type: "string", description: "An absolute address on the forum's site." };
+const instant = { type: "string", format: "date-time", description: "UTC." };
+
+const object = (properties: Record<string, object>, description?: string) => ({
+  type: "object",
+  ...(description ? { description } : {}),
+  required: Object.keys(properties),
+  properties,
+  additionalProperties: false,
+});
+
+const jsonContent = (name: string) => ({ "application/json": { schema: ref(name) } });
+
+const cacheHeaders = {
+  ETag: {
+    description:
+      "A weak validator of the body: send it back as If-None-Match to get a 304 while nothing changed.",
+    schema: { type: "string" },
+  },
+  "Cache-Control": { schema: { const: "public, max-age=60" } },
+  "Access-Control-Allow-Origin": { schema: { const: "*" } },
+};
+
+const ifNoneMatch = {
+  name: "If-None-Match",
+  in: "header",
+  required: false,
+  description: "The ETag of an earlier answer.",
+  schema: { type: "string" },
+};
+
+const ok = (description: string, schema: string) => ({
+  description,
+  headers: cacheHeaders,
+  content: jsonContent(schema),
+});
+const notModified = {
+  description: "Not modified: the ETag sent in If-None-Match is still current. No body.",
+  headers: cacheHeaders,
+};
+const notFound = (what: string) => ({
+  description: `No ${what} has this slug (drafts included).`,
+  content: jsonContent("Error"),
+});
+
+const preflight = (operationId: string) => ({
+  operationId,
+  summary: "CORS preflight",
+  description: "Any origin may read; only GET, HEAD and OPTIONS are allowed.",
+  responses: {
+    "204": {
+      description: "Allowed methods and headers.",
+      headers: {
+        Allow: { schema: { const: "GET, HEAD, OPTIONS" } },
+        "Access-Control-Allow-Origin": { schema: { const: "*" } },
+        "Access-Control-Allow-Methods": { schema: { const: "GET, HEAD, OPTIONS" } },
+      },
+    },
+  },
+});
+
+const slugParameter = (what: string) => ({
+  name: "slug",
+  in: "path",
+  required: true,
+  description: `The ${what}'s slug, as in its address on the site.`,
+  schema: slug,
+});
+
+const query = (name: string, description: string, schema: object) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema,
+});
+
+export const readPaths = {
+  "/api/v1/sessions": {
+    get: {
+      operationId: "listSessions",
+      summary: "Every public session",
+      description:
+        "Published sessions and cancelled ones (status `cancelled`), never drafts, in order of start then room.",
+      parameters: [ifNoneMatch],
+      responses: { "200": ok("The sessions.", "SessionList"), "304": notModified },
+    },
+    options: preflight("preflightSessions"),
+  },
+  "/api/v1/sessions/{slug}": {
+    parameters: [slugParameter("session")],
+    get: {
+      operationId: "getSession",
+      summary: "One public session",
+      parameters: [ifNoneMatch],
+      responses: {
+        "200": ok("The session, with the quotes said in it.", "SessionDetail"),
+        "304": notModified,
+        "404": notFound("public session"),
+      },
+    },
+    options: preflight("preflightSession"),
+  },
+  "/api/v1/speakers": {
+    get: {
+      operationId: "listSpeakers",
+      summary: "Every speaker",
+      parameters: [ifNoneMatch],
+      responses: { "200": ok("The speakers, by name.", "SpeakerList"), "304": notModified },
+    },
+    options: preflight("preflightSpeakers"),
+  },
+  "/api/v1/speakers/{slug}": {
+    parameters: [slugParameter("speaker")],
+    get: {
+      operationId: "getSpeaker",
+      summary: "One speaker",
+      parameters: [ifNoneMatch],
+      responses: {
+        "200": ok(
+          "The speaker, their public sessions with their role in each, and their quotes.",
+          "SpeakerDetail",
+        ),
+        "304": notModified,
+        "404": notFound("speaker"),
+      },
+    },
+    options: preflight("preflightSpeaker"),
+  },
+  "/api/v1/quotes": {
+    get: {
+      operationId: "listQuotes",
+      summary: "The quote archive, a page at a time",
+      description:
+        "Filtered as the site's archive filters: `q` finds quotes whose words, translation, speaker, session " +
+        "or topics hold every term (case, width and accents folded; English and Chinese alike). An unknown " +
+        "speaker or topic is a 400. Pages follow the quotes' ids; follow `nextCursor` until it is null.",
+      parameters: [
+        query("q", "Search terms.", { type: "string", maxLength: MAX_QUERY_LENGTH }),
+        query("speaker", "A speaker's slug.", string),
+        query("topic", "A topic's slug.", string),
+        query("limit", `Quotes per page, 1 to ${QUOTE_LIMIT.max}.`, {
+          type: "integer",
+          minimum: 1,
+          maximum: QUOTE_LIMIT.max,
+          default: QUOTE_LIMIT.default,
+        }),
+        query("cursor", "The `nextCursor` of the previous page, unchanged.", string),
+        ifNoneMatch,
+      ],
+      responses: {
+        "200": ok("One page of quotes.", "QuotePage"),
+        "304": notModified,
+        "400": {
+          description: "`limit`, `cursor` or `q` is malformed; `parameter` names which.",
+          content: jsonContent("QueryError"),
+        },
+      },
+    },
+    options: preflight("preflightQuotes"),
+  },
+} as const;
+
+const localized = object({ en: string, zh: string }, "The text in English and in Chinese.");
+const localizedName = object(
+  { en: string, zh: { type: ["string", "null"] } },
+  "The name in English, and in Chinese where a source gives it.",
+);
+const speakerRef = { slug, name: ref("LocalizedName"), url };
+const quoteSummary = {
+  id: { type: "integer", minimum: 1 },
+  url,
+  kind: {
+    enum: [...quoteKinds],
+    description: "direct: the words as said; paraphrase: reported speech.",
+  },
+  text: { type: "string", description: "In the source's language." },
+  language: { enum: [...quoteLanguages] },
+};
+const session = {
+  id: { type: "integer", minimum: 1 },
+  slug,
+  url,
+  type: { enum: [...sessionTypes] },
+  status: { enum: ["published", "cancelled"] },
+  startsAt: instant,
+  endsAt: instant,
+  timeZone: {
+    const: "Asia/Shanghai",
+    description: "The zone in which the forum shows every time.",
+  },
+  day: {
+    type: "string",
+    pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+    description: "The forum day, in its zone.",
+  },
+  title: ref("Localized"),
+  abstract: ref("Localized"),
+  room: nullable(object({ slug, name: ref("Localized") })),
+  track: nullable(
+    object({
+      slug,
+      name: ref("Localized"),
+      color: { type: "string", pattern: "^#[0-9a-fA-F]{6}$" },
+    }),
+  ),
+  seatLimit: { type: ["integer", "null"], description: "Seats that can be booked, where limited." },
+  speakers: { type: "array", items: object({ ...speakerRef, role: { enum: [...speakerRoles] } }) },
+};
+const speaker = {
+  ...speakerRef,
+  jobTitle: ref("Localized"),
+  organisation: ref("Localized"),
+  bio: ref("Localized"),
+  photoUrl: { type: ["string", "null"] },
+};
+
+export const readSchemas = {
+  Localized: localized,
+  LocalizedName: localizedName,
+  Session: object(session, "A published or cancelled session."),
+  SessionDetail: object({ ...session, quotes: { type: "array", items: object(quoteSummary) } }),
+  SessionList: object({ data: { type: "array", items: ref("Session") } }),
+  Speaker: object(speaker),
+  SpeakerDetail: object({
+    ...speaker,
+    sessions: {
+      type: "array",
+      items: object({
+        slug,
+        url,
+        title: ref("Localized"),
+        status: { enum: ["published", "cancelled"] },
+        startsAt: instant,
+        endsAt: instant,
+        role: { enum: [...speakerRoles] },
+      }),
+    },
+    quotes: { type: "array", items: object(quoteSummary) },
+  }),
+  SpeakerList: object({ data: { type: "array", items: ref("Speaker") } }),
+  Quote: object({
+    ...quoteSummary,
+    translation: nullable(
+      object(
+        { language: { enum: [...quoteLanguages] }, text: string },
+        "Our translation, to be shown as one.",
+      ),
+    ),
+    saidOn: {
+      type: ["string", "null"],
+      description: "The day the words were said (YYYY-MM-DD), where known.",
+    },
+    speaker: object(speakerRef),
+    source: object({
+      title: string,
+      publisher: { type: ["string", "null"] },
+      publishedOn: string,
+      url: { type: ["string", "null"] },
+    }),
+    session: nullable(object({ slug, url, title: ref("Localized") })),
+    topics: { type: "array", items: object({ slug, name: ref("Localized") }) },
+  }),
+  QuotePage: object({
+    data: { type: "array", items: ref("Quote") },
+    nextCursor: {
+      type: ["string", "null"],
+      description: "Send as `cursor` for the next page; null on the last.",
+    },
+  }),
+  QueryError: object({
+    error: { type: "string", description: "What went wrong, in English." },
+    parameter: { enum: ["limit", "cursor", "q", "speaker", "topic"] },
+  }),
+} as const;
