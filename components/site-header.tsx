@@ -6,6 +6,7 @@ import { NavLink } from "./nav-link";
 export function SiteHeader() {
   const t = useTranslations("nav");
   const meta = useTranslations("meta");
+  const myAgenda = useTranslations("myAgenda");
   return (
     <header className="border-b border-brand-900 bg-brand-800 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -17,6 +18,7 @@ export function SiteHeader() {
             <NavLink href="/agenda">{t("agenda")}</NavLink>
             <NavLink href="/speakers">{t("speakers")}</NavLink>
             <NavLink href="/quotes">{t("quotes")}</NavLink>
+            <NavLink href="/my-agenda">{myAgenda("nav")}</NavLink>
             <NavLink href="/register">{t("register")}</NavLink>
           </ul>
         </nav>

@@ -248,7 +248,7 @@ test.describe("search", () => {
     await agenda.expectCount(2);
 
     // The header's link leads to the unfiltered agenda: box, filters and sessions must all agree.
-    await page.getByRole("navigation").getByRole("link", { name: "Agenda" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Agenda", exact: true }).click();
     await expect(page).toHaveURL(/\/en\/agenda$/);
     await expect(agenda.track).toHaveValue("");
     await agenda.expectTitles(day1);

@@ -5,6 +5,7 @@ import {
   auditLog,
   outbox,
   registrations,
+  stars,
   type NewRegistration,
   type Registration,
 } from "../schema";
@@ -386,11 +387,14 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
           consentNews: false,
           cancelledAt: reg.cancelledAt ?? now,
           erasedAt: now,
+          // The personal calendar feed stops working with the rest of the person's data.
+          calendarToken: null,
           updatedAt: now,
           version: sql`${registrations.version} + 1`,
         })
         .where(eq(registrations.id, id))
         .run();
+      tx.delete(stars).where(eq(stars.registrationId, id)).run();
       eraseEmails(tx, id);
       // Earlier edits recorded the details they changed; the trail keeps that they happened.
       tx.update(auditLog)

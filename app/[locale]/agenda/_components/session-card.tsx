@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { StarButton } from "@/components/star-button";
 import type { AgendaSession } from "@/db/queries/sessions";
 import { Link } from "@/i18n/navigation";
 import { pick } from "@/lib/localized";
@@ -14,12 +15,13 @@ export function SessionCard({ session: s, timeZone, offset, showRoom, compact }:
   const locale = useLocale();
   const cancelled = s.status === "cancelled";
   const color = s.track?.color ?? "#475569";
+  const title = pick(locale, s.titleEn, s.titleZh);
   return (
     <article
-      className={`flex h-full flex-col overflow-hidden rounded-md border border-slate-200 border-l-4 bg-white p-2 text-sm shadow-sm ${cancelled ? "opacity-75" : ""}`}
+      className={`relative flex h-full flex-col overflow-hidden rounded-md border border-slate-200 border-l-4 bg-white p-2 text-sm shadow-sm ${cancelled ? "opacity-75" : ""}`}
       style={{ borderLeftColor: color }}
     >
-      <p className="text-xs text-slate-600">
+      <p className="pr-7 text-xs text-slate-600">
         <time dateTime={new Date(s.startsAt).toISOString()}>
           {formatTimeRange(s.startsAt, s.endsAt, locale, timeZone)}
         </time>{" "}
@@ -28,11 +30,13 @@ export function SessionCard({ session: s, timeZone, offset, showRoom, compact }:
         {types(s.type)}
         {showRoom && s.room && <> · {pick(locale, s.room.nameEn, s.room.nameZh)}</>}
       </p>
-      <h3 className={`mt-0.5 font-semibold leading-snug ${compact ? "line-clamp-2" : ""}`}>
+      <h3 className={`mt-0.5 pr-7 font-semibold leading-snug ${compact ? "line-clamp-2" : ""}`}>
         <Link href={`/sessions/${s.slug}`} className={`text-brand-800 hover:underline ${cancelled ? "line-through" : ""}`}>
-          {pick(locale, s.titleEn, s.titleZh)}
+          {title}
         </Link>
       </h3>
+      {/* After the title in reading and tab order; shown in the corner. */}
+      <StarButton slug={s.slug} title={title} className="absolute top-1 right-1" />
       {cancelled && (
         <p className="mt-1 w-fit rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t("cancelled")}</p>
       )}

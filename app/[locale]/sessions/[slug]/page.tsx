@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { QuoteCard } from "@/components/quote-card";
+import { StarButton } from "@/components/star-button";
 import { getEvent } from "@/db/queries/event";
 import { getPublicSession, listPublicSessionSlugs } from "@/db/queries/sessions";
 import { pageMetadata } from "@/i18n/metadata";
@@ -49,9 +50,12 @@ export default async function SessionPage({ params }: Props) {
       <Link href={`/agenda?day=${session.day}`} className="text-sm text-brand-700 underline">
         ← {t("backToAgenda")}
       </Link>
-      <h1 className={`mt-3 text-3xl font-bold ${cancelled ? "line-through" : ""}`}>
-        {pick(locale, session.titleEn, session.titleZh)}
-      </h1>
+      <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
+        <h1 className={`text-3xl font-bold ${cancelled ? "line-through" : ""}`}>
+          {pick(locale, session.titleEn, session.titleZh)}
+        </h1>
+        <StarButton slug={session.slug} title={pick(locale, session.titleEn, session.titleZh)} labelled />
+      </div>
       {cancelled && (
         <p role="status" className="mt-3 rounded-md bg-red-50 px-3 py-2 font-semibold text-red-800">
           {t("cancelledNotice")}

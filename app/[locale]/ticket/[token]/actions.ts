@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { Registration } from "@/db/schema";
 import { book, unbook } from "@/db/queries/bookings";
 import { scheduleDelivery } from "@/db/queries/outbox";
+import { rotateCalendarToken } from "@/db/queries/stars";
 import { cancel, erase, findByToken, updateDetails } from "@/db/queries/registrations";
+import { calendarFeedUrl } from "@/lib/personal-agenda/feed-url";
 import { isManageToken } from "@/lib/registration/codes";
 import { detailsSchema, fieldErrors } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "../../register/form-values";
@@ -74,4 +76,17 @@ export async function bookAction(token: string, _prev: BookingState, formData: F
   return "reason" in result
     ? { sessionId: sessionId.data, error: result.reason, conflictTitle: result.conflictTitle }
     : { sessionId: sessionId.data, error: "notFound" };
+}
+
+export type CalendarState = { url?: string; done?: "created" | "replaced"; error?: "rateLimited" | "invalidType" | "notAvailable" };
+
+/** Creates the calendar feed's secret address, or replaces it: the old address stops working at once. */
+export async function calendarFeedAction(token: string, _prev: CalendarState, _formData: FormData): Promise<CalendarState> {
+  const found = await owner(token);
+  if (!("reg" in found)) return { error: found.error };
+  const { reg } = found;
+  const result = rotateCalendarToken(reg.id, `attendee:${reg.code}`);
+  if (!result.ok) return { error: "notAvailable" };
+  revalidatePath(`/[locale]/ticket/${token}`, "page");
+  return { url: calendarFeedUrl(result.calendarToken), done: result.replaced ? "replaced" : "created" };
 }

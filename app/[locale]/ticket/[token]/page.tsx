@@ -9,9 +9,13 @@ import { FORUM_DAYS } from "@/lib/registration/input";
 import { ticketToken } from "@/lib/registration/ticket";
 import { bookingsOf, listBookableSessions, waitingCounts } from "@/db/queries/bookings";
 import { getEvent } from "@/db/queries/event";
+import { listPublicSessionSlugs } from "@/db/queries/sessions";
+import { calendarFeedUrl } from "@/lib/personal-agenda/feed-url";
 import { formatDay as day, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
+import { CalendarFeed } from "./_components/calendar-feed";
 import { ManagePanel } from "./_components/manage-panel";
 import { SessionBookings, type BookableSession } from "./_components/session-bookings";
+import { StarsCarryOver } from "./_components/stars-carry-over";
 
 type Props = PageProps<"/[locale]/ticket/[token]">;
 
@@ -71,6 +75,10 @@ export default async function TicketPage({ params, searchParams }: Props) {
       )}
       {bookable && <SessionBookings token={token} sessions={bookable} />}
       {reg.status === "waiting" && <p className="text-sm text-slate-700">{(await getTranslations("bookings"))("onlyConfirmed")}</p>}
+      <StarsCarryOver token={token} known={listPublicSessionSlugs()} />
+      {reg.status !== "cancelled" && (
+        <CalendarFeed token={token} url={reg.calendarToken ? calendarFeedUrl(reg.calendarToken) : null} />
+      )}
       <ManagePanel
         token={token}
         days={days}

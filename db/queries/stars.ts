@@ -1,0 +1,115 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { manageToken } from "../../lib/registration/codes";
+import type { BookingMark, MeData } from "../../lib/personal-agenda/stars";
+import { getDb, type Db } from "../client";
+import { auditLog, registrations, sessionBookings, sessions, stars, type SessionStatus } from "../schema";
+
+/** Only what the public may see can be starred: published sessions, and cancelled ones. */
+const STARRABLE: SessionStatus[] = ["published", "cancelled"];
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type StarsResult = { ok: true; stars: string[] } | { ok: false; unknown: string[] };
+
+/** A registration's stars as slugs, in agenda order; a session taken back to draft drops out. */
+export function listStars(registrationId: number, db: Db | Tx = getDb()): string[] {
+  return db
+    .select({ slug: sessions.slug })
+    .from(stars)
+    .innerJoin(sessions, eq(sessions.id, stars.sessionId))
+    .where(and(eq(stars.registrationId, registrationId), inArray(sessions.status, STARRABLE)))
+    .orderBy(asc(sessions.startsAt), asc(sessions.id))
+    .all()
+    .map((r) => r.slug);
+}
+
+/** Stars and the seat-limited sessions booked or waited for: the personal agenda's data. */
+export function personalAgenda(registrationId: number): MeData {
+  const bookings: BookingMark[] = getDb()
+    .select({ slug: sessions.slug, status: sessionBookings.status })
+    .from(sessionBookings)
+    .innerJoin(sessions, eq(sessions.id, sessionBookings.sessionId))
+    .where(and(eq(sessionBookings.registrationId, registrationId), inArray(sessionBookings.status, ["booked", "waiting"])))
+    .orderBy(asc(sessions.startsAt))
+    .all()
+    .flatMap((b) => (b.status === "cancelled" ? [] : [{ slug: b.slug, status: b.status }]));
+  return { stars: listStars(registrationId), bookings };
+}
+
+function starrableIds(tx: Tx, slugs: readonly string[]): { ids: number[]; unknown: string[] } {
+  if (slugs.length === 0) return { ids: [], unknown: [] };
+  const rows = tx
+    .select({ id: sessions.id, slug: sessions.slug })
+    .from(sessions)
+    .where(and(inArray(sessions.slug, [...slugs]), inArray(sessions.status, STARRABLE)))
+    .all();
+  const found = new Map(rows.map((r) => [r.slug, r.id]));
+  return { ids: [...found.values()], unknown: slugs.filter((s) => !found.has(s)) };
+}
+
+/** Adds stars (those already there stay as they are); nothing is added if any slug is unknown. */
+export function addStars(registrationId: number, slugs: readonly string[]): StarsResult {
+  return getDb().transaction(
+    (tx) => {
+      const { ids, unknown } = starrableIds(tx, slugs);
+      if (unknown.length > 0) return { ok: false, unknown } as const;
+      if (ids.length > 0) {
+        tx.insert(stars)
+          .values(ids.map((sessionId) => ({ registrationId, sessionId })))
+          .onConflictDoNothing()
+          .run();
+      }
+      return { ok: true, stars: listStars(registrationId, tx) } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function removeStar(registrationId: number, slug: string): StarsResult {
+  return getDb().transaction(
+    (tx) => {
+      const { ids, unknown } = starrableIds(tx, [slug]);
+      if (unknown.length > 0) return { ok: false, unknown } as const;
+      tx.delete(stars)
+        .where(and(eq(stars.registrationId, registrationId), inArray(stars.sessionId, ids)))
+        .run();
+      return { ok: true, stars: listStars(registrationId, tx) } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type CalendarTokenResult = { ok: true; calendarToken: string; replaced: boolean } | { ok: false };
+
+/**
+ * Gives the registration a new calendar feed secret: the first, or one that replaces the old, whose
+ * address stops working at once. Not for a cancelled or erased registration. The audit row says
+ * that it happened, never the secret.
+ */
+export function rotateCalendarToken(registrationId: number, actor: string): CalendarTokenResult {
+  return getDb().transaction(
+    (tx) => {
+      const reg = tx.select().from(registrations).where(eq(registrations.id, registrationId)).get();
+      if (!reg || reg.erasedAt || reg.status === "cancelled") return { ok: false } as const;
+      const calendarToken = manageToken();
+      tx.update(registrations)
+        .set({ calendarToken, updatedAt: new Date() })
+        .where(eq(registrations.id, registrationId))
+        .run();
+      const replaced = reg.calendarToken !== null;
+      tx.insert(auditLog)
+        .values({
+          actor,
+          action: replaced ? "replace-calendar-feed" : "create-calendar-feed",
+          entity: "registration",
+          entityId: registrationId,
+          before: null,
+          after: null,
+        })
+        .run();
+      return { ok: true, calendarToken, replaced } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
