@@ -39,9 +39,12 @@ export function AgendaExplorer({ data, params }: { data: AgendaData; params: Par
   const shown = matching.filter((s) => s.day === query.day);
   const rooms = query.room ? data.rooms.filter((r) => r.slug === query.room) : data.rooms;
 
-  // History changes made here are seen by useSearchParams, so the view follows the address.
+  // History changes made here are seen by useSearchParams, so the view follows the address. The
+  // change applies to the address as it is now, not as of the last render: two quick changes in a
+  // row (a tab, then a keystroke) must both stay.
   const update = (change: Partial<AgendaQuery>) => {
-    const next = agendaQueryString({ ...query, ...change }, options);
+    const current = parseAgendaQuery(new URLSearchParams(window.location.search), options);
+    const next = agendaQueryString({ ...current, ...change }, options);
     window.history.replaceState(null, "", `${window.location.pathname}${next}`);
   };
   const filtering = Boolean(query.track || query.type || query.room || query.q.trim());

@@ -21,13 +21,13 @@ export function QuoteArchiveFromUrl({ data }: { data: Data }) {
 export function QuoteArchive({ data, params }: { data: Data; params: Params }) {
   const t = useTranslations("quotes");
   const locale = useLocale();
-  const query = parseQuoteQuery(params ?? new URLSearchParams(), {
-    speakers: data.speakers.map((s) => s.slug),
-    topics: data.topics.map((s) => s.slug),
-  });
+  const known = { speakers: data.speakers.map((s) => s.slug), topics: data.topics.map((s) => s.slug) };
+  const query = parseQuoteQuery(params ?? new URLSearchParams(), known);
   const shown = filterQuotes(data.quotes, query);
   const update = (change: Partial<QuoteQuery>) => {
-    window.history.replaceState(null, "", window.location.pathname + quoteQueryString({ ...query, ...change }));
+    // Applied to the address as it is now, so that quick changes in a row all stay.
+    const current = parseQuoteQuery(new URLSearchParams(window.location.search), known);
+    window.history.replaceState(null, "", window.location.pathname + quoteQueryString({ ...current, ...change }));
   };
   const named = (items: Named[]) => items.map((x) => ({ value: x.slug, label: pick(locale, x.nameEn, x.nameZh) }));
   const filtering = Boolean(query.speaker || query.topic || query.q.trim());
