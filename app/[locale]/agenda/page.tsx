@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Suspense } from "react";
 import { getEvent } from "@/db/queries/event";
 import { listPublicSessions, listRooms, listTracks } from "@/db/queries/sessions";
 import { sessionTypes } from "@/db/schema";
 import { pageMetadata } from "@/i18n/metadata";
 import { daysBetween, formatDay, offsetLabel, zonedToInstant } from "@/lib/time";
-import { AgendaExplorer, AgendaFromUrl } from "./_components/agenda-explorer";
+import { AgendaExplorer } from "./_components/agenda-explorer";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/agenda">): Promise<Metadata> {
   const { locale } = await params;
@@ -43,9 +42,7 @@ export default async function AgendaPage({ params }: PageProps<"/[locale]/agenda
         {t("forumTime", { offset: data.offset })} {t("illustrative")}
       </p>
       {/* The unfiltered first day is in the HTML; the browser then applies the query string. */}
-      <Suspense fallback={<AgendaExplorer data={data} params={null} />}>
-        <AgendaFromUrl data={data} />
-      </Suspense>
+      <AgendaExplorer data={data} />
     </div>
   );
 }

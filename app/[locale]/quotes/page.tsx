@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Suspense } from "react";
 import { listQuotes, listTopics } from "@/db/queries/quotes";
 import { listSpeakers } from "@/db/queries/speakers";
 import { pageMetadata } from "@/i18n/metadata";
-import { QuoteArchive, QuoteArchiveFromUrl } from "./_components/quote-archive";
+import { QuoteArchive } from "./_components/quote-archive";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/quotes">): Promise<Metadata> {
   const { locale } = await params;
@@ -28,9 +27,7 @@ export default async function QuotesPage({ params }: PageProps<"/[locale]/quotes
     <div>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-2xl text-slate-700">{t("description")}</p>
-      <Suspense fallback={<QuoteArchive data={data} params={null} />}>
-        <QuoteArchiveFromUrl data={data} />
-      </Suspense>
+      <QuoteArchive data={data} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
+import { useLocationSearch } from "@/components/use-location-search";
 import { agendaQueryString, filterAgenda, parseAgendaQuery, type AgendaQuery } from "@/lib/agenda";
 import { AgendaFilters } from "./agenda-filters";
 import { AgendaGrid } from "./agenda-grid";
@@ -10,16 +10,10 @@ import { AgendaList } from "./agenda-list";
 import { DayTabs } from "./day-tabs";
 import type { AgendaData } from "./types";
 
-export function AgendaFromUrl({ data }: { data: AgendaData }) {
-  return <AgendaExplorer data={data} params={useSearchParams()} />;
-}
-
-/** Null in the HTML rendered ahead of any request: the unfiltered view. */
-type Params = { get(name: string): string | null } | null;
-
 /** Day tabs, filters and the sessions: a grid on wide screens, a list on phones. */
-export function AgendaExplorer({ data, params }: { data: AgendaData; params: Params }) {
+export function AgendaExplorer({ data }: { data: AgendaData }) {
   const t = useTranslations("agenda");
+  const [params, replaceSearch] = useLocationSearch();
   const options = useMemo(
     () => ({
       days: data.days.map((d) => d.date),
@@ -39,13 +33,12 @@ export function AgendaExplorer({ data, params }: { data: AgendaData; params: Par
   const shown = matching.filter((s) => s.day === query.day);
   const rooms = query.room ? data.rooms.filter((r) => r.slug === query.room) : data.rooms;
 
-  // History changes made here are seen by useSearchParams, so the view follows the address. The
-  // change applies to the address as it is now, not as of the last render: two quick changes in a
-  // row (a tab, then a keystroke) must both stay.
+  // The change applies to the address as it is now, not as of the last render: two quick changes
+  // in a row (a tab, then a keystroke) must both stay.
   const update = (change: Partial<AgendaQuery>) => {
     const current = parseAgendaQuery(new URLSearchParams(window.location.search), options);
     const next = agendaQueryString({ ...current, ...change }, options);
-    window.history.replaceState(null, "", `${window.location.pathname}${next}`);
+    replaceSearch(next);
   };
   const filtering = Boolean(query.track || query.type || query.room || query.q.trim());
   const day = data.days.find((d) => d.date === query.day);

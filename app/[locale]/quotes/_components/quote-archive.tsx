@@ -1,8 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useSearchParams } from "next/navigation";
 import { QuoteCard } from "@/components/quote-card";
+import { useLocationSearch } from "@/components/use-location-search";
 import { ClearButton, FilterBar, SearchField } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";
 import type { QuoteWithDetails } from "@/db/queries/quotes";
@@ -11,14 +11,10 @@ import { filterQuotes, parseQuoteQuery, quoteQueryString, type QuoteQuery } from
 
 type Named = { slug: string; nameEn: string; nameZh: string | null };
 type Data = { quotes: QuoteWithDetails[]; speakers: Named[]; topics: Named[] };
-/** Null in the HTML rendered ahead of any request: the unfiltered view. */
-type Params = { get(name: string): string | null } | null;
 
-export function QuoteArchiveFromUrl({ data }: { data: Data }) {
-  return <QuoteArchive data={data} params={useSearchParams()} />;
-}
 
-export function QuoteArchive({ data, params }: { data: Data; params: Params }) {
+export function QuoteArchive({ data }: { data: Data }) {
+  const [params, replaceSearch] = useLocationSearch();
   const t = useTranslations("quotes");
   const locale = useLocale();
   const known = { speakers: data.speakers.map((s) => s.slug), topics: data.topics.map((s) => s.slug) };
@@ -27,7 +23,7 @@ export function QuoteArchive({ data, params }: { data: Data; params: Params }) {
   const update = (change: Partial<QuoteQuery>) => {
     // Applied to the address as it is now, so that quick changes in a row all stay.
     const current = parseQuoteQuery(new URLSearchParams(window.location.search), known);
-    window.history.replaceState(null, "", window.location.pathname + quoteQueryString({ ...current, ...change }));
+    replaceSearch(quoteQueryString({ ...current, ...change }));
   };
   const named = (items: Named[]) => items.map((x) => ({ value: x.slug, label: pick(locale, x.nameEn, x.nameZh) }));
   const filtering = Boolean(query.speaker || query.topic || query.q.trim());
