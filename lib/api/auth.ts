@@ -1,6 +1,7 @@
 /** The manage token as the API receives it: `Authorization: Bearer <token>`. */
 import { timingSafeEqual } from "node:crypto";
-import { isManageToken } from "../registration/codes";
+import { problem } from "../http/respond";
+import { isManageToken } from "../registration/formats";
 
 /** The token, or null when the header is missing or is not a well-formed bearer token. */
 export function bearerToken(header: string | null): string | null {
@@ -19,4 +20,21 @@ export function sameSecret(expected: string, given: string): boolean {
     return false;
   }
   return timingSafeEqual(a, b);
+}
+
+/**
+ * The token of a request whose budget is not used up, or the answer to give instead: 429 over the
+ * rate limit (so that tokens cannot be guessed at speed), 401 without a well-formed bearer token.
+ */
+export function requestToken(request: Request, rateLimited: (request: Request) => Response | null): string | Response {
+  const limited = rateLimited(request);
+  if (limited) return limited;
+  const token = bearerToken(request.headers.get("authorization"));
+  if (token) return token;
+  return problem(
+    401,
+    "Send the registration's manage token as `Authorization: Bearer <token>`.",
+    {},
+    { "www-authenticate": 'Bearer realm="registrations"' },
+  );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { findByToken } from "@/db/queries/registrations";
 import type { Registration } from "@/db/schema";
-import { bearerToken } from "@/lib/api/auth";
+import { requestToken } from "@/lib/api/auth";
 import { rateLimited } from "@/lib/api/limits";
 import { problem } from "@/lib/http/respond";
 
@@ -11,17 +11,8 @@ import { problem } from "@/lib/http/respond";
  * Authorization header, 404 for a token that belongs to no registration, or to an erased one.
  */
 export function authorise(request: Request): Registration | Response {
-  const limited = rateLimited(request);
-  if (limited) return limited;
-  const token = bearerToken(request.headers.get("authorization"));
-  if (!token) {
-    return problem(
-      401,
-      "Send the registration's manage token as `Authorization: Bearer <token>`.",
-      {},
-      { "www-authenticate": 'Bearer realm="registrations"' },
-    );
-  }
+  const token = requestToken(request, rateLimited);
+  if (token instanceof Response) return token;
   const registration = findByToken(token);
   if (!registration || registration.erasedAt) return problem(404, "No registration with this token.");
   return registration;

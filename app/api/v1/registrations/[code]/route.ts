@@ -1,7 +1,7 @@
 import { scheduleDelivery } from "@/db/queries/outbox";
 import { cancel, findByCode, publicView, waitingPosition } from "@/db/queries/registrations";
 import type { Registration } from "@/db/schema";
-import { bearerToken, sameSecret } from "@/lib/api/auth";
+import { requestToken, sameSecret } from "@/lib/api/auth";
 import { rateLimited } from "@/lib/api/limits";
 import { isCode } from "@/lib/registration/codes";
 import { guarded } from "@/lib/http/guarded";
@@ -20,19 +20,8 @@ const NO_TOKEN = "-".repeat(32);
  * code's, so that neither can be probed.
  */
 async function authorise(request: Request, { params }: Context): Promise<Registration | Response> {
-  const limited = rateLimited(request);
-  if (limited) return limited;
-  const token = bearerToken(request.headers.get("authorization"));
-  if (!token) {
-    return problem(
-      401,
-      "Send the registration's manage token as `Authorization: Bearer <token>`.",
-      {},
-      {
-        "www-authenticate": 'Bearer realm="registrations"',
-      },
-    );
-  }
+  const token = requestToken(request, rateLimited);
+  if (token instanceof Response) return token;
   const code = (await params).code.toUpperCase();
   const registration = isCode(code) ? findByCode(code) : undefined;
   const matches = sameSecret(registration?.manageToken ?? NO_TOKEN, token);
