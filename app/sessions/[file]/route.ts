@@ -1,18 +1,7 @@
 import { sessionFeed } from "@/db/queries/feeds";
-import { guarded } from "@/lib/http/guarded";
-import { badRequestResponse, calendarResponse, notFoundResponse } from "@/lib/ics/response";
-import { parseFeedLanguage, slugFromFile } from "@/lib/ics/request";
+import { slugFeed } from "@/lib/ics/slug-feed";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ file: string }> };
-
 /** `/sessions/<slug>.ics`: one public session; anything else under /sessions is not found. */
-export const GET = guarded(async (request: Request, { params }: Context): Promise<Response> => {
-  const slug = slugFromFile((await params).file);
-  if (!slug) return notFoundResponse();
-  const lang = parseFeedLanguage(request.url);
-  if (!lang.ok) return badRequestResponse("Unknown language: use ?lang=en or ?lang=zh-CN.");
-  const file = sessionFeed(slug, lang.locale);
-  return file ? calendarResponse(request, file, "public") : notFoundResponse();
-});
+export const GET = slugFeed(sessionFeed);
