@@ -427,7 +427,11 @@ export const auditLog = sqliteTable(
     after: text("after", { mode: "json" }),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_entity_idx").on(t.entity, t.entityId)],
+  (t) => [
+    index("audit_entity_idx").on(t.entity, t.entityId),
+    index("audit_created_idx").on(t.createdAt),
+    index("audit_actor_idx").on(t.actor, t.createdAt),
+  ],
 );
 
 export const registrationsRelations = relations(registrations, ({ many }) => ({
@@ -453,3 +457,66 @@ export type SessionBooking = typeof sessionBookings.$inferSelect;
 export type Star = typeof stars.$inferSelect;
 export type OutboxEmail = typeof outbox.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+export const userRoles = ["admin", "organizer", "staff"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Lower-cased and trimmed. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull().default(""),
+  role: text("role", { enum: userRoles }).notNull(),
+  /** `scrypt$N$r$p$salt$hash`, base64url parts. */
+  passwordHash: text("password_hash").notNull(),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  /** Rises when the password is reset or the user is disabled: older sign-ins stop working. */
+  sessionVersion: integer("session_version").notNull().default(1),
+  /** Set for a password someone else chose (a reset, a new user): the console asks for a new one. */
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+  lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Failed sign-ins per email ("email:…") and per client address ("ip:…"). */
+export const signInFailures = sqliteTable("sign_in_failures", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  firstAt: integer("first_at", { mode: "timestamp_ms" }).notNull(),
+  lastAt: integer("last_at", { mode: "timestamp_ms" }).notNull(),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+});
+
+/**
+ * The organizers' working copy of a session that differs from what is public. `sessions` holds
+ * the published schedule (status `draft` there means never published); publishing applies every
+ * draft row to its session and deletes the drafts.
+ */
+export const sessionDrafts = sqliteTable("session_drafts", {
+  sessionId: integer("session_id")
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: "cascade" }),
+  /** The whole editable state of the session: see `lib/agenda-editor/draft.ts`. */
+  data: text("data", { mode: "json" }).notNull(),
+  /** Continues the session's `version`: an edit names the revision it started from. */
+  revision: integer("revision").notNull(),
+  updatedBy: integer("updated_by").references(() => users.id),
+  updatedAt: updatedAt(),
+});
+
+export const scheduleVersions = sqliteTable("schedule_versions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  number: integer("number").notNull().unique(),
+  publishedBy: integer("published_by").references(() => users.id),
+  /** What changed against the version before, see `lib/agenda-editor/changelog.ts`. */
+  changes: text("changes", { mode: "json" }).notNull(),
+  publishedAt: integer("published_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type SessionDraft = typeof sessionDrafts.$inferSelect;
+export type ScheduleVersion = typeof scheduleVersions.$inferSelect;
