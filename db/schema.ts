@@ -126,7 +126,13 @@ export const speakers = sqliteTable("speakers", {
   organisationZh: text("organisation_zh").notNull().default(""),
   bioEn: text("bio_en").notNull().default(""),
   bioZh: text("bio_zh").notNull().default(""),
+  /** File name of the photo under UPLOADS_DIR/speakers (`<id>-<hash>.webp`); served resized. */
   photoPath: text("photo_path"),
+  /**
+   * Shown on the public site. A speaker the console has just created stays private until an
+   * organizer lists them; someone on the public program is shown either way.
+   */
+  listed: integer("listed", { mode: "boolean" }).notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

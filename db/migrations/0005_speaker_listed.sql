@@ -1,0 +1,1 @@
+ALTER TABLE `speakers` ADD `listed` integer DEFAULT true NOT NULL;
