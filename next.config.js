@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden() and unauthorized(): console pages and actions answer 403 and 401.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["better-sqlite3"],
   // Each build writes to its own folder so that the test build never overwrites the one being served.
   distDir: process.env.NEXT_DIST_DIR || ".next",

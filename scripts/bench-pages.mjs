@@ -291,7 +291,7 @@ async function main() {
 
   fs.mkdirSync(path.dirname(DATABASE_PATH), { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DATABASE_PATH + suffix, { force: true });
-  run("npx", ["tsx", "scripts/db.ts", "prepare"]);
+  run("npx", ["tsx", "--conditions=react-server", "scripts/db.ts", "prepare"]);
 
   if (SKIP_BUILD) {
     if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) {

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import { closeDb, databasePath, getDb } from "../db/client";
 import { applyMigrations } from "../db/migrate";
 import { isEmpty, seed } from "../db/seed";
+import { ensureFirstAdmin } from "../db/queries/users";
 
 const [command, ...flags] = process.argv.slice(2);
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     } else {
       console.log("The database already holds data; seeding skipped (use --reset to start over).");
     }
+    await ensureFirstAdmin();
   }
   if (!["migrate", "prepare", "seed"].includes(command ?? "")) {
     console.error("Usage: tsx scripts/db.ts migrate | seed [--reset] | prepare | backup FILE");

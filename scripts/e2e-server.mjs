@@ -9,6 +9,10 @@ const env = {
   DATABASE_PATH: process.env.DATABASE_PATH || "./data/e2e.db",
   NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-e2e",
   PORT: process.env.PORT || "3100",
+  // The console's test users (e2e/support/console.ts signs in with these).
+  ADMIN_EMAIL: "admin@forum.test",
+  ADMIN_PASSWORD: "forum e2e passphrase 2024",
+  E2E_USER_PASSWORD: "forum e2e passphrase 2024",
 };
 if (process.env.E2E_SKIP_BUILD && !fs.existsSync(`${env.NEXT_DIST_DIR}/BUILD_ID`)) {
   console.error(`E2E_SKIP_BUILD is set but ${env.NEXT_DIST_DIR} holds no build: run once without it.`);
@@ -16,7 +20,10 @@ if (process.env.E2E_SKIP_BUILD && !fs.existsSync(`${env.NEXT_DIST_DIR}/BUILD_ID`
 }
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(env.DATABASE_PATH + suffix, { force: true });
 const run = (command) => execSync(command, { env, stdio: "inherit" });
-run("npx tsx scripts/db.ts prepare");
+run("npx tsx --conditions=react-server scripts/db.ts prepare");
+for (const role of ["organizer", "staff"]) {
+  run(`npx tsx --conditions=react-server scripts/user.ts create --email ${role}@forum.test --role ${role} --name "Test ${role}" --password-env E2E_USER_PASSWORD`);
+}
 if (!process.env.E2E_SKIP_BUILD) run("npx next build");
 const server = spawn(process.execPath, ["server.mjs"], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
 const stop = () => server.kill("SIGTERM");

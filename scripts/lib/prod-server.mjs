@@ -5,7 +5,7 @@ import fs from "node:fs";
 export async function startProductionServer({ port, db, distDir, skipBuild = false, env: extra = {} }) {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_PATH: db, NEXT_DIST_DIR: distDir, PORT: String(port), ...extra };
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
-  execSync("npx tsx scripts/db.ts prepare", { env, stdio: "inherit" });
+  execSync("npx tsx --conditions=react-server scripts/db.ts prepare", { env, stdio: "inherit" });
   if (!skipBuild) execSync("npx next build", { env, stdio: "inherit" });
   const child = spawn(process.execPath, ["server.mjs"], { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const stop = () => {

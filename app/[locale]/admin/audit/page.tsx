@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { z } from "zod";
+import { requirePageUser } from "@/auth/guard";
+import { auditEntities, listAudit } from "@/db/queries/audit";
+import { listUsers } from "@/db/queries/users";
+import { Link } from "@/i18n/navigation";
+import { isIsoDate, zonedToInstant } from "@/lib/time";
+
+const ZONE = "Asia/Shanghai";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/admin/audit">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "console.audit" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+const filterInput = z.object({
+  user: z.coerce.number().int().positive().optional().catch(undefined),
+  kind: z.string().max(50).optional().catch(undefined),
+  from: z.string().refine(isIsoDate).optional().catch(undefined),
+  to: z.string().refine(isIsoDate).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/admin/audit">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requirePageUser(locale, "audit");
+  const t = await getTranslations("console.audit");
+  const filter = filterInput.parse(await searchParams);
+  const { rows, hasMore } = listAudit({
+    userId: filter.user,
+    entity: filter.kind || undefined,
+    from: filter.from ? zonedToInstant(filter.from, "00:00", ZONE).getTime() : undefined,
+    to: filter.to ? zonedToInstant(nextDay(filter.to), "00:00", ZONE).getTime() : undefined,
+    page: filter.page,
+  });
+  const users = listUsers();
+  const kinds = auditEntities();
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: ZONE });
+  const page = filter.page ?? 1;
+  const query = (p: number) => {
+    const q = new URLSearchParams();
+    if (filter.user) q.set("user", String(filter.user));
+    if (filter.kind) q.set("kind", filter.kind);
+    if (filter.from) q.set("from", filter.from);
+    if (filter.to) q.set("to", filter.to);
+    q.set("page", String(p));
+    return `/admin/audit?${q}`;
+  };
+  const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1.5";
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-2 text-slate-700">{t("intro")}</p>
+      <form method="get" className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5" role="search" aria-label={t("filters")}>
+        <div>
+          <label htmlFor="audit-user" className="block text-sm font-medium">{t("user")}</label>
+          <select id="audit-user" name="user" defaultValue={filter.user ?? ""} className={field}>
+            <option value="">{t("anyone")}</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>{u.email}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="audit-kind" className="block text-sm font-medium">{t("kind")}</label>
+          <select id="audit-kind" name="kind" defaultValue={filter.kind ?? ""} className={field}>
+            <option value="">{t("anyKind")}</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>{k}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="audit-from" className="block text-sm font-medium">{t("from")}</label>
+          <input id="audit-from" name="from" type="date" defaultValue={filter.from} className={field} />
+        </div>
+        <div>
+          <label htmlFor="audit-to" className="block text-sm font-medium">{t("to")}</label>
+          <input id="audit-to" name="to" type="date" defaultValue={filter.to} className={field} />
+        </div>
+        <div className="flex items-end">
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">{t("apply")}</button>
+        </div>
+      </form>
+      {rows.length === 0 ? (
+        <p className="mt-6 text-slate-700">{t("empty")}</p>
+      ) : (
+        <div className="mt-6 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead>
+              <tr className="text-slate-600">
+                <th scope="col" className="pr-3 pb-2">{t("when")}</th>
+                <th scope="col" className="pr-3 pb-2">{t("who")}</th>
+                <th scope="col" className="pr-3 pb-2">{t("what")}</th>
+                <th scope="col" className="pb-2">{t("change")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className="border-t border-slate-200 align-top">
+                  <td className="py-2 pr-3 whitespace-nowrap">{format.format(row.createdAt)}</td>
+                  <td className="py-2 pr-3">{row.userEmail ?? row.actor}</td>
+                  <td className="py-2 pr-3">
+                    <span className="font-medium">{row.action}</span> {row.entity}
+                    {row.entityId !== null && ` #${row.entityId}`}
+                  </td>
+                  <td className="py-2">
+                    <details>
+                      <summary className="cursor-pointer text-brand-700">{t("details")}</summary>
+                      <div className="mt-2 grid gap-2 lg:grid-cols-2">
+                        <div>
+                          <p className="font-medium">{t("before")}</p>
+                          <pre className="max-w-md overflow-x-auto rounded bg-slate-100 p-2 text-xs whitespace-pre-wrap">{JSON.stringify(row.before, null, 2)}</pre>
+                        </div>
+                        <div>
+                          <p className="font-medium">{t("after")}</p>
+                          <pre className="max-w-md overflow-x-auto rounded bg-slate-100 p-2 text-xs whitespace-pre-wrap">{JSON.stringify(row.after, null, 2)}</pre>
+                        </div>
+                      </div>
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t("pages")} className="mt-4 flex gap-4">
+        {page > 1 && <Link href={query(page - 1)} className="font-medium text-brand-700 underline">{t("newer")}</Link>}
+        {hasMore && <Link href={query(page + 1)} className="font-medium text-brand-700 underline">{t("older")}</Link>}
+      </nav>
+    </div>
+  );
+}

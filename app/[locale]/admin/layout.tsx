@@ -1,0 +1,16 @@
+import { setRequestLocale } from "next-intl/server";
+import { currentUser } from "@/auth/guard";
+import { ConsoleNav } from "./_components/console-nav";
+
+/** The console: rendered per request; each page checks the role itself, the layout only shows the nav. */
+export default async function ConsoleLayout({ children, params }: LayoutProps<"/[locale]/admin">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await currentUser();
+  return (
+    <div>
+      {user && <ConsoleNav user={user} locale={locale} />}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import type { Session } from "next-auth";
+import { forbidden, redirect, unauthorized } from "next/navigation";
+import { cache } from "react";
+import { findUserById } from "@/db/queries/users";
+import type { UserRole } from "@/db/schema";
+import { can, type Permission } from "@/lib/auth/roles";
+import { auth } from "./index";
+
+export type { Permission };
+
+export type ConsoleUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  mustChangePassword: boolean;
+};
+
+type SignedSession = Session & { uid?: number; sv?: number };
+
+/**
+ * The signed-in user, read from the database on every request: a disabled user, a reset
+ * password or a changed role takes effect at once, whatever the session cookie still says.
+ */
+export const currentUser = cache(async (): Promise<ConsoleUser | null> => {
+  const session = (await auth()) as SignedSession | null;
+  if (!session?.uid) return null;
+  const user = findUserById(session.uid);
+  if (!user || user.disabled || user.sessionVersion !== session.sv) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+  };
+});
+
+const LANDING: Record<Permission, string> = {
+  agenda: "/admin/agenda",
+  speakers: "/admin/speakers",
+  quotes: "/admin/quotes",
+  attendees: "/admin/attendees",
+  checkin: "/checkin",
+  users: "/admin/users",
+  audit: "/admin/audit",
+};
+
+/** For console pages: sign-in first, then the role; a password someone else chose is replaced first. */
+export async function requirePageUser(locale: string, permission: Permission | "self"): Promise<ConsoleUser> {
+  const user = await currentUser();
+  if (!user) {
+    const next = permission === "self" ? "/admin/account" : LANDING[permission];
+    redirect(`/${locale}/sign-in?next=${encodeURIComponent(next)}`);
+  }
+  if (permission === "self") return user;
+  if (!can(user.role, permission)) forbidden();
+  if (user.mustChangePassword) redirect(`/${locale}/admin/account?required=1`);
+  return user;
+}
+
+/** The first call of every console Server Action: 401 signed out, 403 without the permission. */
+export async function requireActionUser(permission: Permission | "self"): Promise<ConsoleUser> {
+  const user = await currentUser();
+  if (!user) unauthorized();
+  if (permission !== "self" && !can(user.role, permission)) forbidden();
+  return user;
+}
+
+/** For route handlers: the user, or the 401/403 response to return as it is. */
+export async function requireRouteUser(permission: Permission): Promise<ConsoleUser | Response> {
+  const user = await currentUser();
+  const headers = { "Cache-Control": "no-store" };
+  if (!user) return Response.json({ error: "Sign in first." }, { status: 401, headers });
+  if (!can(user.role, permission)) {
+    return Response.json({ error: "Your role does not allow this." }, { status: 403, headers });
+  }
+  return user;
+}
+
+export function actorOf(user: ConsoleUser): string {
+  return `user:${user.id}`;
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { secret } from "@/db/secrets";
+import { authenticate } from "@/db/queries/users";
+import { clientAddress, trustProxy } from "@/lib/http/client-address";
+import { minutesLeft } from "@/lib/auth/throttle";
+
+/** The credentials were wrong (or the user is disabled): one message for all, so as not to hint. */
+export class InvalidCredentials extends CredentialsSignin {
+  override code = "invalid";
+}
+
+/** Too many failures for this email or address: `locked-<minutes>`. */
+export class SignInLocked extends CredentialsSignin {
+  constructor(minutes: number) {
+    super();
+    this.code = `locked-${minutes}`;
+  }
+}
+
+const credentials = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(1000),
+});
+
+/** How long a console sign-in lasts without activity. */
+const SESSION_HOURS = 12;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  // Read on first use, not at import: `next build` must not create the secret file.
+  secret: process.env.AUTH_SECRET || secret("AUTH_SECRET").toString(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
+  pages: { signIn: "/en/sign-in", error: "/en/sign-in" },
+  logger: {
+    // A wrong password is an answer, not a fault: the sign-in form says so; the log stays for real errors.
+    error(error: Error) {
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const address = clientAddress(request.headers, trustProxy());
+        const result = await authenticate(parsed.data.email, parsed.data.password, address);
+        if (!result.ok) {
+          if (result.reason === "locked") throw new SignInLocked(minutesLeft(result.retryAfterMs));
+          throw new InvalidCredentials();
+        }
+        const { user } = result;
+        return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = (user as { sv?: number }).sv ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid, sv: token.sv };
+    },
+  },
+}));

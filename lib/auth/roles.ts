@@ -1,0 +1,19 @@
+import type { UserRole } from "@/db/schema";
+
+export type Permission = "agenda" | "speakers" | "quotes" | "attendees" | "checkin" | "users" | "audit";
+
+const GRANTS: Record<UserRole, readonly Permission[]> = {
+  admin: ["agenda", "speakers", "quotes", "attendees", "checkin", "users", "audit"],
+  organizer: ["agenda", "speakers", "quotes", "attendees", "checkin"],
+  staff: ["checkin"],
+};
+
+export function can(role: UserRole, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+/** Where a user of this role lands after signing in. */
+export function homePath(role: UserRole): string {
+  // Staff only check people in; until the check-in page exists they land on their account.
+  return role === "staff" ? "/admin/account" : "/admin";
+}
