@@ -55,6 +55,11 @@ export const events = sqliteTable("events", {
   startDate: text("start_date").notNull(),
   endDate: text("end_date").notNull(),
   expectedAttendees: integer("expected_attendees"),
+  /** Seats for the forum, set in the console; null falls back to FORUM_CAPACITY. */
+  capacity: integer("capacity"),
+  /** Registration is open between these instants; null means no bound on that side. */
+  registrationOpensAt: integer("registration_opens_at", { mode: "timestamp_ms" }),
+  registrationClosesAt: integer("registration_closes_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -341,6 +346,12 @@ export const registrations = sqliteTable(
     version: integer("version").notNull().default(1),
     /** Secret of the personal calendar feed; replaced when the person revokes the old address. */
     calendarToken: text("calendar_token").unique(),
+    /** The name in the other script (Chinese characters or pinyin), where known: badges show both. */
+    altName: text("alt_name"),
+    /** Confirmed beyond capacity by an admin (an invited guest). */
+    capacityOverride: integer("capacity_override", { mode: "boolean" }).notNull().default(false),
+    /** The console user who added this registration by hand; null for self-registration. */
+    addedBy: integer("added_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -526,3 +537,30 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type SessionDraft = typeof sessionDrafts.$inferSelect;
 export type ScheduleVersion = typeof scheduleVersions.$inferSelect;
+
+export const checkInMethods = ["scan", "code", "name"] as const;
+export type CheckInMethod = (typeof checkInMethods)[number];
+
+/** One row per attendee and forum day: the unique index makes two parallel scans record one. */
+export const checkIns = sqliteTable(
+  "check_ins",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    registrationId: integer("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    /** The forum day, YYYY-MM-DD in the forum's zone. */
+    day: text("day").notNull(),
+    method: text("method", { enum: checkInMethods }).notNull(),
+    checkedInBy: integer("checked_in_by").references(() => users.id),
+    checkedInAt: integer("checked_in_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    uniqueIndex("check_ins_registration_day_idx").on(t.registrationId, t.day),
+    index("check_ins_day_idx").on(t.day, t.checkedInAt),
+  ],
+);
+
+export type CheckIn = typeof checkIns.$inferSelect;
