@@ -48,10 +48,15 @@ const LANDING: Record<Permission, string> = {
 };
 
 /** For console pages: sign-in first, then the role; a password someone else chose is replaced first. */
-export async function requirePageUser(locale: string, permission: Permission | "self"): Promise<ConsoleUser> {
+export async function requirePageUser(
+  locale: string,
+  permission: Permission | "self",
+  /** Where to come back to after signing in, when not the permission's usual page. */
+  path?: string,
+): Promise<ConsoleUser> {
   const user = await currentUser();
   if (!user) {
-    const next = permission === "self" ? "/admin/account" : LANDING[permission];
+    const next = path ?? (permission === "self" ? "/admin/account" : LANDING[permission]);
     redirect(`/${locale}/sign-in?next=${encodeURIComponent(next)}`);
   }
   if (permission === "self") return user;

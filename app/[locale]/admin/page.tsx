@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/admin">)
 export default async function ConsoleHome({ params }: PageProps<"/[locale]/admin">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await requirePageUser(locale, "attendees");
+  const user = await requirePageUser(locale, "attendees", "/admin");
   const t = await getTranslations("console");
   const areas = (["agenda", "speakers", "quotes", "users", "audit"] as const).filter((area) => can(user.role, area));
   return (

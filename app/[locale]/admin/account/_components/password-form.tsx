@@ -29,17 +29,13 @@ function Field({ name, label, error, autoComplete }: { name: string; label: stri
   );
 }
 
-export function PasswordForm() {
+export function PasswordForm({ locale }: { locale: string }) {
   const t = useTranslations("console.account");
   const [state, action, pending] = useActionState<PasswordState, FormData>(changePasswordAction, {});
   const e = state.errors ?? {};
   return (
     <form action={action} className="mt-4 max-w-sm space-y-4" noValidate>
-      {state.ok && (
-        <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
-          {t("changed")}
-        </p>
-      )}
+      <input type="hidden" name="locale" value={locale} />
       <Field name="current" label={t("current")} autoComplete="current-password" error={e.current && t(`errors.current.${e.current}`)} />
       <Field name="next" label={t("next")} autoComplete="new-password" error={e.next && t(`errors.next.${e.next}`)} />
       <Field name="confirm" label={t("confirm")} autoComplete="new-password" error={e.confirm && t("errors.confirm")} />
