@@ -1,11 +1,30 @@
 import createMiddleware from "next-intl/middleware";
+import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "./i18n/routing";
+
+const intl = createMiddleware(routing);
+const CONSOLE = /^\/(en|zh-CN)\/(admin|checkin)(\/|$)/;
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 // Sends visitors who arrive without a language in the address to theirs (cookie, then
 // Accept-Language). Addresses that already name a language skip the proxy entirely, so the
 // pages rendered ahead are served without running any code per request.
-export default createMiddleware(routing);
+//
+// Console addresses without a session cookie go to the sign-in page at once. This is only a
+// shortcut: every console page, action and route handler checks the user and role itself.
+export default function proxy(request: NextRequest) {
+  const match = CONSOLE.exec(request.nextUrl.pathname);
+  if (match) {
+    if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+    const url = request.nextUrl.clone();
+    const rest = request.nextUrl.pathname.slice(match[1]!.length + 1);
+    url.pathname = `/${match[1]}/sign-in`;
+    url.search = `?next=${encodeURIComponent(rest)}`;
+    return NextResponse.redirect(url);
+  }
+  return intl(request);
+}
 
 export const config = {
-  matcher: ["/", "/((?!api|_next|_vercel|en(?:/|$)|zh-CN(?:/|$)|.*\\..*).*)"],
+  matcher: ["/", "/((?!api|_next|_vercel|en(?:/|$)|zh-CN(?:/|$)|.*\\..*).*)", "/(en|zh-CN)/(admin|checkin)/:path*", "/(en|zh-CN)/(admin|checkin)"],
 };
