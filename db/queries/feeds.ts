@@ -15,6 +15,7 @@ import {
   stars,
   type SessionStatus,
 } from "../schema";
+import { publicSpeakerCondition } from "./public-speakers";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -109,7 +110,7 @@ export function sessionFeed(slug: string, locale: Locale | undefined): CalendarF
 /** A speaker's public sessions (possibly none); undefined for an unknown speaker. */
 export function speakerFeed(slug: string, locale: Locale | undefined): CalendarFile | undefined {
   return buildFeed(locale, (tx) => {
-    const speaker = tx.query.speakers.findFirst({ where: eq(speakers.slug, slug) }).sync();
+    const speaker = tx.query.speakers.findFirst({ where: and(eq(speakers.slug, slug), publicSpeakerCondition()) }).sync();
     if (!speaker) return undefined;
     const appearances = tx
       .select({ id: sessionSpeakers.sessionId })

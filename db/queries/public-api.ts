@@ -3,6 +3,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { filterQuotes, type QuoteQuery } from "../../lib/quotes";
 import { publicBaseUrl } from "../../lib/registration/urls";
+import { photoUrl } from "../../lib/speakers/photo";
 import { zonedDate } from "../../lib/time";
 import { getDb } from "../client";
 import {
@@ -14,6 +15,7 @@ import {
   type Speaker,
 } from "../schema";
 import { getEvent } from "./event";
+import { publicSpeakerCondition, publicSpeakerIds } from "./public-speakers";
 import { listQuotes, listQuotesBySpeaker, type QuoteWithDetails } from "./quotes";
 
 /** Published sessions, and cancelled ones marked as such; drafts never. */
@@ -91,7 +93,10 @@ export function getApiSession(slug: string) {
   const [session] = findSessions(slug);
   if (!session) return undefined;
   const said = getDb()
-    .query.quotes.findMany({ where: eq(quotes.sessionId, session.id), orderBy: [asc(quotes.id)] })
+    .query.quotes.findMany({
+      where: and(eq(quotes.sessionId, session.id), inArray(quotes.speakerId, publicSpeakerIds())),
+      orderBy: [asc(quotes.id)],
+    })
     .sync();
   return { ...sessionView(session, getEvent().timeZone), quotes: said.map(quoteSummary) };
 }
@@ -102,7 +107,7 @@ function speakerView(s: Speaker) {
     jobTitle: both(s.titleEn, s.titleZh),
     organisation: both(s.organisationEn, s.organisationZh),
     bio: both(s.bioEn, s.bioZh),
-    photoUrl: s.photoPath ? `${publicBaseUrl()}/${s.photoPath.replace(/^\/+/, "")}` : null,
+    photoUrl: s.photoPath ? `${publicBaseUrl()}${photoUrl(s.photoPath, 480)}` : null,
   };
 }
 
@@ -110,6 +115,7 @@ export function listApiSpeakers() {
   return getDb()
     .select()
     .from(speakers)
+    .where(publicSpeakerCondition())
     .orderBy(asc(speakers.nameEn), asc(speakers.id))
     .all()
     .map(speakerView);
@@ -117,7 +123,7 @@ export function listApiSpeakers() {
 
 export function getApiSpeaker(slug: string) {
   const db = getDb();
-  const speaker = db.select().from(speakers).where(eq(speakers.slug, slug)).get();
+  const speaker = db.select().from(speakers).where(and(eq(speakers.slug, slug), publicSpeakerCondition())).get();
   if (!speaker) return undefined;
   const appearances = db
     .select({ session: sessions, role: sessionSpeakers.role })

@@ -1,11 +1,13 @@
 import "server-only";
-import { asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { quotes, topics } from "../schema";
+import { publicSpeakerIds } from "./public-speakers";
 
+/** Quotes of speakers the public may see: see publicSpeakerCondition. */
 function findQuotes(where?: SQL) {
   return getDb().query.quotes.findMany({
-    where,
+    where: and(inArray(quotes.speakerId, publicSpeakerIds()), where),
     with: {
       speaker: true,
       source: true,
@@ -35,6 +37,7 @@ export function listQuoteIds(): number[] {
   return getDb()
     .select({ id: quotes.id })
     .from(quotes)
+    .where(inArray(quotes.speakerId, publicSpeakerIds()))
     .all()
     .map((r) => r.id);
 }

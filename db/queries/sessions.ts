@@ -4,6 +4,7 @@ import { zonedDate } from "../../lib/time";
 import { getDb } from "../client";
 import { rooms, sessions, tracks, type SessionStatus } from "../schema";
 import { getEvent } from "./event";
+import { publicSpeakerIds } from "./public-speakers";
 
 /** What the public may see: published sessions, and cancelled ones marked as such. */
 const PUBLIC_STATUSES: SessionStatus[] = ["published", "cancelled"];
@@ -65,7 +66,8 @@ export function getPublicSession(slug: string) {
   const [session] = findPublicSessions(slug);
   if (!session) return undefined;
   const quotes = getDb().query.quotes.findMany({
-    where: (q, { eq: e }) => e(q.sessionId, session.id),
+    where: (q, { and: all, eq: e, inArray: among }) =>
+      all(e(q.sessionId, session.id), among(q.speakerId, publicSpeakerIds())),
     with: { speaker: true, source: true },
   }).sync();
   return { ...toAgendaSession(session, getEvent().timeZone), quotes };

@@ -8,6 +8,7 @@ import { pageMetadata } from "@/i18n/metadata";
 import { Link } from "@/i18n/navigation";
 import { pick } from "@/lib/localized";
 import { isSlug } from "@/lib/slug";
+import { photoUrl } from "@/lib/speakers/photo";
 import { formatDay, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
 
 type Props = PageProps<"/[locale]/speakers/[slug]">;
@@ -46,6 +47,16 @@ export default async function SpeakerPage({ params }: Props) {
       <Link href="/speakers" className="text-sm text-brand-700 underline">
         ← {t("allSpeakers")}
       </Link>
+      {speaker.photoPath && (
+        // eslint-disable-next-line @next/next/no-img-element -- served already resized by /files/speakers
+        <img
+          src={photoUrl(speaker.photoPath, 240)}
+          srcSet={`${photoUrl(speaker.photoPath, 240)} 1x, ${photoUrl(speaker.photoPath, 480)} 2x`}
+          alt={pick(locale, speaker.nameEn, speaker.nameZh)}
+          width={240}
+          className="mt-4 h-auto w-40 rounded-lg border border-slate-200 sm:w-60"
+        />
+      )}
       <h1 className="mt-3 text-3xl font-bold">{pick(locale, speaker.nameEn, speaker.nameZh)}</h1>
       <p className="mt-1 text-lg text-slate-700">
         {t("position", {

@@ -1,0 +1,64 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { QuoteEditorOptions } from "@/db/queries/quotes-admin";
+import type { QuoteFormValues } from "@/lib/quotes-editor/input";
+import { Field, controlClass, invalidProps } from "./field";
+
+type Props = {
+  sources: QuoteEditorOptions["sources"];
+  values: QuoteFormValues;
+  error: (field: string) => string | undefined;
+};
+
+/** Pick a source already on file, or describe a new one; a quote is never saved without one. */
+export function SourceFields({ sources, values, error }: Props) {
+  const t = useTranslations("quotesAdmin");
+  const [mode, setMode] = useState(values.sourceMode === "new" ? "new" : "existing");
+  const text = (name: keyof QuoteFormValues, type = "text") => {
+    const id = `quote-${name}`;
+    return (
+      <Field id={id} label={t(`fields.${name}`)} error={error(name)}>
+        <input id={id} name={name} type={type} defaultValue={values[name] as string} className={controlClass(!!error(name))} {...invalidProps(id, error(name))} />
+      </Field>
+    );
+  };
+  return (
+    <fieldset className="rounded-md border border-slate-300 p-4">
+      <legend className="px-1 font-semibold">{t("fields.source")}</legend>
+      <div className="flex flex-wrap gap-4">
+        {(["existing", "new"] as const).map((m) => (
+          <label key={m} className="flex items-center gap-2">
+            <input type="radio" name="sourceMode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            {t(`sourceMode.${m}`)}
+          </label>
+        ))}
+      </div>
+      {error("sourceMode") && <p className="mt-1 text-sm font-medium text-red-800">{error("sourceMode")}</p>}
+      <div className="mt-3 grid gap-4 sm:grid-cols-2">
+        {mode === "existing" ? (
+          <div className="sm:col-span-2">
+            <Field id="quote-sourceId" label={t("fields.sourceId")} error={error("sourceId")}>
+              <select id="quote-sourceId" name="sourceId" defaultValue={values.sourceId} className={controlClass(!!error("sourceId"))} {...invalidProps("quote-sourceId", error("sourceId"))}>
+                <option value="">{t("chooseSource")}</option>
+                {sources.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {[s.title, s.publisher, s.publishedOn].filter(Boolean).join(" · ")}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+        ) : (
+          <>
+            {text("sourceTitle")}
+            {text("sourcePublisher")}
+            {text("sourcePublishedOn", "date")}
+            {text("sourceUrl", "url")}
+          </>
+        )}
+      </div>
+    </fieldset>
+  );
+}
