@@ -355,7 +355,13 @@ export const registrations = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("registrations_status_idx").on(t.status, t.id)],
+  (t) => [
+    index("registrations_status_idx").on(t.status, t.id),
+    // The console's attendee list sorts by these; LIMIT then reads the first rows of an index.
+    index("registrations_name_idx").on(t.fullName),
+    index("registrations_organisation_idx").on(t.organisation),
+    index("registrations_category_idx").on(t.category, t.id),
+  ],
 );
 
 /** Sessions a registered person starred for their personal agenda. */
