@@ -15,6 +15,8 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 export default function proxy(request: NextRequest) {
   const match = CONSOLE.exec(request.nextUrl.pathname);
   if (match) {
+    // Only page loads are redirected; a POST (a Server Action) gets its 401 from the action itself.
+    if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
     if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
     const url = request.nextUrl.clone();
     const rest = request.nextUrl.pathname.slice(match[1]!.length + 1);
