@@ -1,0 +1,139 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionFields } from "../../lib/agenda-editor/draft";
+import { closeDb, getDb } from "../client";
+import { applyMigrations } from "../migrate";
+import { seed } from "../seed";
+import { auditLog, rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, users } from "../schema";
+import {
+  createSession,
+  deleteSession,
+  listScheduleVersions,
+  loadAgendaEditor,
+  moveSession,
+  publishSchedule,
+  updateSession,
+} from "./agenda-editor";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-agenda-editor-"));
+let userId = 0;
+let roomId = 0;
+
+beforeAll(() => {
+  process.env.DATABASE_PATH = path.join(dir, "forum.db");
+  applyMigrations(getDb());
+  seed(getDb());
+  userId = getDb().insert(users).values({ email: "org@example.test", role: "organizer", passwordHash: "x" }).returning().get().id;
+  const event = getDb().query.events.findFirst().sync()!;
+  roomId = getDb().insert(rooms).values({ eventId: event.id, slug: "test-room", nameEn: "Test Room", nameZh: "测试室", capacity: 30, position: 99 }).returning().get().id;
+});
+afterAll(() => {
+  closeDb();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const fields = (over: Partial<SessionFields> = {}): SessionFields => ({
+  type: "talk",
+  titleEn: "Editor Test",
+  titleZh: "编辑测试",
+  abstractEn: "",
+  abstractZh: "",
+  roomId,
+  trackId: null,
+  day: "2024-07-12",
+  start: "09:00",
+  end: "10:00",
+  seatLimit: null,
+  speakers: [],
+  cancelled: false,
+  ...over,
+});
+
+const audits = (entityId: number) =>
+  getDb().select().from(auditLog).where(and(eq(auditLog.entity, "session"), eq(auditLog.entityId, entityId))).all();
+
+describe("the agenda editor's queries", () => {
+  it("creates a hidden session, edits its draft with revisions, and refuses a stale edit", () => {
+    const created = createSession(fields(), false, userId);
+    if (!created.ok) throw new Error(created.reason);
+    const id = created.session.id;
+    expect(created.session).toMatchObject({ status: "draft", revision: 1, hasDraft: true });
+    expect(audits(id).map((a) => a.action)).toEqual(["session.create"]);
+
+    const moved = moveSession(id, 1, { roomId, day: "2024-07-12", start: "11:00", end: "11:45" }, false, userId);
+    expect(moved).toMatchObject({ ok: true, session: { revision: 2 } });
+    const stale = updateSession(id, 1, fields({ titleEn: "Lost" }), false, userId);
+    expect(stale).toEqual({ ok: false, reason: "stale" });
+    const row = getDb().select().from(sessionDrafts).where(eq(sessionDrafts.sessionId, id)).get()!;
+    expect(row.revision).toBe(2);
+    expect(audits(id).map((a) => a.action)).toEqual(["session.create", "session.move"]);
+  });
+
+  it("blocks a room clash and an unknown room, and asks for acknowledgement of a warning", () => {
+    const first = createSession(fields({ day: "2024-07-13", start: "08:00", end: "08:30" }), false, userId);
+    expect(first.ok).toBe(true);
+    expect(createSession(fields({ day: "2024-07-13", start: "08:15", end: "08:45" }), false, userId)).toMatchObject({
+      ok: false,
+      reason: "blocked",
+      conflicts: [{ kind: "room-overlap" }],
+    });
+    expect(createSession(fields({ roomId: 99999 }), false, userId)).toEqual({ ok: false, reason: "unknown-room" });
+    expect(createSession(fields({ day: "2024-07-14" }), true, userId)).toMatchObject({ reason: "blocked", conflicts: [{ kind: "outside-days" }] });
+    const big = fields({ day: "2024-07-13", start: "07:00", end: "07:30", seatLimit: 31 });
+    expect(createSession(big, false, userId)).toMatchObject({ ok: false, reason: "needs-acknowledgement", conflicts: [{ kind: "over-capacity" }] });
+    expect(createSession(big, true, userId)).toMatchObject({ ok: true, conflicts: [{ kind: "over-capacity" }] });
+  });
+
+  it("publishes drafts as a numbered version with a changelog, and then has nothing to publish", () => {
+    const opening = loadAgendaEditor().sessions.find((s) => s.slug === "opening-ceremony")!;
+    const moved = moveSession(opening.id, opening.revision, { roomId, day: "2024-07-11", start: "08:00", end: "08:30" }, false, userId);
+    expect(moved.ok).toBe(true);
+
+    const result = publishSchedule(userId);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.number).toBe(1);
+    const kinds = result.changes.map((c) => `${c.slug}:${c.kind}`);
+    expect(kinds).toContain("opening-ceremony:moved");
+    expect(kinds).toContain("opening-ceremony:re-roomed");
+    expect(kinds).toContain("editor-test:added");
+    const row = getDb().select().from(sessions).where(eq(sessions.id, opening.id)).get()!;
+    expect(row).toMatchObject({ roomId, status: "published", version: opening.revision + 1 });
+    expect(getDb().select().from(sessionDrafts).all()).toEqual([]);
+    // The seed's own never-published session was not edited, so it stays hidden.
+    expect(getDb().select().from(sessions).where(eq(sessions.slug, "farewell-reception")).get()?.status).toBe("draft");
+
+    expect(publishSchedule(userId)).toEqual({ ok: false, reason: "nothing" });
+    expect(listScheduleVersions().map((v) => v.number)).toEqual([1]);
+    expect(getDb().select().from(scheduleVersions).all()).toHaveLength(1);
+  });
+
+  it("cancels a published session instead of deleting it, keeping it public", () => {
+    const opening = loadAgendaEditor().sessions.find((s) => s.slug === "opening-ceremony")!;
+    expect(deleteSession(opening.id, opening.revision, userId)).toEqual({ ok: false, reason: "published" });
+    const cancelled = updateSession(
+      opening.id,
+      opening.revision,
+      { ...fields({ titleEn: opening.data.titleEn, titleZh: opening.data.titleZh, type: opening.data.type, day: "2024-07-11", start: "08:00", end: "08:30" }), cancelled: true, speakers: opening.data.speakers },
+      false,
+      userId,
+    );
+    expect(cancelled.ok).toBe(true);
+    const result = publishSchedule(userId);
+    expect(result).toMatchObject({ ok: true, number: 2 });
+    expect(result.ok && result.changes.map((c) => c.kind)).toContain("cancelled");
+    expect(getDb().select().from(sessions).where(eq(sessions.id, opening.id)).get()?.status).toBe("cancelled");
+    expect(getDb().select().from(sessionSpeakers).where(eq(sessionSpeakers.sessionId, opening.id)).all().length).toBe(opening.data.speakers.length);
+  });
+
+  it("deletes a never-published session", () => {
+    const created = createSession(fields({ day: "2024-07-11", start: "20:00", end: "21:00", titleEn: "Gone" }), false, userId);
+    if (!created.ok) throw new Error(created.reason);
+    expect(deleteSession(created.session.id, 0, userId)).toEqual({ ok: false, reason: "stale" });
+    expect(deleteSession(created.session.id, 1, userId)).toEqual({ ok: true });
+    expect(getDb().select().from(sessions).where(eq(sessions.id, created.session.id)).get()).toBeUndefined();
+    expect(audits(created.session.id).map((a) => a.action)).toEqual(["session.create", "session.delete"]);
+  });
+});

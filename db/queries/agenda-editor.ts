@@ -1,0 +1,425 @@
+import "server-only";
+import { asc, desc, eq, inArray, max } from "drizzle-orm";
+import { diffSchedule, type Change, type ScheduleEntry } from "../../lib/agenda-editor/changelog";
+import { blockingConflicts, findConflicts, warnings, type Conflict } from "../../lib/agenda-editor/conflicts";
+import {
+  draftDataSchema,
+  type CheckedFields,
+  type DraftData,
+  type Placement,
+  type SessionFields,
+} from "../../lib/agenda-editor/draft";
+import { uniqueSlug } from "../../lib/slug";
+import { daysBetween, zonedToInstant } from "../../lib/time";
+import { getDb, type Db } from "../client";
+import {
+  rooms,
+  scheduleVersions,
+  sessionDrafts,
+  sessions,
+  sessionSpeakers,
+  speakers,
+  tracks,
+  type Session,
+  type SessionStatus,
+} from "../schema";
+import { recordAudit, type Tx } from "./audit";
+import { getEvent } from "./event";
+
+type Conn = Db | Tx;
+
+/** A session as the editor shows it: the organizers' draft where there is one, else what is public. */
+export type EditorSession = {
+  id: number;
+  slug: string;
+  /** The status of the public row: "draft" means never published. */
+  status: SessionStatus;
+  revision: number;
+  hasDraft: boolean;
+  data: DraftData;
+};
+
+function publishedData(row: Session, people: { speakerId: number; role: DraftData["speakers"][number]["role"] }[]): DraftData {
+  return {
+    type: row.type,
+    titleEn: row.titleEn,
+    titleZh: row.titleZh,
+    abstractEn: row.abstractEn,
+    abstractZh: row.abstractZh,
+    roomId: row.roomId,
+    trackId: row.trackId,
+    startsAt: row.startsAt.getTime(),
+    endsAt: row.endsAt.getTime(),
+    seatLimit: row.seatLimit,
+    speakers: people,
+    cancelled: row.status === "cancelled",
+  };
+}
+
+function speakersBySession(db: Conn, ids?: number[]) {
+  const rows = db
+    .select({ sessionId: sessionSpeakers.sessionId, speakerId: sessionSpeakers.speakerId, role: sessionSpeakers.role })
+    .from(sessionSpeakers)
+    .where(ids ? inArray(sessionSpeakers.sessionId, ids) : undefined)
+    .orderBy(asc(sessionSpeakers.sessionId), asc(sessionSpeakers.position))
+    .all();
+  const map = new Map<number, DraftData["speakers"]>();
+  for (const { sessionId, speakerId, role } of rows) {
+    const list = map.get(sessionId) ?? [];
+    list.push({ speakerId, role });
+    map.set(sessionId, list);
+  }
+  return map;
+}
+
+function loadEditorSessions(db: Conn, id?: number): EditorSession[] {
+  const rows = db
+    .select({ session: sessions, draft: sessionDrafts })
+    .from(sessions)
+    .leftJoin(sessionDrafts, eq(sessionDrafts.sessionId, sessions.id))
+    .where(id === undefined ? undefined : eq(sessions.id, id))
+    .orderBy(asc(sessions.startsAt), asc(sessions.id))
+    .all();
+  const people = speakersBySession(db, id === undefined ? undefined : [id]);
+  return rows.map(({ session, draft }) => ({
+    id: session.id,
+    slug: session.slug,
+    status: session.status,
+    revision: draft ? draft.revision : session.version,
+    hasDraft: draft !== null,
+    data: draft ? draftDataSchema.parse(draft.data) : publishedData(session, people.get(session.id) ?? []),
+  }));
+}
+
+/** Everything the editor needs, read once per page load. */
+export function loadAgendaEditor() {
+  const db = getDb();
+  const event = getEvent();
+  const latest = db.select({ number: max(scheduleVersions.number) }).from(scheduleVersions).get();
+  return {
+    timeZone: event.timeZone,
+    days: daysBetween(event.startDate, event.endDate),
+    rooms: db.select().from(rooms).orderBy(asc(rooms.position), asc(rooms.id)).all(),
+    tracks: db.select().from(tracks).orderBy(asc(tracks.position), asc(tracks.id)).all(),
+    speakers: db
+      .select({ id: speakers.id, nameEn: speakers.nameEn, nameZh: speakers.nameZh })
+      .from(speakers)
+      .orderBy(asc(speakers.nameEn))
+      .all(),
+    sessions: loadEditorSessions(db),
+    latestVersion: latest?.number ?? 0,
+  };
+}
+
+export type AgendaEditorData = ReturnType<typeof loadAgendaEditor>;
+
+export type EditRefusal =
+  | "not-found"
+  | "stale"
+  | "unknown-room"
+  | "unknown-track"
+  | "unknown-speaker"
+  | "blocked"
+  | "needs-acknowledgement"
+  | "published";
+
+export type EditResult =
+  | { ok: true; session: EditorSession; conflicts: Conflict[] }
+  | { ok: false; reason: EditRefusal; conflicts?: Conflict[] };
+
+function placementTimes(placement: Placement, timeZone: string) {
+  return {
+    roomId: placement.roomId,
+    startsAt: zonedToInstant(placement.day, placement.start, timeZone).getTime(),
+    endsAt: zonedToInstant(placement.day, placement.end, timeZone).getTime(),
+  };
+}
+
+function fieldsToData(fields: SessionFields, timeZone: string): DraftData {
+  return {
+    type: fields.type,
+    titleEn: fields.titleEn,
+    titleZh: fields.titleZh,
+    abstractEn: fields.abstractEn,
+    abstractZh: fields.abstractZh,
+    ...placementTimes(fields, timeZone),
+    trackId: fields.trackId,
+    seatLimit: fields.seatLimit,
+    speakers: fields.speakers,
+    cancelled: fields.cancelled,
+  };
+}
+
+/** Ids that name nothing are refused before any rule is checked. */
+function unknownReference(db: Conn, data: DraftData): EditRefusal | null {
+  if (data.roomId !== null && !db.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, data.roomId)).get()) {
+    return "unknown-room";
+  }
+  if (data.trackId !== null && !db.select({ id: tracks.id }).from(tracks).where(eq(tracks.id, data.trackId)).get()) {
+    return "unknown-track";
+  }
+  const ids = data.speakers.map((s) => s.speakerId);
+  if (ids.length > 0) {
+    const found = db.select({ id: speakers.id }).from(speakers).where(inArray(speakers.id, ids)).all();
+    if (found.length !== new Set(ids).size) return "unknown-speaker";
+  }
+  return null;
+}
+
+function conflictsOf(db: Conn, sessionId: number, data: DraftData): Conflict[] {
+  const event = getEvent();
+  const capacities = new Map(db.select({ id: rooms.id, capacity: rooms.capacity }).from(rooms).all().map((r) => [r.id, r.capacity]));
+  const others = loadEditorSessions(db)
+    // A never-published session that is cancelled is not on any schedule.
+    .filter((s) => s.id !== sessionId)
+    .map((s) => ({ id: s.id, ...s.data }));
+  return findConflicts({ id: sessionId, ...data }, others, {
+    days: daysBetween(event.startDate, event.endDate),
+    timeZone: event.timeZone,
+    roomCapacity: (id) => capacities.get(id),
+  });
+}
+
+/** Blocking conflicts refuse; warnings refuse until acknowledged. */
+function judge(conflicts: Conflict[], acknowledged: boolean): EditResult | null {
+  if (blockingConflicts(conflicts).length > 0) return { ok: false, reason: "blocked", conflicts };
+  if (warnings(conflicts).length > 0 && !acknowledged) return { ok: false, reason: "needs-acknowledgement", conflicts };
+  return null;
+}
+
+/** For the live check while editing: what saving this state would run into. Writes nothing. */
+export function previewConflicts(
+  sessionId: number | null,
+  fields: CheckedFields,
+): { ok: true; conflicts: Conflict[] } | { ok: false; reason: EditRefusal } {
+  const db = getDb();
+  const data: DraftData = {
+    type: "talk",
+    titleEn: "",
+    titleZh: "",
+    abstractEn: "",
+    abstractZh: "",
+    trackId: null,
+    ...placementTimes(fields, getEvent().timeZone),
+    seatLimit: fields.seatLimit,
+    speakers: fields.speakers,
+    cancelled: fields.cancelled,
+  };
+  const unknown = unknownReference(db, data);
+  if (unknown) return { ok: false, reason: unknown };
+  return { ok: true, conflicts: conflictsOf(db, sessionId ?? 0, data) };
+}
+
+function writeDraft(tx: Tx, sessionId: number, data: DraftData, revision: number, userId: number) {
+  tx.insert(sessionDrafts)
+    .values({ sessionId, data, revision, updatedBy: userId, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: sessionDrafts.sessionId, set: { data, revision, updatedBy: userId, updatedAt: new Date() } })
+    .run();
+}
+
+/** A new session: on no public page until the next publication. */
+export function createSession(fields: SessionFields, acknowledged: boolean, userId: number): EditResult {
+  const timeZone = getEvent().timeZone;
+  return getDb().transaction(
+    (tx) => {
+      const data = fieldsToData(fields, timeZone);
+      const unknown = unknownReference(tx, data);
+      if (unknown) return { ok: false, reason: unknown };
+      const conflicts = conflictsOf(tx, 0, data);
+      const refused = judge(conflicts, acknowledged);
+      if (refused) return refused;
+      const taken = new Set(tx.select({ slug: sessions.slug }).from(sessions).all().map((r) => r.slug));
+      const event = getEvent();
+      const row = tx
+        .insert(sessions)
+        .values({
+          eventId: event.id,
+          slug: uniqueSlug(data.titleEn, taken, "session"),
+          type: data.type,
+          status: "draft",
+          startsAt: new Date(data.startsAt),
+          endsAt: new Date(data.endsAt),
+          roomId: data.roomId,
+          trackId: data.trackId,
+          titleEn: data.titleEn,
+          titleZh: data.titleZh,
+          abstractEn: data.abstractEn,
+          abstractZh: data.abstractZh,
+          seatLimit: data.seatLimit,
+          version: 1,
+        })
+        .returning()
+        .get();
+      if (data.speakers.length > 0) {
+        tx.insert(sessionSpeakers)
+          .values(data.speakers.map((s, position) => ({ sessionId: row.id, ...s, position })))
+          .run();
+      }
+      // The draft row is what marks the session for the next publication.
+      writeDraft(tx, row.id, data, 1, userId);
+      recordAudit(tx, { actor: `user:${userId}`, action: "session.create", entity: "session", entityId: row.id, before: null, after: data });
+      return { ok: true, session: loadEditorSessions(tx, row.id)[0]!, conflicts };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Changes a session's draft, if nobody else changed it since `revision`. */
+function edit(
+  sessionId: number,
+  revision: number,
+  acknowledged: boolean,
+  userId: number,
+  action: string,
+  change: (current: DraftData) => DraftData,
+): EditResult {
+  return getDb().transaction(
+    (tx) => {
+      const [current] = loadEditorSessions(tx, sessionId);
+      if (!current) return { ok: false, reason: "not-found" };
+      if (current.revision !== revision) return { ok: false, reason: "stale" };
+      const data = change(current.data);
+      const unknown = unknownReference(tx, data);
+      if (unknown) return { ok: false, reason: unknown };
+      const conflicts = conflictsOf(tx, sessionId, data);
+      const refused = judge(conflicts, acknowledged);
+      if (refused) return refused;
+      writeDraft(tx, sessionId, data, revision + 1, userId);
+      recordAudit(tx, { actor: `user:${userId}`, action, entity: "session", entityId: sessionId, before: current.data, after: data });
+      return { ok: true, session: loadEditorSessions(tx, sessionId)[0]!, conflicts };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function updateSession(sessionId: number, revision: number, fields: SessionFields, acknowledged: boolean, userId: number) {
+  const timeZone = getEvent().timeZone;
+  return edit(sessionId, revision, acknowledged, userId, "session.update", () => fieldsToData(fields, timeZone));
+}
+
+/** A drag, a key press or the placement fields: only room and times change. */
+export function moveSession(sessionId: number, revision: number, placement: Placement, acknowledged: boolean, userId: number) {
+  const timeZone = getEvent().timeZone;
+  return edit(sessionId, revision, acknowledged, userId, "session.move", (current) => ({
+    ...current,
+    ...placementTimes(placement, timeZone),
+  }));
+}
+
+/** Only a session that was never published may go; a published one is cancelled instead. */
+export function deleteSession(sessionId: number, revision: number, userId: number): { ok: true } | { ok: false; reason: EditRefusal } {
+  return getDb().transaction(
+    (tx) => {
+      const [current] = loadEditorSessions(tx, sessionId);
+      if (!current) return { ok: false, reason: "not-found" } as const;
+      if (current.revision !== revision) return { ok: false, reason: "stale" } as const;
+      if (current.status !== "draft") return { ok: false, reason: "published" } as const;
+      tx.delete(sessions).where(eq(sessions.id, sessionId)).run();
+      recordAudit(tx, { actor: `user:${userId}`, action: "session.delete", entity: "session", entityId: sessionId, before: current.data, after: null });
+      return { ok: true } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function scheduleEntries(db: Conn): ScheduleEntry[] {
+  const rows = db
+    .select({ session: sessions, room: rooms })
+    .from(sessions)
+    .leftJoin(rooms, eq(rooms.id, sessions.roomId))
+    .all();
+  const people = speakersBySession(db);
+  return rows.map(({ session: s, room }) => ({
+    id: s.id,
+    slug: s.slug,
+    status: s.status,
+    titleEn: s.titleEn,
+    titleZh: s.titleZh,
+    startsAt: s.startsAt.getTime(),
+    endsAt: s.endsAt.getTime(),
+    roomId: s.roomId,
+    roomEn: room?.nameEn ?? null,
+    roomZh: room?.nameZh ?? null,
+    details: JSON.stringify([s.type, s.trackId, s.abstractEn, s.abstractZh, s.seatLimit, people.get(s.id) ?? []]),
+  }));
+}
+
+export type PublishResult =
+  | { ok: true; number: number; changes: Change[]; slugs: string[] }
+  | { ok: false; reason: "nothing" };
+
+/**
+ * Makes every draft the public schedule, in one transaction: the sessions take the drafts' state,
+ * the drafts go, and a numbered version records what changed for the public.
+ */
+export function publishSchedule(userId: number): PublishResult {
+  return getDb().transaction(
+    (tx) => {
+      const drafts = tx.select().from(sessionDrafts).all();
+      if (drafts.length === 0) return { ok: false, reason: "nothing" } as const;
+      const before = scheduleEntries(tx);
+      const statusOf = new Map(before.map((e) => [e.id, e.status]));
+      const now = new Date();
+      for (const draft of drafts) {
+        const data = draftDataSchema.parse(draft.data);
+        const wasPublic = statusOf.get(draft.sessionId) !== "draft";
+        // Cancelling a session that never went public keeps it off the public schedule.
+        const status: SessionStatus = data.cancelled ? (wasPublic ? "cancelled" : "draft") : "published";
+        tx.update(sessions)
+          .set({
+            type: data.type,
+            status,
+            startsAt: new Date(data.startsAt),
+            endsAt: new Date(data.endsAt),
+            roomId: data.roomId,
+            trackId: data.trackId,
+            titleEn: data.titleEn,
+            titleZh: data.titleZh,
+            abstractEn: data.abstractEn,
+            abstractZh: data.abstractZh,
+            seatLimit: data.seatLimit,
+            version: draft.revision,
+            updatedAt: now,
+          })
+          .where(eq(sessions.id, draft.sessionId))
+          .run();
+        tx.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, draft.sessionId)).run();
+        if (data.speakers.length > 0) {
+          tx.insert(sessionSpeakers)
+            .values(data.speakers.map((s, position) => ({ sessionId: draft.sessionId, ...s, position })))
+            .run();
+        }
+      }
+      tx.delete(sessionDrafts).where(inArray(sessionDrafts.sessionId, drafts.map((d) => d.sessionId))).run();
+      const changes = diffSchedule(before, scheduleEntries(tx));
+      const latest = tx.select({ number: max(scheduleVersions.number) }).from(scheduleVersions).get();
+      const number = (latest?.number ?? 0) + 1;
+      tx.insert(scheduleVersions).values({ number, publishedBy: userId, changes, publishedAt: now }).run();
+      recordAudit(tx, {
+        actor: `user:${userId}`,
+        action: "schedule.publish",
+        entity: "schedule_version",
+        entityId: number,
+        before: { drafts: drafts.map((d) => ({ sessionId: d.sessionId, revision: d.revision })) },
+        after: { number, changes },
+      });
+      const touched = new Set(drafts.map((d) => d.sessionId));
+      return { ok: true, number, changes, slugs: before.filter((e) => touched.has(e.id)).map((e) => e.slug) } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The public change log, newest version first. */
+export function listScheduleVersions() {
+  return getDb()
+    .select({ number: scheduleVersions.number, publishedAt: scheduleVersions.publishedAt, changes: scheduleVersions.changes })
+    .from(scheduleVersions)
+    .orderBy(desc(scheduleVersions.number))
+    .all()
+    .map((v) => ({ number: v.number, publishedAt: v.publishedAt.getTime(), changes: v.changes as Change[] }));
+}
+
+export function pendingDraftCount(): number {
+  return getDb().select({ id: sessionDrafts.sessionId }).from(sessionDrafts).all().length;
+}
