@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { captureAction, replayAction } from "./support/actions";
 import { E2E_USERS, expect, test } from "./support/console";
@@ -21,6 +22,9 @@ async function fillQuote(page: Page, speaker: string, text: string) {
 }
 
 test.describe("quotes in the console", () => {
+  // Whole journeys of several saves each, on a server that re-renders public pages after each.
+  test.describe.configure({ timeout: 60_000 });
+
   test("a quote without a source is refused, and nothing is saved", async ({ organizerPage: page }) => {
     const speaker = insertTestSpeaker();
     await fillQuote(page, speaker.name, words("no source"));
@@ -170,5 +174,16 @@ test.describe("quotes in the console", () => {
 
     expect((await staffPage.goto("/en/admin/quotes"))?.status()).toBe(403);
     expect((await staffPage.goto(`/en/admin/quotes/new`))?.status()).toBe(403);
+  });
+
+  test("the quote form, with its errors showing, passes axe in both languages", async ({ organizerPage: page }) => {
+    for (const locale of ["en", "zh-CN"]) {
+      await page.goto(`/${locale}/admin/quotes/new`);
+      await page.locator("#quote-text").fill("Some words");
+      await page.getByRole("button", { name: locale === "en" ? "Save quote" : "保存观点" }).click();
+      await expect(page.locator("#quote-speakerId")).toHaveAttribute("aria-invalid", "true");
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    }
   });
 });

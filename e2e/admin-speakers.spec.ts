@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { request as playwrightRequest, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { captureAction, replayAction } from "./support/actions";
@@ -27,6 +28,9 @@ async function addSpeaker(page: Page, name: string): Promise<number> {
 }
 
 test.describe("speakers in the console", () => {
+  // Whole journeys of several saves each, on a server that re-renders public pages after each.
+  test.describe.configure({ timeout: 60_000 });
+
   test("an organizer adds a speaker in both languages, renames them, and the address stays", async ({ organizerPage: page }) => {
     const tag = randomUUID().slice(0, 8);
     const name = `Test Speaker ${tag}`;
@@ -191,5 +195,19 @@ test.describe("speakers in the console", () => {
     await visitor.goto(`/en/admin/speakers/${id}`);
     await expect(visitor).toHaveURL(/\/en\/sign-in\?next=/);
     await context.close();
+  });
+
+  test("the edit page, with its photo, passes axe in both languages", async ({ organizerPage: page }) => {
+    const name = `Test Speaker ${randomUUID().slice(0, 8)}`;
+    const id = await addSpeaker(page, name);
+    await page.getByLabel("Photo file").setInputFiles({ name: "p.png", mimeType: "image/png", buffer: await testPng(300, 300) });
+    await page.getByRole("button", { name: "Upload photo" }).click();
+    await expect(page.getByRole("img", { name })).toBeVisible();
+    for (const locale of ["en", "zh-CN"]) {
+      await page.goto(`/${locale}/admin/speakers/${id}`);
+      await expect(page.getByRole("img", { name })).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    }
   });
 });

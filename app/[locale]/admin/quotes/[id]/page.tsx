@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/auth/guard";
-import { getQuoteForConsole, quoteEditorOptions } from "@/db/queries/quotes-admin";
+import { getQuoteForConsole, publicSpeakerIdSet, quoteEditorOptions } from "@/db/queries/quotes-admin";
 import { Link } from "@/i18n/navigation";
 import { DeleteQuoteForm } from "../_components/delete-quote-form";
 import { QuoteForm } from "../_components/quote-form";
@@ -47,6 +47,13 @@ export default async function EditQuotePage({ params, searchParams }: Props) {
         ← {t("back")}
       </Link>
       <h1 className="mt-3 text-3xl font-bold">{t("editTitle")}</h1>
+      {publicSpeakerIdSet().has(quote.speakerId) ? (
+        <Link href={`/quotes/${quote.id}`} className="mt-2 inline-block text-sm text-brand-700 underline">
+          {t("viewPublic")}
+        </Link>
+      ) : (
+        <p className="mt-2 text-sm text-slate-600">{t("privateHint")}</p>
+      )}
       {created && (
         <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
           {t("created")}

@@ -46,6 +46,16 @@ export default async function EditSpeakerPage({ params, searchParams }: Props) {
       </Link>
       <h1 className="mt-3 text-3xl font-bold">{s.nameEn}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("hints.slug", { path: `/speakers/${s.slug}` })}</p>
+      <p className="mt-2 flex flex-wrap gap-4 text-sm">
+        {(s.listed || appearances.some((a) => a.status !== "draft")) && (
+          <Link href={`/speakers/${s.slug}`} className="text-brand-700 underline">
+            {t("viewPublic")}
+          </Link>
+        )}
+        <Link href={`/admin/quotes/new?speaker=${s.id}`} className="text-brand-700 underline">
+          {t("addQuote")}
+        </Link>
+      </p>
       {created && (
         <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
           {t("created")}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, type FormEvent } from "react";
+import { MAX_PHOTO_BYTES } from "@/lib/speakers/photo";
 import { removeSpeakerPhotoAction, type SimpleState } from "../actions";
 
 type Props = { locale: string; id: number; name: string; photoUrl: string | null };
@@ -17,12 +18,19 @@ export function PhotoPanel({ locale, id, name, photoUrl }: Props) {
 
   async function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get("photo");
+    // Saves sending megabytes only to hear they were too many; the server checks again.
+    if (file instanceof File && file.size > MAX_PHOTO_BYTES) {
+      setStatus({ error: "photoTooLarge" });
+      return;
+    }
     setUploading(true);
     setStatus({});
     try {
       const response = await fetch(`/${locale}/admin/speakers/${id}/photo`, {
         method: "POST",
-        body: new FormData(event.currentTarget),
+        body: form,
       });
       const body = (await response.json().catch(() => ({}))) as { error?: string };
       if (!response.ok) {
