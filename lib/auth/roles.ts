@@ -14,6 +14,6 @@ export function can(role: UserRole, permission: Permission): boolean {
 
 /** Where a user of this role lands after signing in. */
 export function homePath(role: UserRole): string {
-  // Staff only check people in; until the check-in page exists they land on their account.
-  return role === "staff" ? "/admin/account" : "/admin";
+  // Staff only check people in, at the door.
+  return role === "staff" ? "/checkin" : "/admin";
 }

@@ -1,0 +1,52 @@
+import fs from "node:fs";
+import { getTranslations } from "next-intl/server";
+import { requireRouteUser } from "@/auth/guard";
+import { listBadges } from "@/db/queries/badges";
+import { getEvent } from "@/db/queries/event";
+import { secret } from "@/db/secrets";
+import { parseBadgeFilters } from "@/lib/badges/filters";
+import { renderBadges, type BadgeFonts } from "@/lib/badges/pdf";
+import { guarded } from "@/lib/http/guarded";
+import { problem } from "@/lib/http/respond";
+import { ticketToken } from "@/lib/registration/ticket";
+
+export const dynamic = "force-dynamic";
+
+// Debian's fonts-noto-cjk: one collection per weight; pdfkit picks a face by its PostScript name.
+const FONT_DIR = process.env.BADGE_FONT_DIR || "/usr/share/fonts/opentype/noto";
+const FONTS: BadgeFonts = {
+  regular: { path: `${FONT_DIR}/NotoSansCJK-Regular.ttc`, family: "NotoSansCJKsc-Regular" },
+  bold: { path: `${FONT_DIR}/NotoSansCJK-Bold.ttc`, family: "NotoSansCJKsc-Bold" },
+};
+
+/** The badges of the filtered attendees as one PDF (A6, or four to an A4 page). */
+export const GET = guarded(async (request: Request): Promise<Response> => {
+  const user = await requireRouteUser("attendees");
+  if (user instanceof Response) return user;
+  if (!fs.existsSync(/* turbopackIgnore: true */ FONTS.regular.path)) {
+    return problem(500, `Badges need the Chinese font ${FONTS.regular.path} (Debian package fonts-noto-cjk), which is not installed on the server.`);
+  }
+  const fonts = fs.existsSync(/* turbopackIgnore: true */ FONTS.bold.path) ? FONTS : { ...FONTS, bold: FONTS.regular };
+  const filters = parseBadgeFilters(new URL(request.url).searchParams);
+  const [en, zh] = await Promise.all([
+    getTranslations({ locale: "en", namespace: "registration.categories" }),
+    getTranslations({ locale: "zh-CN", namespace: "registration.categories" }),
+  ]);
+  const event = getEvent();
+  const key = secret("TICKET_SECRET");
+  const badges = listBadges(filters).map((a) => ({
+    ...a,
+    categoryLabel: `${en(a.category)} · ${zh(a.category)}`,
+    qr: ticketToken(a.code, key),
+  }));
+  if (badges.length === 0) return problem(404, "No attendee matches these filters: there is nothing to print.");
+  const pdf = await renderBadges(badges, filters.layout, fonts, `${event.nameEn} · ${event.nameZh}`);
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="badges-${filters.layout}.pdf"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+});

@@ -1,0 +1,142 @@
+import "server-only";
+import { and, asc, count, eq, like, or, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { checkIns, registrations, users, type AttendeeCategory, type CheckInMethod } from "../schema";
+import { recordAudit } from "./audit";
+import { likePattern } from "../../lib/checkin/input";
+import { canUndo, decideCheckin, type CheckinOutcome } from "../../lib/checkin/rules";
+
+export type CheckinPerson = {
+  code: string;
+  fullName: string;
+  altName: string | null;
+  organisation: string;
+  category: AttendeeCategory;
+};
+
+export type CheckinResult = {
+  outcome: CheckinOutcome;
+  person?: CheckinPerson;
+  /** The check-in this answer is about: the new one, or the one made earlier. */
+  checkIn?: { id: number; at: string; by: string | null };
+};
+
+const person = (r: typeof registrations.$inferSelect): CheckinPerson => ({
+  code: r.code,
+  fullName: r.fullName,
+  altName: r.altName,
+  organisation: r.organisation,
+  category: r.category,
+});
+
+function existingCheckIn(registrationId: number, day: string) {
+  return getDb()
+    .select({ id: checkIns.id, at: checkIns.checkedInAt, byName: users.name, byEmail: users.email })
+    .from(checkIns)
+    .leftJoin(users, eq(users.id, checkIns.checkedInBy))
+    .where(and(eq(checkIns.registrationId, registrationId), eq(checkIns.day, day)))
+    .get();
+}
+
+/**
+ * Checks the holder of a registration code in for a day. Two staff scanning one ticket at once
+ * both reach the insert; the UNIQUE(registration, day) index lets one row in and the other's
+ * ON CONFLICT DO NOTHING returns nothing, so the second is told "already checked in".
+ */
+export function checkIn(input: { code: string; day: string; method: CheckInMethod; userId: number }): CheckinResult {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const reg = tx.select().from(registrations).where(eq(registrations.code, input.code)).get();
+      const earlier = reg ? existingCheckIn(reg.id, input.day) : undefined;
+      const candidate = reg ? { status: reg.status, days: reg.days, erased: reg.erasedAt !== null } : null;
+      const outcome = decideCheckin(candidate, input.day, Boolean(earlier));
+      if (!reg || outcome === "unknown") return { outcome: "unknown" };
+      const answer = (o: CheckinOutcome, row?: { id: number; at: Date; byName: string | null; byEmail: string | null }) => ({
+        outcome: o,
+        person: person(reg),
+        checkIn: row ? { id: row.id, at: row.at.toISOString(), by: row.byName || row.byEmail } : undefined,
+      });
+      if (outcome !== "checkedIn") return answer(outcome, earlier);
+      const inserted = tx
+        .insert(checkIns)
+        .values({ registrationId: reg.id, day: input.day, method: input.method, checkedInBy: input.userId, checkedInAt: new Date() })
+        .onConflictDoNothing()
+        .returning({ id: checkIns.id, at: checkIns.checkedInAt })
+        .get();
+      if (!inserted) return answer("alreadyCheckedIn", existingCheckIn(reg.id, input.day));
+      return answer("checkedIn", { ...inserted, byName: null, byEmail: null });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type UndoResult = "undone" | "gone" | "expired";
+
+/** Takes a check-in back within the minute after it (a wrong ticket, a wrong day), with an audit row. */
+export function undoCheckIn(id: number, actor: string, now = new Date()): UndoResult {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const row = tx.select().from(checkIns).where(eq(checkIns.id, id)).get();
+      if (!row) return "gone";
+      if (!canUndo(row.checkedInAt, now)) return "expired";
+      tx.delete(checkIns).where(eq(checkIns.id, id)).run();
+      recordAudit(tx, {
+        actor,
+        action: "checkin.undo",
+        entity: "registration",
+        entityId: row.registrationId,
+        before: { day: row.day, method: row.method, checkedInBy: row.checkedInBy, checkedInAt: row.checkedInAt.toISOString() },
+      });
+      return "undone";
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type NameMatch = CheckinPerson & { status: "confirmed" | "waiting" | "cancelled"; checkedIn: boolean };
+
+/** People whose name (in either script) contains the query, for a tap-to-check-in list. */
+export function searchByName(query: string, day: string, limit = 10): NameMatch[] {
+  const pattern = likePattern(query);
+  return getDb()
+    .select({
+      code: registrations.code,
+      fullName: registrations.fullName,
+      altName: registrations.altName,
+      organisation: registrations.organisation,
+      category: registrations.category,
+      status: registrations.status,
+      checkInId: checkIns.id,
+    })
+    .from(registrations)
+    .leftJoin(checkIns, and(eq(checkIns.registrationId, registrations.id), eq(checkIns.day, day)))
+    .where(
+      and(
+        sql`${registrations.erasedAt} is null`,
+        or(
+          like(registrations.fullName, pattern).append(sql` escape '\\'`),
+          like(registrations.altName, pattern).append(sql` escape '\\'`),
+        ),
+      ),
+    )
+    .orderBy(asc(registrations.fullName), asc(registrations.id))
+    .limit(limit)
+    .all()
+    .map(({ checkInId, ...rest }) => ({ ...rest, checkedIn: checkInId !== null }));
+}
+
+/** Checked in for the day, against the confirmed registrations that chose that day. */
+export function dayCounts(day: string): { checkedIn: number; expected: number } {
+  const db = getDb();
+  const checkedIn = db.select({ n: count() }).from(checkIns).where(eq(checkIns.day, day)).get()?.n ?? 0;
+  const expected =
+    db
+      .select({ n: count() })
+      .from(registrations)
+      // days is a JSON array of ISO dates: the quoted date cannot match anything else.
+      .where(and(eq(registrations.status, "confirmed"), like(registrations.days, `%"${day}"%`)))
+      .get()?.n ?? 0;
+  return { checkedIn, expected };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { badgeQuery, parseBadgeFilters } from "./filters";
+import { A4, A6, fitSize, slot } from "./layout";
+
+describe("parseBadgeFilters", () => {
+  it("prints the confirmed, one A6 badge a page, by default", () => {
+    expect(parseBadgeFilters({})).toEqual({ layout: "a6", status: "confirmed", category: undefined, day: undefined, q: undefined });
+  });
+
+  it("reads the attendee list's filters and the layout", () => {
+    const f = parseBadgeFilters(new URLSearchParams("layout=a4x4&status=checked-in&category=media&day=2024-07-12&q=+王+"));
+    expect(f).toEqual({ layout: "a4x4", status: "checked-in", category: "media", day: "2024-07-12", q: "王" });
+    expect(badgeQuery(f)).toBe("?layout=a4x4&status=checked-in&category=media&day=2024-07-12&q=%E7%8E%8B");
+  });
+
+  it("drops each unknown value on its own", () => {
+    const f = parseBadgeFilters({ layout: "a3", status: "vip", category: "press", day: "2024-07-14", q: ["li", "x"] });
+    expect(f).toEqual({ layout: "a6", status: "confirmed", category: undefined, day: undefined, q: "li" });
+    expect(badgeQuery(parseBadgeFilters({}))).toBe("");
+  });
+});
+
+describe("slot", () => {
+  it("gives every A6 badge a page of its own", () => {
+    expect(slot("a6", 0)).toEqual({ page: 0, x: 0, y: 0, ...A6 });
+    expect(slot("a6", 5).page).toBe(5);
+  });
+
+  it("cuts an A4 page into four A6 quarters, row by row", () => {
+    const quarters = [0, 1, 2, 3].map((i) => slot("a4x4", i));
+    expect(quarters.map((q) => [q.x, q.y])).toEqual([
+      [0, 0],
+      [A4.width / 2, 0],
+      [0, A4.height / 2],
+      [A4.width / 2, A4.height / 2],
+    ]);
+    expect(Math.abs(quarters[0]!.width - A6.width)).toBeLessThan(0.5);
+    expect(slot("a4x4", 4)).toMatchObject({ page: 1, x: 0, y: 0 });
+  });
+});
+
+describe("fitSize", () => {
+  it("shrinks a long name until it fits, but not below the minimum", () => {
+    const measure = (size: number) => size * 10;
+    expect(fitSize(measure, 300, 30, 14)).toBe(30);
+    expect(fitSize(measure, 200, 30, 14)).toBe(20);
+    expect(fitSize(measure, 50, 30, 14)).toBe(14);
+  });
+});
