@@ -44,6 +44,7 @@ test.describe("speakers in the console", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Changes saved.")).toBeVisible();
     await expect(page.getByLabel("Name (Chinese)")).toHaveValue("测试人");
+    await expect(page.getByText("Speaker added. You can add a photo now.")).toHaveCount(0);
     const renamed = one<SpeakerRow>("select * from speakers where id = ?", id);
     expect(renamed).toMatchObject({ name_en: `Renamed Person ${tag}`, name_zh: "测试人", slug: `test-speaker-${tag}` });
 

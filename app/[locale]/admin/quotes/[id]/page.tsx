@@ -54,12 +54,7 @@ export default async function EditQuotePage({ params, searchParams }: Props) {
       ) : (
         <p className="mt-2 text-sm text-slate-600">{t("privateHint")}</p>
       )}
-      {created && (
-        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
-          {t("created")}
-        </p>
-      )}
-      <QuoteForm locale={locale} id={quote.id} initial={initial} options={quoteEditorOptions()} />
+      <QuoteForm locale={locale} id={quote.id} initial={initial} options={quoteEditorOptions()} created={Boolean(created)} />
       <DeleteQuoteForm locale={locale} id={quote.id} />
     </div>
   );

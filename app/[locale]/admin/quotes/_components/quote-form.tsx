@@ -10,10 +10,10 @@ import { Field, controlClass, invalidProps } from "./field";
 import { SourceFields } from "./source-fields";
 import { TopicFields } from "./topic-fields";
 
-type Props = { locale: string; id?: number; initial: QuoteFormValues; options: QuoteEditorOptions };
+type Props = { locale: string; id?: number; initial: QuoteFormValues; options: QuoteEditorOptions; created?: boolean };
 
 /** Speaker, words, kind, language, translation, session, topics and source: the same form adds and edits. */
-export function QuoteForm({ locale, id, initial, options }: Props) {
+export function QuoteForm({ locale, id, initial, options, created }: Props) {
   const t = useTranslations("quotesAdmin");
   const [state, action, pending] = useActionState<QuoteFormState, FormData>(
     id === undefined ? createQuoteAction : updateQuoteAction,
@@ -38,6 +38,11 @@ export function QuoteForm({ locale, id, initial, options }: Props) {
     <form key={JSON.stringify(state)} action={action} noValidate className="mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <input type="hidden" name="locale" value={locale} />
       {id !== undefined && <input type="hidden" name="id" value={id} />}
+      {created && !state.saved && !state.errors && (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
+          {t("created")}
+        </p>
+      )}
       {state.saved && (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
           {t("saved")}

@@ -56,12 +56,7 @@ export default async function EditSpeakerPage({ params, searchParams }: Props) {
           {t("addQuote")}
         </Link>
       </p>
-      {created && (
-        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
-          {t("created")}
-        </p>
-      )}
-      <SpeakerForm locale={locale} id={s.id} initial={initial} />
+      <SpeakerForm locale={locale} id={s.id} initial={initial} created={Boolean(created)} />
       <PhotoPanel locale={locale} id={s.id} name={s.nameEn} photoUrl={s.photoPath ? photoUrl(s.photoPath, 240) : null} />
       <section className="mt-8">
         <h2 className="text-xl font-semibold">{t("usage.title")}</h2>

@@ -11,6 +11,8 @@ type Props = {
   /** Absent for a new speaker. */
   id?: number;
   initial: SpeakerFormValues;
+  /** Just added: said once, until the form is sent again. */
+  created?: boolean;
 };
 
 const LIMIT: Record<string, number> = {
@@ -25,7 +27,7 @@ const LIMIT: Record<string, number> = {
 };
 
 /** Every field of a profile in both languages; the same form adds and edits. */
-export function SpeakerForm({ locale, id, initial }: Props) {
+export function SpeakerForm({ locale, id, initial, created }: Props) {
   const t = useTranslations("speakersAdmin");
   const [state, action, pending] = useActionState<SpeakerFormState, FormData>(
     id === undefined ? createSpeakerAction : updateSpeakerAction,
@@ -43,6 +45,11 @@ export function SpeakerForm({ locale, id, initial }: Props) {
     <form key={JSON.stringify(state)} action={action} noValidate className="mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <input type="hidden" name="locale" value={locale} />
       {id !== undefined && <input type="hidden" name="id" value={id} />}
+      {created && !state.saved && !state.errors && (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
+          {t("created")}
+        </p>
+      )}
       {state.saved && (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
           {t("saved")}
