@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, like, or, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb, type Db } from "../client";
 import { checkIns, registrations, users, type AttendeeCategory, type CheckInMethod } from "../schema";
 import { recordAudit } from "./audit";
 import { likePattern } from "../../lib/checkin/input";
@@ -29,13 +29,43 @@ const person = (r: typeof registrations.$inferSelect): CheckinPerson => ({
   category: r.category,
 });
 
+// Prepared once per connection: at the door's pace, preparing each statement anew cost more than
+// running it.
+const preparedFor = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function prepare(db: Db) {
+  return {
+    registration: db.select().from(registrations).where(eq(registrations.code, sql.placeholder("code"))).prepare(),
+    existing: db
+      .select({ id: checkIns.id, at: checkIns.checkedInAt, byName: users.name, byEmail: users.email })
+      .from(checkIns)
+      .leftJoin(users, eq(users.id, checkIns.checkedInBy))
+      .where(and(eq(checkIns.registrationId, sql.placeholder("registrationId")), eq(checkIns.day, sql.placeholder("day"))))
+      .prepare(),
+    insert: db
+      .insert(checkIns)
+      .values({
+        registrationId: sql.placeholder("registrationId"),
+        day: sql.placeholder("day"),
+        method: sql.placeholder("method"),
+        checkedInBy: sql.placeholder("checkedInBy"),
+        checkedInAt: sql.placeholder("checkedInAt"),
+      })
+      .onConflictDoNothing()
+      .returning({ id: checkIns.id, at: checkIns.checkedInAt })
+      .prepare(),
+  };
+}
+
+function statements() {
+  const db = getDb();
+  let prepared = preparedFor.get(db);
+  if (!prepared) preparedFor.set(db, (prepared = prepare(db)));
+  return prepared;
+}
+
 function existingCheckIn(registrationId: number, day: string) {
-  return getDb()
-    .select({ id: checkIns.id, at: checkIns.checkedInAt, byName: users.name, byEmail: users.email })
-    .from(checkIns)
-    .leftJoin(users, eq(users.id, checkIns.checkedInBy))
-    .where(and(eq(checkIns.registrationId, registrationId), eq(checkIns.day, day)))
-    .get();
+  return statements().existing.get({ registrationId, day });
 }
 
 /**
@@ -46,8 +76,9 @@ function existingCheckIn(registrationId: number, day: string) {
 export function checkIn(input: { code: string; day: string; method: CheckInMethod; userId: number }): CheckinResult {
   const db = getDb();
   return db.transaction(
-    (tx) => {
-      const reg = tx.select().from(registrations).where(eq(registrations.code, input.code)).get();
+    () => {
+      // The prepared statements run on the transaction's connection: there is only one.
+      const reg = statements().registration.get({ code: input.code });
       const earlier = reg ? existingCheckIn(reg.id, input.day) : undefined;
       const candidate = reg ? { status: reg.status, days: reg.days, erased: reg.erasedAt !== null } : null;
       const outcome = decideCheckin(candidate, input.day, Boolean(earlier));
@@ -58,12 +89,13 @@ export function checkIn(input: { code: string; day: string; method: CheckInMetho
         checkIn: row ? { id: row.id, at: row.at.toISOString(), by: row.byName || row.byEmail } : undefined,
       });
       if (outcome !== "checkedIn") return answer(outcome, earlier);
-      const inserted = tx
-        .insert(checkIns)
-        .values({ registrationId: reg.id, day: input.day, method: input.method, checkedInBy: input.userId, checkedInAt: new Date() })
-        .onConflictDoNothing()
-        .returning({ id: checkIns.id, at: checkIns.checkedInAt })
-        .get();
+      const inserted = statements().insert.get({
+        registrationId: reg.id,
+        day: input.day,
+        method: input.method,
+        checkedInBy: input.userId,
+        checkedInAt: new Date(),
+      });
       if (!inserted) return answer("alreadyCheckedIn", existingCheckIn(reg.id, input.day));
       return answer("checkedIn", { ...inserted, byName: null, byEmail: null });
     },

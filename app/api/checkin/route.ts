@@ -11,6 +11,9 @@ import { verifyTicketToken } from "@/lib/registration/ticket";
 
 export const dynamic = "force-dynamic";
 
+// A few hundred bytes, at the door's pace: compressing each costs the server more than it saves.
+const SMALL = { "cache-control": "no-store, no-transform" };
+
 /** Check in one ticket (scanned token) or code for a day; the page and the benchmark both use it. */
 export const POST = guarded(async (request: Request): Promise<Response> => {
   if (isCrossSite(request.headers)) return problem(403, "Check-ins are accepted from this site only.");
@@ -28,9 +31,9 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
   else if (what.kind === "code") code = what.code;
   else return problem(400, "That is neither a ticket nor a registration code: search by name instead.");
   // A forged or altered token names no registration: the same answer as an unknown code.
-  if (!code) return json({ outcome: "unknown" });
+  if (!code) return json({ outcome: "unknown" }, 200, SMALL);
 
-  return json(checkIn({ code, day: parsed.data.day, method, userId: user.id }));
+  return json(checkIn({ code, day: parsed.data.day, method, userId: user.id }), 200, SMALL);
 });
 
 /** The live counts for a day: checked in, and expected (confirmed for that day). */
@@ -39,5 +42,5 @@ export const GET = guarded(async (request: Request): Promise<Response> => {
   if (user instanceof Response) return user;
   const parsed = day.safeParse(new URL(request.url).searchParams.get("day"));
   if (!parsed.success) return problem(400, "Give a forum day: ?day=YYYY-MM-DD.");
-  return json(dayCounts(parsed.data));
+  return json(dayCounts(parsed.data), 200, SMALL);
 });
