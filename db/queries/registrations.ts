@@ -3,6 +3,7 @@ import { and, asc, count, eq, gte, lt, sql } from "drizzle-orm";
 import type { EmailKind } from "../schema";
 import {
   auditLog,
+  events,
   outbox,
   registrations,
   stars,
@@ -15,6 +16,7 @@ import { enqueueEmail } from "./outbox";
 import { emailKey, type DetailsInput, type RegistrationInput } from "../../lib/registration/input";
 import { manageToken, registrationCode } from "../../lib/registration/codes";
 import { forumCapacity } from "../../lib/registration/capacity";
+import { registrationWindowState, type WindowState } from "../../lib/registration/window";
 import { manageUrl } from "../../lib/registration/urls";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -52,6 +54,16 @@ function prepare(db: Db) {
         before: sql.placeholder("before"),
         after: sql.placeholder("after"),
       })
+      .prepare(),
+    // One event row: the forum. Read in the caller's transaction, like the counts.
+    event: db
+      .select({
+        capacity: events.capacity,
+        opensAt: events.registrationOpensAt,
+        closesAt: events.registrationClosesAt,
+      })
+      .from(events)
+      .limit(1)
       .prepare(),
     waitingBefore: db
       .select({ n: count() })
@@ -98,12 +110,28 @@ function statements() {
   return prepared;
 }
 
-function countByStatus(status: Registration["status"]): number {
+export function countByStatus(status: Registration["status"]): number {
   return statements().countByStatus.get({ status })?.n ?? 0;
 }
 
+/** Seats for the forum: the console's setting on the event row, else FORUM_CAPACITY. */
+export function capacity(): number {
+  return forumCapacity(statements().event.get()?.capacity);
+}
+
+export function registrationWindow(now = new Date()): {
+  state: WindowState;
+  opensAt: Date | null;
+  closesAt: Date | null;
+} {
+  const event = statements().event.get();
+  const opensAt = event?.opensAt ?? null;
+  const closesAt = event?.closesAt ?? null;
+  return { state: registrationWindowState(now, opensAt, closesAt), opensAt, closesAt };
+}
+
 export function availability(): Availability {
-  const capacity = forumCapacity();
+  const capacity = forumCapacity(statements().event.get()?.capacity);
   const confirmed = countByStatus("confirmed");
   return { capacity, confirmed, waiting: countByStatus("waiting"), full: confirmed >= capacity };
 }
@@ -141,7 +169,7 @@ function audit(tx: Tx, actor: string, action: string, id: number, before: unknow
   statements().audit.run({ actor, action, entityId: id, before, after });
 }
 
-function notify(tx: Tx, reg: Registration, kind: EmailKind, position: number | null = null) {
+export function notify(tx: Tx, reg: Registration, kind: EmailKind, position: number | null = null) {
   if (!reg.email) return;
   enqueueEmail(tx, {
     registrationId: reg.id,
@@ -182,6 +210,22 @@ export type RegisterResult =
   | { kind: "created"; registration: Registration; position: number | null }
   | { kind: "duplicate"; registration: Registration; position: number | null };
 
+export type ClosedResult = {
+  kind: "closed";
+  state: Exclude<WindowState, "open">;
+  opensAt: Date | null;
+  closesAt: Date | null;
+};
+
+/** Self-registration, the form's and the API's: refused outside the window set in the console. */
+export function registerWhileOpen(input: RegistrationInput): RegisterResult | ClosedResult {
+  const window = registrationWindow();
+  if (window.state !== "open") {
+    return { kind: "closed", state: window.state, opensAt: window.opensAt, closesAt: window.closesAt };
+  }
+  return register(input);
+}
+
 /**
  * Confirms a seat while the forum has one, and otherwise adds the person to the waiting list.
  * The count and the insert run in one immediate transaction: two requests can never both take
@@ -208,7 +252,7 @@ export function register(input: RegistrationInput): RegisterResult {
         } as const;
       }
       const now = new Date();
-      const confirmed = countByStatus("confirmed") < forumCapacity();
+      const confirmed = countByStatus("confirmed") < capacity();
       const insert = confirmed ? statements().insertConfirmed : statements().insertWaiting;
       const registration = insert.get({
         code: registrationCode(),
@@ -248,10 +292,13 @@ export function findByCode(code: string): Registration | undefined {
   return getDb().select().from(registrations).where(eq(registrations.code, code)).get();
 }
 
-/** Gives freed seats to the waiting list, first come first served, and tells each person. */
-function promoteWaiting(tx: Tx): Registration[] {
+/**
+ * Gives free seats to the waiting list, first come first served, and tells each person. Call it
+ * inside an immediate transaction (a cancellation, or a capacity raised in the console).
+ */
+export function promoteWaiting(tx: Tx, actor = "system"): Registration[] {
   const promoted: Registration[] = [];
-  const free = forumCapacity() - countByStatus("confirmed");
+  const free = capacity() - countByStatus("confirmed");
   if (free <= 0) return promoted;
   const next = tx
     .select()
@@ -275,7 +322,7 @@ function promoteWaiting(tx: Tx): Registration[] {
       .get();
     if (!row) continue;
     notify(tx, row, "promotion");
-    audit(tx, "system", "promote", row.id, { status: "waiting" }, { status: "confirmed" });
+    audit(tx, actor, "promote", row.id, { status: "waiting" }, { status: "confirmed" });
     promoted.push(row);
   }
   return promoted;

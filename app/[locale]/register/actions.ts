@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { scheduleDelivery } from "@/db/queries/outbox";
-import { register } from "@/db/queries/registrations";
+import { registerWhileOpen } from "@/db/queries/registrations";
 import { fieldErrors, registrationSchema } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "./form-values";
 import { overRateLimit } from "./rate-limit";
@@ -19,7 +19,8 @@ export async function registerAction(locale: string, _prev: RegisterState, formD
   if (await overRateLimit()) return { errors: { form: "rateLimited" }, values };
   const parsed = registrationSchema.safeParse({ ...values, locale: locale === "zh-CN" ? "zh-CN" : "en" });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = register(parsed.data);
+  const result = registerWhileOpen(parsed.data);
+  if (result.kind === "closed") return { errors: { form: result.state === "notYetOpen" ? "notYetOpen" : "closed" }, values };
   scheduleDelivery();
   if (result.kind === "duplicate") return { duplicate: true, values };
   redirect(`/${locale === "zh-CN" ? "zh-CN" : "en"}/ticket/${result.registration.manageToken}?new=1`);

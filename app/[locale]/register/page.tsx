@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { connection } from "next/server";
-import { availability } from "@/db/queries/registrations";
+import { availability, registrationWindow } from "@/db/queries/registrations";
 import { pageMetadata } from "@/i18n/metadata";
 import { FORUM_DAYS } from "@/lib/registration/input";
 import { formatDay } from "@/lib/time";
@@ -20,12 +20,21 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/regi
   await connection();
   const t = await getTranslations("registration");
   const seats = availability();
+  const openness = registrationWindow();
   const days = FORUM_DAYS.map((date) => ({ date, label: formatDay(date, locale) }));
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("intro")}</p>
-      {seats.full ? (
+      {openness.state !== "open" ? (
+        <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+          {openness.state === "notYetOpen" && openness.opensAt
+            ? t("notYetOpen", {
+                opensAt: new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai", timeZoneName: "short" }).format(openness.opensAt),
+              })
+            : t("closed")}
+        </p>
+      ) : seats.full ? (
         <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
           {t("full")}
         </p>
@@ -34,7 +43,7 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/regi
           {t("seatsLeft", { count: seats.capacity - seats.confirmed, capacity: seats.capacity })}
         </p>
       )}
-      <RegisterForm locale={locale} days={days} full={seats.full} />
+      {openness.state === "open" && <RegisterForm locale={locale} days={days} full={seats.full} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { scheduleDelivery } from "@/db/queries/outbox";
-import { register } from "@/db/queries/registrations";
+import { registerWhileOpen } from "@/db/queries/registrations";
 import { MAX_BODY_BYTES, rateLimited } from "@/lib/api/limits";
 import { fieldMessages, parseRegistration } from "@/lib/api/registration-request";
 import { guarded } from "@/lib/http/guarded";
@@ -24,7 +24,19 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
     });
   }
 
-  const result = register(parsed.input);
+  const result = registerWhileOpen(parsed.input);
+  if (result.kind === "closed") {
+    return problem(
+      403,
+      result.state === "notYetOpen"
+        ? "Registration is not open yet. Nothing was saved."
+        : "Registration is closed. Nothing was saved.",
+      {
+        opensAt: result.opensAt?.toISOString() ?? null,
+        closesAt: result.closesAt?.toISOString() ?? null,
+      },
+    );
+  }
   // Both outcomes queued an email: the confirmation, or the manage link again for a duplicate.
   scheduleDelivery();
 

@@ -1,0 +1,105 @@
+import "server-only";
+import { count, eq, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { events, registrations, type Registration } from "../schema";
+import { recordAudit } from "./audit";
+import { capacity, countByStatus, promoteWaiting } from "./registrations";
+import { forumCapacity } from "../../lib/registration/capacity";
+
+export type EventSettings = {
+  /** The stored capacity; null when FORUM_CAPACITY (or its default) applies. */
+  capacity: number | null;
+  effectiveCapacity: number;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  startDate: string;
+  endDate: string;
+  timeZone: string;
+  confirmed: number;
+  waiting: number;
+};
+
+export function getEventSettings(): EventSettings {
+  const event = getDb().select().from(events).limit(1).get();
+  if (!event) throw new Error("The database holds no event: run `npm run db:seed`.");
+  return {
+    capacity: event.capacity,
+    effectiveCapacity: forumCapacity(event.capacity),
+    registrationOpensAt: event.registrationOpensAt,
+    registrationClosesAt: event.registrationClosesAt,
+    startDate: event.startDate,
+    endDate: event.endDate,
+    timeZone: event.timeZone,
+    confirmed: countByStatus("confirmed"),
+    waiting: countByStatus("waiting"),
+  };
+}
+
+export type SettingsInput = {
+  capacity: number | null;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  startDate: string;
+  endDate: string;
+};
+
+export type UpdateSettingsResult =
+  | { ok: true; promoted: Registration[] }
+  | { ok: false; reason: "belowConfirmed"; capacity: number; confirmed: number }
+  | { ok: false; reason: "daysInUse"; registrations: number };
+
+/**
+ * Saves the settings in one immediate transaction: a capacity below the confirmed count is refused
+ * with the numbers; a higher one gives the new seats to the waiting list at once, in order.
+ */
+export function updateEventSettings(input: SettingsInput, actor: string): UpdateSettingsResult {
+  return getDb().transaction(
+    (tx) => {
+      const event = tx.select().from(events).limit(1).get();
+      if (!event) throw new Error("The database holds no event.");
+      const confirmed = countByStatus("confirmed");
+      const next = forumCapacity(input.capacity);
+      if (next < confirmed) return { ok: false, reason: "belowConfirmed", capacity: next, confirmed } as const;
+      // A day someone registered for cannot drop out of the forum under them.
+      const outside =
+        tx
+          .select({ n: count() })
+          .from(registrations)
+          .where(
+            sql`${registrations.status} != 'cancelled' and exists (select 1 from json_each(${registrations.days}) where value < ${input.startDate} or value > ${input.endDate})`,
+          )
+          .get()?.n ?? 0;
+      if (outside > 0) return { ok: false, reason: "daysInUse", registrations: outside } as const;
+      const before = {
+        capacity: event.capacity,
+        effectiveCapacity: capacity(),
+        registrationOpensAt: event.registrationOpensAt,
+        registrationClosesAt: event.registrationClosesAt,
+        startDate: event.startDate,
+        endDate: event.endDate,
+      };
+      tx.update(events)
+        .set({
+          capacity: input.capacity,
+          registrationOpensAt: input.registrationOpensAt,
+          registrationClosesAt: input.registrationClosesAt,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          updatedAt: new Date(),
+        })
+        .where(eq(events.id, event.id))
+        .run();
+      recordAudit(tx, {
+        actor,
+        action: "update",
+        entity: "event",
+        entityId: event.id,
+        before,
+        after: { ...input, effectiveCapacity: next },
+      });
+      const promoted = next > before.effectiveCapacity ? promoteWaiting(tx, actor) : [];
+      return { ok: true, promoted } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
