@@ -10,6 +10,8 @@ const ITEMS: { key: string; href: string; permission: Permission | "self"; messa
   { key: "agenda", href: "/admin/agenda", permission: "agenda" },
   { key: "speakers", href: "/admin/speakers", permission: "speakers" },
   { key: "quotes", href: "/admin/quotes", permission: "quotes" },
+  { key: "attendees", href: "/admin/attendees", permission: "attendees" },
+  { key: "settings", href: "/admin/settings", permission: "attendees", message: "settingsAdmin.title" },
   { key: "checkin", href: "/checkin", permission: "checkin" },
   { key: "badges", href: "/admin/badges", permission: "attendees", message: "badges.navLabel" },
   { key: "users", href: "/admin/users", permission: "users" },

@@ -1,0 +1,36 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+/**
+ * The reason and the override of a promotion. Held in state: React resets a form after its action,
+ * and a refusal ("the forum is full") must not throw away the reason typed.
+ */
+export function PromoteFields({ canOverride }: { canOverride: boolean }) {
+  const t = useTranslations("attendeesAdmin");
+  const [reason, setReason] = useState("");
+  const [override, setOverride] = useState(false);
+  return (
+    <>
+      <label htmlFor="promote-reason" className="block font-medium">{t("reason")}</label>
+      <textarea
+        id="promote-reason"
+        name="reason"
+        required
+        minLength={3}
+        maxLength={500}
+        rows={2}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        className="w-full rounded-md border border-slate-400 px-2 py-1"
+      />
+      {canOverride && (
+        <label className="flex items-start gap-2">
+          <input type="checkbox" name="override" checked={override} onChange={(e) => setOverride(e.target.checked)} className="mt-1 size-4" />
+          <span>{t("overrideCapacity")}</span>
+        </label>
+      )}
+    </>
+  );
+}

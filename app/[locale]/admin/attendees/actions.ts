@@ -1,0 +1,117 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { actorOf, requireActionUser } from "@/auth/guard";
+import { addAttendee, promoteOutOfOrder, resendConfirmation, updateAttendee } from "@/db/queries/attendees";
+import { scheduleDelivery } from "@/db/queries/outbox";
+import { cancel } from "@/db/queries/registrations";
+import { attendeeSchema, promoteSchema } from "@/lib/attendees/input";
+import { clearPageCache } from "@/lib/page-cache";
+import { fieldErrors } from "@/lib/registration/input";
+import { readRegistrationForm, type FormValues } from "../../register/form-values";
+
+export type AttendeeFormState = {
+  errors?: Record<string, string>;
+  values?: FormValues & { altName: unknown; locale: unknown; override: boolean };
+  full?: { capacity: number; confirmed: number };
+  saved?: boolean;
+};
+
+const localeOf = (value: FormDataEntryValue | null) => (value === "zh-CN" ? "zh-CN" : "en");
+
+function readForm(formData: FormData) {
+  return {
+    ...readRegistrationForm(formData),
+    altName: formData.get("altName") ?? "",
+    locale: formData.get("attendeeLocale") ?? "en",
+    override: formData.get("override") === "on",
+  };
+}
+
+function parse(values: ReturnType<typeof readForm>) {
+  const { consent: _consent, override: _override, ...details } = values;
+  return attendeeSchema.safeParse(details);
+}
+
+/** Seats shown on the register page, and this console's lists, change with every write here. */
+function revalidateSeats() {
+  revalidatePath("/[locale]/register", "page");
+  revalidatePath("/[locale]/admin/attendees", "page");
+  revalidatePath("/[locale]/admin", "page");
+  clearPageCache();
+}
+
+export async function addAttendeeAction(locale: string, _state: AttendeeFormState, formData: FormData): Promise<AttendeeFormState> {
+  const user = await requireActionUser("attendees");
+  const values = readForm(formData);
+  const parsed = parse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  // Only an admin may confirm beyond capacity, whatever the form sent.
+  const override = values.override && user.role === "admin";
+  const result = addAttendee(parsed.data, { override, userId: user.id }, actorOf(user));
+  if (!result.ok) {
+    if (result.reason === "emailTaken") return { errors: { email: "emailTaken" }, values };
+    return { errors: { form: "full" }, full: { capacity: result.capacity, confirmed: result.confirmed }, values };
+  }
+  scheduleDelivery();
+  revalidateSeats();
+  redirect(`/${localeOf(locale)}/admin/attendees/${result.registration.code}?added=1`);
+}
+
+export async function updateAttendeeAction(id: number, _state: AttendeeFormState, formData: FormData): Promise<AttendeeFormState> {
+  const user = await requireActionUser("attendees");
+  const values = readForm(formData);
+  const parsed = parse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const result = updateAttendee(z.number().int().positive().parse(id), parsed.data, actorOf(user));
+  if (!result.ok) {
+    return { errors: result.reason === "emailTaken" ? { email: "emailTaken" } : { form: result.reason }, values };
+  }
+  revalidatePath("/[locale]/admin/attendees", "layout");
+  return { saved: true, values };
+}
+
+export type CommandState = { ok?: boolean; error?: string; full?: { capacity: number; confirmed: number } };
+
+const idInput = z.object({ id: z.coerce.number().int().positive() });
+
+export async function cancelAttendeeAction(_state: CommandState, formData: FormData): Promise<CommandState> {
+  const user = await requireActionUser("attendees");
+  const parsed = idInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: "invalid" };
+  const result = cancel(parsed.data.id, actorOf(user));
+  if (!result.ok) return { error: result.reason };
+  scheduleDelivery();
+  revalidateSeats();
+  revalidatePath("/[locale]/admin/attendees", "layout");
+  return { ok: true };
+}
+
+export async function promoteAttendeeAction(_state: CommandState, formData: FormData): Promise<CommandState> {
+  const user = await requireActionUser("attendees");
+  const parsed = promoteSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.path[0] === "reason" ? "reasonRequired" : "invalid" };
+  const override = parsed.data.override === "on" && user.role === "admin";
+  const result = promoteOutOfOrder(parsed.data.id, { reason: parsed.data.reason, override }, actorOf(user));
+  if (!result.ok) {
+    if (result.reason === "full") return { error: "full", full: { capacity: result.capacity, confirmed: result.confirmed } };
+    return { error: result.reason };
+  }
+  scheduleDelivery();
+  revalidateSeats();
+  revalidatePath("/[locale]/admin/attendees", "layout");
+  return { ok: true };
+}
+
+export async function resendAction(_state: CommandState, formData: FormData): Promise<CommandState> {
+  const user = await requireActionUser("attendees");
+  const parsed = idInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: "invalid" };
+  const result = resendConfirmation(parsed.data.id, actorOf(user));
+  if (!result.ok) return { error: "notSendable" };
+  scheduleDelivery();
+  revalidatePath("/[locale]/admin/attendees", "layout");
+  return { ok: true };
+}

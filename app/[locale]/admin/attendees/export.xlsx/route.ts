@@ -1,0 +1,27 @@
+import writeXlsxFile from "write-excel-file/node";
+import { requireRouteUser } from "@/auth/guard";
+import { exportAttendees } from "@/db/queries/attendees";
+import { EXPORT_COLUMNS, exportFileName, exportValues } from "@/lib/attendees/export";
+import { parseAttendeeFilters } from "@/lib/attendees/filters";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The filtered attendee list as XLSX. Cells are written as text, never as formulas. */
+export async function GET(request: Request): Promise<Response> {
+  const user = await requireRouteUser("attendees");
+  if (user instanceof Response) return user;
+  const filters = parseAttendeeFilters(new URL(request.url).searchParams);
+  const header = EXPORT_COLUMNS.map((value) => ({ value, fontWeight: "bold" as const }));
+  const rows = exportAttendees(filters).map((row) =>
+    exportValues(row).map((value) => (typeof value === "boolean" ? { type: Boolean, value } : { type: String, value })),
+  );
+  const buffer = await writeXlsxFile([header, ...rows]).toBuffer();
+  return new Response(new Uint8Array(buffer), {
+    headers: {
+      "content-type": XLSX,
+      "content-disposition": `attachment; filename="${exportFileName(new Date(), "xlsx")}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,303 @@
+import "server-only";
+import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { getDb } from "../client";
+import { checkIns, registrations, type Registration } from "../schema";
+import { recordAudit } from "./audit";
+import { capacity, countByStatus, notify, waitingPosition } from "./registrations";
+import { emailKey } from "../../lib/registration/input";
+import type { AttendeeInput } from "../../lib/attendees/input";
+import { manageToken, registrationCode } from "../../lib/registration/codes";
+import { likePattern, PAGE_SIZE, type AttendeeFilters, type SortColumn } from "../../lib/attendees/filters";
+
+const r = registrations;
+
+/** The WHERE of the list and its exports: every value is bound, never spliced. */
+function whereOf(f: Omit<AttendeeFilters, "sort" | "dir" | "page">): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (f.q) {
+    const like = likePattern(f.q);
+    // Codes are typed in any case at the door; names and the rest as LIKE compares them (ASCII case-blind).
+    conditions.push(
+      sql`(${r.fullName} like ${like} escape '\\' or ${r.email} like ${like} escape '\\' or ${r.organisation} like ${like} escape '\\' or ${r.code} like ${like} escape '\\' or ifnull(${r.altName}, '') like ${like} escape '\\')`,
+    );
+  }
+  const checkedIn = f.day
+    ? sql`exists (select 1 from check_ins c where c.registration_id = "registrations"."id" and c.day = ${f.day})`
+    : sql`exists (select 1 from check_ins c where c.registration_id = "registrations"."id")`;
+  if (f.status === "checked-in") conditions.push(checkedIn);
+  else if (f.status) conditions.push(eq(r.status, f.status));
+  if (f.category) conditions.push(eq(r.category, f.category));
+  // days is a JSON array of dates: the quoted date inside it is unambiguous.
+  if (f.day) conditions.push(sql`instr(${r.days}, ${`"${f.day}"`}) > 0`);
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+const ORDER: Record<SortColumn, SQL> = {
+  created: sql`${r.id}`,
+  name: sql`${r.fullName}`,
+  organisation: sql`${r.organisation}`,
+  category: sql`${r.category}`,
+  status: sql`${r.status}`,
+  code: sql`${r.code}`,
+};
+
+function orderOf(f: AttendeeFilters): SQL[] {
+  const by = f.dir === "asc" ? asc : desc;
+  // The id breaks ties, so that pages never repeat or skip a row.
+  return f.sort === "created" ? [by(r.id)] : [by(ORDER[f.sort]), by(r.id)];
+}
+
+const listColumns = {
+  id: r.id,
+  code: r.code,
+  status: r.status,
+  fullName: r.fullName,
+  altName: r.altName,
+  email: r.email,
+  organisation: r.organisation,
+  jobTitle: r.jobTitle,
+  phone: r.phone,
+  category: r.category,
+  days: r.days,
+  dietary: r.dietary,
+  accessibility: r.accessibility,
+  consentNews: r.consentNews,
+  capacityOverride: r.capacityOverride,
+  createdAt: r.createdAt,
+  // Spelled out: in a select list drizzle leaves columns unqualified, and a bare "id" here would
+  // be the check-in's own.
+  checkedInDays: sql<string | null>`(select group_concat(c.day, ' ') from check_ins c where c.registration_id = "registrations"."id")`,
+};
+
+export type AttendeeRow = {
+  [K in keyof typeof listColumns]: K extends "checkedInDays" ? string[] : Registration[K & keyof Registration];
+};
+
+function toRow(row: Omit<AttendeeRow, "checkedInDays"> & { checkedInDays: string | null }): AttendeeRow {
+  return { ...row, checkedInDays: row.checkedInDays ? row.checkedInDays.split(" ").sort() : [] };
+}
+
+/** One page of the list and the number of matches. */
+export function listAttendees(f: AttendeeFilters): { rows: AttendeeRow[]; total: number } {
+  const db = getDb();
+  const where = whereOf(f);
+  const total = db.select({ n: count() }).from(r).where(where).get()?.n ?? 0;
+  const rows = db
+    .select(listColumns)
+    .from(r)
+    .where(where)
+    .orderBy(...orderOf(f))
+    .limit(PAGE_SIZE)
+    .offset((f.page - 1) * PAGE_SIZE)
+    .all();
+  return { rows: rows.map(toRow), total };
+}
+
+/** Every match, in the list's order, for the CSV and XLSX exports. */
+export function exportAttendees(f: AttendeeFilters): AttendeeRow[] {
+  return getDb().select(listColumns).from(r).where(whereOf(f)).orderBy(...orderOf(f)).all().map(toRow);
+}
+
+export type AttendeeDetail = {
+  registration: Registration;
+  position: number | null;
+  checkIns: { day: string; method: string; checkedInAt: Date }[];
+};
+
+export function findAttendee(code: string): AttendeeDetail | null {
+  const db = getDb();
+  const registration = db.select().from(r).where(eq(r.code, code.toUpperCase())).get();
+  if (!registration) return null;
+  const days = db
+    .select({ day: checkIns.day, method: checkIns.method, checkedInAt: checkIns.checkedInAt })
+    .from(checkIns)
+    .where(eq(checkIns.registrationId, registration.id))
+    .orderBy(asc(checkIns.day))
+    .all();
+  return { registration, position: waitingPosition(registration), checkIns: days };
+}
+
+export type SeatCount = { capacity: number; confirmed: number };
+
+export type { AttendeeInput };
+
+export type UpdateAttendeeResult =
+  | { ok: true; registration: Registration }
+  | { ok: false; reason: "notFound" | "cancelled" | "emailTaken" };
+
+/** An organizer's changes to a registration's details, with the same rules as the attendee's own. */
+export function updateAttendee(id: number, input: AttendeeInput, actor: string): UpdateAttendeeResult {
+  return getDb().transaction(
+    (tx) => {
+      const reg = tx.select().from(r).where(eq(r.id, id)).get();
+      if (!reg) return { ok: false, reason: "notFound" } as const;
+      if (reg.status === "cancelled") return { ok: false, reason: "cancelled" } as const;
+      const key = emailKey(input.email);
+      if (key !== reg.emailKey && tx.select({ id: r.id }).from(r).where(eq(r.emailKey, key)).get()) {
+        return { ok: false, reason: "emailTaken" } as const;
+      }
+      const changes = {
+        fullName: input.fullName,
+        altName: input.altName,
+        email: input.email,
+        emailKey: key,
+        organisation: input.organisation,
+        jobTitle: input.jobTitle,
+        phone: input.phone,
+        category: input.category,
+        days: input.days,
+        dietary: input.dietary,
+        accessibility: input.accessibility,
+        consentNews: input.newsConsent,
+        locale: input.locale,
+      };
+      const row = tx
+        .update(r)
+        .set({ ...changes, updatedAt: new Date(), version: sql`${r.version} + 1` })
+        .where(eq(r.id, id))
+        .returning()
+        .get()!;
+      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, reg[k as keyof typeof changes]]));
+      recordAudit(tx, { actor, action: "update", entity: "registration", entityId: id, before, after: changes });
+      return { ok: true, registration: row } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type PromoteResult =
+  | { ok: true; registration: Registration }
+  | ({ ok: false; reason: "full" } & SeatCount)
+  | { ok: false; reason: "notFound" | "notWaiting" };
+
+/**
+ * Gives a seat to one person on the waiting list ahead of those before them, for a reason that
+ * the audit row keeps. A full forum refuses unless an admin overrides the capacity.
+ */
+export function promoteOutOfOrder(
+  id: number,
+  options: { reason: string; override: boolean },
+  actor: string,
+): PromoteResult {
+  return getDb().transaction(
+    (tx) => {
+      const reg = tx.select().from(r).where(eq(r.id, id)).get();
+      if (!reg) return { ok: false, reason: "notFound" } as const;
+      if (reg.status !== "waiting") return { ok: false, reason: "notWaiting" } as const;
+      const seats = { capacity: capacity(), confirmed: countByStatus("confirmed") };
+      const full = seats.confirmed >= seats.capacity;
+      if (full && !options.override) return { ok: false, reason: "full", ...seats } as const;
+      const now = new Date();
+      const row = tx
+        .update(r)
+        .set({
+          status: "confirmed",
+          confirmedAt: now,
+          capacityOverride: full,
+          updatedAt: now,
+          version: sql`${r.version} + 1`,
+        })
+        .where(and(eq(r.id, id), eq(r.status, "waiting")))
+        .returning()
+        .get()!;
+      notify(tx, row, "promotion");
+      recordAudit(tx, {
+        actor,
+        action: "promote",
+        entity: "registration",
+        entityId: id,
+        before: { status: "waiting", position: waitingPosition(reg) },
+        after: { status: "confirmed", outOfOrder: true, reason: options.reason, capacityOverride: full, ...seats },
+      });
+      return { ok: true, registration: row } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Sends the registration's current email again: the confirmation, or the waiting-list notice. */
+export function resendConfirmation(id: number, actor: string): { ok: boolean; kind?: "confirmation" | "waiting" } {
+  return getDb().transaction(
+    (tx) => {
+      const reg = tx.select().from(r).where(eq(r.id, id)).get();
+      if (!reg || reg.status === "cancelled" || !reg.email) return { ok: false };
+      const kind = reg.status === "confirmed" ? "confirmation" : "waiting";
+      notify(tx, reg, kind, waitingPosition(reg));
+      recordAudit(tx, { actor, action: "resend", entity: "registration", entityId: id, after: { email: kind } });
+      return { ok: true, kind };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type AddAttendeeResult =
+  | { ok: true; registration: Registration }
+  | ({ ok: false; reason: "full" } & SeatCount)
+  | { ok: false; reason: "emailTaken" };
+
+/**
+ * A registration entered in the console for a walk-in or an invited guest: confirmed while a seat
+ * is free; at a full forum refused, unless `override` (which the caller grants to admins only).
+ * The count and the insert run in one immediate transaction, as for self-registration.
+ */
+export function addAttendee(
+  input: AttendeeInput,
+  options: { override: boolean; userId: number },
+  actor: string,
+): AddAttendeeResult {
+  return getDb().transaction(
+    (tx) => {
+      const key = emailKey(input.email);
+      const existing = tx.select().from(r).where(eq(r.emailKey, key)).get();
+      if (existing && existing.status !== "cancelled") return { ok: false, reason: "emailTaken" } as const;
+      const seats = { capacity: capacity(), confirmed: countByStatus("confirmed") };
+      const full = seats.confirmed >= seats.capacity;
+      if (full && !options.override) return { ok: false, reason: "full", ...seats } as const;
+      // A cancelled registration gives up its address, as when the person registers again.
+      if (existing) tx.update(r).set({ emailKey: null }).where(eq(r.id, existing.id)).run();
+      const now = new Date();
+      const registration = tx
+        .insert(r)
+        .values({
+          code: registrationCode(),
+          manageToken: manageToken(),
+          status: "confirmed",
+          fullName: input.fullName,
+          altName: input.altName,
+          email: input.email,
+          emailKey: key,
+          organisation: input.organisation,
+          jobTitle: input.jobTitle,
+          phone: input.phone,
+          category: input.category,
+          days: input.days,
+          dietary: input.dietary,
+          accessibility: input.accessibility,
+          consentNews: input.newsConsent,
+          privacyConsentAt: now,
+          locale: input.locale,
+          confirmedAt: now,
+          capacityOverride: full,
+          addedBy: options.userId,
+        })
+        .returning()
+        .get();
+      notify(tx, registration, "confirmation");
+      recordAudit(tx, {
+        actor,
+        action: "add",
+        entity: "registration",
+        entityId: registration.id,
+        after: {
+          status: "confirmed",
+          capacityOverride: full,
+          ...seats,
+          // The person did not tick the box themselves: the organizer vouches for it.
+          consent: "privacy consent given to the organizer who added this registration",
+        },
+      });
+      return { ok: true, registration } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
