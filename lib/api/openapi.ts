@@ -123,6 +123,12 @@ export const openApiDocument = {
               "with an error code (and `messages` explains it). Nothing was saved.",
             content: jsonContent("BadRequest"),
           },
+          "403": {
+            description:
+              "Registration is not open: before the opening or after the closing time set by the organizers. " +
+              "`opensAt` and `closesAt` give the window (ISO 8601, null where unbounded). Nothing was saved.",
+            content: jsonContent("RegistrationClosed"),
+          },
           "409": {
             description:
               "A registration already exists for this email address. Its private link has been emailed to " +
@@ -360,6 +366,16 @@ export const openApiDocument = {
         type: "object",
         required: ["error", "status"],
         properties: { error, status: { const: "cancelled" } },
+        additionalProperties: false,
+      },
+      RegistrationClosed: {
+        type: "object",
+        required: ["error", "opensAt", "closesAt"],
+        properties: {
+          error,
+          opensAt: { type: ["string", "null"], format: "date-time" },
+          closesAt: { type: ["string", "null"], format: "date-time" },
+        },
         additionalProperties: false,
       },
       Error: errorSchema("Any other error."),
