@@ -4,6 +4,7 @@ import { getEvent } from "@/db/queries/event";
 import { listPublicSessions, listRooms, listTracks } from "@/db/queries/sessions";
 import { sessionTypes } from "@/db/schema";
 import { pageMetadata } from "@/i18n/metadata";
+import { Link } from "@/i18n/navigation";
 import { daysBetween, formatDay, offsetLabel, zonedToInstant } from "@/lib/time";
 import { AgendaExplorer } from "./_components/agenda-explorer";
 
@@ -17,6 +18,7 @@ export default async function AgendaPage({ params }: PageProps<"/[locale]/agenda
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("agenda");
+  const changes = await getTranslations("agendaChanges");
   const event = getEvent();
   const days = daysBetween(event.startDate, event.endDate).map((date) => ({
     date,
@@ -40,6 +42,11 @@ export default async function AgendaPage({ params }: PageProps<"/[locale]/agenda
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">
         {t("forumTime", { offset: data.offset })} {t("illustrative")}
+      </p>
+      <p className="mt-1">
+        <Link href="/agenda/changes" className="font-medium text-brand-700 underline">
+          {changes("linkFromAgenda")}
+        </Link>
       </p>
       {/* The unfiltered first day is in the HTML; the browser then applies the query string. */}
       <AgendaExplorer data={data} />

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requirePageUser } from "@/auth/guard";
+import { loadAgendaEditor } from "@/db/queries/agenda-editor";
+import { formatDay, offsetLabel, zonedToInstant } from "@/lib/time";
+import { AgendaEditor } from "./_components/agenda-editor";
+import { PublishPanel } from "./_components/publish-panel";
+import { VenueSection } from "./_components/venue-section";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/admin/agenda">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "agendaEditor" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function AgendaEditorPage({ params }: PageProps<"/[locale]/admin/agenda">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requirePageUser(locale, "agenda");
+  const t = await getTranslations("agendaEditor");
+  const data = loadAgendaEditor();
+  const first = data.days[0] ?? "2024-07-11";
+  const editor = {
+    ...data,
+    days: data.days.map((date) => ({ date, label: formatDay(date, locale, "short") })),
+    offset: offsetLabel(zonedToInstant(first, "12:00", data.timeZone), data.timeZone),
+  };
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-2 text-slate-700">{t("intro")}</p>
+      <PublishPanel pending={data.sessions.filter((s) => s.hasDraft).length} latest={data.latestVersion} />
+      <AgendaEditor data={editor} />
+      <VenueSection rooms={data.rooms} tracks={data.tracks} />
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Locator, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { expectHydrated } from "../support/hydration";
+
+/**
+ * The agenda editor publishes to the public schedule, which other specs count (30 sessions in the
+ * exports, four rooms in schedule.json). So its specs run against the second e2e server, whose
+ * database is fresh and which no public-page spec reads.
+ */
+const port = Number(process.env.E2E_PORT || 3100);
+const agendaPort = Number(process.env.E2E_CAPACITY_PORT || port + 1);
+export const AGENDA_BASE_URL = `http://127.0.0.1:${agendaPort}`;
+const databaseFile = `./data/e2e-capacity-${agendaPort}.db`;
+
+export function dbRows<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(databaseFile, { readonly: true });
+  db.pragma("busy_timeout = 5000");
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+export const unique = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`;
+
+/** Rows of the editor's grid are 15 minutes of 14 px, from 07:00. */
+const SLOT_PX = 14;
+const GRID_START = 7 * 60;
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+
+export class AgendaEditorPage {
+  readonly form: Locator;
+  readonly status: Locator;
+  readonly alert: Locator;
+  readonly publishButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByRole("region", { name: /^(New session|Edit “)/ });
+    // The editor's own notice, not the room and track forms' "Saved.".
+    this.status = page.getByRole("status").filter({ hasText: /Saved “|Moved:|Session deleted/ });
+    this.alert = page.getByRole("alert").filter({ hasText: /\S/ });
+    this.publishButton = page.getByRole("button", { name: "Publish the draft" });
+  }
+
+  async goto() {
+    await this.page.goto("/en/admin/agenda");
+    await expectHydrated(this.publishButton);
+    await expectHydrated(this.page.getByRole("button", { name: "New session" }));
+  }
+
+  async day(label: string) {
+    await this.page.getByRole("group", { name: "Day" }).getByRole("button", { name: label }).click();
+  }
+
+  column(room: string): Locator {
+    return this.page.getByRole("group", { name: room, exact: true });
+  }
+
+  block(title: string): Locator {
+    return this.page.getByRole("button", { name: new RegExp(title) });
+  }
+
+  /** Adds a room through its form and waits for its column. */
+  async addRoom(nameEn: string, capacity: number, nameZh = `${nameEn} 厅`) {
+    const add = this.page.getByRole("group", { name: "Add a room" });
+    await add.getByLabel("Name (English)").fill(nameEn);
+    await add.getByLabel("Name (Chinese)").fill(nameZh);
+    await add.getByLabel("Capacity").fill(String(capacity));
+    await add.getByRole("button", { name: "Add" }).click();
+    await expect(this.column(nameEn)).toBeVisible();
+  }
+
+  /** Clicks the free slot of `room` at `time` (forum time), which opens the new-session form there. */
+  async clickSlot(room: string, time: string) {
+    const y = ((minutes(time) - GRID_START) / 15) * SLOT_PX + SLOT_PX / 2;
+    await this.column(room).click({ position: { x: 6, y } });
+    await expect(this.page.getByRole("heading", { name: "New session" })).toBeVisible();
+  }
+
+  async fillTitles(titleEn: string, titleZh: string) {
+    await this.form.getByLabel("Title (English)").fill(titleEn);
+    await this.form.getByLabel("Title (Chinese)").fill(titleZh);
+  }
+
+  async save() {
+    await this.form.getByRole("button", { name: "Save draft" }).click();
+  }
+
+  /** The notice names the session saved, so an earlier save's notice does not count. */
+  async expectSaved(titleEn: string) {
+    await expect(this.status).toHaveText(`Saved “${titleEn}” as a draft. Publish to make it public.`);
+  }
+
+  /** Drags with the mouse by whole 15-minute rows; `handle` drags the lower edge instead. */
+  async drag(title: string, rows: number, options: { handle?: boolean; toRoom?: string } = {}) {
+    const block = this.block(title);
+    // The mouse acts in the viewport: the block, and the rows it is dragged over, must be in it.
+    await block.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    const box = (await block.boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = options.handle ? box.y + box.height - 3 : box.y + 8;
+    let dx = 0;
+    if (options.toRoom) {
+      const target = (await this.column(options.toRoom).boundingBox())!;
+      dx = target.x + target.width / 2 - x;
+    }
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx / 2, y + (rows * SLOT_PX) / 2, { steps: 4 });
+    await this.page.mouse.move(x + dx, y + rows * SLOT_PX, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  async publish(): Promise<number> {
+    await this.publishButton.click();
+    const done = this.page.getByRole("status").filter({ hasText: /Version \d+ is public/ });
+    await expect(done).toBeVisible();
+    return Number(/Version (\d+)/.exec((await done.textContent()) ?? "")?.[1]);
+  }
+}
