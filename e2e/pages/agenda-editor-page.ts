@@ -5,13 +5,16 @@ import { expectHydrated } from "../support/hydration";
 
 /**
  * The agenda editor publishes to the public schedule, which other specs count (30 sessions in the
- * exports, four rooms in schedule.json). So its specs run against the second e2e server, whose
- * database is fresh and which no public-page spec reads.
+ * exports, four rooms in schedule.json), and its publications and room edits regenerate the public
+ * pages. So its specs need a server of their own: its own database AND its own build folder, since
+ * Next writes regenerated pages into the build folder, where another server sharing it would serve
+ * them. E2E_AGENDA_PORT names that server and E2E_AGENDA_DB its database file; without them the
+ * specs are skipped (see AGENDA_SERVER_READY).
  */
-const port = Number(process.env.E2E_PORT || 3100);
-const agendaPort = Number(process.env.E2E_CAPACITY_PORT || port + 1);
+const agendaPort = Number(process.env.E2E_AGENDA_PORT || 0);
+export const AGENDA_SERVER_READY = agendaPort > 0;
 export const AGENDA_BASE_URL = `http://127.0.0.1:${agendaPort}`;
-const databaseFile = `./data/e2e-capacity-${agendaPort}.db`;
+const databaseFile = process.env.E2E_AGENDA_DB || `./data/e2e-agenda-${agendaPort}.db`;
 
 export function dbRows<T>(sql: string, ...params: unknown[]): T[] {
   const db = new Database(databaseFile, { readonly: true });
