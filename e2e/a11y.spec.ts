@@ -44,6 +44,8 @@ test("the registration form with its errors, and the ticket page, have no seriou
   await expect(page.getByRole("alert").filter({ hasText: "Please correct" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await form.register();
+  // After a client-side navigation the title follows the page: wait for it before checking.
+  await expect(page).toHaveTitle(/Your registration/);
   expect(await seriousViolations(page)).toEqual([]);
 });
 

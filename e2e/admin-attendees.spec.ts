@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { openApiDocument } from "../lib/api/openapi";
+import { openApiValidator } from "../lib/api/openapi-validator";
 import { captureAction, replayAction } from "./support/actions";
 import { E2E_USERS, expect, signIn, test } from "./support/console";
 import { expectHydrated } from "./support/hydration";
@@ -368,7 +370,11 @@ test.describe("capacity and settings, on a server of their own", () => {
       data: { fullName: "Too Late", email: `${crypto.randomUUID()}@example.test`, organisation: "Late", jobTitle: "Engineer", category: "industry", days: ["2024-07-11"], consent: true },
     });
     expect(response.status()).toBe(403);
-    expect(await response.json()).toMatchObject({ error: "Registration is closed. Nothing was saved.", closesAt: "2024-06-30T10:00:00.000Z" });
+    const closed: unknown = await response.json();
+    expect(closed).toMatchObject({ error: "Registration is closed. Nothing was saved.", closesAt: "2024-06-30T10:00:00.000Z" });
+    // The answer is the one the API documents.
+    const validator = openApiValidator(JSON.parse(JSON.stringify(openApiDocument)));
+    expect(validator.response("/api/v1/registrations", "post", 403, closed)).toEqual([]);
 
     await page.goto("/zh-CN/register");
     await expect(page.getByRole("status")).toHaveText("报名已截止。");
