@@ -3,20 +3,22 @@ import { badgeQuery, parseBadgeFilters } from "./filters";
 import { A4, A6, fitSize, slot } from "./layout";
 
 describe("parseBadgeFilters", () => {
-  it("prints the confirmed, one A6 badge a page, by default", () => {
-    expect(parseBadgeFilters({})).toEqual({ layout: "a6", status: "confirmed", category: undefined, day: undefined, q: undefined });
+  const list = { q: "", status: "confirmed", category: undefined, day: undefined, sort: "name", dir: "asc", page: 1 };
+
+  it("prints the confirmed, by name, one A6 badge a page, by default", () => {
+    expect(parseBadgeFilters({})).toEqual({ layout: "a6", list });
+    expect(badgeQuery(parseBadgeFilters({}))).toBe("?status=confirmed");
   });
 
   it("reads the attendee list's filters and the layout", () => {
-    const f = parseBadgeFilters(new URLSearchParams("layout=a4x4&status=checked-in&category=media&day=2024-07-12&q=+王+"));
-    expect(f).toEqual({ layout: "a4x4", status: "checked-in", category: "media", day: "2024-07-12", q: "王" });
-    expect(badgeQuery(f)).toBe("?layout=a4x4&status=checked-in&category=media&day=2024-07-12&q=%E7%8E%8B");
+    const f = parseBadgeFilters(new URLSearchParams("layout=a4x4&status=checked-in&category=media&day=2024-07-12&q=+王+&sort=code&page=3"));
+    expect(f).toEqual({ layout: "a4x4", list: { ...list, status: "checked-in", category: "media", day: "2024-07-12", q: "王" } });
+    expect(badgeQuery(f)).toBe("?q=%E7%8E%8B&status=checked-in&category=media&day=2024-07-12&layout=a4x4");
   });
 
   it("drops each unknown value on its own", () => {
-    const f = parseBadgeFilters({ layout: "a3", status: "vip", category: "press", day: "2024-07-14", q: ["li", "x"] });
-    expect(f).toEqual({ layout: "a6", status: "confirmed", category: undefined, day: undefined, q: "li" });
-    expect(badgeQuery(parseBadgeFilters({}))).toBe("");
+    const f = parseBadgeFilters({ layout: "a3", status: "vip", category: "press", day: "tomorrow", q: ["li", "x"] });
+    expect(f).toEqual({ layout: "a6", list: { ...list, q: "li" } });
   });
 });
 

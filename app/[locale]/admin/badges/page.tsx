@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/auth/guard";
-import { countBadges } from "@/db/queries/badges";
+import { listAttendees } from "@/db/queries/attendees";
 import { badgeQuery, parseBadgeFilters } from "@/lib/badges/filters";
 import { BadgeFilterForm } from "./_components/badge-filter-form";
 
@@ -17,7 +17,7 @@ export default async function BadgesPage({ params, searchParams }: PageProps<"/[
   await requirePageUser(locale, "attendees", "/admin/badges");
   const t = await getTranslations("badges");
   const filters = parseBadgeFilters(await searchParams);
-  const count = countBadges(filters);
+  const { total: count } = listAttendees(filters.list);
   return (
     <div className="max-w-3xl">
       <h1 className="text-3xl font-bold">{t("title")}</h1>

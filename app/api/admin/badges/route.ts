@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { getTranslations } from "next-intl/server";
 import { requireRouteUser } from "@/auth/guard";
-import { listBadges } from "@/db/queries/badges";
+import { exportAttendees } from "@/db/queries/attendees";
 import { getEvent } from "@/db/queries/event";
 import { secret } from "@/db/secrets";
 import { parseBadgeFilters } from "@/lib/badges/filters";
@@ -34,8 +34,12 @@ export const GET = guarded(async (request: Request): Promise<Response> => {
   ]);
   const event = getEvent();
   const key = secret("TICKET_SECRET");
-  const badges = listBadges(filters).map((a) => ({
-    ...a,
+  const badges = exportAttendees(filters.list).map((a) => ({
+    fullName: a.fullName,
+    altName: a.altName,
+    organisation: a.organisation,
+    category: a.category,
+    code: a.code,
     categoryLabel: `${en(a.category)} · ${zh(a.category)}`,
     qr: ticketToken(a.code, key),
   }));

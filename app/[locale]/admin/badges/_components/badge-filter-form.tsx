@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { attendeeCategories } from "@/db/schema";
-import { badgeLayouts, badgeStatuses, type BadgeFilters } from "@/lib/badges/filters";
+import { attendeeStatuses } from "@/lib/attendees/filters";
+import { badgeLayouts, type BadgeFilters } from "@/lib/badges/filters";
 import { FORUM_DAYS } from "@/lib/registration/input";
 import { formatDay } from "@/lib/time";
 
 const field = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2";
-const statusKey = (s: (typeof badgeStatuses)[number]) => (s === "checked-in" ? "checkedIn" : s);
+const statusKey = (s: (typeof attendeeStatuses)[number]) => (s === "checked-in" ? "checkedIn" : s);
 
 /** A plain GET form: the filters live in the address, and work without JavaScript. */
 export async function BadgeFilterForm({ filters, locale }: { filters: BadgeFilters; locale: string }) {
@@ -25,8 +26,8 @@ export async function BadgeFilterForm({ filters, locale }: { filters: BadgeFilte
       </label>
       <label className="font-semibold">
         {t("status")}
-        <select name="status" defaultValue={filters.status} className={field}>
-          {badgeStatuses.map((s) => (
+        <select name="status" defaultValue={filters.list.status} className={field}>
+          {attendeeStatuses.map((s) => (
             <option key={s} value={s}>
               {t(`statuses.${statusKey(s)}`)}
             </option>
@@ -35,7 +36,7 @@ export async function BadgeFilterForm({ filters, locale }: { filters: BadgeFilte
       </label>
       <label className="font-semibold">
         {t("category")}
-        <select name="category" defaultValue={filters.category ?? ""} className={field}>
+        <select name="category" defaultValue={filters.list.category ?? ""} className={field}>
           <option value="">{t("anyCategory")}</option>
           {attendeeCategories.map((c) => (
             <option key={c} value={c}>
@@ -46,7 +47,7 @@ export async function BadgeFilterForm({ filters, locale }: { filters: BadgeFilte
       </label>
       <label className="font-semibold">
         {t("day")}
-        <select name="day" defaultValue={filters.day ?? ""} className={field}>
+        <select name="day" defaultValue={filters.list.day ?? ""} className={field}>
           <option value="">{t("anyDay")}</option>
           {FORUM_DAYS.map((d) => (
             <option key={d} value={d}>
@@ -57,7 +58,7 @@ export async function BadgeFilterForm({ filters, locale }: { filters: BadgeFilte
       </label>
       <label className="font-semibold sm:col-span-2">
         {t("q")}
-        <input type="search" name="q" defaultValue={filters.q ?? ""} className={field} />
+        <input type="search" name="q" defaultValue={filters.list.q} className={field} />
       </label>
       <div>
         <button type="submit" className="rounded-lg border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700">
