@@ -7,6 +7,14 @@ const CAPACITY_PORT = Number(process.env.E2E_CAPACITY_PORT || port + 1);
 // Separate builds and databases per port, so that two runs on one machine keep apart.
 const distDir = process.env.E2E_DIST_DIR || ".next-e2e";
 const CAPACITY_BASE_URL = `http://127.0.0.1:${CAPACITY_PORT}`;
+// A forum of 2 seats for e2e/admin-attendees.spec.ts's capacity and settings tests, and a server
+// where e2e/admin-agenda*.spec.ts publish: each with its own database and its own copy of the
+// build, so that neither changes what the specs counting seats or sessions on the others see.
+const ATTENDEES_PORT = Number(process.env.E2E_ATTENDEES_PORT || port + 2);
+const AGENDA_PORT = Number(process.env.E2E_AGENDA_PORT || port + 3);
+process.env.E2E_ATTENDEES_PORT = String(ATTENDEES_PORT);
+process.env.E2E_AGENDA_PORT = String(AGENDA_PORT);
+process.env.E2E_AGENDA_DB = `./data/e2e-agenda-${AGENDA_PORT}.db`;
 
 // Debian's Chromium: Playwright's own browser download cannot work without the internet.
 const launchOptions = {
@@ -59,6 +67,37 @@ export default defineConfig({
         E2E_SKIP_BUILD: "1",
         RATE_LIMIT_PER_MINUTE: "1000",
         TRUST_PROXY: "1",
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "node scripts/e2e-server.mjs",
+      url: `http://127.0.0.1:${ATTENDEES_PORT}/en`,
+      env: {
+        PORT: String(ATTENDEES_PORT),
+        FORUM_CAPACITY: "2",
+        DATABASE_PATH: `./data/e2e-attendees-${ATTENDEES_PORT}.db`,
+        NEXT_DIST_DIR: `${distDir}-attendees`,
+        E2E_BUILD_FROM: distDir,
+        E2E_SKIP_BUILD: "1",
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "node scripts/e2e-server.mjs",
+      url: `http://127.0.0.1:${AGENDA_PORT}/en`,
+      env: {
+        PORT: String(AGENDA_PORT),
+        DATABASE_PATH: process.env.E2E_AGENDA_DB,
+        NEXT_DIST_DIR: `${distDir}-agenda`,
+        E2E_BUILD_FROM: distDir,
+        E2E_SKIP_BUILD: "1",
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -1,10 +1,9 @@
 import { expect, test } from "./support/console";
-import { AGENDA_BASE_URL, AGENDA_SERVER_READY, AgendaEditorPage, dbRows, unique } from "./pages/agenda-editor-page";
+import { AGENDA_BASE_URL, AgendaEditorPage, dbRows, unique } from "./pages/agenda-editor-page";
 
 // Publishing applies every draft, so these tests run one after another; each uses rooms of its own.
 test.describe.configure({ mode: "default", timeout: 120_000 });
 test.use({ baseURL: AGENDA_BASE_URL });
-test.skip(!AGENDA_SERVER_READY, "needs the agenda editor's own server: set E2E_AGENDA_PORT (see e2e/pages/agenda-editor-page.ts)");
 
 type Audit = { action: string; actor: string; before: string | null; after: string | null };
 const sessionId = (titleEn: string) => dbRows<{ id: number }>("select id from sessions where title_en = ?", titleEn)[0]?.id;

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { openApiDocument } from "../lib/api/openapi";
@@ -234,40 +233,14 @@ test.describe("one attendee", () => {
 
 // A full forum, and settings that change capacity and the registration window, cannot be tried on
 // the shared servers without breaking the specs that count seats there (the main server's 250,
-// e2e/api-capacity.spec.ts's 20). These tests start a server of their own from the same build:
-// FORUM_CAPACITY=2, a fresh database, at E2E_PORT + 2.
-const MAIN_PORT = Number(process.env.E2E_PORT || 3100);
-const OWN_PORT = MAIN_PORT + 2;
-const OWN_URL = `http://127.0.0.1:${OWN_PORT}`;
+// e2e/api-capacity.spec.ts's 20). These tests use a server of their own, started by
+// playwright.config.ts (E2E_ATTENDEES_PORT): FORUM_CAPACITY=2, a fresh database, a copy of the build.
+const OWN_URL = `http://127.0.0.1:${process.env.E2E_ATTENDEES_PORT}`;
 
 test.describe("capacity and settings, on a server of their own", () => {
   // Each test signs in (a password hash) and loads several console pages: slow on a busy machine.
   test.describe.configure({ mode: "serial", timeout: 90_000 });
   test.use({ baseURL: OWN_URL });
-  let server: ChildProcess | undefined;
-
-  test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    const db = `./data/e2e-attendees-${OWN_PORT}.db`;
-    server = spawn(process.execPath, ["scripts/e2e-server.mjs"], {
-      env: {
-        ...process.env,
-        PORT: String(OWN_PORT),
-        FORUM_CAPACITY: "2",
-        DATABASE_PATH: db,
-        NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-e2e",
-        E2E_SKIP_BUILD: "1",
-      },
-      stdio: "ignore",
-    });
-    await expect
-      .poll(async () => fetch(`${OWN_URL}/en`).then((r) => r.status, () => 0), { timeout: 170_000, intervals: [500] })
-      .toBe(200);
-  });
-
-  test.afterAll(() => {
-    server?.kill("SIGTERM");
-  });
 
   test("a hand-made add at full capacity is refused with the numbers, and an admin's override confirms it", async ({
     page,

@@ -14,6 +14,12 @@ const env = {
   ADMIN_PASSWORD: "forum e2e passphrase 2024",
   E2E_USER_PASSWORD: "forum e2e passphrase 2024",
 };
+// A server that changes public pages (publishing, new rooms) must not write its regenerated
+// pages into a build folder another server reads: it starts from a copy of the build.
+if (process.env.E2E_BUILD_FROM) {
+  fs.rmSync(env.NEXT_DIST_DIR, { recursive: true, force: true });
+  fs.cpSync(process.env.E2E_BUILD_FROM, env.NEXT_DIST_DIR, { recursive: true });
+}
 if (process.env.E2E_SKIP_BUILD && !fs.existsSync(`${env.NEXT_DIST_DIR}/BUILD_ID`)) {
   console.error(`E2E_SKIP_BUILD is set but ${env.NEXT_DIST_DIR} holds no build: run once without it.`);
   process.exit(1);

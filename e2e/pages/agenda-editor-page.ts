@@ -8,11 +8,9 @@ import { expectHydrated } from "../support/hydration";
  * exports, four rooms in schedule.json), and its publications and room edits regenerate the public
  * pages. So its specs need a server of their own: its own database AND its own build folder, since
  * Next writes regenerated pages into the build folder, where another server sharing it would serve
- * them. E2E_AGENDA_PORT names that server and E2E_AGENDA_DB its database file; without them the
- * specs are skipped (see AGENDA_SERVER_READY).
+ * them. playwright.config.ts starts it and names it in E2E_AGENDA_PORT, its database in E2E_AGENDA_DB.
  */
-const agendaPort = Number(process.env.E2E_AGENDA_PORT || 0);
-export const AGENDA_SERVER_READY = agendaPort > 0;
+const agendaPort = Number(process.env.E2E_AGENDA_PORT);
 export const AGENDA_BASE_URL = `http://127.0.0.1:${agendaPort}`;
 const databaseFile = process.env.E2E_AGENDA_DB || `./data/e2e-agenda-${agendaPort}.db`;
 
