@@ -121,6 +121,25 @@ export type SeatCount = { capacity: number; confirmed: number };
 
 export type { AttendeeInput };
 
+/** The registration columns an organizer's form sets, when adding and when editing. */
+function detailColumns(input: AttendeeInput, key: string) {
+  return {
+    fullName: input.fullName,
+    altName: input.altName,
+    email: input.email,
+    emailKey: key,
+    organisation: input.organisation,
+    jobTitle: input.jobTitle,
+    phone: input.phone,
+    category: input.category,
+    days: input.days,
+    dietary: input.dietary,
+    accessibility: input.accessibility,
+    consentNews: input.newsConsent,
+    locale: input.locale,
+  };
+}
+
 export type UpdateAttendeeResult =
   | { ok: true; registration: Registration }
   | { ok: false; reason: "notFound" | "cancelled" | "emailTaken" };
@@ -136,21 +155,7 @@ export function updateAttendee(id: number, input: AttendeeInput, actor: string):
       if (key !== reg.emailKey && tx.select({ id: r.id }).from(r).where(eq(r.emailKey, key)).get()) {
         return { ok: false, reason: "emailTaken" } as const;
       }
-      const changes = {
-        fullName: input.fullName,
-        altName: input.altName,
-        email: input.email,
-        emailKey: key,
-        organisation: input.organisation,
-        jobTitle: input.jobTitle,
-        phone: input.phone,
-        category: input.category,
-        days: input.days,
-        dietary: input.dietary,
-        accessibility: input.accessibility,
-        consentNews: input.newsConsent,
-        locale: input.locale,
-      };
+      const changes = detailColumns(input, key);
       const row = tx
         .update(r)
         .set({ ...changes, updatedAt: new Date(), version: sql`${r.version} + 1` })
@@ -262,20 +267,8 @@ export function addAttendee(
           code: registrationCode(),
           manageToken: manageToken(),
           status: "confirmed",
-          fullName: input.fullName,
-          altName: input.altName,
-          email: input.email,
-          emailKey: key,
-          organisation: input.organisation,
-          jobTitle: input.jobTitle,
-          phone: input.phone,
-          category: input.category,
-          days: input.days,
-          dietary: input.dietary,
-          accessibility: input.accessibility,
-          consentNews: input.newsConsent,
+          ...detailColumns(input, key),
           privacyConsentAt: now,
-          locale: input.locale,
           confirmedAt: now,
           capacityOverride: full,
           addedBy: options.userId,
