@@ -5,19 +5,24 @@
 // with a prerendered page, the same bytes (and a gzip copy) are kept here and sent directly. Any
 // code that revalidates pages must also clear this cache: see lib/page-cache.ts.
 import http from "node:http";
-import { gzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import next from "next";
+import { contentSecurityPolicy, inlineScriptHashes, overHttps, securityHeaders } from "./server/security-headers.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
 const MAX_ENTRIES = 1000;
 const MAX_BODY = 2 * 1024 * 1024;
 
-/** @type {Map<string, { headers: Record<string, string | string[]>, body: Buffer, gzip: Buffer }>} */
+/** @type {Map<string, { headers: Record<string, string | string[]>, body: Buffer, gzip: Buffer, scripts: string[] }>} */
 const cache = (globalThis.__forumPageCache ??= new Map());
 
 // Headers that describe one response on one connection, not the page.
-const PER_RESPONSE = new Set(["set-cookie", "date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
+// The security headers too: they depend on the request (HTTPS, the check-in page) and are set per request.
+const PER_RESPONSE = new Set([
+  ...["set-cookie", "date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"],
+  ...Object.keys(securityHeaders("/", true)),
+]);
 
 /** Only plain page loads: not Next's client navigations, prefetches or server actions. */
 function cacheKey(req) {
@@ -29,11 +34,12 @@ function cacheKey(req) {
   return path;
 }
 
-function send(req, res, entry) {
+function send(req, res, entry, https) {
   const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] || "");
   const body = gzip ? entry.gzip : entry.body;
   res.writeHead(200, {
     ...entry.headers,
+    "content-security-policy": contentSecurityPolicy(entry.scripts, https),
     "content-length": body.length,
     ...(gzip ? { "content-encoding": "gzip" } : {}),
     "x-forum-cache": "HIT",
@@ -69,7 +75,7 @@ function handleAndCapture(req, res, key, handle) {
       }
       const body = Buffer.concat(chunks);
       if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value);
-      cache.set(key, { headers, body, gzip: gzipSync(body) });
+      cache.set(key, { headers, body, gzip: gzipSync(body), scripts: inlineScriptHashes(body) });
     }
     return end(chunk, encoding, cb);
   };
@@ -91,11 +97,72 @@ function badAddress(res) {
   res.end("400 Bad Request: the address is not valid percent-encoding.\n400 错误请求：网址编码无效。\n");
 }
 
+const DECODE = { gzip: gunzipSync, "x-gzip": gunzipSync, br: brotliDecompressSync, deflate: inflateSync };
+
+/**
+ * Holds back an HTML response until it is complete, then sends it with a Content-Security-Policy
+ * that lists the hashes of its inline scripts (see server/security-headers.mjs). Any other
+ * response passes through as it is written. The cost is that a page rendered per request arrives
+ * whole rather than streamed; the pages rendered ahead are served from the cache with their hashes.
+ */
+function hashInlineScripts(res, https) {
+  const original = { writeHead: res.writeHead, flushHeaders: res.flushHeaders, write: res.write, end: res.end };
+  let html = null;
+  let sending = false;
+  const chunks = [];
+  const isHtml = () => (html ??= String(res.getHeader("content-type") || "").startsWith("text/html"));
+  const keep = (chunk, encoding) => {
+    if (chunk == null || typeof chunk === "function") return;
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+  };
+  res.writeHead = function (status, reason, headers) {
+    if (typeof reason === "object" && reason !== null) [reason, headers] = [undefined, reason];
+    res.statusCode = status;
+    if (typeof reason === "string") res.statusMessage = reason;
+    if (Array.isArray(headers)) for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i], headers[i + 1]);
+    else if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+    // Node's own end() calls writeHead to send the headers: let that one through.
+    return isHtml() && !sending ? res : original.writeHead.call(res, res.statusCode);
+  };
+  res.flushHeaders = function () {
+    if (!isHtml()) original.flushHeaders.call(res);
+  };
+  res.write = function (chunk, encoding, cb) {
+    if (!isHtml()) return original.write.call(res, chunk, encoding, cb);
+    keep(chunk, encoding);
+    const done = typeof encoding === "function" ? encoding : cb;
+    if (done) process.nextTick(done);
+    return true;
+  };
+  res.end = function (chunk, encoding, cb) {
+    if (!isHtml()) return original.end.call(res, chunk, encoding, cb);
+    keep(chunk, encoding);
+    const done = [chunk, encoding, cb].find((arg) => typeof arg === "function");
+    const body = Buffer.concat(chunks);
+    const coding = String(res.getHeader("content-encoding") || "").toLowerCase();
+    let plain = body;
+    try {
+      if (DECODE[coding]) plain = DECODE[coding](body);
+    } catch {
+      // Not decodable: the policy lists no inline script, which fails safe.
+    }
+    res.setHeader("content-security-policy", contentSecurityPolicy(inlineScriptHashes(plain), https));
+    res.removeHeader("transfer-encoding");
+    if (!res.headersSent) res.setHeader("content-length", body.length);
+    sending = true;
+    return original.end.call(res, body, done);
+  };
+}
+
 async function main() {
   const app = next({ dev: false, dir: process.cwd(), port, hostname: host });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    // While stopping, a keep-alive connection is closed once its request is answered.
+    if (server.draining) res.setHeader("connection", "close");
+    const https = overHttps(req);
+    for (const [name, value] of Object.entries(securityHeaders(req.url, https))) res.setHeader(name, value);
     if (!decodable(req.url)) return badAddress(res);
     // Unless a trusted proxy sets them, these headers are the client's word about itself: drop
     // them, and Next fills in the socket's address (which the rate limit keys on).
@@ -104,18 +171,35 @@ async function main() {
       delete req.headers["x-real-ip"];
     }
     const key = cacheKey(req);
+    const entry = key === null ? undefined : cache.get(key);
+    if (entry) return send(req, res, entry, https);
+    hashInlineScripts(res, https);
     if (key === null) return handle(req, res);
-    const entry = cache.get(key);
-    if (entry) return send(req, res, entry);
     return handleAndCapture(req, res, key, handle);
   });
   server.keepAliveTimeout = 5000;
   server.listen(port, host, () => {
     console.log(`Forum ready on http://${host || "localhost"}:${port}`);
   });
-  const stop = () => server.close(() => process.exit(0));
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  process.on("SIGTERM", () => drain(server));
+  process.on("SIGINT", () => drain(server));
+}
+
+/**
+ * Stops taking connections and lets the requests in flight finish (idle keep-alive connections
+ * are closed at once), then exits. Requests still running after 10 s are cut off.
+ */
+function drain(server) {
+  if (server.draining) return;
+  server.draining = true;
+  console.log("Stopping: finishing the requests in flight…");
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => {
+    console.error("Requests still running after 10 s: closing them.");
+    server.closeAllConnections();
+    process.exit(1);
+  }, 10_000).unref();
 }
 
 main().catch((error) => {

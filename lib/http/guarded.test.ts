@@ -27,4 +27,18 @@ describe("guarded", () => {
     expect(retry.headers.get("retry-after")).toBe("1");
     log.mockRestore();
   });
+
+  it("refuses a request that changes data from another site before the handler runs", async () => {
+    const handler = vi.fn(async (_request: Request) => new Response("done"));
+    const wrapped = guarded(handler);
+    const post = (headers: Record<string, string>) =>
+      new Request("http://forum.test/api/checkin", { method: "POST", headers: { host: "forum.test", ...headers } });
+    const refused = await wrapped(post({ origin: "https://evil.example" }));
+    expect(refused.status).toBe(403);
+    expect(handler).not.toHaveBeenCalled();
+    expect((await wrapped(post({ origin: "http://forum.test" }))).status).toBe(200);
+    // Reading is allowed from anywhere: the public API answers other sites (CORS).
+    const read = new Request("http://forum.test/api/v1/sessions", { headers: { origin: "https://evil.example" } });
+    expect((await wrapped(read)).status).toBe(200);
+  });
 });

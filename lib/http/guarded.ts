@@ -1,11 +1,17 @@
 import { problem } from "./respond";
+import { changesData, sameOrigin } from "./same-origin";
 
 /**
- * Wraps a route handler so that a failure still answers in JSON, without its details: 503 when the
+ * Wraps a route handler: a request that changes data from another site's page is refused with 403
+ * before the handler runs, and a failure still answers in JSON, without its details: 503 when the
  * database stayed locked past its busy timeout (worth retrying), 500 otherwise.
  */
 export function guarded<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
+    const [request] = args;
+    if (request instanceof Request && changesData(request.method) && !sameOrigin(request)) {
+      return problem(403, "This request came from another site's page and was refused. Nothing was changed.");
+    }
     try {
       return await handler(...args);
     } catch (error) {

@@ -2,6 +2,7 @@ import { revalidatePath } from "next/cache";
 import { actorOf, requireRouteUser } from "@/auth/guard";
 import { setSpeakerPhoto, speakerExists } from "@/db/queries/speakers-admin";
 import { json } from "@/lib/http/respond";
+import { sameOrigin } from "@/lib/http/same-origin";
 import { MAX_PHOTO_BYTES, checkPhotoUpload, photoUrl, type PhotoError } from "@/lib/speakers/photo";
 import { deleteSpeakerPhoto, storeSpeakerPhoto } from "@/lib/uploads/speaker-photos";
 import { revalidatePublicContent } from "../../revalidate-public";
@@ -39,17 +40,6 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array<
     at += chunk.byteLength;
   }
   return body;
-}
-
-/** A form posted from another site carries the console's cookie too; only our own pages may upload. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
-  } catch {
-    return false;
-  }
 }
 
 /** POST multipart `photo`: replaces the speaker's photo. Answers JSON: the new address or an error code. */

@@ -1,0 +1,35 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { databasePath } from "./client";
+
+const cache = new Map<string, Buffer>();
+
+/**
+ * A secret from the environment, or else from a file beside the database, created on first use
+ * with mode 0600 so that it survives restarts.
+ */
+export function secret(name: "TICKET_SECRET" | "AUTH_SECRET"): Buffer {
+  const cached = cache.get(name);
+  if (cached) return cached;
+  let value = process.env[name];
+  if (!value) {
+    const file = path.join(path.dirname(databasePath()), name.toLowerCase().replace(/_/g, "-"));
+    try {
+      value = fs.readFileSync(file, "utf8").trim();
+    } catch {
+      value = randomBytes(32).toString("base64url");
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      try {
+        fs.writeFileSync(file, value + "\n", { mode: 0o600, flag: "wx" });
+        console.log(`${name} was not set: generated one in ${file} (mode 0600).`);
+      } catch {
+        // Another process wrote it first: use theirs.
+        value = fs.readFileSync(file, "utf8").trim();
+      }
+    }
+  }
+  const buffer = Buffer.from(value);
+  cache.set(name, buffer);
+  return buffer;
+}

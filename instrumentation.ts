@@ -1,0 +1,12 @@
+/**
+ * Runs once when the server starts: AUTH_SECRET and TICKET_SECRET are read from the environment,
+ * or generated now, written beside the database with mode 0600, and logged (db/secret-files.ts),
+ * rather than on the first sign-in or ticket. Not during `next build`, which must write nothing
+ * beside the database.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { secret } = await import("./db/secret-files");
+  secret("AUTH_SECRET");
+  secret("TICKET_SECRET");
+}
