@@ -7,6 +7,7 @@
 import http from "node:http";
 import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import next from "next";
+import { checkActionBody, checkActionHeaders, isPagePost } from "./server/action-precheck.mjs";
 import { contentSecurityPolicy, inlineScriptHashes, overHttps, securityHeaders } from "./server/security-headers.mjs";
 
 const port = Number(process.env.PORT || 3000);
@@ -97,6 +98,43 @@ function badAddress(res) {
   res.end("400 Bad Request: the address is not valid percent-encoding.\n400 错误请求：网址编码无效。\n");
 }
 
+function refuse(res, { status, error }) {
+  // The body may be unread (a refused 10 MB upload): close rather than read it to reuse the connection.
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+  res.end(`${status} ${error} Nothing was saved.\n`);
+}
+
+/**
+ * Reads a page POST's body (at most the Content-Length already checked), checks it, and hands Next
+ * a request that replays the same bytes; or answers the 4xx itself and returns null.
+ */
+async function precheckAction(req, res) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const body = Buffer.concat(chunks);
+  const problem = await checkActionBody(body, String(req.headers["content-type"] || ""));
+  if (problem) {
+    refuse(res, problem);
+    return null;
+  }
+  const replay = new http.IncomingMessage(req.socket);
+  Object.assign(replay, {
+    method: req.method,
+    url: req.url,
+    headers: req.headers,
+    rawHeaders: req.rawHeaders,
+    httpVersion: req.httpVersion,
+    httpVersionMajor: req.httpVersionMajor,
+    httpVersionMinor: req.httpVersionMinor,
+    // Set by the HTTP parser on a real request; without it, the end of this one would look like
+    // an aborted upload and close the connection.
+    complete: true,
+  });
+  replay.push(body);
+  replay.push(null);
+  return replay;
+}
+
 const DECODE = { gzip: gunzipSync, "x-gzip": gunzipSync, br: brotliDecompressSync, deflate: inflateSync };
 
 /**
@@ -169,6 +207,17 @@ async function main() {
     if (process.env.TRUST_PROXY !== "1") {
       delete req.headers["x-forwarded-for"];
       delete req.headers["x-real-ip"];
+    }
+    if (isPagePost(req.method, req.url)) {
+      const problem = checkActionHeaders(req.headers);
+      if (problem) return refuse(res, problem);
+      return precheckAction(req, res).then(
+        (replay) => replay && (hashInlineScripts(res, https), handle(replay, res)),
+        (error) => {
+          console.error("A form post could not be read:", error);
+          res.destroy();
+        },
+      );
     }
     const key = cacheKey(req);
     const entry = key === null ? undefined : cache.get(key);

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { checkActionBody, checkActionHeaders, isPagePost, jsonDepth } from "./action-precheck.mjs";
+
+const ok = { host: "forum.test", origin: "http://forum.test", "content-length": "120", "content-type": "multipart/form-data; boundary=x", "next-action": "abc" };
+
+describe("isPagePost", () => {
+  it("takes POSTs to pages, not to the API or to route handlers", () => {
+    expect(isPagePost("POST", "/en/register")).toBe(true);
+    expect(isPagePost("POST", "/zh-CN/admin/speakers?x=1")).toBe(true);
+    expect(isPagePost("GET", "/en/register")).toBe(false);
+    expect(isPagePost("POST", "/api/v1/registrations")).toBe(false);
+    expect(isPagePost("POST", "/en/admin/speakers/4/photo")).toBe(false);
+  });
+});
+
+describe("checkActionHeaders", () => {
+  it("passes a form from our own page", () => {
+    expect(checkActionHeaders(ok)).toBeNull();
+    expect(checkActionHeaders({ ...ok, "content-type": "text/plain;charset=UTF-8" })).toBeNull();
+    const { "next-action": _, ...noScript } = ok;
+    expect(checkActionHeaders({ ...noScript, "content-type": "application/x-www-form-urlencoded" })).toBeNull();
+  });
+
+  it("refuses another site, a missing or huge length, and other body types", () => {
+    expect(checkActionHeaders({ ...ok, origin: "https://evil.example" })?.status).toBe(403);
+    expect(checkActionHeaders({ ...ok, "sec-fetch-site": "cross-site" })?.status).toBe(403);
+    const { "content-length": _, ...chunked } = ok;
+    expect(checkActionHeaders(chunked)?.status).toBe(411);
+    expect(checkActionHeaders({ ...ok, "content-length": "-1" })?.status).toBe(400);
+    expect(checkActionHeaders({ ...ok, "content-length": String(10 * 1024 * 1024) })?.status).toBe(413);
+    expect(checkActionHeaders({ ...ok, "content-type": "application/json" })?.status).toBe(415);
+  });
+});
+
+describe("jsonDepth", () => {
+  it("counts nesting outside strings", () => {
+    expect(jsonDepth('["$K1"]')).toBe(1);
+    expect(jsonDepth('{"a":[{"b":"[[[[["}]}')).toBe(3);
+    expect(jsonDepth('"\\"[[["')).toBe(0);
+    expect(jsonDepth("[".repeat(100_000))).toBe(100_000);
+  });
+});
+
+describe("checkActionBody", () => {
+  const multipart = (parts: Record<string, string>) => {
+    const body = Object.entries(parts)
+      .map(([name, value]) => `--boundary4Xq9\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+      .join("");
+    return Buffer.from(body + "--boundary4Xq9--\r\n");
+  };
+  const type = "multipart/form-data; boundary=boundary4Xq9";
+
+  it("passes what React sends", async () => {
+    expect(await checkActionBody(multipart({ "1_email": "a@b.test", "1_name": "李 [x]", "0": '["$K1"]' }), type)).toBeNull();
+    expect(await checkActionBody(Buffer.from('["2024-07-11",{"a":1}]'), "text/plain;charset=UTF-8")).toBeNull();
+  });
+
+  it("refuses broken UTF-8, a broken multipart body and deep arguments", async () => {
+    expect((await checkActionBody(Buffer.concat([multipart({ name: "x" }), Buffer.from([0xff, 0xfe])]), type))?.status).toBe(400);
+    expect((await checkActionBody(Buffer.from("--boundary4Xq9\r\nno headers here"), type))?.status).toBe(400);
+    expect((await checkActionBody(multipart({ "0": "[".repeat(1000) }), type))?.status).toBe(400);
+    expect((await checkActionBody(Buffer.from("[".repeat(100_000)), "text/plain"))?.status).toBe(400);
+  });
+});
