@@ -207,6 +207,9 @@ async function main() {
     if (process.env.TRUST_PROXY !== "1") {
       delete req.headers["x-forwarded-for"];
       delete req.headers["x-real-ip"];
+      // Nor may a client claim HTTPS (Auth.js would set Secure cookies) or another host.
+      delete req.headers["x-forwarded-proto"];
+      delete req.headers["x-forwarded-host"];
     }
     if (isPagePost(req.method, req.url)) {
       const problem = checkActionHeaders(req.headers);

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { type Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { expect, test } from "./support/console";
+import { E2E_USERS, expect, test } from "./support/console";
 
 // The production server's security headers, its refusal of data-changing requests from other
 // sites, its health report, and links that a forged Host header cannot redirect.
@@ -146,6 +146,30 @@ test.describe("requests from other sites", () => {
     expect(session!.httpOnly).toBe(true);
     expect(session!.sameSite).toBe("Lax");
     for (const cookie of cookies.filter((c) => c.name.includes("authjs"))) expect(cookie.httpOnly, cookie.name).toBe(true);
+  });
+
+  test("behind an HTTPS proxy the session cookie is also Secure; a client cannot claim HTTPS itself", async () => {
+    const signInOver = async (base: string) => {
+      const headers = { "x-forwarded-proto": "https" };
+      const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const cookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+      const response = await fetch(`${base}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrfToken, email: E2E_USERS.staff.email, password: E2E_USERS.staff.password }),
+      });
+      return response.headers.getSetCookie().find((line) => line.includes("authjs.session-token")) ?? "";
+    };
+    const proxied = await signInOver(CAPACITY_URL);
+    expect(proxied).toMatch(/^__Secure-authjs\.session-token=/);
+    expect(proxied).toMatch(/; Secure/i);
+    expect(proxied).toMatch(/; HttpOnly/i);
+    expect(proxied).toMatch(/; SameSite=Lax/i);
+    const direct = await signInOver(`http://127.0.0.1:${port}`);
+    expect(direct).toMatch(/^authjs\.session-token=/);
+    expect(direct).not.toMatch(/; Secure/i);
   });
 
   test("a forged Host header cannot change the link in the confirmation email", async () => {
