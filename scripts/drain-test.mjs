@@ -308,10 +308,15 @@ async function round(n, token) {
       `exit took ${((exitAt - termAt) / 1000).toFixed(1)} s: the 10 s limit, not the drain, stopped it`,
     );
   else if (exitAt - lastAnswerAt > EXIT_AFTER_LAST_ANSWER_MS) {
+    const kept = postAnswers[0]?.headers?.connection !== "close";
     problems.push(
-      `the server exited ${((exitAt - lastAnswerAt) / 1000).toFixed(1)} s after the last answer: something kept it waiting`,
+      `the server exited ${((exitAt - lastAnswerAt) / 1000).toFixed(1)} s after the last answer` +
+        (kept
+          ? ": the keep-alive request under way at SIGTERM was answered without Connection: close, so its connection stayed open until the keep-alive timeout"
+          : ": something kept it waiting"),
     );
   }
+
   if (idleClosedAt === null)
     problems.push("the idle keep-alive connection was still open when the server exited");
 
