@@ -1,8 +1,10 @@
 /**
- * `tsx scripts/db.ts migrate | seed [--reset] | prepare | backup FILE`: prepare migrates and seeds
- * an empty database, which is what `npm start` and the end-to-end tests run before the server.
+ * `tsx scripts/db.ts migrate | seed [--reset] | prepare | backup FILE [--force] | restore FILE`:
+ * prepare migrates and seeds an empty database, which is what `npm start` and the end-to-end
+ * tests run before the server.
  */
 import fs from "node:fs";
+import { BackupError, backupDatabase, describeSummary, restoreDatabase } from "../db/backup";
 import { closeDb, databasePath, getDb } from "../db/client";
 import { applyMigrations } from "../db/migrate";
 import { isEmpty, seed } from "../db/seed";
@@ -10,17 +12,58 @@ import { ensureFirstAdmin } from "../db/queries/users";
 
 const [command, ...flags] = process.argv.slice(2);
 
-async function backup(target: string | undefined): Promise<void> {
-  if (!target) throw new Error("Usage: npm run db:backup -- <file>");
+const USAGE =
+  "Usage: tsx scripts/db.ts migrate | seed [--reset] | prepare | backup FILE [--force] | restore FILE";
+
+/** The one file argument of backup and restore; anything else is a mistake worth stopping for. */
+function fileArgument(usage: string, allowed: string[]): string {
+  const options = flags.filter((flag) => flag.startsWith("--"));
+  const files = flags.filter((flag) => !flag.startsWith("--"));
+  const unknown = options.filter((option) => !allowed.includes(option));
+  if (files.length !== 1 || unknown.length) {
+    throw new BackupError(
+      unknown.length ? `Unknown option ${unknown.join(", ")}. ${usage}` : usage,
+    );
+  }
+  return files[0]!;
+}
+
+async function backup(): Promise<void> {
+  const target = fileArgument("Usage: npm run db:backup -- <file> [--force]", ["--force"]);
   // SQLite's online backup API: consistent even while the server is writing.
-  await getDb().$client.backup(target);
-  console.log(`Backed up ${databasePath()} to ${target}`);
+  const summary = await backupDatabase(databasePath(), target, {
+    force: flags.includes("--force"),
+  });
+  console.log(`Backed up ${databasePath()} to ${target}; integrity check ok.`);
+  console.log(`Backup: ${describeSummary(summary)}.`);
+}
+
+async function restore(): Promise<void> {
+  const file = fileArgument("Usage: npm run db:restore -- <file>", []);
+  const live = databasePath();
+  const report = await restoreDatabase(file, live);
+  for (const warning of report.warnings) console.log(`Note: ${warning}.`);
+  if (report.previous) console.log(`Kept the database as it was at ${report.previous}.`);
+  if (report.pending.length) {
+    console.log(`Brought the backup up to this code's migrations: ${report.pending.join(", ")}.`);
+  }
+  console.log(`Restored ${file} into ${live}; integrity check ok.`);
+  console.log(`Now: ${describeSummary(report.restored)}.`);
+  console.log(
+    [
+      "A running server reads the restored data from its next request on: its database connection",
+      "sees the new file, and no registration, user or setting is cached in memory, so it needs no",
+      "restart for them. The public pages rendered ahead of time (home, agenda, sessions, speakers,",
+      "quotes) are not re-rendered by a restore, nor by a restart: if the backup's program, speakers",
+      "or quotes differ from what the site shows, run `npm run build` and restart the server.",
+      "Speakers' photos are files (data/uploads/ or UPLOADS_DIR), not in the database: restore them too.",
+    ].join("\n"),
+  );
 }
 
 async function main(): Promise<void> {
-  if (command === "backup") {
-    await backup(flags[0]);
-    closeDb();
+  if (command === "backup" || command === "restore") {
+    await (command === "backup" ? backup() : restore());
     return;
   }
   if (flags.includes("--reset")) {
@@ -41,13 +84,20 @@ async function main(): Promise<void> {
     await ensureFirstAdmin();
   }
   if (!["migrate", "prepare", "seed"].includes(command ?? "")) {
-    console.error("Usage: tsx scripts/db.ts migrate | seed [--reset] | prepare | backup FILE");
+    console.error(USAGE);
     process.exitCode = 2;
   }
   closeDb();
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // A refused file is said in one line; anything else is unexpected and keeps its stack.
+  if (error instanceof BackupError) {
+    const nothing =
+      command === "restore"
+        ? "Nothing was restored, the database is unchanged"
+        : "No backup was written";
+    console.error(`${nothing}: ${error.message}`);
+  } else console.error(error);
   process.exitCode = 1;
 });

@@ -1,13 +1,60 @@
-// Builds and starts the production server (server.mjs) on a fresh seeded database, for benchmarks.
+// Builds and starts the production server (server.mjs) on a fresh seeded database, for benchmarks
+// and the durability tests. `freshDb: false` starts it again on the database as it is (after a
+// crash, say); the returned `child` is the node process running server.mjs itself, not a wrapper.
 import { execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 
-export async function startProductionServer({ port, db, distDir, skipBuild = false, env: extra = {} }) {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_PATH: db, NEXT_DIST_DIR: distDir, PORT: String(port), ...extra };
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
-  execSync("npx tsx --conditions=react-server scripts/db.ts prepare", { env, stdio: "inherit" });
-  if (!skipBuild) execSync("npx next build", { env, stdio: "inherit" });
-  const child = spawn(process.execPath, ["server.mjs"], { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+/** `next build` with its own distDir rewrites tsconfig.json and next-env.d.ts: put them back. */
+function buildKeepingConfig(env) {
+  const kept = ["tsconfig.json", "next-env.d.ts"].map((file) => [
+    file,
+    fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined,
+  ]);
+  try {
+    execSync("npx next build", { env, stdio: "inherit" });
+  } finally {
+    for (const [file, content] of kept) {
+      if (content !== undefined && fs.readFileSync(file, "utf8") !== content)
+        fs.writeFileSync(file, content);
+    }
+  }
+}
+
+export async function startProductionServer({
+  port,
+  db,
+  distDir,
+  skipBuild = false,
+  env: extra = {},
+  freshDb = true,
+  readyPath = "/en",
+  readyTimeoutMs = 60_000,
+  // "ignore" keeps the outbox's line per email out of the output; stderr is always shown.
+  stdout = "ignore",
+}) {
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_PATH: db,
+    NEXT_DIST_DIR: distDir,
+    PORT: String(port),
+    ...extra,
+  };
+  if (freshDb) {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
+    execSync("npx tsx --conditions=react-server scripts/db.ts prepare", { env, stdio: "inherit" });
+  }
+  if (!skipBuild) buildKeepingConfig(env);
+  else if (!fs.existsSync(`${distDir}/BUILD_ID`))
+    throw new Error(`${distDir} holds no build (no BUILD_ID): build it first.`);
+  const child = spawn(process.execPath, ["server.mjs"], {
+    env: { ...env, NODE_ENV: "production" },
+    stdio: ["ignore", stdout, "inherit"],
+    detached: true,
+  });
+  const exited = new Promise((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
   const stop = () => {
     try {
       process.kill(-child.pid, "SIGTERM");
@@ -16,20 +63,25 @@ export async function startProductionServer({ port, db, distDir, skipBuild = fal
     }
   };
   process.on("exit", stop);
+  exited.then(() => process.off("exit", stop));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}.`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `The server exited with ${child.signalCode ?? `code ${child.exitCode}`} before it was ready.`,
+      );
+    }
     try {
-      if ((await fetch(`${url}/en`)).ok) break;
+      if ((await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(5_000) })).ok) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       stop();
-      throw new Error("The server did not answer within 60 s.");
+      throw new Error(`The server did not answer within ${readyTimeoutMs / 1000} s.`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, stop };
+  return { url, stop, child, pid: child.pid, exited };
 }
