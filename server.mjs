@@ -199,6 +199,8 @@ async function main() {
   const server = http.createServer((req, res) => {
     // While stopping, a keep-alive connection is closed once its request is answered.
     if (server.draining) res.setHeader("connection", "close");
+    inFlight.add(res);
+    res.once("close", () => inFlight.delete(res));
     const https = overHttps(req);
     for (const [name, value] of Object.entries(securityHeaders(req.url, https))) res.setHeader(name, value);
     if (!decodable(req.url)) return badAddress(res);
@@ -237,6 +239,9 @@ async function main() {
   process.on("SIGINT", () => drain(server));
 }
 
+/** Responses not yet finished: on SIGTERM, their connections must not be kept alive. */
+const inFlight = new Set();
+
 /**
  * Stops taking connections and lets the requests in flight finish (idle keep-alive connections
  * are closed at once), then exits. Requests still running after 10 s are cut off.
@@ -244,6 +249,10 @@ async function main() {
 function drain(server) {
   if (server.draining) return;
   server.draining = true;
+  for (const res of inFlight) {
+    if (!res.headersSent) res.setHeader("connection", "close");
+    else res.once("finish", () => res.socket?.end());
+  }
   console.log("Stopping: finishing the requests in flight…");
   server.close(() => process.exit(0));
   server.closeIdleConnections();

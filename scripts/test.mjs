@@ -39,6 +39,20 @@ const unit = readJson("test-results/unit.json");
 run("npx", ["playwright", "test"]);
 const e2e = readJson("test-results/e2e.json");
 
+// Tests of the production server from outside, on the build the end-to-end tests made: each is one
+// script that prints its own figures and exits non-zero on any fault.
+const outside = [
+  ["durability (SIGKILL mid-registration, restart, every 201 intact; 5 rounds)", "scripts/durability.mjs"],
+  ["drain (SIGTERM answers every request in flight)", "scripts/drain-test.mjs"],
+];
+const buildDir = process.env.E2E_DIST_DIR || ".next-e2e";
+const outsideResults = outside.map(([name, script]) => {
+  const ok = fs.existsSync(`${buildDir}/BUILD_ID`)
+    ? spawnSync("node", [script], { stdio: "inherit", env: { ...env, SKIP_BUILD: "1", NEXT_DIST_DIR: buildDir } }).status === 0
+    : false;
+  return { name, ok };
+});
+
 let passed = 0;
 let failed = 0;
 if (unit) {
@@ -51,7 +65,13 @@ if (e2e) {
   if (e2e.stats.skipped) failures.push(`${e2e.stats.skipped} skipped end-to-end tests`);
 } else failures.push("end-to-end tests (no report)");
 
+for (const { ok } of outsideResults) {
+  if (ok) passed += 1;
+  else failed += 1;
+}
+
 console.log("");
+for (const { name, ok } of outsideResults) console.log(`${ok ? "passed" : "FAILED"}: ${name}`);
 if (unit) console.log(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`);
 if (e2e) console.log(`e2e: ${e2e.stats.expected + e2e.stats.flaky} passed, ${e2e.stats.unexpected} failed`);
 if (failures.length) console.log(`also failed: ${failures.join(", ")}`);
