@@ -24,7 +24,9 @@ export function getDb(): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
+  // FULL: a commit is on disk before the 201 that reports it, even if the power fails a moment later
+  // (NORMAL survives a killed process, not a power cut). It costs about 2 ms a write here.
+  sqlite.pragma("synchronous = FULL");
   instance = drizzle(sqlite, { schema }) as Db;
   return instance;
 }
