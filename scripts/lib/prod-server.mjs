@@ -31,6 +31,8 @@ export async function startProductionServer({
   readyTimeoutMs = 60_000,
   // "ignore" keeps the outbox's line per email out of the output; stderr is always shown.
   stdout = "ignore",
+  // Or a file for both stdout and stderr, to read the server's errors afterwards.
+  logFile,
 }) {
   const env = {
     ...process.env,
@@ -47,11 +49,13 @@ export async function startProductionServer({
   if (!skipBuild) buildKeepingConfig(env);
   else if (!fs.existsSync(`${distDir}/BUILD_ID`))
     throw new Error(`${distDir} holds no build (no BUILD_ID): build it first.`);
+  const log = logFile ? fs.openSync(logFile, "w") : null;
   const child = spawn(process.execPath, ["server.mjs"], {
     env: { ...env, NODE_ENV: "production" },
-    stdio: ["ignore", stdout, "inherit"],
+    stdio: log === null ? ["ignore", stdout, "inherit"] : ["ignore", log, log],
     detached: true,
   });
+  if (log !== null) fs.closeSync(log);
   const exited = new Promise((resolve) =>
     child.on("exit", (code, signal) => resolve({ code, signal })),
   );
