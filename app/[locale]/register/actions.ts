@@ -6,6 +6,7 @@ import { registerWhileOpen } from "@/db/queries/registrations";
 import { fieldErrors, registrationSchema } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "./form-values";
 import { overRateLimit } from "./rate-limit";
+import { formOf } from "../action-form";
 
 export type RegisterState = {
   errors?: Record<string, string>;
@@ -14,7 +15,8 @@ export type RegisterState = {
 };
 
 /** Public: anyone may register. Validates, then confirms a seat or joins the waiting list. */
-export async function registerAction(locale: string, _prev: RegisterState, formData: FormData): Promise<RegisterState> {
+export async function registerAction(locale: string, _prev: RegisterState, form: FormData): Promise<RegisterState> {
+  const formData = formOf(form);
   const values = readRegistrationForm(formData);
   if (await overRateLimit()) return { errors: { form: "rateLimited" }, values };
   const parsed = registrationSchema.safeParse({ ...values, locale: locale === "zh-CN" ? "zh-CN" : "en" });

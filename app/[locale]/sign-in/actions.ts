@@ -7,6 +7,7 @@ import { signIn, signOut } from "@/auth";
 import { findUserByEmail } from "@/db/queries/users";
 import { routing } from "@/i18n/routing";
 import { homePath } from "@/lib/auth/roles";
+import { formOf } from "../action-form";
 
 export type SignInState = { error?: "missing" | "invalid" | "locked"; minutes?: number; email?: string };
 
@@ -22,7 +23,8 @@ function safeNext(next: string | undefined): string | undefined {
   return next && /^\/(admin|checkin)(\/[\w\-/]*)?$/.test(next) ? next : undefined;
 }
 
-export async function signInAction(_state: SignInState, formData: FormData): Promise<SignInState> {
+export async function signInAction(_state: SignInState, form: FormData): Promise<SignInState> {
+  const formData = formOf(form);
   const parsed = input.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "missing" };
   const { locale, email, password, next } = parsed.data;
@@ -43,7 +45,8 @@ export async function signInAction(_state: SignInState, formData: FormData): Pro
   redirect(`/${locale}${target}`);
 }
 
-export async function signOutAction(formData: FormData): Promise<void> {
+export async function signOutAction(form: FormData): Promise<void> {
+  const formData = formOf(form);
   const locale = z.enum(routing.locales).catch("en").parse(formData.get("locale"));
   await signOut({ redirect: false });
   redirect(`/${locale}/sign-in`);

@@ -7,6 +7,7 @@ import { requireActionUser } from "@/auth/guard";
 import { changeOwnPassword } from "@/db/queries/users";
 import { routing } from "@/i18n/routing";
 import { passwordProblem, type PasswordProblem } from "@/lib/auth/password";
+import { formOf } from "../../action-form";
 
 export type PasswordState = {
   errors?: { current?: "required" | "wrong"; next?: PasswordProblem | "required"; confirm?: "mismatch" };
@@ -19,8 +20,9 @@ const input = z.object({
   confirm: z.string().max(1000),
 });
 
-export async function changePasswordAction(_state: PasswordState, formData: FormData): Promise<PasswordState> {
+export async function changePasswordAction(_state: PasswordState, form: FormData): Promise<PasswordState> {
   const user = await requireActionUser("self");
+  const formData = formOf(form);
   const parsed = input.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { errors: { current: "required", next: "required" } };
   const { locale, current, next, confirm } = parsed.data;

@@ -27,6 +27,7 @@ import {
 } from "@/lib/agenda-editor/draft";
 import { roomInput, roomUpdateInput, trackInput, trackUpdateInput } from "@/lib/agenda-editor/venue";
 import { clearPageCache } from "@/lib/page-cache";
+import { formOf } from "../../action-form";
 
 const EDITOR = "/[locale]/admin/agenda";
 
@@ -55,8 +56,9 @@ function answer(result: Awaited<ReturnType<typeof createSession>>): EditState {
 }
 
 /** The edit form: a new session without a sessionId, else a change to the draft of that session. */
-export async function saveSessionAction(_state: EditState, formData: FormData): Promise<EditState> {
+export async function saveSessionAction(_state: EditState, form: FormData): Promise<EditState> {
   const user = await requireActionUser("agenda");
+  const formData = formOf(form);
   const values = sessionFormValues(formData);
   if (values.sessionId) {
     const parsed = updateSessionInput.safeParse(values);
@@ -91,8 +93,9 @@ export async function checkSessionAction(input: unknown): Promise<CheckState> {
   return result.ok ? { conflicts: result.conflicts } : { refusal: result.reason };
 }
 
-export async function deleteSessionAction(_state: EditState, formData: FormData): Promise<EditState> {
+export async function deleteSessionAction(_state: EditState, form: FormData): Promise<EditState> {
   const user = await requireActionUser("agenda");
+  const formData = formOf(form);
   const parsed = sessionRefInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { errors: fieldErrors(parsed.error), at: Date.now() };
   const result = deleteSession(parsed.data.sessionId, parsed.data.revision, user.id);
@@ -135,12 +138,14 @@ function saveVenue<T extends z.ZodTypeAny, U extends z.ZodTypeAny>(
   return { ok: true, at: Date.now() };
 }
 
-export async function saveRoomAction(_state: VenueState, formData: FormData): Promise<VenueState> {
+export async function saveRoomAction(_state: VenueState, form: FormData): Promise<VenueState> {
   const user = await requireActionUser("agenda");
+  const formData = formOf(form);
   return saveVenue(user.id, formData, roomInput, roomUpdateInput, { create: createRoom, update: updateRoom });
 }
 
-export async function saveTrackAction(_state: VenueState, formData: FormData): Promise<VenueState> {
+export async function saveTrackAction(_state: VenueState, form: FormData): Promise<VenueState> {
   const user = await requireActionUser("agenda");
+  const formData = formOf(form);
   return saveVenue(user.id, formData, trackInput, trackUpdateInput, { create: createTrack, update: updateTrack });
 }

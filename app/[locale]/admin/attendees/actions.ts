@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { actorOf, requireActionUser } from "@/auth/guard";
 import { addAttendee, promoteOutOfOrder, resendConfirmation, updateAttendee } from "@/db/queries/attendees";
@@ -11,6 +11,7 @@ import { attendeeSchema, promoteSchema } from "@/lib/attendees/input";
 import { clearPageCache } from "@/lib/page-cache";
 import { fieldErrors } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "../../register/form-values";
+import { formOf } from "../../action-form";
 
 export type AttendeeFormState = {
   errors?: Record<string, string>;
@@ -18,6 +19,8 @@ export type AttendeeFormState = {
   full?: { capacity: number; confirmed: number };
   saved?: boolean;
 };
+
+const idArgument = z.number().int().positive().max(2 ** 31);
 
 const localeOf = (value: FormDataEntryValue | null) => (value === "zh-CN" ? "zh-CN" : "en");
 
@@ -43,8 +46,9 @@ function revalidateSeats() {
   clearPageCache();
 }
 
-export async function addAttendeeAction(locale: string, _state: AttendeeFormState, formData: FormData): Promise<AttendeeFormState> {
+export async function addAttendeeAction(locale: string, _state: AttendeeFormState, form: FormData): Promise<AttendeeFormState> {
   const user = await requireActionUser("attendees");
+  const formData = formOf(form);
   const values = readForm(formData);
   const parsed = parse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
@@ -60,12 +64,16 @@ export async function addAttendeeAction(locale: string, _state: AttendeeFormStat
   redirect(`/${localeOf(locale)}/admin/attendees/${result.registration.code}?added=1`);
 }
 
-export async function updateAttendeeAction(id: number, _state: AttendeeFormState, formData: FormData): Promise<AttendeeFormState> {
+export async function updateAttendeeAction(id: number, _state: AttendeeFormState, form: FormData): Promise<AttendeeFormState> {
   const user = await requireActionUser("attendees");
+  const formData = formOf(form);
+  // Bound by the edit page to the attendee shown; any other value was sent by hand.
+  const attendeeId = idArgument.safeParse(id);
+  if (!attendeeId.success) notFound();
   const values = readForm(formData);
   const parsed = parse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = updateAttendee(z.number().int().positive().parse(id), parsed.data, actorOf(user));
+  const result = updateAttendee(attendeeId.data, parsed.data, actorOf(user));
   if (!result.ok) {
     return { errors: result.reason === "emailTaken" ? { email: "emailTaken" } : { form: result.reason }, values };
   }
@@ -77,8 +85,9 @@ export type CommandState = { ok?: boolean; error?: string; full?: { capacity: nu
 
 const idInput = z.object({ id: z.coerce.number().int().positive() });
 
-export async function cancelAttendeeAction(_state: CommandState, formData: FormData): Promise<CommandState> {
+export async function cancelAttendeeAction(_state: CommandState, form: FormData): Promise<CommandState> {
   const user = await requireActionUser("attendees");
+  const formData = formOf(form);
   const parsed = idInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "invalid" };
   const result = cancel(parsed.data.id, actorOf(user));
@@ -89,8 +98,9 @@ export async function cancelAttendeeAction(_state: CommandState, formData: FormD
   return { ok: true };
 }
 
-export async function promoteAttendeeAction(_state: CommandState, formData: FormData): Promise<CommandState> {
+export async function promoteAttendeeAction(_state: CommandState, form: FormData): Promise<CommandState> {
   const user = await requireActionUser("attendees");
+  const formData = formOf(form);
   const parsed = promoteSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: parsed.error.issues[0]?.path[0] === "reason" ? "reasonRequired" : "invalid" };
   const override = parsed.data.override === "on" && user.role === "admin";
@@ -105,8 +115,9 @@ export async function promoteAttendeeAction(_state: CommandState, formData: Form
   return { ok: true };
 }
 
-export async function resendAction(_state: CommandState, formData: FormData): Promise<CommandState> {
+export async function resendAction(_state: CommandState, form: FormData): Promise<CommandState> {
   const user = await requireActionUser("attendees");
+  const formData = formOf(form);
   const parsed = idInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "invalid" };
   const result = resendConfirmation(parsed.data.id, actorOf(user));

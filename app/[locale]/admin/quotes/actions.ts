@@ -7,6 +7,7 @@ import { actorOf, requireActionUser } from "@/auth/guard";
 import { createQuote, deleteQuote, updateQuote } from "@/db/queries/quotes-admin";
 import { quoteErrors, quoteSchema, readQuoteForm, type QuoteFormValues } from "@/lib/quotes-editor/input";
 import { revalidatePublicContent } from "../speakers/revalidate-public";
+import { formOf } from "../../action-form";
 
 export type QuoteFormState = {
   errors?: Record<string, string>;
@@ -17,8 +18,9 @@ export type QuoteFormState = {
 const locale = z.enum(["en", "zh-CN"]);
 const target = z.object({ id: z.coerce.number().int().positive().max(2 ** 31), locale });
 
-export async function createQuoteAction(_state: QuoteFormState, formData: FormData): Promise<QuoteFormState> {
+export async function createQuoteAction(_state: QuoteFormState, form: FormData): Promise<QuoteFormState> {
   const user = await requireActionUser("quotes");
+  const formData = formOf(form);
   const values = readQuoteForm(formData);
   const where = locale.safeParse(formData.get("locale"));
   if (!where.success) return { values, errors: { form: "invalidType" } };
@@ -31,8 +33,9 @@ export async function createQuoteAction(_state: QuoteFormState, formData: FormDa
   redirect(`/${where.data}/admin/quotes/${result.quote.id}?created=1`);
 }
 
-export async function updateQuoteAction(_state: QuoteFormState, formData: FormData): Promise<QuoteFormState> {
+export async function updateQuoteAction(_state: QuoteFormState, form: FormData): Promise<QuoteFormState> {
   const user = await requireActionUser("quotes");
+  const formData = formOf(form);
   const values = readQuoteForm(formData);
   const where = target.safeParse({ id: formData.get("id"), locale: formData.get("locale") });
   if (!where.success) return { values, errors: { form: "notFound" } };
@@ -51,8 +54,9 @@ export async function updateQuoteAction(_state: QuoteFormState, formData: FormDa
 
 export type DeleteQuoteState = { error?: string };
 
-export async function deleteQuoteAction(_state: DeleteQuoteState, formData: FormData): Promise<DeleteQuoteState> {
+export async function deleteQuoteAction(_state: DeleteQuoteState, form: FormData): Promise<DeleteQuoteState> {
   const user = await requireActionUser("quotes");
+  const formData = formOf(form);
   const where = target.safeParse({ id: formData.get("id"), locale: formData.get("locale") });
   if (!where.success) return { error: "notFound" };
   const result = deleteQuote(where.data.id, actorOf(user));

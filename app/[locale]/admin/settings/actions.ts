@@ -6,6 +6,7 @@ import { getEventSettings, updateEventSettings } from "@/db/queries/event-settin
 import { scheduleDelivery } from "@/db/queries/outbox";
 import { localToInstant, settingsSchema } from "@/lib/attendees/settings-input";
 import { clearPageCache } from "@/lib/page-cache";
+import { formOf } from "../../action-form";
 
 export type SettingsState = {
   errors?: Record<string, string>;
@@ -14,8 +15,9 @@ export type SettingsState = {
   values?: Record<string, string>;
 };
 
-export async function saveSettingsAction(_state: SettingsState, formData: FormData): Promise<SettingsState> {
+export async function saveSettingsAction(_state: SettingsState, form: FormData): Promise<SettingsState> {
   const user = await requireActionUser("attendees");
+  const formData = formOf(form);
   const values = Object.fromEntries(
     ["capacity", "opensAt", "closesAt", "startDate", "endDate"].map((k) => [k, String(formData.get(k) ?? "")]),
   );

@@ -8,6 +8,7 @@ import { createSpeaker, deleteSpeaker, setSpeakerPhoto, updateSpeaker } from "@/
 import { readSpeakerForm, speakerErrors, speakerSchema, type SpeakerFormValues } from "@/lib/speakers/input";
 import { deleteSpeakerPhoto } from "@/lib/uploads/speaker-photos";
 import { revalidatePublicContent } from "./revalidate-public";
+import { formOf } from "../../action-form";
 
 export type SpeakerFormState = {
   errors?: Record<string, string>;
@@ -22,8 +23,9 @@ const target = z.object({
 
 const localeOnly = z.enum(["en", "zh-CN"]);
 
-export async function createSpeakerAction(_state: SpeakerFormState, formData: FormData): Promise<SpeakerFormState> {
+export async function createSpeakerAction(_state: SpeakerFormState, form: FormData): Promise<SpeakerFormState> {
   const user = await requireActionUser("speakers");
+  const formData = formOf(form);
   const locale = localeOnly.safeParse(formData.get("locale"));
   const values = readSpeakerForm(formData);
   if (!locale.success) return { values, errors: { form: "invalidType" } };
@@ -35,8 +37,9 @@ export async function createSpeakerAction(_state: SpeakerFormState, formData: Fo
   redirect(`/${locale.data}/admin/speakers/${speaker.id}?created=1`);
 }
 
-export async function updateSpeakerAction(_state: SpeakerFormState, formData: FormData): Promise<SpeakerFormState> {
+export async function updateSpeakerAction(_state: SpeakerFormState, form: FormData): Promise<SpeakerFormState> {
   const user = await requireActionUser("speakers");
+  const formData = formOf(form);
   const values = readSpeakerForm(formData);
   const where = target.safeParse({ id: formData.get("id"), locale: formData.get("locale") });
   if (!where.success) return { values, errors: { form: "notFound" } };
@@ -51,8 +54,9 @@ export async function updateSpeakerAction(_state: SpeakerFormState, formData: Fo
 
 export type SimpleState = { error?: string; done?: boolean };
 
-export async function removeSpeakerPhotoAction(_state: SimpleState, formData: FormData): Promise<SimpleState> {
+export async function removeSpeakerPhotoAction(_state: SimpleState, form: FormData): Promise<SimpleState> {
   const user = await requireActionUser("speakers");
+  const formData = formOf(form);
   const where = target.safeParse({ id: formData.get("id"), locale: formData.get("locale") });
   if (!where.success) return { error: "notFound" };
   const change = setSpeakerPhoto(where.data.id, null, actorOf(user));
@@ -63,8 +67,9 @@ export async function removeSpeakerPhotoAction(_state: SimpleState, formData: Fo
   return { done: true };
 }
 
-export async function deleteSpeakerAction(_state: SimpleState, formData: FormData): Promise<SimpleState> {
+export async function deleteSpeakerAction(_state: SimpleState, form: FormData): Promise<SimpleState> {
   const user = await requireActionUser("speakers");
+  const formData = formOf(form);
   const where = target.safeParse({ id: formData.get("id"), locale: formData.get("locale") });
   if (!where.success) return { error: "notFound" };
   const result = deleteSpeaker(where.data.id, actorOf(user));

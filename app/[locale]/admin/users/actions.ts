@@ -6,6 +6,7 @@ import { createUser, resetPassword, updateUser } from "@/db/queries/users";
 import { userRoles } from "@/db/schema";
 import { generatePassword } from "@/lib/auth/password";
 import { revalidatePath } from "next/cache";
+import { formOf } from "../../action-form";
 
 export type CreateUserState = {
   created?: { email: string; password: string };
@@ -19,8 +20,9 @@ const createInput = z.object({
   role: z.enum(userRoles),
 });
 
-export async function createUserAction(_state: CreateUserState, formData: FormData): Promise<CreateUserState> {
+export async function createUserAction(_state: CreateUserState, form: FormData): Promise<CreateUserState> {
   const user = await requireActionUser("users");
+  const formData = formOf(form);
   const raw = Object.fromEntries(formData);
   const values = { email: String(raw.email ?? ""), name: String(raw.name ?? ""), role: String(raw.role ?? "") };
   const parsed = createInput.safeParse(raw);
@@ -50,8 +52,9 @@ const updateInput = z.object({
   role: z.enum(userRoles).optional(),
 });
 
-export async function updateUserAction(_state: UserRowState, formData: FormData): Promise<UserRowState> {
+export async function updateUserAction(_state: UserRowState, form: FormData): Promise<UserRowState> {
   const user = await requireActionUser("users");
+  const formData = formOf(form);
   const parsed = updateInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "invalid" };
   const { id, intent, role } = parsed.data;

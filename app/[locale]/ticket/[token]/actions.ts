@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { Registration } from "@/db/schema";
 import { book, unbook } from "@/db/queries/bookings";
@@ -12,20 +13,24 @@ import { isManageToken } from "@/lib/registration/codes";
 import { detailsSchema, fieldErrors } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "../../register/form-values";
 import { overRateLimit } from "../../register/rate-limit";
+import { formOf } from "../../action-form";
 
 export type ManageState = { errors?: Record<string, string>; values?: FormValues; done?: "saved" | "cancelled" | "erased" };
 
 /**
  * The manage link's token is the only credential: every action finds its registration by it,
- * within the rate limit of the client's address (so that tokens cannot be guessed at speed).
+ * within the rate limit of the client's address (so that tokens cannot be guessed at speed). A
+ * token that is no one's, or an erased registration's, is a 404, as the page of that link is.
  */
-async function owner(token: string): Promise<{ reg: Registration } | { error: "rateLimited" | "invalidType" }> {
+async function owner(token: unknown): Promise<{ reg: Registration } | { error: "rateLimited" }> {
   if (await overRateLimit()) return { error: "rateLimited" };
-  const reg = isManageToken(token) ? findByToken(token) : undefined;
-  return reg && !reg.erasedAt ? { reg } : { error: "invalidType" };
+  const reg = typeof token === "string" && isManageToken(token) ? findByToken(token) : undefined;
+  if (!reg || reg.erasedAt) notFound();
+  return { reg };
 }
 
-export async function updateAction(token: string, _prev: ManageState, formData: FormData): Promise<ManageState> {
+export async function updateAction(token: string, _prev: ManageState, form: FormData): Promise<ManageState> {
+  const formData = formOf(form);
   const found = await owner(token);
   if (!("reg" in found)) return { errors: { form: found.error } };
   const { reg } = found;
@@ -64,7 +69,8 @@ export type BookingState = { sessionId?: number; error?: string; conflictTitle?:
 
 const sessionIdSchema = z.coerce.number().int().positive();
 
-export async function bookAction(token: string, _prev: BookingState, formData: FormData): Promise<BookingState> {
+export async function bookAction(token: string, _prev: BookingState, form: FormData): Promise<BookingState> {
+  const formData = formOf(form);
   const found = await owner(token);
   const sessionId = sessionIdSchema.safeParse(formData.get("sessionId"));
   if (!("reg" in found) || !sessionId.success) return { error: "notFound" };
@@ -81,7 +87,8 @@ export async function bookAction(token: string, _prev: BookingState, formData: F
 export type CalendarState = { url?: string; done?: "created" | "replaced"; error?: "rateLimited" | "invalidType" | "notAvailable" };
 
 /** Creates the calendar feed's secret address, or replaces it: the old address stops working at once. */
-export async function calendarFeedAction(token: string, _prev: CalendarState, _formData: FormData): Promise<CalendarState> {
+export async function calendarFeedAction(token: string, _prev: CalendarState, form: FormData): Promise<CalendarState> {
+  formOf(form);
   const found = await owner(token);
   if (!("reg" in found)) return { error: found.error };
   const { reg } = found;
