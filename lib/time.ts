@@ -147,3 +147,15 @@ export function daysBetween(start: string, end: string): string[] {
 export function isIsoDate(value: string): boolean {
   return DATE.test(value);
 }
+
+/** A calendar date as YYYY-MM-DD that exists (no 2024-02-30). */
+export function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A time of day as HH:MM on a 24-hour clock (no 25:00). */
+export function isClockTime(value: string): boolean {
+  return TIME.test(value);
+}

@@ -15,6 +15,17 @@ describe("settingsSchema", () => {
     expect(result.error?.issues[0]?.message).toBe("invalidCapacity");
   });
 
+  it.each([
+    ["startDate", "2024-02-30"],
+    ["endDate", "2024-13-01"],
+    ["opensAt", "2024-07-10T25:00"],
+    ["closesAt", "2024-02-30T09:00"],
+    ["opensAt", "2024-07-10T09:60"],
+  ])("refuses %s %j, a day or time that does not exist", (field, value) => {
+    const result = settingsSchema.safeParse({ ...form, [field]: value });
+    expect(result.error?.issues[0]?.path).toEqual([field]);
+  });
+
   it("refuses a window that closes before it opens, and days the wrong way round", () => {
     const window = settingsSchema.safeParse({ ...form, opensAt: "2024-07-10T18:00", closesAt: "2024-07-10T09:00" });
     expect(window.error?.issues.map((i) => i.message)).toEqual(["closesBeforeOpens"]);

@@ -1,9 +1,14 @@
 /** The event settings form: capacity, registration window in the forum's zone, and the days. */
 import { z } from "zod";
-import { zonedToInstant, wallClock } from "../time";
+import { isCalendarDate, isClockTime, zonedToInstant, wallClock } from "../time";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+
+/** "2024-05-01T09:00", a datetime-local value of a day and time that exist (no 2024-02-30, no 25:00). */
+function isLocalDateTime(value: string): boolean {
+  const m = LOCAL.exec(value);
+  return m !== null && isCalendarDate(m[1]!) && isClockTime(m[2]!);
+}
 
 export const settingsSchema = z
   .object({
@@ -12,10 +17,10 @@ export const settingsSchema = z
       .trim()
       .transform((s) => (s === "" ? null : Number(s)))
       .pipe(z.number({ error: "invalidCapacity" }).int({ error: "invalidCapacity" }).min(0, { error: "invalidCapacity" }).max(100_000, { error: "invalidCapacity" }).nullable()),
-    opensAt: z.string().trim().regex(/^$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "invalidTime" }),
-    closesAt: z.string().trim().regex(/^$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "invalidTime" }),
-    startDate: z.string().regex(DATE, { error: "invalidDate" }),
-    endDate: z.string().regex(DATE, { error: "invalidDate" }),
+    opensAt: z.string().trim().refine((s) => s === "" || isLocalDateTime(s), { error: "invalidTime" }),
+    closesAt: z.string().trim().refine((s) => s === "" || isLocalDateTime(s), { error: "invalidTime" }),
+    startDate: z.string().refine(isCalendarDate, { error: "invalidDate" }),
+    endDate: z.string().refine(isCalendarDate, { error: "invalidDate" }),
   })
   .refine((s) => s.endDate >= s.startDate, { path: ["endDate"], error: "endBeforeStart" })
   .refine((s) => !s.opensAt || !s.closesAt || s.closesAt > s.opensAt, { path: ["closesAt"], error: "closesBeforeOpens" });

@@ -1,6 +1,7 @@
 /** What a quote may contain, and its source: the console's one set of rules for create and edit. */
 import { z } from "zod";
 import { quoteKinds, quoteLanguages } from "../../db/schema";
+import { isCalendarDate } from "../time";
 
 /** Error codes, each with a message under "quotesAdmin.errors" in messages/*.json. */
 export type QuoteFieldError =
@@ -46,12 +47,7 @@ const optionalId = trimmed.pipe(
     .transform((s) => (s ? Number(s) : null)),
 );
 
-/** A calendar date as YYYY-MM-DD that exists (no 2024-02-30). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+export { isCalendarDate };
 
 const date = (required: boolean) =>
   trimmed
