@@ -66,6 +66,15 @@ describe("moveSessionInput", () => {
       moveSessionInput.parse({ sessionId: "1", revision: "4", roomId: "2", day: "2024-07-11", start: "09:00", end: "10:00" }),
     ).toMatchObject({ sessionId: 1, revision: 4, roomId: 2, acknowledge: false });
   });
+  it("takes numbers and number strings, never a list, a boolean or null made into a number", () => {
+    const move = { sessionId: 1, revision: 4, roomId: 2, day: "2024-07-11", start: "09:00", end: "10:00" };
+    expect(moveSessionInput.parse(move)).toMatchObject({ sessionId: 1, revision: 4 });
+    for (const [field, value] of [["sessionId", [1]], ["sessionId", true], ["roomId", null], ["revision", [4]], ["revision", ""]] as const) {
+      const result = moveSessionInput.safeParse({ ...move, [field]: value });
+      expect(result.success, `${field}: ${JSON.stringify(value)}`).toBe(false);
+      expect(result.success || fieldErrors(result.error)[field]).toBe("invalid");
+    }
+  });
 });
 
 describe("sessionFormValues", () => {

@@ -26,7 +26,14 @@ export const SPEAKERS_MAX = 30;
 /** Drags snap to this, and the keyboard moves by it. */
 export const SNAP_MINUTES = 15;
 
-const id = z.coerce.number({ error: "invalid" }).int("invalid").positive("invalid").max(2 ** 31, "invalid");
+/**
+ * A number as a form sends it (a string) or as the editor's own calls do (a number). Unlike
+ * z.coerce, nothing else is turned into one: not a list ([7] would be 7), a boolean or null.
+ */
+const numeric = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? Number.NaN : Number(v)) : v), schema);
+
+const id = numeric(z.number({ error: "invalid" }).int("invalid").positive("invalid").max(2 ** 31, "invalid"));
 const optionalId = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), id.nullable());
 
 export const draftDataSchema = z.object({
@@ -72,18 +79,18 @@ export const sessionFieldsInput = placementInput.extend({
   trackId: optionalId,
   seatLimit: z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? null : v),
-    z.coerce.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(SEAT_LIMIT_MAX, "invalid").nullable(),
+    numeric(z.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(SEAT_LIMIT_MAX, "invalid")).nullable(),
   ),
   speakers: speakersInput,
   cancelled: checkbox,
 });
 
 /** An edit names the revision it started from, so that a change made meanwhile is not overwritten. */
-const edit = { sessionId: id, revision: z.coerce.number({ error: "invalid" }).int().min(0), acknowledge: checkbox };
+const edit = { sessionId: id, revision: numeric(z.number({ error: "invalid" }).int().min(0)), acknowledge: checkbox };
 
 /** What the live check needs: where, when, who and how many seats; titles may still be empty. */
 export const checkSessionInput = placementInput.extend({
-  sessionId: z.coerce.number({ error: "invalid" }).int().min(0).max(2 ** 31),
+  sessionId: numeric(z.number({ error: "invalid" }).int().min(0).max(2 ** 31)),
   seatLimit: sessionFieldsInput.shape.seatLimit,
   speakers: speakersInput,
   cancelled: checkbox,
