@@ -64,8 +64,14 @@ describe("isSuspiciousFileName", () => {
     for (const name of ["../a.png", "..\\a.png", "a/b.png", "..", "a\0.png", "a\nb.png", "x".repeat(256)]) {
       expect(isSuspiciousFileName(name), name).toBe(true);
     }
-    for (const name of ["photo.png", "Wang Yao (2024).JPG", "照片.webp", "a.b.c.jpeg"]) {
+    for (const name of ["photo.png", "Wang Yao (2024).JPG", "照片.webp", "a.b.c.jpeg", "50% off.png"]) {
       expect(isSuspiciousFileName(name), name).toBe(false);
+    }
+  });
+
+  it("flags climbing written percent-encoded, and names whose bytes were not UTF-8", () => {
+    for (const name of ["%2e%2e%2fa.png", "%2E%2E%5Ca.png", "a%00.png", "face\ufffd.png", "a\u0085b.png"]) {
+      expect(isSuspiciousFileName(name), name).toBe(true);
     }
   });
 });

@@ -30,13 +30,16 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
 
 /**
  * The client's file name is never used to store anything, but one that tries to climb out of a
- * folder says the request was crafted, and is refused as such.
+ * folder says the request was crafted, and is refused as such: separators and dots, also
+ * percent-encoded (for servers that decode names), control characters, and U+FFFD, which is what
+ * bytes that were not UTF-8 became.
  */
 export function isSuspiciousFileName(name: string): boolean {
   return (
     name.length > 255 ||
     /[/\\\0]/.test(name) ||
-    /[\u0000-\u001f\u007f]/.test(name) ||
+    /[\u0000-\u001f\u007f-\u009f\ufffd]/.test(name) ||
+    /%(?:2e|2f|5c|00)/i.test(name) ||
     name === "." ||
     name === ".." ||
     name.includes("..")
