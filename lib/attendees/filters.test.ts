@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendeeQuery, likePattern, parseAttendeeFilters } from "./filters";
+import { attendeeQuery, likePattern, parseAttendeeFilters, strictAttendeeFilters } from "./filters";
 
 describe("parseAttendeeFilters", () => {
   it("defaults to everyone, newest first, page 1", () => {
@@ -48,5 +48,28 @@ describe("attendeeQuery", () => {
 describe("likePattern", () => {
   it("takes LIKE wildcards literally", () => {
     expect(likePattern("50%_a\\b")).toBe("%50\\%\\_a\\\\b%");
+  });
+});
+
+describe("strictAttendeeFilters", () => {
+  it("reads what the list writes, the canonical query included", () => {
+    const filters = parseAttendeeFilters({ q: "Wang", status: "waiting", day: "2024-07-12", sort: "name" });
+    const strict = strictAttendeeFilters(new URLSearchParams(attendeeQuery(filters)));
+    expect(strict).toEqual({ ok: true, filters });
+    expect(strictAttendeeFilters(new URLSearchParams(""))).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ["status=vip", "status"],
+    ["category=%3Cscript%3E", "category"],
+    ["day=2024-13-45", "day"],
+    ["sort=password_hash", "sort"],
+    ["dir=up", "dir"],
+    ["page=-1", "page"],
+    ["page=1e9", "page"],
+    [`q=${"x".repeat(101)}`, "q"],
+    ["status=waiting&status=confirmed", "status"],
+  ])("names the parameter of %s instead of dropping it", (query, parameter) => {
+    expect(strictAttendeeFilters(new URLSearchParams(query))).toEqual({ ok: false, parameter });
   });
 });

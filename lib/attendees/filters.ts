@@ -1,6 +1,7 @@
 /** The attendee list's filters as they live in the address: parsed leniently, written back canonically. */
 import { z } from "zod";
 import { attendeeCategories } from "../../db/schema";
+import { isCalendarDate } from "../time";
 
 export const attendeeStatuses = ["confirmed", "waiting", "cancelled", "checked-in"] as const;
 export type AttendeeStatusFilter = (typeof attendeeStatuses)[number];
@@ -11,17 +12,27 @@ export type SortColumn = (typeof sortColumns)[number];
 
 export const PAGE_SIZE = 50;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const fields = {
+  q: z.string().trim().max(100),
+  status: z.enum(attendeeStatuses),
+  category: z.enum(attendeeCategories),
+  day: z.string().refine(isCalendarDate),
+  sort: z.enum(sortColumns),
+  dir: z.enum(["asc", "desc"]),
+  page: z.coerce.number().int().min(1).max(100_000),
+};
+type Key = keyof typeof fields;
+const keys = Object.keys(fields) as Key[];
 
 // Each field falls back on its own, so one bad value does not throw the others away.
 const schema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  status: z.enum(attendeeStatuses).optional().catch(undefined),
-  category: z.enum(attendeeCategories).optional().catch(undefined),
-  day: z.string().regex(DAY).optional().catch(undefined),
-  sort: z.enum(sortColumns).optional().catch(undefined),
-  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  q: fields.q.optional().catch(undefined),
+  status: fields.status.optional().catch(undefined),
+  category: fields.category.optional().catch(undefined),
+  day: fields.day.optional().catch(undefined),
+  sort: fields.sort.optional().catch(undefined),
+  dir: fields.dir.optional().catch(undefined),
+  page: fields.page.optional().catch(undefined),
 });
 
 export type AttendeeFilters = {
@@ -43,7 +54,6 @@ function first(raw: Raw, key: string): string | undefined {
 }
 
 export function parseAttendeeFilters(raw: Raw): AttendeeFilters {
-  const keys = ["q", "status", "category", "day", "sort", "dir", "page"] as const;
   const parsed = schema.parse(Object.fromEntries(keys.map((k) => [k, first(raw, k) || undefined])));
   const sort = parsed.sort ?? "created";
   return {
@@ -56,6 +66,19 @@ export function parseAttendeeFilters(raw: Raw): AttendeeFilters {
     dir: parsed.dir ?? (sort === "created" ? "desc" : "asc"),
     page: parsed.page ?? 1,
   };
+}
+
+/**
+ * The filters of an address the list wrote (the exports, the badges), where a value the list never
+ * writes was typed or crafted by hand: it is named, to be refused, rather than silently dropped
+ * (which would export everyone instead of the people asked for).
+ */
+export function strictAttendeeFilters(raw: URLSearchParams): { ok: true; filters: AttendeeFilters } | { ok: false; parameter: Key } {
+  for (const key of keys) {
+    const values = raw.getAll(key);
+    if (values.length > 1 || (values[0] && !fields[key].safeParse(values[0]).success)) return { ok: false, parameter: key };
+  }
+  return { ok: true, filters: parseAttendeeFilters(raw) };
 }
 
 /** The query string for these filters with some changed; defaults are left out. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { badgeQuery, parseBadgeFilters } from "./filters";
+import { badgeQuery, parseBadgeFilters, strictBadgeFilters } from "./filters";
 import { A4, A6, fitSize, slot } from "./layout";
 
 describe("parseBadgeFilters", () => {
@@ -19,6 +19,13 @@ describe("parseBadgeFilters", () => {
   it("drops each unknown value on its own", () => {
     const f = parseBadgeFilters({ layout: "a3", status: "vip", category: "press", day: "tomorrow", q: ["li", "x"] });
     expect(f).toEqual({ layout: "a6", list: { ...list, q: "li" } });
+  });
+  it("strictly, reads the page's own links and names anything else", () => {
+    const f = parseBadgeFilters(new URLSearchParams("layout=a4x4&status=waiting&q=li"));
+    expect(strictBadgeFilters(new URLSearchParams(badgeQuery(f)))).toEqual({ ok: true, filters: f });
+    expect(strictBadgeFilters(new URLSearchParams("layout=a3"))).toEqual({ ok: false, parameter: "layout" });
+    expect(strictBadgeFilters(new URLSearchParams("layout=a6&layout=a4x4"))).toEqual({ ok: false, parameter: "layout" });
+    expect(strictBadgeFilters(new URLSearchParams("status=vip"))).toEqual({ ok: false, parameter: "status" });
   });
 });
 

@@ -4,7 +4,7 @@
  * the list, the confirmed by default, and always by name, for a stack that is easy to hand out.
  */
 import { z } from "zod";
-import { attendeeQuery, parseAttendeeFilters, type AttendeeFilters } from "../attendees/filters";
+import { attendeeQuery, parseAttendeeFilters, strictAttendeeFilters, type AttendeeFilters } from "../attendees/filters";
 
 export const badgeLayouts = ["a6", "a4x4"] as const;
 export type BadgeLayout = (typeof badgeLayouts)[number];
@@ -22,6 +22,17 @@ export function parseBadgeFilters(raw: Raw): BadgeFilters {
     layout: layout.parse(given),
     list: { ...list, status: list.status ?? "confirmed", sort: "name", dir: "asc", page: 1 },
   };
+}
+
+/** The filters of the PDF's address, which the badges page writes: any other value is named, to be refused. */
+export function strictBadgeFilters(raw: URLSearchParams): { ok: true; filters: BadgeFilters } | { ok: false; parameter: string } {
+  const list = strictAttendeeFilters(raw);
+  if (!list.ok) return list;
+  const layouts = raw.getAll("layout");
+  if (layouts.length > 1 || (layouts[0] !== undefined && !z.enum(badgeLayouts).safeParse(layouts[0]).success)) {
+    return { ok: false, parameter: "layout" };
+  }
+  return { ok: true, filters: parseBadgeFilters(raw) };
 }
 
 /** The query string of the PDF for these filters. */

@@ -4,7 +4,7 @@ import { requireRouteUser } from "@/auth/guard";
 import { exportAttendees } from "@/db/queries/attendees";
 import { getEvent } from "@/db/queries/event";
 import { secret } from "@/db/secrets";
-import { parseBadgeFilters } from "@/lib/badges/filters";
+import { strictBadgeFilters } from "@/lib/badges/filters";
 import { renderBadges, type BadgeFonts } from "@/lib/badges/pdf";
 import { guarded } from "@/lib/http/guarded";
 import { problem } from "@/lib/http/respond";
@@ -23,11 +23,13 @@ const FONTS: BadgeFonts = {
 export const GET = guarded(async (request: Request): Promise<Response> => {
   const user = await requireRouteUser("attendees");
   if (user instanceof Response) return user;
+  const parsed = strictBadgeFilters(new URL(request.url).searchParams);
+  if (!parsed.ok) return problem(400, `${parsed.parameter} is not a filter of the badges page: print from its own link.`, { parameter: parsed.parameter });
+  const { filters } = parsed;
   if (!fs.existsSync(/* turbopackIgnore: true */ FONTS.regular.path)) {
     return problem(500, `Badges need the Chinese font ${FONTS.regular.path} (Debian package fonts-noto-cjk), which is not installed on the server.`);
   }
   const fonts = fs.existsSync(/* turbopackIgnore: true */ FONTS.bold.path) ? FONTS : { ...FONTS, bold: FONTS.regular };
-  const filters = parseBadgeFilters(new URL(request.url).searchParams);
   const [en, zh] = await Promise.all([
     getTranslations({ locale: "en", namespace: "registration.categories" }),
     getTranslations({ locale: "zh-CN", namespace: "registration.categories" }),

@@ -2,13 +2,16 @@ import { requireRouteUser } from "@/auth/guard";
 import { exportAttendees } from "@/db/queries/attendees";
 import { toCsv } from "@/lib/attendees/csv";
 import { EXPORT_COLUMNS, exportFileName, exportValues } from "@/lib/attendees/export";
-import { parseAttendeeFilters } from "@/lib/attendees/filters";
+import { strictAttendeeFilters } from "@/lib/attendees/filters";
+import { problem } from "@/lib/http/respond";
 
 /** The filtered attendee list as CSV, for organizers and admins. */
 export async function GET(request: Request): Promise<Response> {
   const user = await requireRouteUser("attendees");
   if (user instanceof Response) return user;
-  const filters = parseAttendeeFilters(new URL(request.url).searchParams);
+  const parsed = strictAttendeeFilters(new URL(request.url).searchParams);
+  if (!parsed.ok) return problem(400, `${parsed.parameter} is not a filter of the attendee list: export from the list's own link.`, { parameter: parsed.parameter });
+  const { filters } = parsed;
   const csv = toCsv(EXPORT_COLUMNS, exportAttendees(filters).map(exportValues));
   return new Response(csv, {
     headers: {

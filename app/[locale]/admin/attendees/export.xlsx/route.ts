@@ -2,7 +2,8 @@ import writeXlsxFile from "write-excel-file/node";
 import { requireRouteUser } from "@/auth/guard";
 import { exportAttendees } from "@/db/queries/attendees";
 import { EXPORT_COLUMNS, exportFileName, exportValues } from "@/lib/attendees/export";
-import { parseAttendeeFilters } from "@/lib/attendees/filters";
+import { strictAttendeeFilters } from "@/lib/attendees/filters";
+import { problem } from "@/lib/http/respond";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -10,7 +11,9 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 export async function GET(request: Request): Promise<Response> {
   const user = await requireRouteUser("attendees");
   if (user instanceof Response) return user;
-  const filters = parseAttendeeFilters(new URL(request.url).searchParams);
+  const parsed = strictAttendeeFilters(new URL(request.url).searchParams);
+  if (!parsed.ok) return problem(400, `${parsed.parameter} is not a filter of the attendee list: export from the list's own link.`, { parameter: parsed.parameter });
+  const { filters } = parsed;
   const header = EXPORT_COLUMNS.map((value) => ({ value, fontWeight: "bold" as const }));
   const rows = exportAttendees(filters).map((row) =>
     exportValues(row).map((value) => (typeof value === "boolean" ? { type: Boolean, value } : { type: String, value })),
