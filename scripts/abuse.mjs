@@ -1,0 +1,250 @@
+// npm run test:abuse: malformed and hostile requests against every route handler and every Server
+// Action of the production server, on a fresh database. Each must be refused (a 4xx; a form's own
+// error state for garbage in a well-formed form post), none may answer 5xx or leak a stack trace,
+// and the user data must be exactly as before. Prints what was tried and what fell short; exits 1
+// if anything did.
+//
+// Environment: SKIP_BUILD=1 reuses the build in NEXT_DIST_DIR (default .next-abuse, built once
+// otherwise); ABUSE_PORT (3600); ABUSE_DIR (data/abuse: the database, photos and server log).
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import sharp from "sharp";
+import { encode } from "@auth/core/jwt";
+import { actionCases, actionSpecs, hostPage } from "./lib/abuse-actions.mjs";
+import { EXCLUDED_COLUMNS, EXCLUDED_TABLES, checksum, differences, snapshot } from "./lib/abuse-checksum.mjs";
+import { judge, send, shorten } from "./lib/abuse-http.mjs";
+import { routeCases, wrongMethodCases } from "./lib/abuse-routes.mjs";
+import { ROLES, authSecret, registerAttendee, signIn, startServer, userEmail, PASSWORD } from "./lib/abuse-setup.mjs";
+import { builtActions, compareActions, routeTargets, sourceActions } from "./lib/abuse-targets.mjs";
+
+const port = Number(process.env.ABUSE_PORT || 3600);
+const distDir = process.env.NEXT_DIST_DIR || ".next-abuse";
+const skipBuild = process.env.SKIP_BUILD === "1";
+const dir = path.resolve(process.env.ABUSE_DIR || "data/abuse");
+const db = path.join(dir, "forum.db");
+const logFile = path.join(dir, "server.log");
+const runId = randomBytes(4).toString("hex");
+
+if (skipBuild && !fs.existsSync(path.join(distDir, "BUILD_ID"))) {
+  console.error(`SKIP_BUILD=1 but ${distDir} holds no build: run once without it.`);
+  process.exit(1);
+}
+fs.rmSync(dir, { recursive: true, force: true });
+fs.mkdirSync(dir, { recursive: true });
+
+console.log(`Starting the production server on port ${port} (${skipBuild ? `build in ${distDir}` : `building into ${distDir}`}), database ${path.relative(process.cwd(), db)}…`);
+const server = await startServer({ port, db, distDir, skipBuild, logFile });
+let exitCode = 1;
+try {
+  exitCode = await main(server);
+} finally {
+  server.stop();
+}
+process.exit(exitCode);
+
+/** Facts of the fresh database the cases need: ids, slugs, revisions, users. */
+function readFixtures(attendeeCode) {
+  const sqlite = new Database(db, { readonly: true });
+  try {
+    const one = (sql) => sqlite.prepare(sql).get();
+    const users = {};
+    for (const role of ROLES) {
+      const row = sqlite.prepare("SELECT id, email, session_version AS sv FROM users WHERE email = ?").get(userEmail(role));
+      users[role] = row;
+    }
+    const session = one("SELECT id, slug, version FROM sessions WHERE status = 'published' ORDER BY id LIMIT 1");
+    const speaker = one("SELECT id, slug FROM speakers WHERE listed = 1 ORDER BY id LIMIT 1");
+    return {
+      users,
+      sessionId: session.id,
+      sessionSlug: session.slug,
+      sessionRevision: session.version,
+      seatLimitedSessionId: one("SELECT id FROM sessions WHERE seat_limit IS NOT NULL AND status = 'published' ORDER BY id LIMIT 1").id,
+      speakerId: speaker.id,
+      speakerSlug: speaker.slug,
+      quoteId: one("SELECT id FROM quotes ORDER BY id LIMIT 1").id,
+      sourceId: one("SELECT id FROM sources ORDER BY id LIMIT 1").id,
+      topicId: one("SELECT id FROM topics ORDER BY id LIMIT 1").id,
+      roomId: one("SELECT id FROM rooms ORDER BY id LIMIT 1").id,
+      attendeeId: sqlite.prepare("SELECT id FROM registrations WHERE code = ?").get(attendeeCode).id,
+    };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * Session cookies the console must not believe. Auth.js sessions are JWTs encrypted with
+ * AUTH_SECRET (which this run sets), so besides garbage and tampering, the run can mint real ones
+ * that are expired, of an older session version (a reset password), or of no user.
+ */
+async function forgedSessions(admin, adminCookie) {
+  const salt = "authjs.session-token";
+  const mint = async (token, maxAge) => `${salt}=${await encode({ token, secret: authSecret, salt, maxAge })}`;
+  const value = adminCookie.slice(adminCookie.indexOf("=") + 1);
+  const middle = Math.floor(value.length / 2);
+  const tampered = `${salt}=${value.slice(0, middle)}${value[middle] === "A" ? "B" : "A"}${value.slice(middle + 1)}`;
+  return [
+    { name: "no session cookie", rule: "no session", cookie: undefined },
+    { name: "a garbage session cookie", rule: "forged session", cookie: `${salt}=garbage` },
+    { name: "an unsigned JWT as the session (alg: none)", rule: "forged session", cookie: `${salt}=eyJhbGciOiJub25lIn0.eyJ1aWQiOjEsInN2IjoxfQ.` },
+    { name: "the admin's session cookie with one character changed", rule: "forged session", cookie: tampered },
+    { name: "an admin session that expired an hour ago", rule: "expired session", cookie: await mint({ uid: admin.id, sv: admin.sv, sub: String(admin.id) }, -3600) },
+    { name: "an admin session of an earlier password (old session version)", rule: "expired session", cookie: await mint({ uid: admin.id, sv: admin.sv + 7, sub: String(admin.id) }, 3600) },
+    { name: "a session of a user who does not exist", rule: "forged session", cookie: await mint({ uid: 999999, sv: 1, sub: "999999" }, 3600) },
+  ];
+}
+
+/** A fresh CSRF token and its cookie, for the Auth.js endpoint's cases. */
+async function csrf(url) {
+  const response = await fetch(`${url}/api/auth/csrf`, { headers: { "x-forwarded-for": "10.9.2.1" } });
+  const { csrfToken } = await response.json();
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return { csrfToken, cookie };
+}
+
+async function main({ url, exited }) {
+  // What there is to cover, from the code and the build.
+  const routes = routeTargets("app");
+  const built = builtActions(distDir);
+  const stale = compareActions(sourceActions(), built);
+  if (stale.missingFromBuild.length) {
+    console.error(`The build in ${distDir} lacks Server Actions the source has (${stale.missingFromBuild.join(", ")}): build again.`);
+    return 1;
+  }
+
+  const cookies = {};
+  for (const role of ROLES) cookies[role] = await signIn(url, role);
+  const attendee = await registerAttendee(url);
+  const { attendeeId, ...facts } = readFixtures(attendee.code);
+  attendee.id = attendeeId;
+  let emails = 0;
+  const ctx = {
+    url,
+    cookies,
+    attendee,
+    ...facts,
+    password: PASSWORD,
+    forgedSessions: await forgedSessions(facts.users.admin, cookies.admin),
+    authForm: { ...(await csrf(url)), email: userEmail("admin"), password: PASSWORD },
+    png: await sharp({ create: { width: 64, height: 64, channels: 3, background: "#3366cc" } }).png().toBuffer(),
+    sentinel: `abuse-traversal-${runId}`,
+    uniqueEmail: () => `abuse-${runId}-${(emails += 1)}@abuse.test`,
+  };
+
+  // Every target and its cases; targets without cases are named and fail the run.
+  const uncovered = [];
+  const routeTable = routeCases(ctx);
+  const targets = [];
+  for (const route of routes) {
+    const make = routeTable[route.key];
+    if (!make) uncovered.push(`${route.key} (${route.file})`);
+    else targets.push({ key: route.key, kind: "route", cases: make() });
+  }
+  for (const key of Object.keys(routeTable)) {
+    if (!routes.some((r) => r.key === key)) uncovered.push(`${key}: cases for a route that no longer exists (scripts/lib/abuse-routes.mjs)`);
+  }
+  for (const pattern of [...new Set(routes.map((r) => r.pattern))]) {
+    const methods = routes.filter((r) => r.pattern === pattern).map((r) => r.method);
+    targets.push({ key: `other methods of ${pattern}`, kind: "route", cases: wrongMethodCases(pattern, methods, ctx) });
+  }
+  const specs = actionSpecs(ctx);
+  for (const action of built) {
+    const spec = specs[action.key];
+    if (!spec) {
+      uncovered.push(`Server Action ${action.key}`);
+      continue;
+    }
+    const page = hostPage(action.workers, ctx);
+    targets.push({ key: `action ${action.name} (${path.dirname(action.file).replace(/^app/, "")})`, kind: "action", cases: await actionCases(spec, { ...action, page }, ctx) });
+  }
+  for (const key of Object.keys(specs)) {
+    if (!built.some((a) => a.key === key)) uncovered.push(`${key}: cases for a Server Action that no longer exists (scripts/lib/abuse-actions.mjs)`);
+  }
+
+  const skip = [logFile];
+  const before = snapshot(db, skip);
+  let baseline = before;
+  const results = [];
+  const shortfalls = [];
+  let crashed = false;
+  for (const target of targets) {
+    const tally = { key: target.key, tried: 0, short: 0, "4xx": 0, form: 0, answer: 0, signin: 0 };
+    for (const c of target.cases) {
+      const response = await send(url, c.request);
+      const verdict = judge(c.expect, response);
+      tally.tried += 1;
+      if (verdict.ok) tally[verdict.kind] += 1;
+      else {
+        tally.short += 1;
+        shortfalls.push({ target: target.key, name: c.name, rule: c.rule, why: verdict.rule, request: `${c.request.method ?? "GET"} ${shorten(c.request.path, 80)}` });
+      }
+      if (exited()) {
+        shortfalls.push({ target: target.key, name: c.name, rule: c.rule, why: "the server stopped (crashed) after this request", request: c.request.path });
+        crashed = true;
+        break;
+      }
+    }
+    // Whatever changed in the data since the last target, this target's requests changed it.
+    const now = snapshot(db, skip);
+    const changed = differences(baseline, now);
+    if (changed.length) {
+      tally.short += 1;
+      shortfalls.push({ target: target.key, name: "the data after this target's requests", rule: "data changed", why: changed.join("; "), request: "" });
+      baseline = now;
+    }
+    results.push(tally);
+    if (crashed) break;
+  }
+
+  // A photo named to climb out of the uploads folder must not have been written anywhere it points.
+  const escaped = [dir, path.join(dir, "uploads"), process.cwd(), "/tmp", "/"]
+    .flatMap((base) => [path.join(base, `${ctx.sentinel}.png`), path.join(path.dirname(base), `${ctx.sentinel}.png`)])
+    .filter((file) => fs.existsSync(file));
+  for (const file of escaped) shortfalls.push({ target: "POST /[locale]/admin/speakers/[id]/photo", name: "path traversal", rule: "path traversal", why: `a file was written at ${file}`, request: "" });
+
+  const after = snapshot(db, skip);
+  report({ url, routes, built, targets, results, shortfalls, uncovered, before, after });
+  return shortfalls.length || uncovered.length || checksum(before) !== checksum(after) ? 1 : 0;
+}
+
+function report({ url, routes, built, results, shortfalls, uncovered, before, after }) {
+  const total = (key) => results.reduce((sum, r) => sum + r[key], 0);
+  const files = new Set(routes.map((r) => r.file)).size;
+  console.log(`\nAbuse of the production server at ${url} (build ${distDir}).`);
+  console.log(`Targets, read from the code and the build: ${routes.length} route handler methods in ${files} route.ts files, ${built.length} Server Actions.`);
+  console.log(`Checksum of the user data: every table of the database and every file beside it, except`);
+  for (const [table, why] of Object.entries(EXCLUDED_TABLES)) console.log(`  - table ${table}: ${why}`);
+  for (const [table, { columns, why }] of Object.entries(EXCLUDED_COLUMNS)) console.log(`  - ${table}.${columns.join(", ")}: ${why}`);
+
+  console.log("\nPer target: requests tried, fell short; refused with a 4xx / by the form (200 + error state) / in the answer (200) / sent to sign in (GET)");
+  const width = Math.max(...results.map((r) => r.key.length));
+  for (const r of results) {
+    const mark = r.short ? "✗" : "✓";
+    console.log(`${mark} ${r.key.padEnd(width)}  ${String(r.tried).padStart(4)} tried  ${String(r.short).padStart(3)} short   ${r["4xx"]} / ${r.form} / ${r.answer} / ${r.signin}`);
+  }
+
+  const byRule = new Map();
+  for (const s of shortfalls) byRule.set(s.rule, (byRule.get(s.rule) ?? 0) + 1);
+  if (shortfalls.length) {
+    console.log(`\nFell short (${shortfalls.length}), by rule: ${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(", ")}`);
+    for (const s of shortfalls) {
+      console.log(`  ✗ ${s.target} — ${s.name} [${s.rule}]${s.request ? ` ${s.request}` : ""}\n      ${s.why}`);
+    }
+  }
+  if (uncovered.length) {
+    console.log(`\nWithout cases (${uncovered.length}): add them to scripts/lib/abuse-routes.mjs or abuse-actions.mjs.`);
+    for (const u of uncovered) console.log(`  ✗ ${u}`);
+  }
+  const a = checksum(before);
+  const b = checksum(after);
+  console.log(`\nUser data checksum before: ${a}`);
+  console.log(`User data checksum after:  ${b} ${a === b ? "(unchanged)" : `(CHANGED: ${differences(before, after).join("; ")})`}`);
+  const requests = shortfalls.filter((s) => s.request).length;
+  console.log(
+    `\nRequests tried: ${total("tried")}. Fell short: ${requests} requests${shortfalls.length > requests ? `, and ${shortfalls.length - requests} changes to the data` : ""}. ` +
+      `Refused with a 4xx: ${total("4xx")}; refused by the form (200 + error state): ${total("form")}; refused in the answer (200): ${total("answer")}; sent to the sign-in page: ${total("signin")}.`,
+  );
+}

@@ -1,0 +1,482 @@
+// The abuse cases of each Server Action, keyed "file#exportedName" as the build's
+// server-reference-manifest.json names them. An action without an entry here stops the run.
+//
+// Two kinds of case:
+// - transport: another site, no or a forged session, the wrong role, 10 MB, broken multipart,
+//   broken UTF-8, deep JSON, too many or wrong arguments, an unknown action: a 4xx;
+// - field: a well-formed call from our own page with garbage in the fields. The form answers with
+//   its error state (HTTP 200, the useActionState UX), which is what these must get.
+import { randomBytes } from "node:crypto";
+import { CROSS_SITE, NULL_ORIGIN, sessionCases } from "./abuse-common.mjs";
+import { BROKEN_UTF8, SCRIPT, SQL, TEN_MB, actionBody, actionParts, deepJson, formData, multipart, randomToken } from "./abuse-payloads.mjs";
+
+/** Who may call what: the role with the permission, and one without it. */
+const ROLES = {
+  agenda: ["organizer", "staff"],
+  attendees: ["organizer", "staff"],
+  quotes: ["organizer", "staff"],
+  speakers: ["organizer", "staff"],
+  users: ["admin", "organizer"],
+  self: ["staff", null],
+  public: [null, null],
+};
+
+const token = (ctx) => ({ name: "token", value: ctx.attendee.manageToken, forgeable: true });
+const locale = { name: "locale", value: "en" };
+const person = (ctx) => ({
+  fullName: "Abuse Case",
+  email: ctx.uniqueEmail(),
+  organisation: "Abuse Ltd",
+  jobTitle: "Tester",
+  category: "industry",
+  days: "2024-07-11",
+});
+const PERSON_STRINGS = ["fullName", "email", "organisation", "jobTitle", "phone", "dietary", "accessibility"];
+const PERSON_GARBAGE = {
+  email: ["not-an-email", "a@b@c", `${"x".repeat(300)}@example.org`],
+  category: ["vip", "", SQL[0]],
+  days: ["2024-07-14", "../../etc/passwd", ""],
+  phone: ["+86 abc", "1".repeat(40)],
+};
+
+/**
+ * Each action: its permission, the arguments before its form (bound by the page), whether a
+ * prevState comes first, whether the last argument is a FormData or one JSON value, a valid
+ * input, a spoiler (one change that makes it invalid), its free-text fields and per-field garbage.
+ */
+export function actionSpecs(ctx) {
+  const speaker = String(ctx.speakerId);
+  const quote = {
+    locale: "en",
+    speakerId: speaker,
+    kind: "direct",
+    language: "en",
+    text: "“An abuse test quote.”",
+    sourceMode: "existing",
+    sourceId: String(ctx.sourceId),
+    topicIds: String(ctx.topicId),
+  };
+  const session = { type: "talk", titleEn: "Abuse", titleZh: "测试", abstractEn: "", abstractZh: "", roomId: String(ctx.roomId), day: "2024-07-11", start: "09:00", end: "09:15", trackId: "", seatLimit: "", cancelled: "" };
+  const placement = { sessionId: ctx.sessionId, revision: ctx.sessionRevision, roomId: ctx.roomId, day: "2024-07-11", start: "09:00", end: "09:15" };
+  return {
+    "app/[locale]/sign-in/actions.ts#signInAction": {
+      role: "public",
+      state: true,
+      form: true,
+      valid: () => ({ locale: "en", email: ctx.users.staff.email, password: ctx.password }),
+      spoiler: { password: "not the password at all" },
+      strings: ["email", "password", "next"],
+      // Garbage in `next` would only show once signed in, which changes data (last sign-in).
+      garbage: { locale: ["fr", SQL[0]] },
+    },
+    "app/[locale]/sign-in/actions.ts#signOutAction": {
+      role: "public",
+      form: true,
+      // Signing out is what any form post from our page may do; only transport abuse is refused.
+      cookieRole: "staff",
+      valid: () => ({ locale: "en" }),
+    },
+    "app/[locale]/admin/account/actions.ts#changePasswordAction": {
+      role: "self",
+      state: true,
+      form: true,
+      valid: () => ({ locale: "en", current: ctx.password, next: "a brand new passphrase 2024", confirm: "a brand new passphrase 2024" }),
+      spoiler: { current: "not the password at all" },
+      strings: ["current", "next", "confirm"],
+      garbage: { next: ["password", "short"], confirm: ["different"], locale: ["fr"] },
+    },
+    "app/[locale]/admin/agenda/actions.ts#saveSessionAction": {
+      role: "agenda",
+      state: true,
+      form: true,
+      valid: () => session,
+      spoiler: { type: "nonsense" },
+      strings: ["titleEn", "titleZh", "abstractEn", "abstractZh", "day", "start", "end"],
+      garbage: {
+        roomId: ["999999", "-1", "1.5", SQL[0]],
+        day: ["2024-02-30", "2099-01-01"],
+        start: ["25:00", "09:00; DROP"],
+        end: ["08:00"],
+        seatLimit: ["-5", "1e309"],
+        sessionId: ["999999", "abc"],
+        speakerId: ["999999", SQL[0]],
+      },
+    },
+    "app/[locale]/admin/agenda/actions.ts#moveSessionAction": { role: "agenda", json: true, valid: () => placement, spoiler: { sessionId: 999999 } },
+    "app/[locale]/admin/agenda/actions.ts#checkSessionAction": {
+      role: "agenda",
+      json: true,
+      valid: () => ({ ...placement, seatLimit: "", speakers: [], cancelled: false }),
+      // A valid check writes nothing and answers with the conflicts; only invalid input is sent.
+      spoiler: { day: "not a day" },
+    },
+    "app/[locale]/admin/agenda/actions.ts#deleteSessionAction": {
+      role: "agenda",
+      state: true,
+      form: true,
+      valid: () => ({ sessionId: String(ctx.sessionId), revision: String(ctx.sessionRevision) }),
+      spoiler: { sessionId: "999999" },
+      strings: [],
+      garbage: { sessionId: ["-1", "abc", SQL[0], "1e309"], revision: ["-1", "x"] },
+    },
+    "app/[locale]/admin/agenda/actions.ts#publishAction": { role: "agenda", state: true },
+    "app/[locale]/admin/agenda/actions.ts#saveRoomAction": {
+      role: "agenda",
+      state: true,
+      form: true,
+      valid: () => ({ nameEn: "Abuse room", nameZh: "测试室", capacity: "100" }),
+      spoiler: { nameEn: "" },
+      strings: ["nameEn", "nameZh"],
+      garbage: { capacity: ["-1", "1e309", "abc"], id: ["999999", "-1", SQL[0]] },
+    },
+    "app/[locale]/admin/agenda/actions.ts#saveTrackAction": {
+      role: "agenda",
+      state: true,
+      form: true,
+      valid: () => ({ nameEn: "Abuse track", nameZh: "测试", color: "#123456" }),
+      spoiler: { color: "red" },
+      strings: ["nameEn", "nameZh", "color"],
+      garbage: { color: ["#12345g", "javascript:alert(1)"], id: ["999999", "-1"] },
+    },
+    "app/[locale]/admin/attendees/actions.ts#addAttendeeAction": {
+      role: "attendees",
+      bound: [locale],
+      state: true,
+      form: true,
+      valid: () => person(ctx),
+      spoiler: { email: "not-an-email" },
+      strings: [...PERSON_STRINGS, "altName"],
+      garbage: { ...PERSON_GARBAGE, attendeeLocale: ["fr"] },
+    },
+    "app/[locale]/admin/attendees/actions.ts#updateAttendeeAction": {
+      role: "attendees",
+      bound: [{ name: "id", value: ctx.attendee.id, forgeable: true, forged: [["an id that is text", "abc"], ["a negative id", -1], ["an object as the id", { id: 1 }], ["an id past 2^53", 2 ** 60]] }],
+      state: true,
+      form: true,
+      valid: () => person(ctx),
+      spoiler: { email: "not-an-email" },
+      strings: [...PERSON_STRINGS, "altName"],
+      garbage: PERSON_GARBAGE,
+    },
+    "app/[locale]/admin/attendees/actions.ts#cancelAttendeeAction": {
+      role: "attendees",
+      state: true,
+      form: true,
+      valid: () => ({ id: String(ctx.attendee.id) }),
+      spoiler: { id: "0" },
+      strings: [],
+      garbage: { id: ["-1", "abc", "999999999", SQL[0], "1e309"] },
+    },
+    "app/[locale]/admin/attendees/actions.ts#promoteAttendeeAction": {
+      role: "attendees",
+      state: true,
+      form: true,
+      valid: () => ({ id: String(ctx.attendee.id), reason: "abuse test" }),
+      spoiler: { reason: "" },
+      strings: ["reason"],
+      garbage: { id: ["-1", "abc", "999999999"], override: ["yes"] },
+    },
+    "app/[locale]/admin/attendees/actions.ts#resendAction": {
+      role: "attendees",
+      state: true,
+      form: true,
+      valid: () => ({ id: String(ctx.attendee.id) }),
+      spoiler: { id: "999999999" },
+      strings: [],
+      garbage: { id: ["-1", "abc", SQL[0]] },
+    },
+    "app/[locale]/admin/quotes/actions.ts#createQuoteAction": {
+      role: "quotes",
+      state: true,
+      form: true,
+      valid: () => quote,
+      spoiler: { speakerId: "abc" },
+      strings: ["text", "translation", "sourcePublisher", "sourceTitle", "sourceUrl"],
+      garbage: { speakerId: ["999999", "-1"], kind: ["rumour"], language: ["fr"], saidOn: ["2024-02-30"], sessionId: ["999999"], topicIds: ["999999", SQL[0]], sourceMode: ["magic"], sourceId: ["999999"], locale: ["fr"] },
+    },
+    "app/[locale]/admin/quotes/actions.ts#updateQuoteAction": {
+      role: "quotes",
+      state: true,
+      form: true,
+      valid: () => ({ ...quote, id: String(ctx.quoteId) }),
+      spoiler: { speakerId: "abc" },
+      strings: ["text", "translation", "sourcePublisher", "sourceTitle", "sourceUrl"],
+      garbage: { id: ["999999", "-1", SQL[0]], kind: ["rumour"], topicIds: ["999999"] },
+    },
+    "app/[locale]/admin/quotes/actions.ts#deleteQuoteAction": {
+      role: "quotes",
+      state: true,
+      form: true,
+      valid: () => ({ id: String(ctx.quoteId), locale: "en" }),
+      spoiler: { id: "999999" },
+      strings: [],
+      garbage: { id: ["-1", "abc", SQL[0], "1e309"], locale: ["fr"] },
+    },
+    "app/[locale]/admin/settings/actions.ts#saveSettingsAction": {
+      role: "attendees",
+      state: true,
+      form: true,
+      valid: () => ({ capacity: "250", opensAt: "", closesAt: "", startDate: "2024-07-11", endDate: "2024-07-13" }),
+      spoiler: { capacity: "-1" },
+      strings: ["opensAt", "closesAt", "startDate", "endDate"],
+      garbage: { capacity: ["0.5", "1e309", "abc", "1000001"], startDate: ["2024-02-30"], endDate: ["2024-07-01"], opensAt: ["2024-07-11T25:00"], closesAt: ["yesterday"] },
+    },
+    "app/[locale]/admin/speakers/actions.ts#createSpeakerAction": {
+      role: "speakers",
+      state: true,
+      form: true,
+      valid: () => ({ locale: "en", nameEn: "Abuse Speaker", listed: "on" }),
+      spoiler: { nameEn: "" },
+      strings: ["nameEn", "nameZh", "titleEn", "titleZh", "organisationEn", "organisationZh", "bioEn", "bioZh"],
+      garbage: { locale: ["fr"] },
+    },
+    "app/[locale]/admin/speakers/actions.ts#updateSpeakerAction": {
+      role: "speakers",
+      state: true,
+      form: true,
+      valid: () => ({ id: speaker, locale: "en", nameEn: "Abuse Speaker", listed: "on" }),
+      spoiler: { nameEn: "" },
+      strings: ["nameEn", "nameZh", "titleEn", "titleZh", "organisationEn", "organisationZh", "bioEn", "bioZh"],
+      garbage: { id: ["999999", "-1", SQL[0]], locale: ["fr"] },
+    },
+    "app/[locale]/admin/speakers/actions.ts#deleteSpeakerAction": {
+      role: "speakers",
+      state: true,
+      form: true,
+      valid: () => ({ id: speaker, locale: "en" }),
+      spoiler: { id: "999999" },
+      strings: [],
+      garbage: { id: ["-1", "abc", SQL[0], "1e309"], locale: ["fr"] },
+    },
+    "app/[locale]/admin/speakers/actions.ts#removeSpeakerPhotoAction": {
+      role: "speakers",
+      state: true,
+      form: true,
+      valid: () => ({ id: speaker, locale: "en" }),
+      spoiler: { id: "999999" },
+      strings: [],
+      garbage: { id: ["-1", "abc", SQL[0]], locale: ["fr"] },
+    },
+    "app/[locale]/admin/users/actions.ts#createUserAction": {
+      role: "users",
+      state: true,
+      form: true,
+      valid: () => ({ email: ctx.uniqueEmail(), name: "Abuse User", role: "staff" }),
+      spoiler: { role: "root" },
+      strings: ["email", "name"],
+      garbage: { email: ["not-an-email", ctx.users.admin.email], role: ["superadmin", ""] },
+    },
+    "app/[locale]/admin/users/actions.ts#updateUserAction": {
+      role: "users",
+      state: true,
+      form: true,
+      valid: () => ({ id: String(ctx.users.staff.id), intent: "disable" }),
+      spoiler: { intent: "explode" },
+      strings: [],
+      garbage: { id: ["-1", "abc", "999999", SQL[0]], intent: ["role"], role: ["root"] },
+    },
+    "app/[locale]/register/actions.ts#registerAction": {
+      role: "public",
+      bound: [locale],
+      state: true,
+      form: true,
+      valid: () => ({ ...person(ctx), consent: "on" }),
+      spoiler: { consent: "" },
+      strings: PERSON_STRINGS,
+      garbage: { ...PERSON_GARBAGE, consent: ["yes", "true"] },
+    },
+    "app/[locale]/ticket/[token]/actions.ts#updateAction": {
+      role: "public",
+      bound: [token(ctx)],
+      state: true,
+      form: true,
+      valid: () => person(ctx),
+      spoiler: { email: "not-an-email" },
+      strings: PERSON_STRINGS,
+      garbage: PERSON_GARBAGE,
+    },
+    "app/[locale]/ticket/[token]/actions.ts#cancelAction": { role: "public", bound: [token(ctx)] },
+    "app/[locale]/ticket/[token]/actions.ts#eraseAction": { role: "public", bound: [token(ctx)], state: true },
+    "app/[locale]/ticket/[token]/actions.ts#bookAction": {
+      role: "public",
+      bound: [token(ctx)],
+      state: true,
+      form: true,
+      valid: () => ({ sessionId: String(ctx.seatLimitedSessionId) }),
+      spoiler: { sessionId: "999999" },
+      strings: [],
+      garbage: { sessionId: ["-1", "abc", SQL[0], "1e309", "0"] },
+    },
+    "app/[locale]/ticket/[token]/actions.ts#calendarFeedAction": { role: "public", bound: [token(ctx)], state: true, form: true, valid: () => ({}) },
+  };
+}
+
+/** The page that hosts an action, with its dynamic segments filled in from the fixtures. */
+export function hostPage(workers, ctx) {
+  const values = { locale: "en", code: ctx.attendee.code, token: ctx.attendee.manageToken };
+  const byFolder = { speakers: ctx.speakerId, quotes: ctx.quoteId };
+  const pages = workers
+    .filter((w) => w.startsWith("app/") && w.endsWith("/page"))
+    .map((worker) => {
+      const segments = worker.slice(4, -5).split("/");
+      const filled = segments.map((segment, i) => {
+        const param = /^\[(.+)\]$/.exec(segment)?.[1];
+        if (!param) return segment;
+        return String(values[param] ?? (param === "id" ? byFolder[segments[i - 1]] : undefined) ?? "");
+      });
+      return filled.includes("") ? null : { worker, path: `/${filled.join("/")}`, params: segments.filter((s) => s.startsWith("[")).length };
+    })
+    .filter(Boolean)
+    .sort((a, b) => a.params - b.params || a.path.length - b.path.length);
+  if (pages.length === 0) throw new Error(`No page to call the action from among ${workers.join(", ")}: teach hostPage its segments.`);
+  return pages[0].path;
+}
+
+function spoil(spec) {
+  return { ...spec.valid(), ...(spec.spoiler ?? {}) };
+}
+
+/** The argument list of a call: bound values, prevState, then the form or the JSON input. */
+function args(spec, input, { bound } = {}) {
+  const out = (bound ?? (spec.bound ?? []).map((b) => b.value)).slice();
+  if (spec.state) out.push({});
+  if (spec.form) out.push(input instanceof FormData ? input : formData(input ?? {}));
+  else if (spec.json) out.push(input);
+  return out;
+}
+
+/** Cases of one action. `action` is { id, key, page }. */
+export async function actionCases(spec, action, ctx) {
+  const [allowedRole, wrongRole] = ROLES[spec.role];
+  const cookie = ctx.cookies[allowedRole ?? spec.cookieRole] ?? undefined;
+  const base = { method: "POST", path: action.page, cookie, headers: { "next-action": action.id, accept: "text/x-component", origin: ctx.url } };
+  const call = async (callArgs, extra = {}) => {
+    const body = await actionBody(callArgs);
+    return { ...base, ...extra, headers: { ...base.headers, ...body.headers, ...extra.headers }, body: body.body };
+  };
+  const raw = (body, headers, extra = {}) => ({ ...base, ...extra, headers: { ...base.headers, ...headers }, body });
+  const cases = [];
+  const add = (name, rule, request, expect = "refused") => cases.push({ name, rule, request, expect });
+  const spoiled = spec.valid ? spoil(spec) : {};
+  const spoiledArgs = args(spec, spec.json ? spoiled : spoiled);
+
+  // Transport: every one of these must be refused before the action runs.
+  add("from another site's page (Origin: https://evil.example, Sec-Fetch-Site: cross-site)", "cross-site", await call(spoiledArgs, { headers: CROSS_SITE }));
+  add("from a sandboxed frame (Origin: null)", "cross-site", await call(spoiledArgs, { headers: NULL_ORIGIN }));
+  if (allowedRole && spec.role !== "public") {
+    for (const c of sessionCases(ctx, await call(spoiledArgs), wrongRole)) cases.push(c);
+  }
+  if (spec.form) {
+    add("a 10 MB form field", "10 MB body", await call(args(spec, { ...spoiled, pad: "x".repeat(TEN_MB) })));
+  } else {
+    add("a 10 MB extra argument", "10 MB body", await call([...spoiledArgs, "x".repeat(TEN_MB)]));
+  }
+  const parts = await actionParts(spoiledArgs);
+  add("a multipart body cut short", "broken multipart", { ...base, ...withHeaders(base, multipart(parts, { truncate: true })) });
+  add("a multipart body without its boundary", "broken multipart", raw(Buffer.from("--x\r\nContent-Disposition: form-data; name=\"0\"\r\n\r\n[]"), { "content-type": "multipart/form-data; boundary=" }));
+  const stringField = (spec.strings ?? [])[0];
+  if (spec.form && stringField) {
+    const bytes = Buffer.concat([Buffer.from("Abuse "), BROKEN_UTF8]);
+    const valid = await actionParts(args(spec, spec.valid()));
+    add(`bytes that are not UTF-8 in ${stringField}`, "broken UTF-8", { ...base, ...withHeaders(base, multipart(valid.map(([n, v]) => (n.endsWith(`_${stringField}`) ? [n, bytes] : [n, v])))) });
+  }
+  add("bytes that are not UTF-8 in the arguments", "broken UTF-8", raw(Buffer.concat([Buffer.from('["'), BROKEN_UTF8, Buffer.from('"]')]), { "content-type": "text/plain;charset=UTF-8" }));
+  add("arguments nested 100,000 lists deep", "deep JSON", raw(`[${deepJson(100_000)}]`, { "content-type": "text/plain;charset=UTF-8" }));
+  add("1,001 arguments", "too many arguments", raw(JSON.stringify(Array.from({ length: 1001 }, () => null)), { "content-type": "text/plain;charset=UTF-8" }));
+  add("arguments that are not JSON", "not JSON", raw("[{", { "content-type": "text/plain;charset=UTF-8" }));
+  add("an action id that is not in this build", "unknown action", await call(spoiledArgs, { headers: { "next-action": unknownId(action.id) } }));
+  add("an action id that is not an id", "malformed action id", await call(spoiledArgs, { headers: { "next-action": "../../../etc/passwd" } }));
+  add("a URL-encoded body", "wrong content type", raw("0=%5B%5D", { "content-type": "application/x-www-form-urlencoded" }));
+
+  // Arguments of the wrong kind: only our own pages call these, so any other shape was crafted.
+  if (spec.form) {
+    const bound = (spec.bound ?? []).map((b) => b.value);
+    const valid = spec.valid();
+    const prefix = [...bound, ...(spec.state ? [{}] : [])];
+    add("a string where the form goes", "wrong argument", await call([...prefix, "id=1"]));
+    add("a list of [name, value] pairs where the form goes", "wrong argument", await call([...prefix, Object.entries(valid)]));
+    add("an object where the form goes", "wrong argument", await call([...prefix, valid]));
+    add("no form at all", "wrong argument", await call(prefix));
+    if (spec.state || spec.bound?.length) {
+      // A no-JavaScript post naming the action alone: the action gets the form as its first argument.
+      const mpa = formData(valid);
+      mpa.append(`$ACTION_ID_${action.id}`, "");
+      const body = multipart([...mpa.entries()]);
+      add("a no-JavaScript form post of the action alone ($ACTION_ID_)", "wrong argument", {
+        ...base,
+        headers: { accept: "text/html", origin: ctx.url, ...body.headers },
+        body: body.body,
+      });
+    }
+  }
+  for (const [i, b] of (spec.bound ?? []).entries()) {
+    if (!b.forgeable) continue;
+    const forged = b.forged ?? [
+      ["a random manage token", randomToken()],
+      [`SQL as the manage token`, SQL[0]],
+      ["a token of the wrong length", randomToken(31)],
+      ["an object as the token", { token: ctx.attendee.manageToken }],
+      ["a number as the token", 42],
+    ];
+    for (const [label, value] of forged) {
+      const bound = (spec.bound ?? []).map((x, j) => (j === i ? value : x.value));
+      add(label, b.name === "token" ? "forged token" : "wrong argument", await call(args(spec, spec.valid ? spec.valid() : undefined, { bound })));
+    }
+  }
+
+  // Field garbage in a well-formed call from our own page: the form's error state.
+  if (spec.valid && spec.spoiler) {
+    const field = async (name, input, rule) => add(name, rule, await call(args(spec, input)), "form");
+    if (spec.json) {
+      for (const [label, value] of [["a string", "x"], ["a number", 42], ["null", null], ["a list", [spoiled]], ["an empty object", {}]]) {
+        await field(`${label} as the input`, value, "wrong type");
+      }
+      for (const key of Object.keys(spec.valid())) {
+        await field(`${key} as a list`, { ...spoiled, [key]: [spec.valid()[key]] }, "wrong type");
+        await field(`${key} as SQL`, { ...spoiled, [key]: SQL[0] }, "SQL");
+        await field(`${key} as a script`, { ...spoiled, [key]: SCRIPT[0] }, "script");
+        const { [key]: _dropped, ...rest } = spoiled;
+        await field(`${key} missing`, rest, "missing field");
+      }
+      await field("unknown extra fields and __proto__", Object.assign(JSON.parse('{"__proto__":{"polluted":1}}'), spoiled, { isAdmin: true }), "extra field");
+    } else {
+      await field("no fields at all", {}, "missing field");
+      await field("the spoiled form with unknown extra fields", { ...spoiled, isAdmin: "on", capacityOverride: "1", constructor: "x", __proto__x: "x", ...spec.spoiler }, "extra field");
+      if (spec.strings.length) {
+        const files = { ...spoiled };
+        for (const s of spec.strings) files[s] = new File(["x"], "x.txt");
+        await field("every text field as a file", files, "wrong type");
+        for (const [rule, payloads] of [["SQL", SQL], ["script", SCRIPT]]) {
+          for (const payload of payloads) {
+            const input = { ...spoiled };
+            for (const s of spec.strings) input[s] = payload;
+            Object.assign(input, spec.spoiler);
+            await field(`${rule} in every text field: ${payload}`, input, rule);
+          }
+        }
+        const long = { ...spoiled };
+        for (const s of spec.strings) long[s] = "x".repeat(Math.floor(600_000 / spec.strings.length));
+        await field("every text field far over its limit", long, "overlong");
+        const control = { ...spoiled };
+        for (const s of spec.strings) control[s] = "a\u0000b\u0007\u001b[31m";
+        Object.assign(control, spec.spoiler);
+        await field("NUL and control characters in every text field", control, "wrong type");
+      }
+      for (const [name, values] of Object.entries(spec.garbage ?? {})) {
+        for (const value of values) {
+          await field(`${name} = ${JSON.stringify(String(value).slice(0, 40))}`, { ...spec.valid(), [name]: value }, "wrong type");
+        }
+      }
+    }
+  }
+  return cases;
+}
+
+function withHeaders(base, body) {
+  return { headers: { ...base.headers, ...body.headers }, body: body.body };
+}
+
+/** A well-formed id that is not this one: the same kind of action, another hash. */
+function unknownId(id) {
+  return id.slice(0, 2) + randomBytes((id.length - 2) / 2).toString("hex");
+}

@@ -1,0 +1,178 @@
+// Sending one abuse case and judging its answer: the status it must have, the leaks it must not.
+import path from "node:path";
+
+const TIMEOUT_MS = 30_000;
+let clientNumber = 0;
+
+/** A client address of its own for every request (the server trusts X-Forwarded-For here). */
+function nextClient() {
+  clientNumber += 1;
+  return `10.${(clientNumber >> 16) & 255}.${(clientNumber >> 8) & 255}.${clientNumber & 255}`;
+}
+
+/**
+ * Sends a case's request. Returns { status, headers, body } or { error } when no answer came
+ * (refused connection, reset, timeout): a server that hangs up instead of answering falls short.
+ */
+export async function send(base, request) {
+  const headers = { "x-forwarded-for": nextClient(), ...request.headers };
+  if (request.cookie) headers.cookie = request.cookie;
+  for (const [name, value] of Object.entries(headers)) if (value === undefined) delete headers[name];
+  const method = request.method ?? "GET";
+  const redirects = [];
+  let path = request.path;
+  try {
+    for (;;) {
+      const response = await fetch(base + path, {
+        method,
+        headers,
+        body: request.body,
+        redirect: "manual",
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        ...(request.body instanceof ReadableStream ? { duplex: "half" } : {}),
+      });
+      const body = Buffer.from(await response.arrayBuffer());
+      const location = response.headers.get("location");
+      // A GET sent elsewhere on this site (the proxy adds the language, or sends a visitor without
+      // a session to sign in) is judged by where it ends.
+      if (method === "GET" && response.status >= 300 && response.status < 400 && location && redirects.length < 3) {
+        const next = new URL(location, base + path);
+        if (next.origin === new URL(base).origin) {
+          redirects.push({ status: response.status, location: next.pathname + next.search });
+          path = next.pathname + next.search;
+          continue;
+        }
+      }
+      return { status: response.status, headers: response.headers, body, redirects, path };
+    }
+  } catch (error) {
+    return { error: error.cause?.code ?? error.cause?.message ?? error.message };
+  }
+}
+
+const root = process.cwd();
+
+/**
+ * What in a body gives away the server's insides: stack frames, file paths on the server, error
+ * names with a trace, and the messages of the database and validation libraries.
+ */
+const LEAKS = [
+  ["a stack frame", /\bat (?:async )?[\w$.<>[\] ]*\(?(?:\/|file:|node:|\.next)[^\s)]*:\d+:\d+\)?/],
+  ["a stack frame", /\n\s+at [^\n]+:\d+:\d+/],
+  ["a server file path", new RegExp(`${escape(root)}|/work/|node_modules/|\\.next[\\w-]*/server/`)],
+  ["an error with its trace", /\b\w*Error: [^\n]*\n\s+at /],
+  ["a database error", /SQLITE_[A-Z]+|SqliteError|better-sqlite3/],
+  ["a validation library's error", /ZodError|"code":\s*"invalid_(?:type|union|value)"/],
+  ["a Next.js internal error", /Invariant:|Failed to find Server Action|ignore-listed frames/],
+];
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The first leak found in a body, or null. Binary answers (PDF, XLSX, images) are not searched. */
+export function leakIn(response) {
+  const type = response.headers?.get("content-type") ?? "";
+  if (/^(?:application\/(?:pdf|vnd\.openxml)|image\/)/.test(type)) return null;
+  const text = response.body.toString("utf8");
+  for (const [what, pattern] of LEAKS) {
+    const match = pattern.exec(text);
+    if (match) return `${what}: ${JSON.stringify(match[0].slice(0, 120))}`;
+  }
+  return null;
+}
+
+/**
+ * The value a Server Action returned, read from its RSC answer: row 0 names the row of the result
+ * ("a": "$@1"). undefined when the answer carries no result (an error, a redirect, a page).
+ */
+export function actionResult(response) {
+  const rows = flightRows(response.body);
+  try {
+    const head = JSON.parse(rows.get("0") ?? "null");
+    const ref = /^\$@([0-9a-f]+)$/.exec(head?.a ?? "")?.[1];
+    const raw = ref === undefined ? undefined : rows.get(ref);
+    if (raw === undefined || raw.startsWith("E")) return undefined;
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The rows of an RSC answer: "<id>:<json>\n", except text rows, "<id>:T<hex byte length>,<text>",
+ * which end after that many bytes with no newline (long strings, such as a form's values, go there).
+ */
+function flightRows(body) {
+  const rows = new Map();
+  let at = 0;
+  while (at < body.length) {
+    const colon = body.indexOf(0x3a, at);
+    if (colon === -1) break;
+    const id = body.subarray(at, colon).toString("latin1");
+    if (body[colon + 1] === 0x54 /* T */) {
+      const comma = body.indexOf(0x2c, colon);
+      const length = parseInt(body.subarray(colon + 2, comma).toString("latin1"), 16);
+      rows.set(id, JSON.stringify(body.subarray(comma + 1, comma + 1 + length).toString("utf8")));
+      at = comma + 1 + length;
+    } else {
+      const end = body.indexOf(0x0a, colon);
+      rows.set(id, body.subarray(colon + 1, end === -1 ? body.length : end).toString("utf8"));
+      at = end === -1 ? body.length : end + 1;
+    }
+  }
+  return rows;
+}
+
+/** A form's answer that says what was wrong instead of doing anything. */
+export function isErrorState(result) {
+  if (!result || typeof result !== "object") return false;
+  if (result.errors && typeof result.errors === "object" && Object.values(result.errors).some(Boolean)) return true;
+  if (typeof result.error === "string") return true;
+  return Boolean(result.refusal || result.notFound === true || result.nothing === true);
+}
+
+/**
+ * Judges one answer against what the case expects:
+ * - "refused": a 4xx;
+ * - "form": a Server Action's form answering with its error state (200), the form's own UX;
+ * - { answer, check }: a 200 whose body says the request was refused (check(body) is true).
+ * Whatever the expectation, a 5xx, a missing answer or a leak falls short.
+ * A GET that the proxy sends to the sign-in page (a console address without a session cookie) is
+ * refused too, the browser's way. Returns { ok, kind, rule? }, kind "4xx" | "form" | "answer" | "signin".
+ */
+export function judge(expect, response) {
+  if (response.error) return { ok: false, rule: `no answer (${response.error})` };
+  const via = response.redirects?.length ? `${response.redirects.map((r) => `${r.status} → ${shorten(r.location, 60)}`).join(", ")}, then ` : "";
+  const { status } = response;
+  const leak = leakIn(response);
+  if (leak) return { ok: false, rule: `${via}HTTP ${status} leaks ${leak}` };
+  if (status >= 500) return { ok: false, rule: `${via}HTTP ${status}: a server error, not a refusal` };
+  if (status >= 400 && status < 500) return { ok: true, kind: "4xx" };
+  if (via && status === 200 && /^\/(?:en|zh-CN)\/sign-in(?:\?|$)/.test(response.path)) return { ok: true, kind: "signin" };
+  if (expect === "form") {
+    if (status !== 200) return { ok: false, rule: `HTTP ${status}: neither a 4xx nor the form's error state` };
+    if (response.headers.get("x-action-redirect")) {
+      return { ok: false, rule: `accepted: the action redirected to ${shorten(response.headers.get("x-action-redirect"), 80)}` };
+    }
+    const result = actionResult(response);
+    if (isErrorState(result)) return { ok: true, kind: "form" };
+    return { ok: false, rule: `HTTP 200 without the form's error state: ${shorten(JSON.stringify(result) ?? "no action result", 200)}` };
+  }
+  if (typeof expect === "object" && expect.answer) {
+    if (status === 200 && expect.check(response.body.toString("utf8"))) return { ok: true, kind: "answer" };
+    return { ok: false, rule: `${via}HTTP ${status}: expected a 4xx or ${expect.answer}` };
+  }
+  const where = response.headers.get("location") ?? response.headers.get("x-action-redirect");
+  return { ok: false, rule: `${via}HTTP ${status}${where ? ` → ${shorten(where, 80)}` : ""}: expected a 4xx` };
+}
+
+/** For the report: a path shortened, a body's first characters. */
+export function shorten(text, max = 100) {
+  const flat = String(text).replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+export function relative(file) {
+  return path.relative(root, file);
+}

@@ -1,0 +1,83 @@
+// The abuse run's fixtures: a production server on a fresh database, one signed-in session per
+// console role, and one registered attendee (manage token, ticket token, calendar token).
+import { execSync } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { startProductionServer } from "./prod-server.mjs";
+
+export const ROLES = ["admin", "organizer", "staff"];
+export const PASSWORD = "forum abuse passphrase 2024";
+export const ticketSecret = "abuse-ticket-secret-0123456789abcdef";
+export const authSecret = "abuse-auth-secret-0123456789abcdef0123456789";
+
+export function userEmail(role) {
+  return `${role}@abuse.test`;
+}
+
+/** Starts the server and creates the console users (the admin comes from ADMIN_EMAIL). */
+export async function startServer({ port, db, distDir, skipBuild, logFile }) {
+  const env = {
+    ADMIN_EMAIL: userEmail("admin"),
+    ADMIN_PASSWORD: PASSWORD,
+    ABUSE_USER_PASSWORD: PASSWORD,
+    AUTH_SECRET: authSecret,
+    TICKET_SECRET: ticketSecret,
+    // Every case poses as a client of its own (X-Forwarded-For), so the rate limits never answer
+    // in place of the check a case is about; one case checks the limit itself.
+    TRUST_PROXY: "1",
+    RATE_LIMIT_PER_MINUTE: "100000",
+    SITE_URL: `http://127.0.0.1:${port}`,
+  };
+  const server = await startProductionServer({ port, db, distDir, skipBuild, env, logFile });
+  for (const role of ["organizer", "staff"]) {
+    execSync(
+      `npx tsx --conditions=react-server scripts/user.ts create --email ${userEmail(role)} --role ${role} --name "Abuse ${role}" --password-env ABUSE_USER_PASSWORD`,
+      { env: { ...process.env, ...env, DATABASE_PATH: db }, stdio: ["ignore", "ignore", "inherit"] },
+    );
+  }
+  return server;
+}
+
+function cookiesOf(response) {
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]);
+}
+
+/** Signs in through Auth.js's credentials endpoint; returns the session cookie ("name=value"). */
+export async function signIn(url, role) {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const jar = cookiesOf(csrf);
+  const response = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), "x-forwarded-for": `10.9.0.${ROLES.indexOf(role) + 1}` },
+    body: new URLSearchParams({ email: userEmail(role), password: PASSWORD, csrfToken }),
+  });
+  const session = cookiesOf(response).find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`Signing in as ${role} failed: HTTP ${response.status} ${response.headers.get("location")}`);
+  return session;
+}
+
+export function ticketToken(code) {
+  const signature = createHmac("sha256", ticketSecret).update(`ticket:v1:${code}`).digest().subarray(0, 16);
+  return `${code}.${signature.toString("base64url")}`;
+}
+
+/** One attendee, registered through the API, with a calendar feed address. */
+export async function registerAttendee(url) {
+  const response = await fetch(`${url}/api/v1/registrations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": "10.9.1.1" },
+    body: JSON.stringify({
+      fullName: "Abuse Attendee",
+      email: "attendee@abuse.test",
+      organisation: "Abuse Test Ltd",
+      jobTitle: "Tester",
+      category: "industry",
+      days: ["2024-07-11", "2024-07-12"],
+      consent: true,
+    }),
+  });
+  const body = await response.json();
+  if (response.status !== 201) throw new Error(`Registering the test attendee failed: HTTP ${response.status} ${JSON.stringify(body)}`);
+  return { code: body.code, manageToken: body.manageToken, ticket: ticketToken(body.code) };
+}
