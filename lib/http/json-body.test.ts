@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isJsonContentType, readJsonObject } from "./json-body";
+import { DRAIN_LIMIT, isJsonContentType, readJsonObject } from "./json-body";
 
 const MAX = 64;
 
@@ -83,5 +83,46 @@ describe("readJsonObject", () => {
     }
     const invalidUtf8 = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]);
     expect(await readJsonObject(post(invalidUtf8), MAX)).toMatchObject({ status: 400 });
+  });
+});
+
+describe("a refused body", () => {
+  /** A body of `chunks` pieces of `size` bytes; says how many were read and whether it was cancelled. */
+  function counted(chunks: number, size: number) {
+    const piece = new Uint8Array(size).fill(0x78);
+    const seen = { read: 0, cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (seen.read === chunks) return controller.close();
+        seen.read += 1;
+        controller.enqueue(piece);
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    });
+    const request = new Request("http://forum.test/api", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
+    return { request, seen };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it("is read to its end after the 413, so that the client still reads the answer", async () => {
+    const { request, seen } = counted(40, 1024);
+    expect(await readJsonObject(request, MAX)).toMatchObject({ status: 413 });
+    await settle();
+    expect(seen).toEqual({ read: 40, cancelled: false });
+  });
+
+  it("is cut once it passes the drain limit", async () => {
+    const { request, seen } = counted(DRAIN_LIMIT / (1 << 20) + 8, 1 << 20);
+    expect(await readJsonObject(request, MAX)).toMatchObject({ status: 413 });
+    await settle();
+    expect(seen.cancelled).toBe(true);
+    expect(seen.read).toBeLessThan(DRAIN_LIMIT / (1 << 20) + 8);
   });
 });

@@ -11,7 +11,7 @@ export function isJsonContentType(value: string | null): boolean {
 
 export async function readJsonObject(request: Request, maxBytes: number): Promise<JsonBodyResult> {
   if (!isJsonContentType(request.headers.get("content-type"))) {
-    await discard(request);
+    discard(request);
     return {
       ok: false,
       status: 415,
@@ -25,7 +25,7 @@ export async function readJsonObject(request: Request, maxBytes: number): Promis
   } as const;
   const declared = request.headers.get("content-length");
   if (declared !== null && !(Number(declared) <= maxBytes)) {
-    await discard(request);
+    discard(request);
     return tooLarge;
   }
   const bytes = await readCapped(request, maxBytes);
@@ -59,7 +59,7 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
+      drain(reader, size);
       return null;
     }
     chunks.push(value);
@@ -73,7 +73,27 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
   return out;
 }
 
-/** Tells the stream we will not read it, so its bytes are not kept waiting for us. */
-async function discard(request: Request): Promise<void> {
-  await request.body?.cancel().catch(() => {});
+/**
+ * How much of a refused body is still read, and thrown away, after the answer. A connection closed
+ * while the client is still sending is reset, and the reset can destroy the answer before the
+ * client reads it: it would see a broken connection instead of its 413. Past this, it is cut.
+ */
+export const DRAIN_LIMIT = 32 * 1024 * 1024;
+
+/** Reads the rest of a body nobody wants, in the background, up to DRAIN_LIMIT, then lets it go. */
+export function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead = 0): void {
+  void (async () => {
+    let size = alreadyRead;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+      if (size > DRAIN_LIMIT) return reader.cancel();
+    }
+  })().catch(() => {});
+}
+
+/** A body that will not be read: drained in the background (see drain). */
+function discard(request: Request): void {
+  if (request.body && !request.bodyUsed) drain(request.body.getReader());
 }

@@ -1,6 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { actorOf, requireRouteUser } from "@/auth/guard";
 import { setSpeakerPhoto, speakerExists } from "@/db/queries/speakers-admin";
+import { drain } from "@/lib/http/json-body";
 import { json } from "@/lib/http/respond";
 import { sameOrigin } from "@/lib/http/same-origin";
 import { MAX_PHOTO_BYTES, checkPhotoUpload, photoUrl, type PhotoError } from "@/lib/speakers/photo";
@@ -24,14 +25,23 @@ const refuse = (error: keyof typeof STATUS) => json({ error }, STATUS[error]);
 
 /** The body, or null once it passes the limit: a huge upload is never held in memory whole. */
 async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
   if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  if (Number(request.headers.get("content-length") ?? 0) > limit) {
+    drain(reader);
+    return null;
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.byteLength;
-    if (total > limit) return null;
-    chunks.push(chunk);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      drain(reader, total);
+      return null;
+    }
+    chunks.push(value);
   }
   const body = new Uint8Array(total);
   let at = 0;
