@@ -5,7 +5,8 @@
 // if anything did.
 //
 // Environment: SKIP_BUILD=1 reuses the build in NEXT_DIST_DIR (default .next-abuse, built once
-// otherwise); ABUSE_PORT (3600); ABUSE_DIR (data/abuse: the database, photos and server log).
+// otherwise); ABUSE_PORT (3600); ABUSE_DIR (data/abuse: the database, photos and server log);
+// ABUSE_VERBOSE=1 prints every request with its answer.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -26,6 +27,8 @@ const dir = path.resolve(process.env.ABUSE_DIR || "data/abuse");
 const db = path.join(dir, "forum.db");
 const logFile = path.join(dir, "server.log");
 const runId = randomBytes(4).toString("hex");
+// ABUSE_VERBOSE=1: one line per request, with its status.
+const verbose = process.env.ABUSE_VERBOSE === "1";
 
 if (skipBuild && !fs.existsSync(path.join(distDir, "BUILD_ID"))) {
   console.error(`SKIP_BUILD=1 but ${distDir} holds no build: run once without it.`);
@@ -175,6 +178,7 @@ async function main({ url, exited }) {
     for (const c of target.cases) {
       const response = await send(url, c.request);
       const verdict = judge(c.expect, response);
+      if (verbose) console.log(`  ${verdict.ok ? "ok" : "SHORT"} ${response.status ?? response.error} ${verdict.kind ?? ""} ${target.key} — ${c.name}`);
       tally.tried += 1;
       if (verdict.ok) tally[verdict.kind] += 1;
       else {

@@ -384,6 +384,11 @@ export async function actionCases(spec, action, ctx) {
   add("arguments nested 100,000 lists deep", "deep JSON", raw(`[${deepJson(100_000)}]`, { "content-type": "text/plain;charset=UTF-8" }));
   add("1,001 arguments", "too many arguments", raw(JSON.stringify(Array.from({ length: 1001 }, () => null)), { "content-type": "text/plain;charset=UTF-8" }));
   add("arguments that are not JSON", "not JSON", raw("[{", { "content-type": "text/plain;charset=UTF-8" }));
+  add("a JSON string instead of the argument list", "wrong argument", raw('"x"', { "content-type": "text/plain;charset=UTF-8" }));
+  // React's reply format refers to other parts of the body by "$<tag><id>": point at parts not sent.
+  for (const [label, ref] of [["a part", "$1"], ["a server function", "$F1"], ["a Map", "$Q1"], ["a Blob", "$B1"]]) {
+    add(`an argument that refers to ${label} not sent (${ref})`, "broken reference", raw(JSON.stringify([ref]), { "content-type": "text/plain;charset=UTF-8" }));
+  }
   add("an action id that is not in this build", "unknown action", await call(spoiledArgs, { headers: { "next-action": unknownId(action.id) } }));
   add("an action id that is not an id", "malformed action id", await call(spoiledArgs, { headers: { "next-action": "../../../etc/passwd" } }));
   add("a URL-encoded body", "wrong content type", raw("0=%5B%5D", { "content-type": "application/x-www-form-urlencoded" }));

@@ -1,4 +1,5 @@
 // Sending one abuse case and judging its answer: the status it must have, the leaks it must not.
+import http from "node:http";
 import path from "node:path";
 
 const TIMEOUT_MS = 30_000;
@@ -11,42 +12,92 @@ function nextClient() {
 }
 
 /**
- * Sends a case's request. Returns { status, headers, body } or { error } when no answer came
- * (refused connection, reset, timeout): a server that hangs up instead of answering falls short.
+ * One HTTP exchange with node:http rather than fetch: a server may answer a large upload early
+ * (413) and close; fetch then reports only its failed write, while this still reads the answer
+ * that came back. Returns { status, headers, body, cut } or { error } when no answer came at all.
+ */
+function exchange(url, { method, headers, body }) {
+  return new Promise((resolve) => {
+    let answered = false;
+    // A connection of its own: a kept-alive one the server has just closed would fail the next case.
+    const request = http.request(url, { method, headers, timeout: TIMEOUT_MS, agent: false }, (response) => {
+      answered = true;
+      const chunks = [];
+      const done = (cut) =>
+        resolve({ status: response.statusCode, headers: toHeaders(response.headers), body: Buffer.concat(chunks), cut });
+      response.on("data", (chunk) => chunks.push(chunk));
+      response.on("end", () => done(false));
+      response.on("error", () => done(true));
+      response.on("aborted", () => done(true));
+    });
+    request.on("timeout", () => request.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
+    request.on("error", (error) => {
+      if (!answered) resolve({ error: error.code ?? error.message });
+    });
+    writeInPieces(request, body, () => answered);
+  });
+}
+
+/**
+ * Writes a body 64 KB at a time, letting the answer in between, and stops once it has come: as
+ * curl does, so that an early 413 is read rather than lost to the reset of a write into a socket
+ * the server has closed.
+ */
+async function writeInPieces(request, body, answered) {
+  const piece = 64 * 1024;
+  async function* pieces() {
+    if (body instanceof ReadableStream) yield* body;
+    else for (let at = 0; body && at < body.length; at += piece) yield body.subarray(at, at + piece);
+  }
+  try {
+    for await (const chunk of pieces()) {
+      if (answered() || request.destroyed) break;
+      if (!request.write(chunk)) await new Promise((resolve) => request.once("drain", resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (!request.destroyed) request.end();
+  } catch {
+    // The server closed the connection: the answer, if any, is read by the response handler.
+  }
+}
+
+function toHeaders(raw) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined) headers.append(name, v);
+  }
+  return headers;
+}
+
+/**
+ * Sends a case's request. Returns { status, headers, body, redirects, path } or { error } when no
+ * answer came (refused connection, reset before any answer, timeout): a server that hangs up
+ * instead of answering falls short.
  */
 export async function send(base, request) {
   const headers = { "x-forwarded-for": nextClient(), ...request.headers };
   if (request.cookie) headers.cookie = request.cookie;
   for (const [name, value] of Object.entries(headers)) if (value === undefined) delete headers[name];
+  const body = typeof request.body === "string" ? Buffer.from(request.body) : request.body;
+  if (Buffer.isBuffer(body)) headers["content-length"] = String(body.length);
   const method = request.method ?? "GET";
   const redirects = [];
   let path = request.path;
-  try {
-    for (;;) {
-      const response = await fetch(base + path, {
-        method,
-        headers,
-        body: request.body,
-        redirect: "manual",
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        ...(request.body instanceof ReadableStream ? { duplex: "half" } : {}),
-      });
-      const body = Buffer.from(await response.arrayBuffer());
-      const location = response.headers.get("location");
-      // A GET sent elsewhere on this site (the proxy adds the language, or sends a visitor without
-      // a session to sign in) is judged by where it ends.
-      if (method === "GET" && response.status >= 300 && response.status < 400 && location && redirects.length < 3) {
-        const next = new URL(location, base + path);
-        if (next.origin === new URL(base).origin) {
-          redirects.push({ status: response.status, location: next.pathname + next.search });
-          path = next.pathname + next.search;
-          continue;
-        }
+  for (;;) {
+    const response = await exchange(base + path, { method, headers, body });
+    if (response.error) return response;
+    const location = response.headers.get("location");
+    // A GET sent elsewhere on this site (the proxy adds the language, or sends a visitor without
+    // a session to sign in) is judged by where it ends.
+    if (method === "GET" && response.status >= 300 && response.status < 400 && location && redirects.length < 3) {
+      const next = new URL(location, base + path);
+      if (next.origin === new URL(base).origin) {
+        redirects.push({ status: response.status, location: next.pathname + next.search });
+        path = next.pathname + next.search;
+        continue;
       }
-      return { status: response.status, headers: response.headers, body, redirects, path };
     }
-  } catch (error) {
-    return { error: error.cause?.code ?? error.cause?.message ?? error.message };
+    return { ...response, redirects, path };
   }
 }
 
