@@ -211,7 +211,13 @@ export function judge(expect, response) {
     return { ok: false, rule: `HTTP 200 without the form's error state: ${shorten(JSON.stringify(result) ?? "no action result", 200)}` };
   }
   if (typeof expect === "object" && expect.answer) {
-    if (status === 200 && expect.check(response.body.toString("utf8"))) return { ok: true, kind: "answer" };
+    let refusedInBody = false;
+    try {
+      refusedInBody = status === 200 && expect.check(response.body.toString("utf8"));
+    } catch {
+      // Not the answer expected (not even JSON): falls short below.
+    }
+    if (refusedInBody) return { ok: true, kind: "answer" };
     return { ok: false, rule: `${via}HTTP ${status}: expected a 4xx or ${expect.answer}` };
   }
   const where = response.headers.get("location") ?? response.headers.get("x-action-redirect");
