@@ -19,12 +19,16 @@ function nextClient() {
 function exchange(url, { method, headers, body }) {
   return new Promise((resolve) => {
     let answered = false;
-    // A connection of its own: a kept-alive one the server has just closed would fail the next case.
-    const request = http.request(url, { method, headers, timeout: TIMEOUT_MS, agent: false }, (response) => {
+    // Keep-alive, as a browser asks (a server that was told "Connection: close" closes at once, even
+    // on a body it has not read); but a connection of its own, never reused by the next case.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const request = http.request(url, { method, headers, timeout: TIMEOUT_MS, agent }, (response) => {
       answered = true;
       const chunks = [];
-      const done = (cut) =>
+      const done = (cut) => {
+        agent.destroy();
         resolve({ status: response.statusCode, headers: toHeaders(response.headers), body: Buffer.concat(chunks), cut });
+      };
       response.on("data", (chunk) => chunks.push(chunk));
       response.on("end", () => done(false));
       response.on("error", () => done(true));
@@ -32,7 +36,9 @@ function exchange(url, { method, headers, body }) {
     });
     request.on("timeout", () => request.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
     request.on("error", (error) => {
-      if (!answered) resolve({ error: error.code ?? error.message });
+      if (answered) return;
+      agent.destroy();
+      resolve({ error: error.code ?? error.message });
     });
     writeInPieces(request, body, () => answered);
   });
