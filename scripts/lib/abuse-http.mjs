@@ -1,6 +1,5 @@
 // Sending one abuse case and judging its answer: the status it must have, the leaks it must not.
 import http from "node:http";
-import path from "node:path";
 
 const TIMEOUT_MS = 30_000;
 let clientNumber = 0;
@@ -230,12 +229,8 @@ export function judge(expect, response) {
   return { ok: false, rule: `${via}HTTP ${status}${where ? ` → ${shorten(where, 80)}` : ""}: expected a 4xx` };
 }
 
-/** For the report: a path shortened, a body's first characters. */
+/** For the report: a long path or body cut to its first characters. */
 export function shorten(text, max = 100) {
   const flat = String(text).replace(/\s+/g, " ");
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-
-export function relative(file) {
-  return path.relative(root, file);
 }

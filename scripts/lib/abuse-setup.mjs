@@ -6,7 +6,7 @@ import { startProductionServer } from "./prod-server.mjs";
 
 export const ROLES = ["admin", "organizer", "staff"];
 export const PASSWORD = "forum abuse passphrase 2024";
-export const ticketSecret = "abuse-ticket-secret-0123456789abcdef";
+const ticketSecret = "abuse-ticket-secret-0123456789abcdef";
 export const authSecret = "abuse-auth-secret-0123456789abcdef0123456789";
 
 export function userEmail(role) {
