@@ -98,9 +98,23 @@ function badAddress(res) {
   res.end("400 Bad Request: the address is not valid percent-encoding.\n400 错误请求：网址编码无效。\n");
 }
 
+/** How much of a refused body is still read and thrown away before the connection is cut. */
+const DRAIN_LIMIT = 32 * 1024 * 1024;
+
 function refuse(res, { status, error }) {
-  // The body may be unread (a refused 10 MB upload): close rather than read it to reuse the connection.
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+  // The body may be unread (a refused 10 MB upload). Closing while the client is still sending
+  // makes the connection reset, and the reset can destroy the answer before the client reads it:
+  // so the rest is read and dropped (up to DRAIN_LIMIT, then cut), and the connection kept.
+  const req = res.req;
+  if (!req.complete) {
+    let size = 0;
+    req.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > DRAIN_LIMIT) req.destroy();
+    });
+    req.resume();
+  }
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
   res.end(`${status} ${error} Nothing was saved.\n`);
 }
 

@@ -44,6 +44,7 @@ const e2e = readJson("test-results/e2e.json");
 const outside = [
   ["durability (SIGKILL mid-registration, restart, every 201 intact; 5 rounds)", "scripts/durability.mjs"],
   ["drain (SIGTERM answers every request in flight)", "scripts/drain-test.mjs"],
+  ["abuse (hostile requests to every route handler and Server Action: 4xx, no 5xx, data unchanged)", "scripts/abuse.mjs"],
 ];
 const buildDir = process.env.E2E_DIST_DIR || ".next-e2e";
 const outsideResults = outside.map(([name, script]) => {

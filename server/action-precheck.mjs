@@ -8,6 +8,8 @@ import { sameOriginHeaders } from "./same-origin.mjs";
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 /** Far deeper than any argument our forms send; deep enough nesting overflows the decoder's stack. */
 const MAX_DEPTH = 64;
+/** Next's own limit on a Server Action's arguments (SERVER_ACTION_ARGS_LIMIT): more is a 500. */
+const MAX_ARGS = 1000;
 
 /** POSTs outside /api that are route handlers rather than pages: they read their own bodies. */
 const ROUTE_HANDLERS = [/^\/(en|zh-CN)\/admin\/speakers\/[^/]+\/photo\/?$/];
@@ -62,6 +64,28 @@ export function jsonDepth(text) {
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
+ * React's reply format keeps some values in other parts of the body and points at them with "$", a
+ * tag and the part's id in hex ("$1", "$@1", "$Q1", "$F1", "$B1"…). Next's decoder throws (a 500)
+ * on a pointer to a part that was not sent, or on a tag it does not know. The strings starting
+ * with "$" that our pages send: "$$…" (a "$" escaped), "$K<id>" (the FormData, which may have no
+ * fields), "$undefined" and the other constants, "$D<date>" and "$n<bigint>".
+ */
+const CONSTANT = /^\$(?:\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$|K[0-9a-f]+$)/;
+const POINTER = /^\$[@FQWBiRrXxAOoUSsLlGgMmV]?([0-9a-f]+)$/;
+
+/** Whether a decoded argument points at a part that is not in `parts`, or uses an unknown tag. */
+function brokenPointer(value, parts) {
+  if (typeof value === "string") {
+    if (!value.startsWith("$") || CONSTANT.test(value)) return false;
+    const pointer = POINTER.exec(value);
+    return !pointer || !parts.has(parseInt(pointer[1], 16));
+  }
+  if (Array.isArray(value)) return value.some((item) => brokenPointer(item, parts));
+  if (value && typeof value === "object") return Object.values(value).some((item) => brokenPointer(item, parts));
+  return false;
+}
+
+/**
  * What is wrong with the body, or null.
  * @param {Buffer} body
  * @param {string} contentType
@@ -74,8 +98,11 @@ export async function checkActionBody(body, contentType) {
     return { status: 400, error: "The form is not valid UTF-8." };
   }
   const type = contentType.toLowerCase();
-  /** React's encoded arguments: the whole body, or the fields named by a number. */
+  /** React's encoded arguments: the whole body, or the fields named by a number ("0" the list). */
   const encoded = [];
+  let root;
+  /** The parts other parts may point at: fields named by a number other than 0. */
+  const parts = new Set();
   if (type.startsWith("multipart/form-data")) {
     let form;
     try {
@@ -83,10 +110,30 @@ export async function checkActionBody(body, contentType) {
     } catch {
       return { status: 400, error: "The form's multipart body cannot be read." };
     }
-    for (const [name, value] of form) if (/^\d+$/.test(name) && typeof value === "string") encoded.push(value);
+    for (const [name, value] of form) {
+      if (!/^\d+$/.test(name)) continue;
+      if (name === "0") root = value;
+      else parts.add(Number(name));
+      if (typeof value === "string") encoded.push(value);
+    }
   } else if (type.startsWith("text/plain")) {
-    encoded.push(body.toString("utf8"));
+    root = body.toString("utf8");
+    encoded.push(root);
   }
   if (encoded.some((text) => jsonDepth(text) > MAX_DEPTH)) return { status: 400, error: "The form's arguments nest too deeply." };
+  let values;
+  try {
+    values = encoded.map((text) => JSON.parse(text));
+  } catch {
+    return { status: 400, error: "The form's arguments are not JSON." };
+  }
+  if (root !== undefined) {
+    const list = typeof root === "string" ? values[encoded.indexOf(root)] : undefined;
+    if (!Array.isArray(list)) return { status: 400, error: "The form's arguments must be a list." };
+    if (list.length > MAX_ARGS) return { status: 400, error: `A form takes at most ${MAX_ARGS} arguments.` };
+  }
+  if (values.some((value) => brokenPointer(value, parts))) {
+    return { status: 400, error: "The form's arguments point at parts that were not sent." };
+  }
   return null;
 }

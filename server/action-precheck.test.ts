@@ -61,4 +61,21 @@ describe("checkActionBody", () => {
     expect((await checkActionBody(multipart({ "0": "[".repeat(1000) }), type))?.status).toBe(400);
     expect((await checkActionBody(Buffer.from("[".repeat(100_000)), "text/plain"))?.status).toBe(400);
   });
+
+  it("refuses arguments that are not JSON, not a list, too many, or point at parts not sent", async () => {
+    const text = (body: string) => checkActionBody(Buffer.from(body), "text/plain;charset=UTF-8");
+    expect((await text("[{"))?.status).toBe(400);
+    expect((await text('"x"'))?.status).toBe(400);
+    expect((await text(JSON.stringify(Array.from({ length: 1001 }, () => null))))?.status).toBe(400);
+    for (const pointer of ["$1", "$@1", "$F1", "$Q1", "$B1", "$h1", "$T", "$@0"]) {
+      expect((await text(JSON.stringify([pointer])))?.status, pointer).toBe(400);
+    }
+    expect((await checkActionBody(multipart({ "0": '["$K1",{"a":"$1"}]' }), type))?.status).toBe(400);
+  });
+
+  it("passes the constants and escapes React writes, and pointers to parts that were sent", async () => {
+    const text = (body: string) => checkActionBody(Buffer.from(body), "text/plain;charset=UTF-8");
+    expect(await text('["$$5 off",{"a":"$undefined","b":"$D2024-07-11T00:00:00.000Z","c":"$n12","d":"$-0"}]')).toBeNull();
+    expect(await checkActionBody(multipart({ "1": '{"x":1}', "0": '["$1","$K2","$@1"]' }), type)).toBeNull();
+  });
 });
