@@ -17,6 +17,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { positiveNumber } from "./lib/script-env.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -36,16 +37,6 @@ const MAX_P99_MS = 100;
 // reported as broken and the exit code is 1.
 const MAX_FAILURE_SHARE = 0.01;
 
-function positiveNumber(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    console.error(`${name} must be a positive number, got "${raw}".`);
-    process.exit(2);
-  }
-  return value;
-}
 
 const DURATION = positiveNumber("BENCH_DURATION", 15);
 const CONNECTIONS = Math.round(positiveNumber("BENCH_CONNECTIONS", 50));

@@ -21,6 +21,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { positiveInteger } from "./lib/script-env.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -38,16 +39,6 @@ const API_PATH = "/api/v1/registrations";
 const MIN_RATE = 400;
 const MAX_P99_MS = 150;
 
-function positiveInteger(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`${name} must be a positive integer, got "${raw}".`);
-    process.exit(2);
-  }
-  return value;
-}
 
 const REGISTRATIONS = positiveInteger("BENCH_REGISTRATIONS", 2000);
 const CONNECTIONS = positiveInteger("BENCH_CONNECTIONS", 50);

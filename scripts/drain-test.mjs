@@ -18,20 +18,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { startProductionServer } from "./lib/prod-server.mjs";
+import { positiveInteger, runWithServer } from "./lib/script-env.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 
-function positiveInteger(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`${name} must be a positive integer, got "${raw}".`);
-    process.exit(2);
-  }
-  return value;
-}
 
 const ROUNDS = positiveInteger("DRAIN_ROUNDS", 3);
 const PORT = positiveInteger("DRAIN_PORT", 3401);
@@ -391,34 +382,4 @@ async function main() {
   return failures === 0 ? 0 : 1;
 }
 
-for (const [signal, status] of [
-  ["SIGINT", 130],
-  ["SIGTERM", 143],
-]) {
-  process.on(signal, () => {
-    if (server) {
-      try {
-        process.kill(-server.pid, "SIGKILL");
-      } catch {
-        // gone
-      }
-    }
-    process.exit(status);
-  });
-}
-
-let code = 1;
-try {
-  code = await main();
-} catch (error) {
-  console.error(`Drain test could not run: ${error?.stack ?? error}`);
-} finally {
-  if (server && server.child.exitCode === null && server.child.signalCode === null) {
-    try {
-      process.kill(-server.pid, "SIGKILL");
-    } catch {
-      // gone
-    }
-  }
-}
-process.exit(code);
+await runWithServer("Drain test", main, () => server);

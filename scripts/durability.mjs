@@ -18,20 +18,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { startProductionServer } from "./lib/prod-server.mjs";
+import { positiveInteger, runWithServer } from "./lib/script-env.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 
-function positiveInteger(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`${name} must be a positive integer, got "${raw}".`);
-    process.exit(2);
-  }
-  return value;
-}
 
 const ROUNDS = positiveInteger("DURABILITY_ROUNDS", 5);
 const STREAMS = positiveInteger("DURABILITY_STREAMS", 16);
@@ -394,35 +385,4 @@ async function main() {
   return failures === 0 ? 0 : 1;
 }
 
-// The server leads its own process group, so a Ctrl-C here would not reach it.
-for (const [signal, status] of [
-  ["SIGINT", 130],
-  ["SIGTERM", 143],
-]) {
-  process.on(signal, () => {
-    if (server) {
-      try {
-        process.kill(-server.pid, "SIGKILL");
-      } catch {
-        // gone
-      }
-    }
-    process.exit(status);
-  });
-}
-
-let code = 1;
-try {
-  code = await main();
-} catch (error) {
-  console.error(`Durability test could not run: ${error?.stack ?? error}`);
-} finally {
-  if (server && server.child.exitCode === null && server.child.signalCode === null) {
-    try {
-      process.kill(-server.pid, "SIGKILL");
-    } catch {
-      // gone
-    }
-  }
-}
-process.exit(code);
+await runWithServer("Durability test", main, () => server);
