@@ -1,8 +1,14 @@
 // Builds and starts the production server (server.mjs) on a fresh seeded database, for benchmarks
 // and the durability tests. `freshDb: false` starts it again on the database as it is (after a
 // crash, say); the returned `child` is the node process running server.mjs itself, not a wrapper.
+// For the soak benchmark: `setup(env)` runs after the database is ready and before the server
+// starts (to create users, say); `runDir` serves a copy of the build made there, so that the pages
+// the server regenerates after an edit do not land in the build being reused; `nodeArgs` are flags
+// for the server's node (--cpu-prof, which NODE_OPTIONS refuses); `portMustBeFree` refuses to start
+// when something already answers on the port.
 import { execSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 
 /** `next build` with its own distDir rewrites tsconfig.json and next-env.d.ts: put them back. */
 function buildKeepingConfig(env) {
@@ -20,6 +26,22 @@ function buildKeepingConfig(env) {
   }
 }
 
+/** A copy of a build without its build cache (the server only reads the rest, and writes pages). */
+function copyBuild(from, to) {
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from)) {
+    if (entry !== "cache")
+      fs.cpSync(path.join(from, entry), path.join(to, entry), { recursive: true });
+  }
+}
+
+const answers = (url) =>
+  fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+    () => true,
+    () => false,
+  );
+
 export async function startProductionServer({
   port,
   db,
@@ -33,6 +55,10 @@ export async function startProductionServer({
   stdout = "ignore",
   // Or a file for both stdout and stderr, to read the server's errors afterwards.
   logFile,
+  setup,
+  runDir,
+  nodeArgs = [],
+  portMustBeFree = false,
 }) {
   const env = {
     ...process.env,
@@ -49,9 +75,15 @@ export async function startProductionServer({
   if (!skipBuild) buildKeepingConfig(env);
   else if (!fs.existsSync(`${distDir}/BUILD_ID`))
     throw new Error(`${distDir} holds no build (no BUILD_ID): build it first.`);
+  if (setup) await setup(env);
+  const url = `http://127.0.0.1:${port}`;
+  // Else the readiness check below would take another server's answer for this one's.
+  if (portMustBeFree && (await answers(url)))
+    throw new Error(`Something already answers on port ${port}; stop it first.`);
+  if (runDir) copyBuild(distDir, runDir);
   const log = logFile ? fs.openSync(logFile, "w") : null;
-  const child = spawn(process.execPath, ["server.mjs"], {
-    env: { ...env, NODE_ENV: "production" },
+  const child = spawn(process.execPath, [...nodeArgs, "server.mjs"], {
+    env: { ...env, NODE_ENV: "production", ...(runDir ? { NEXT_DIST_DIR: runDir } : {}) },
     stdio: log === null ? ["ignore", stdout, "inherit"] : ["ignore", log, log],
     detached: true,
   });
@@ -68,7 +100,6 @@ export async function startProductionServer({
   };
   process.on("exit", stop);
   exited.then(() => process.off("exit", stop));
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {

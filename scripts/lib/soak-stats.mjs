@@ -1,0 +1,119 @@
+// Latencies, errors and the server's memory, as the soak benchmark collects and prints them.
+import fs from "node:fs";
+
+const percentile = (sorted, p) =>
+  sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+    : NaN;
+
+/** Requests of one kind (or sub-kind): latencies, errors by message with a first example. */
+class Series {
+  times = [];
+  errors = 0;
+  retried = 0;
+  samples = new Map();
+  add(ms, error, example, retried) {
+    this.times.push(ms);
+    if (retried) this.retried++;
+    if (!error) return;
+    this.errors++;
+    const seen = this.samples.get(error);
+    if (seen) seen.count++;
+    else this.samples.set(error, { count: 1, example });
+  }
+  summary() {
+    const sorted = Float64Array.from(this.times).sort();
+    const sum = this.times.reduce((a, b) => a + b, 0);
+    return {
+      count: sorted.length,
+      mean: sorted.length ? sum / sorted.length : NaN,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      max: sorted.length ? sorted[sorted.length - 1] : NaN,
+      errors: this.errors,
+      retried: this.retried,
+    };
+  }
+}
+
+export class Stats {
+  kinds = new Map();
+  #series(name) {
+    let series = this.kinds.get(name);
+    if (!series) this.kinds.set(name, (series = new Series()));
+    return series;
+  }
+  /** One request of `kind`/`sub`: its time, and the error message if it counts as one. */
+  add(kind, sub, { ms, error, example, retried }) {
+    this.#series(kind).add(ms, error, example, retried);
+    this.#series(`${kind}/${sub}`).add(ms, error, example, retried);
+    this.#series("all").add(ms, error, example, retried);
+  }
+  get(name) {
+    return this.kinds.get(name) ?? new Series();
+  }
+}
+
+/**
+ * Why an answer counts as an error: no answer (network error, timeout), a 5xx, a status other than
+ * the one this request must get, or an answer that contradicts what the client knows (`problem`).
+ * Null when it is as expected.
+ */
+export function errorOf(answer, expected, problem) {
+  if (answer.status === 0) return `no answer (${answer.error})`;
+  if (answer.status >= 500) return `HTTP ${answer.status}`;
+  if (answer.status !== expected) return `HTTP ${answer.status} instead of ${expected}`;
+  return problem ? `unexpected answer: ${problem}` : null;
+}
+
+// --- the server process ---------------------------------------------------------------------------
+
+/** Resident memory of a process in bytes (VmRSS), or NaN once it is gone. */
+export function rss(pid) {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** User + system CPU time of a process so far, in seconds (clock ticks of 10 ms). */
+export function cpuSeconds(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Samples the server's RSS every second: the peak, and one value per `every` seconds for the trend. */
+export function memoryWatch(pid, every) {
+  const started = Date.now();
+  const trend = [];
+  let peak = rss(pid);
+  let nextMark = every;
+  const timer = setInterval(() => {
+    const value = rss(pid);
+    if (value > peak) peak = value;
+    const elapsed = (Date.now() - started) / 1000;
+    if (elapsed >= nextMark) {
+      trend.push({ at: Math.round(elapsed), rss: value });
+      nextMark += every;
+    }
+  }, 1000);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      const value = rss(pid);
+      if (value > peak) peak = value;
+      return { peak, trend };
+    },
+  };
+}
+
+export const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");

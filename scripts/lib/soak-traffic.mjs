@@ -1,0 +1,405 @@
+// What the soak benchmark's clients do: browse the public site, register, check people in at the
+// door, and edit in the console. Each `run…` sends one step's requests and reports them.
+import { createHmac } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import {
+  actionBody,
+  actionHeaders,
+  actionResult,
+  prefetchRequest,
+  request,
+  routerStateTree,
+  text,
+} from "./soak-http.mjs";
+
+export const FORUM_DAYS = ["2024-07-11", "2024-07-12", "2024-07-13"];
+const LOCALES = ["en", "zh-CN"];
+
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
+/** A key of `weights` ({ key: weight }) drawn in proportion to its weight. */
+export function weighted(weights) {
+  const total = Object.values(weights).reduce((a, b) => a + b, 0);
+  let r = Math.random() * total;
+  for (const [key, weight] of Object.entries(weights)) {
+    r -= weight;
+    if (r < 0) return key;
+  }
+  return Object.keys(weights).at(-1);
+}
+
+// --- the public site ----------------------------------------------------------------------------
+
+/** Kinds of public page, how often a visitor opens each, and the router segment of its page. */
+const PAGE_KINDS = {
+  agenda: { weight: 30, segment: "/$d$locale/agenda/__PAGE__" },
+  session: { weight: 25, segment: "/$d$locale/sessions/$d$slug/__PAGE__" },
+  home: { weight: 15, segment: "/$d$locale/__PAGE__" },
+  speaker: { weight: 8, segment: "/$d$locale/speakers/$d$slug/__PAGE__" },
+  quotes: { weight: 7, segment: "/$d$locale/quotes/__PAGE__" },
+  speakers: { weight: 5, segment: "/$d$locale/speakers/__PAGE__" },
+  quote: { weight: 5, segment: "/$d$locale/quotes/$d$id/__PAGE__" },
+  myAgenda: { weight: 5, segment: "/$d$locale/my-agenda/__PAGE__" },
+};
+/** What one browsing request is: a page load, a prefetch of a link in view, or a static file. */
+export const BROWSE_MIX = { document: 40, prefetch: 40, asset: 20 };
+
+/**
+ * The public pages, read from the public API (what a visitor can reach): per locale, per kind, the
+ * addresses. The agenda's day tabs are addresses of their own (?day=), as visitors share them.
+ */
+export async function publicPages(base, agent) {
+  const list = async (pathname) => {
+    const answer = await request(base, agent, {
+      path: pathname,
+      headers: { accept: "application/json" },
+    });
+    if (answer.status !== 200) throw new Error(`GET ${pathname} answered ${answer.status}.`);
+    return JSON.parse(text(answer)).data;
+  };
+  const [sessions, speakers, quotes] = await Promise.all([
+    list("/api/v1/sessions"),
+    list("/api/v1/speakers"),
+    list("/api/v1/quotes?limit=100"),
+  ]);
+  const pages = {};
+  for (const locale of LOCALES) {
+    pages[locale] = {
+      agenda: [`/${locale}/agenda`, ...FORUM_DAYS.map((day) => `/${locale}/agenda?day=${day}`)],
+      session: sessions.map((s) => `/${locale}/sessions/${s.slug}`),
+      home: [`/${locale}`],
+      speaker: speakers.map((s) => `/${locale}/speakers/${s.slug}`),
+      quotes: [`/${locale}/quotes`],
+      speakers: [`/${locale}/speakers`],
+      quote: quotes.map((q) => `/${locale}/quotes/${q.id}`),
+      myAgenda: [`/${locale}/my-agenda`],
+    };
+  }
+  return { pages, speakers: speakers.map((s) => s.slug), quotes: quotes.map((q) => q.id) };
+}
+
+/** Every page address once, with the router segment its prefetch asks for. */
+export function allPages(pages) {
+  const out = [];
+  for (const locale of LOCALES) {
+    for (const [kind, paths] of Object.entries(pages[locale])) {
+      for (const p of paths) out.push({ locale, path: p, segment: PAGE_KINDS[kind].segment });
+    }
+  }
+  return out;
+}
+
+function randomPage(pages, locale = pick(LOCALES)) {
+  const kind = weighted(
+    Object.fromEntries(Object.entries(PAGE_KINDS).map(([k, v]) => [k, v.weight])),
+  );
+  return { locale, path: pick(pages[locale][kind]), segment: PAGE_KINDS[kind].segment };
+}
+
+/** Static files a page load fetches: its scripts and style sheets, the icon, the service worker. */
+export function assetsOf(html) {
+  const found = new Set();
+  for (const match of html.matchAll(
+    /(?:src|href)="(\/(?:_next\/static\/[^"]+|icon\.png[^"]*|manifest\.webmanifest))"/g,
+  )) {
+    found.add(match[1].replaceAll("&amp;", "&"));
+  }
+  return found;
+}
+
+/** The request of one browsing step. */
+export function browseRequest(site) {
+  const sub = weighted(BROWSE_MIX);
+  if (sub === "asset")
+    return {
+      sub,
+      path: pick(site.assets),
+      headers: { accept: "*/*", "sec-fetch-site": "same-origin", "sec-fetch-mode": "no-cors" },
+    };
+  const page = randomPage(site.pages);
+  if (sub === "document") {
+    return {
+      sub,
+      path: page.path,
+      headers: {
+        accept: "text/html,application/xhtml+xml,*/*;q=0.8",
+        "sec-fetch-site": "same-origin",
+        "sec-fetch-mode": "navigate",
+        "sec-fetch-dest": "document",
+      },
+    };
+  }
+  // Prefetches for the links in view on the page the visitor is on: the route tree, the page
+  // segment, now and then the locale layout segment.
+  const from = randomPage(site.pages, page.locale).path.split("?")[0];
+  const pathname = page.path.split("?")[0];
+  const segment = weighted({ "/_tree": 45, [page.segment]: 45, "/$d$locale": 10 });
+  return { sub, ...prefetchRequest(pathname, segment, from) };
+}
+
+// --- registration ------------------------------------------------------------------------------
+
+const SURNAMES = [
+  "Wang",
+  "Li",
+  "Zhang",
+  "Liu",
+  "Chen",
+  "Yang",
+  "Huang",
+  "Zhao",
+  "Wu",
+  "Zhou",
+  "Schmidt",
+  "Müller",
+  "Tanaka",
+  "Kim",
+  "Dubois",
+  "Rossi",
+  "Smith",
+  "García",
+];
+const GIVEN = [
+  "Wei",
+  "Fang",
+  "Min",
+  "Jing",
+  "Lei",
+  "Yan",
+  "Hao",
+  "Xin",
+  "Anna",
+  "Lukas",
+  "Yuki",
+  "Ji-ho",
+  "Marie",
+  "Luca",
+  "James",
+  "Sofía",
+];
+const CATEGORIES = ["industry", "media", "government", "academia", "other"];
+
+export function registrationBody(runId, n) {
+  const days = FORUM_DAYS.filter(() => Math.random() < 0.6);
+  if (days.length === 0) days.push(pick(FORUM_DAYS));
+  return {
+    fullName: `${pick(SURNAMES)} ${pick(GIVEN)} ${n}`,
+    email: `soak-${runId}-${n}@example.test`,
+    organisation: `Soak Motors ${n % 97}`,
+    jobTitle: "Engineer",
+    category: pick(CATEGORIES),
+    days,
+    consent: true,
+    locale: pick(LOCALES),
+  };
+}
+
+export const ticketToken = (code, secret) =>
+  `${code}.${createHmac("sha256", Buffer.from(secret)).update(`ticket:v1:${code}`).digest().subarray(0, 16).toString("base64url")}`;
+
+// --- the console's forms -------------------------------------------------------------------------
+
+/** Server Action ids from the build's manifest, by file and export name. */
+export function actionIds(distDir) {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"),
+  );
+  const find = (file, name) => {
+    const id = Object.entries(manifest.node).find(
+      ([, v]) => v.filename === file && v.exportedName === name,
+    )?.[0];
+    if (!id) throw new Error(`No Server Action ${name} in ${file} in the build's manifest.`);
+    return id;
+  };
+  return {
+    speaker: find("app/[locale]/admin/speakers/actions.ts", "updateSpeakerAction"),
+    quote: find("app/[locale]/admin/quotes/actions.ts", "updateQuoteAction"),
+    agenda: find("app/[locale]/admin/agenda/actions.ts", "saveSessionAction"),
+  };
+}
+
+function forumClock(timeZone) {
+  const format = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  return (ms) => {
+    const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+    return { day: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  };
+}
+
+/**
+ * What the console's edit forms show, read from the database the way the pages read it: the public
+ * speakers and quotes (`slugs`, `quoteIds`), and every session's draft (or published state) with
+ * its revision. Each is a form an organizer can save.
+ */
+export function consoleForms(dbPath, { slugs, quoteIds }) {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const clock = forumClock(db.prepare("select time_zone as tz from events limit 1").get().tz);
+    const speakers = db
+      .prepare(
+        `select * from speakers where slug in (${slugs.map(() => "?").join(",")}) order by id`,
+      )
+      .all(...slugs)
+      .map((s) => ({
+        key: `speaker:${s.id}`,
+        id: s.id,
+        slug: s.slug,
+        bio: s.bio_en,
+        fields: (bio) => [
+          ["id", String(s.id)],
+          ["nameEn", s.name_en],
+          ["nameZh", s.name_zh ?? ""],
+          ["titleEn", s.title_en],
+          ["titleZh", s.title_zh],
+          ["organisationEn", s.organisation_en],
+          ["organisationZh", s.organisation_zh],
+          ["bioEn", bio],
+          ["bioZh", s.bio_zh],
+          ...(s.listed ? [["listed", "on"]] : []),
+        ],
+      }));
+    const topicsOf = db.prepare(
+      "select topic_id as id from quote_topics where quote_id = ? order by topic_id",
+    );
+    const quotes = db
+      .prepare(
+        `select * from quotes where id in (${quoteIds.map(() => "?").join(",")}) order by id`,
+      )
+      .all(...quoteIds)
+      .map((q) => ({ ...q, topics: topicsOf.all(q.id).map((t) => String(t.id)) }))
+      .map((q) => ({
+        key: `quote:${q.id}`,
+        id: q.id,
+        translation: q.translation ?? "",
+        fields: (translation) => [
+          ["id", String(q.id)],
+          ["speakerId", String(q.speaker_id)],
+          ["kind", q.kind],
+          ["language", q.language],
+          ["text", q.text],
+          ["translation", translation],
+          ["sessionId", q.session_id === null ? "" : String(q.session_id)],
+          ["saidOn", q.said_on ?? ""],
+          ...q.topics.map((id) => ["topicIds", id]),
+          ["sourceMode", "existing"],
+          ["sourceId", String(q.source_id)],
+        ],
+      }));
+    const people = db.prepare(
+      "select speaker_id as speakerId, role from session_speakers where session_id = ? order by position",
+    );
+    const sessions = db
+      .prepare(
+        "select s.*, d.data as draft, d.revision as draft_revision from sessions s left join session_drafts d on d.session_id = s.id order by s.id",
+      )
+      .all()
+      .map((s) => {
+        const draft = s.draft ? JSON.parse(s.draft) : null;
+        const data = draft ?? {
+          type: s.type,
+          titleEn: s.title_en,
+          titleZh: s.title_zh,
+          abstractEn: s.abstract_en,
+          abstractZh: s.abstract_zh,
+          roomId: s.room_id,
+          trackId: s.track_id,
+          startsAt: s.starts_at,
+          endsAt: s.ends_at,
+          seatLimit: s.seat_limit,
+          speakers: people.all(s.id),
+          cancelled: s.status === "cancelled",
+        };
+        const start = clock(data.startsAt);
+        const end = clock(data.endsAt);
+        return {
+          key: `session:${s.id}`,
+          id: s.id,
+          status: s.status,
+          revision: draft ? s.draft_revision : s.version,
+          abstract: data.abstractEn,
+          roomId: data.roomId,
+          // The editor's form, in its order; the revision is the one the form started from.
+          fields: (abstract, revision) => [
+            ["sessionId", String(s.id)],
+            ["revision", String(revision)],
+            ["titleEn", data.titleEn],
+            ["titleZh", data.titleZh],
+            ["abstractEn", abstract],
+            ["abstractZh", data.abstractZh],
+            ["type", data.type],
+            ["trackId", data.trackId === null ? "" : String(data.trackId)],
+            ["roomId", data.roomId === null ? "" : String(data.roomId)],
+            ["day", start.day],
+            ["start", start.time],
+            ["end", end.time],
+            ["seatLimit", data.seatLimit === null ? "" : String(data.seatLimit)],
+            ...data.speakers.flatMap((p) => [
+              ["speakerId", String(p.speakerId)],
+              ["speakerRole", p.role],
+            ]),
+            ...(s.status !== "draft" && data.cancelled ? [["cancelled", "on"]] : []),
+          ],
+        };
+      })
+      .filter((s) => s.roomId !== null);
+    return { speakers, quotes, sessions };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * One save of a console form as the browser sends it: `form` is a speaker, quote or session from
+ * consoleForms, `value` the new biography, translation or abstract. The form's previous answer
+ * (its useActionState state) goes with it, as React sends it. Answers the request's outcome and,
+ * when the save was accepted, the new state.
+ */
+export async function saveForm({ base, agent, cookie, locale, ids, kind, form, value, state }) {
+  let pagePath;
+  let tree;
+  let fields;
+  if (kind === "agenda") {
+    pagePath = `/${locale}/admin/agenda`;
+    tree = routerStateTree([["locale", locale], "admin", "agenda"]);
+    fields = form.fields(value, state.revision);
+  } else {
+    const section = kind === "speaker" ? "speakers" : "quotes";
+    pagePath = `/${locale}/admin/${section}/${form.id}`;
+    tree = routerStateTree([["locale", locale], "admin", section, ["id", String(form.id)]]);
+    fields = [["locale", locale], ...form.fields(value)];
+  }
+  const { body, contentType } = actionBody(fields, state);
+  const answer = await request(base, agent, {
+    method: "POST",
+    path: pagePath,
+    headers: actionHeaders({
+      base,
+      pagePath,
+      actionId: ids[kind],
+      stateTree: tree,
+      contentType,
+      cookie,
+    }),
+    body,
+  });
+  if (answer.status !== 200) return { answer };
+  let result;
+  try {
+    result = actionResult(text(answer));
+  } catch (error) {
+    return { answer, problem: `unreadable action answer (${error.message})` };
+  }
+  const accepted = kind === "agenda" ? result?.ok === true : result?.saved === true;
+  if (!accepted) return { answer, problem: `not saved: ${JSON.stringify(result).slice(0, 160)}` };
+  // The agenda form keeps the revision it got back, as session-form.tsx does.
+  return { answer, state: kind === "agenda" ? { ...result, revision: result.revision } : result };
+}
