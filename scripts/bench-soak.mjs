@@ -404,7 +404,6 @@ async function warmUp() {
     throw new Error(`Warm-up: ${tally.registered} of ${PREREGISTERED} registrations went through.`);
   for (const desk of staff) await checkIn(agent, ip(0), desk);
   const preregistered = tally.registered;
-  const warmCheckins = tally.checkedIn;
   const warmErrors = stats.get("all").errors;
   if (warmErrors)
     throw new Error(
@@ -432,7 +431,6 @@ async function warmUp() {
     refused,
     sessions: forms.agenda.length,
     preregistered,
-    warmCheckins,
   };
 }
 
@@ -476,7 +474,8 @@ async function readBack() {
       api.bio?.en === value,
       `API: speaker ${form.slug}'s biography is not the last one saved.`,
     );
-    // The public page is regenerated after the edit; a visitor may get the old one once.
+    // The public page is rendered again on its next visit after the edit (a few tries, in case a
+    // render begun before the last edit is still being stored).
     let shown = false;
     for (let i = 0; i < 5 && !shown; i++) {
       shown = text(
@@ -596,7 +595,7 @@ function report({ seconds, rssStart, rssEnd, memory, cpu, warm, db }) {
     .filter(([sub]) => sub !== "asset")
     .map(
       ([sub, f]) =>
-        `${sub}s ${fmt((f.copy / f.total) * 100, 0)} % from server.mjs's page copies, ${fmt((f.rendered / f.total) * 100, 0)} % rendered on demand (x-nextjs-cache: MISS)`,
+        `${sub === "prefetch" ? "prefetches" : "documents"} ${fmt((f.copy / f.total) * 100, 0)} % from server.mjs's page copies, ${fmt((f.rendered / f.total) * 100, 0)} % rendered on demand (x-nextjs-cache: MISS)`,
     );
   if (sources.length) console.log(`Browsing: ${sources.join("; ")}.`);
   console.log(
