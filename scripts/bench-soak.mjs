@@ -14,11 +14,18 @@
 //                      (Next-Action header, multipart body of the form, the form's previous state):
 //                      an agenda session's draft abstract 50 %, a speaker's biography 25 %, a
 //                      quote's translation 25 %. Speaker and quote saves regenerate the public pages.
+// The think time is exponential with a mean of 1 s: a person reading the site sends about one
+// request a second on average (a page view is the page, the prefetches of the links it shows and,
+// on a first visit, its static files: 10 to 30 requests, measured in Chromium, for 15 to 30 s spent
+// on the page), so 50 clients are about 50 people using the site at once. Without think time
+// (SOAK_THINK_MS=0) it measures saturation instead.
+//
 // It prints the offered and achieved request rates, p50/p95/p99 per kind, errors per kind with
 // examples, and the server's resident memory (VmRSS of the node process running server.mjs) after a
 // warm-up that loads every public page, prefetch and static file once and saves every form once,
-// at the end, and at its peak. Then it reads the edits back (public API and pages while the server
-// runs, the database after it stopped) and checks the registrations and check-ins in the database.
+// at the end, at its peak, and every tenth of the run. Then it reads the edits back (public API and
+// pages while the server runs, the database after it stopped) and checks the registrations and
+// check-ins in the database.
 //
 // An error is: no answer (network error, 10 s timeout), a 5xx, another status than the request must
 // get (200, or 201 for a registration), or an answer that contradicts what the client knows (a first
@@ -28,12 +35,13 @@
 // Targets: no errors, p99 under 200 ms for every kind, memory at the end within 20 % of the start.
 // Exit code 1 if a target is missed, a read-back or database check fails, or the server could not run.
 //
-// Environment: SOAK_SECONDS (600), SOAK_CLIENTS (50), SOAK_THINK_MS (mean think time, exponential,
-// 1000; 0 = no think time, which measures saturation), SKIP_BUILD=1 to reuse the build in
-// NEXT_DIST_DIR (default .next-soak), SOAK_PORT (3500), SOAK_DB (./data/soak.db), SOAK_STAFF (3),
-// SOAK_ORGANIZERS (2), SOAK_PREREGISTERED (300 people registered before the run, to check in);
-// SOAK_MIX and SOAK_EDIT_MIX change the weights ("browse=100", "agenda=1"), to study one kind alone;
-// SOAK_SERVER_ARGS are flags for the server's node ("--cpu-prof --cpu-prof-dir=/tmp/prof").
+// Environment: SOAK_SECONDS (600), SOAK_CLIENTS (50), SOAK_THINK_MS (1000), SKIP_BUILD=1 to reuse
+// the build in NEXT_DIST_DIR (default .next-soak; the server runs on a copy in .next-soak-run, since
+// it writes the pages it regenerates into its build folder), SOAK_PORT (3500), SOAK_DB
+// (./data/soak.db), SOAK_STAFF (3), SOAK_ORGANIZERS (2), SOAK_PREREGISTERED (300 people registered
+// before the run, to check in); SOAK_MIX and SOAK_EDIT_MIX change the weights ("browse=100",
+// "agenda=1"), to study one kind alone; SOAK_SERVER_ARGS are flags for the server's node
+// ("--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -84,7 +92,7 @@ const THINK_MS = number("SOAK_THINK_MS", 1000, { min: 0 });
 const PORT = Math.round(number("SOAK_PORT", 3500));
 const DB = process.env.SOAK_DB || "./data/soak.db";
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-soak";
-const RUN_DIR = `${DIST_DIR}-run`;
+const RUN_DIR = ".next-soak-run";
 const SKIP_BUILD = flag("SKIP_BUILD") || flag("BENCH_SKIP_BUILD");
 const STAFF = Math.round(number("SOAK_STAFF", 3));
 const ORGANIZERS = Math.round(number("SOAK_ORGANIZERS", 2));
