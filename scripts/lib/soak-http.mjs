@@ -150,6 +150,7 @@ export async function signIn(base, agent, jar, { email, password }) {
 /**
  * The `_rsc` search parameter Next's router adds to its fetches: the first 96 bits of SHA-256 over
  * the headers that vary the answer (next/dist/shared/lib/router/utils/cache-busting-search-param).
+ * @param {{ prefetch?: string, segment?: string, stateTree?: string, nextUrl?: string }} headers
  */
 export function cacheBustingParam({ prefetch = "0", segment, stateTree, nextUrl }) {
   const input = [prefetch, segment ?? "0", stateTree ?? "0", nextUrl ?? "0"].join(",");

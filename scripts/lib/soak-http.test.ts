@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import {
+  actionBody,
+  actionResult,
+  cacheBustingParam,
+  prefetchRequest,
+  routerStateTree,
+} from "./soak-http.mjs";
+
+// The expected values were captured from Chromium running this app (Next 16.4): if Next changes
+// how its client talks to the server, the soak benchmark must follow, and these say where.
+describe("the requests the soak benchmark sends as Next's client would", () => {
+  it("computes the router's _rsc parameter", () => {
+    expect(cacheBustingParam({ prefetch: "1", segment: "/_tree", nextUrl: "/en" })).toBe(
+      "ry-B8umWgNEV4JR9",
+    );
+    expect(
+      cacheBustingParam({ prefetch: "1", segment: "/$d$locale/agenda/__PAGE__", nextUrl: "/en" }),
+    ).toBe("609RFAIxsl3E-Zpl");
+    expect(
+      prefetchRequest(
+        "/en/sessions/opening-ceremony",
+        "/$d$locale/sessions/$d$slug/__PAGE__",
+        "/en/agenda",
+      ),
+    ).toMatchObject({
+      path: "/en/sessions/opening-ceremony?_rsc=PucMY76tBtgkgDfk",
+      headers: { rsc: "1", "next-router-prefetch": "1", "next-url": "/en/agenda" },
+    });
+  });
+
+  it("encodes the router state tree of a console page", () => {
+    expect(routerStateTree([["locale", "en"], "admin", "speakers", ["id", "1"]])).toBe(
+      "%5B%22%22%2C%7B%22children%22%3A%5B%5B%22locale%22%2C%22en%22%2C%22d%22%2Cnull%5D%2C%7B%22children%22%3A%5B%22admin%22%2C%7B%22children%22%3A%5B%22speakers%22%2C%7B%22children%22%3A%5B%5B%22id%22%2C%221%22%2C%22d%22%2Cnull%5D%2C%7B%22children%22%3A%5B%22__PAGE__%22%2C%7B%7D%2Cnull%2Cnull%2C0%5D%7D%2Cnull%2Cnull%2C0%5D%7D%2Cnull%2Cnull%2C0%5D%7D%2Cnull%2Cnull%2C0%5D%7D%2Cnull%2Cnull%2C0%5D%7D%2Cnull%2Cnull%2C16%5D",
+    );
+  });
+
+  it("sends a form to a Server Action as part 1 of the reply, its previous state in part 0", () => {
+    const { body, contentType } = actionBody(
+      [
+        ["locale", "en"],
+        ["topicIds", "1"],
+        ["topicIds", "2"],
+      ],
+      { revision: 3 },
+    );
+    const boundary = contentType.replace("multipart/form-data; boundary=", "");
+    const parts = body
+      .toString("utf8")
+      .split(`--${boundary}`)
+      .slice(1, -1)
+      .map((part) => /name="([^"]+)"\r\n\r\n([\s\S]*)\r\n$/.exec(part)?.slice(1));
+    expect(parts).toEqual([
+      ["_1_locale", "en"],
+      ["_1_topicIds", "1"],
+      ["_1_topicIds", "2"],
+      ["0", '[{"revision":3},"$K1"]'],
+    ]);
+  });
+
+  it("reads an action's return value from its RSC answer", () => {
+    const answer =
+      '0:{"a":"$@1","q":"","i":false,"b":"build"}\n1:{"saved":true,"values":{"bioEn":"x"}}\n';
+    expect(actionResult(answer)).toEqual({ saved: true, values: { bioEn: "x" } });
+    expect(actionResult('0:{"a":"$@2"}\n')).toBeUndefined();
+  });
+});
