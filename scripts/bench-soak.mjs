@@ -599,6 +599,10 @@ function report({ seconds, rssStart, rssEnd, memory, cpu, warm, db }) {
   );
   if (memory.trend.length)
     console.log(`  trend: ${memory.trend.map((t) => `${t.at} s ${mb(t.rss)}`).join(", ")}`);
+  const lowChange = (memory.low - rssStart) / rssStart;
+  console.log(
+    `  lowest over the last ${memory.window} s: ${mb(memory.low)} (${lowChange >= 0 ? "+" : ""}${fmt(lowChange * 100)} % of the start); the heap grows and shrinks with each major collection, so the low points show a leak better than one sample.`,
+  );
   const sources = Object.entries(pageSources)
     .filter(([sub]) => sub !== "asset")
     .map(

@@ -89,16 +89,23 @@ export function cpuSeconds(pid) {
   }
 }
 
-/** Samples the server's RSS every second: the peak, and one value per `every` seconds for the trend. */
+/**
+ * Samples the server's RSS every second: the peak, one value per `every` seconds for the trend, and
+ * the lowest over the last `every` seconds (the heap grows and shrinks with each major collection,
+ * so a single sample can be anywhere in that saw-tooth; the low points show whether it climbs).
+ */
 export function memoryWatch(pid, every) {
   const started = Date.now();
   const trend = [];
+  const recent = [];
   let peak = rss(pid);
   let nextMark = every;
   const timer = setInterval(() => {
     const value = rss(pid);
     if (value > peak) peak = value;
     const elapsed = (Date.now() - started) / 1000;
+    recent.push({ at: elapsed, rss: value });
+    while (recent.length && recent[0].at < elapsed - every) recent.shift();
     if (elapsed >= nextMark) {
       trend.push({ at: Math.round(elapsed), rss: value });
       nextMark += every;
@@ -110,7 +117,8 @@ export function memoryWatch(pid, every) {
       clearInterval(timer);
       const value = rss(pid);
       if (value > peak) peak = value;
-      return { peak, trend };
+      const low = Math.min(value, ...recent.map((r) => r.rss).filter(Number.isFinite));
+      return { peak, trend, low, window: every };
     },
   };
 }
