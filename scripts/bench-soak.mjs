@@ -52,6 +52,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { startProductionServer } from "./lib/prod-server.mjs";
+import { positiveInteger, positiveNumber, runWithServer } from "./lib/script-env.mjs";
 import {
   clientAgent,
   CookieJar,
@@ -77,26 +78,20 @@ import {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 
-function number(name, fallback, { min = 1 } = {}) {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min)
-    throw new Error(`${name} must be a number of at least ${min}, got "${raw}".`);
-  return value;
-}
 const flag = (name) => Boolean(process.env[name]) && process.env[name] !== "0";
 
-const SECONDS = number("SOAK_SECONDS", 600);
-const CLIENTS = Math.round(number("SOAK_CLIENTS", 50));
-const THINK_MS = number("SOAK_THINK_MS", 1000, { min: 0 });
-const PORT = Math.round(number("SOAK_PORT", 3500));
+const SECONDS = positiveNumber("SOAK_SECONDS", 600);
+const CLIENTS = positiveInteger("SOAK_CLIENTS", 50);
+// 0 is allowed here: no think time at all.
+const THINK_MS = process.env.SOAK_THINK_MS === "0" ? 0 : positiveNumber("SOAK_THINK_MS", 1000);
+const PORT = positiveInteger("SOAK_PORT", 3500);
 const DB = process.env.SOAK_DB || "./data/soak.db";
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-soak";
 const RUN_DIR = ".next-soak-run";
 const SKIP_BUILD = flag("SKIP_BUILD") || flag("BENCH_SKIP_BUILD");
-const STAFF = Math.round(number("SOAK_STAFF", 3));
-const ORGANIZERS = Math.round(number("SOAK_ORGANIZERS", 2));
-const PREREGISTERED = Math.round(number("SOAK_PREREGISTERED", 300));
+const STAFF = positiveInteger("SOAK_STAFF", 3);
+const ORGANIZERS = positiveInteger("SOAK_ORGANIZERS", 2);
+const PREREGISTERED = positiveInteger("SOAK_PREREGISTERED", 300);
 
 /** "browse=80,register=10" → { browse: 80, register: 10 }, for the weights given in the environment. */
 function mix(name, fallback) {
@@ -124,26 +119,6 @@ const PASSWORD = "soak benchmark passphrase 2024";
 const ADMIN = { email: "soak-admin@forum.test", password: PASSWORD };
 const TICKET_SECRET = randomBytes(32).toString("base64url");
 const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
-
-// `next build` with its own distDir rewrites tsconfig.json and next-env.d.ts: put them back after.
-const guardedFiles = ["tsconfig.json", "next-env.d.ts"].map((file) => ({
-  file,
-  content: fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined,
-}));
-function restoreGuardedFiles() {
-  for (const { file, content } of guardedFiles) {
-    const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
-    if (current === content) continue;
-    if (content === undefined) fs.rmSync(file, { force: true });
-    else fs.writeFileSync(file, content);
-  }
-}
-process.on("exit", restoreGuardedFiles);
-for (const [signal, code] of [
-  ["SIGINT", 130],
-  ["SIGTERM", 143],
-])
-  process.on(signal, () => process.exit(code));
 
 const stats = new Stats();
 const failures = []; // read-back and database checks
@@ -680,7 +655,6 @@ async function main() {
       ADMIN_PASSWORD: ADMIN.password,
     },
   });
-  restoreGuardedFiles();
   console.log(
     `Server ready on ${server.url} (pid ${server.pid}, build ${DIST_DIR}${SKIP_BUILD ? " reused" : ""}, served from a copy in ${RUN_DIR}).`,
   );
@@ -724,7 +698,6 @@ async function main() {
   const edited = await readBack();
   server.stop();
   await server.exited;
-  server.stopped = true;
   const db = checkDatabase(warm);
   if (!edited) failures.push("No edit was accepted: nothing to read back.");
   const met = report({ seconds, rssStart, rssEnd, memory: mem, cpu, warm, db });
@@ -736,16 +709,8 @@ async function main() {
   return met;
 }
 
-let ok = false;
-try {
-  ok = await main();
-} catch (error) {
-  console.error(`\nSoak benchmark failed: ${error instanceof Error ? error.message : error}`);
-} finally {
-  if (server && !server.stopped) {
-    server.stop();
-    await Promise.race([server.exited, sleep(5000)]);
-  }
-  restoreGuardedFiles();
-}
-process.exit(ok ? 0 : 1);
+await runWithServer(
+  "The soak benchmark",
+  async () => ((await main()) ? 0 : 1),
+  () => server,
+);
