@@ -50,7 +50,7 @@ export type QuoteEditorOptions = ReturnType<typeof quoteEditorOptions>;
 
 /** A field that names a row that is not there: "unknownSpeaker" etc., shown next to that field. */
 export type QuoteSaveResult =
-  | { ok: true; quote: Quote; sessionSlugs: string[] }
+  | { ok: true; quote: Quote; sessionSlugs: string[]; speakerSlugs: string[] }
   | { ok: false; errors: Record<string, string> }
   | { ok: false; notFound: true };
 
@@ -94,6 +94,10 @@ function sessionSlugs(tx: Tx, ids: (number | null)[]): string[] {
   return tx.select({ slug: sessions.slug }).from(sessions).where(inArray(sessions.id, present)).all().map((r) => r.slug);
 }
 
+function speakerSlugs(tx: Tx, ids: number[]): string[] {
+  return tx.select({ slug: speakers.slug }).from(speakers).where(inArray(speakers.id, ids)).all().map((r) => r.slug);
+}
+
 function quoteValues(input: QuoteInput, sourceId: number) {
   return {
     speakerId: input.speakerId,
@@ -127,7 +131,7 @@ export function createQuote(input: QuoteInput, actor: string): QuoteSaveResult {
         entityId: quote.id,
         after: snapshot(quote, input.topicIds),
       });
-      return { ok: true as const, quote, sessionSlugs: sessionSlugs(tx, [quote.sessionId]) };
+      return { ok: true as const, quote, sessionSlugs: sessionSlugs(tx, [quote.sessionId]), speakerSlugs: speakerSlugs(tx, [quote.speakerId]) };
     },
     { behavior: "immediate" },
   );
@@ -152,13 +156,18 @@ export function updateQuote(id: number, input: QuoteInput, actor: string): Quote
         before: snapshot(before, beforeTopics),
         after: snapshot(quote, input.topicIds),
       });
-      return { ok: true as const, quote, sessionSlugs: sessionSlugs(tx, [before.sessionId, quote.sessionId]) };
+      return {
+        ok: true as const,
+        quote,
+        sessionSlugs: sessionSlugs(tx, [before.sessionId, quote.sessionId]),
+        speakerSlugs: speakerSlugs(tx, [before.speakerId, quote.speakerId]),
+      };
     },
     { behavior: "immediate" },
   );
 }
 
-export function deleteQuote(id: number, actor: string): { ok: true; sessionSlugs: string[] } | { ok: false } {
+export function deleteQuote(id: number, actor: string): { ok: true; sessionSlugs: string[]; speakerSlugs: string[] } | { ok: false } {
   return getDb().transaction(
     (tx) => {
       const before = tx.select().from(quotes).where(eq(quotes.id, id)).get();
@@ -166,7 +175,7 @@ export function deleteQuote(id: number, actor: string): { ok: true; sessionSlugs
       const beforeTopics = tx.select({ id: quoteTopics.topicId }).from(quoteTopics).where(eq(quoteTopics.quoteId, id)).all().map((r) => r.id);
       tx.delete(quotes).where(eq(quotes.id, id)).run();
       recordAudit(tx, { actor, action: "quote.delete", entity: "quote", entityId: id, before: snapshot(before, beforeTopics) });
-      return { ok: true as const, sessionSlugs: sessionSlugs(tx, [before.sessionId]) };
+      return { ok: true as const, sessionSlugs: sessionSlugs(tx, [before.sessionId]), speakerSlugs: speakerSlugs(tx, [before.speakerId]) };
     },
     { behavior: "immediate" },
   );

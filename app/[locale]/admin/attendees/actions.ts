@@ -9,6 +9,7 @@ import { scheduleDelivery } from "@/db/queries/outbox";
 import { cancel } from "@/db/queries/registrations";
 import { attendeeSchema, promoteSchema } from "@/lib/attendees/input";
 import { clearPageCache } from "@/lib/page-cache";
+import { inEveryLocale } from "@/lib/public-pages";
 import { fieldErrors } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "../../register/form-values";
 import { formOf } from "../../action-form";
@@ -43,7 +44,7 @@ function revalidateSeats() {
   revalidatePath("/[locale]/register", "page");
   revalidatePath("/[locale]/admin/attendees", "page");
   revalidatePath("/[locale]/admin", "page");
-  clearPageCache();
+  clearPageCache(inEveryLocale(["/register"]));
 }
 
 export async function addAttendeeAction(locale: string, _state: AttendeeFormState, form: FormData): Promise<AttendeeFormState> {

@@ -7,6 +7,7 @@ import { actorOf, requireActionUser } from "@/auth/guard";
 import { createSpeaker, deleteSpeaker, setSpeakerPhoto, updateSpeaker } from "@/db/queries/speakers-admin";
 import { readSpeakerForm, speakerErrors, speakerSchema, type SpeakerFormValues } from "@/lib/speakers/input";
 import { deleteSpeakerPhoto } from "@/lib/uploads/speaker-photos";
+import { pagesOfSpeakerEdit } from "@/lib/public-pages";
 import { revalidatePublicContent } from "./revalidate-public";
 import { formOf } from "../../action-form";
 
@@ -48,7 +49,7 @@ export async function updateSpeakerAction(_state: SpeakerFormState, form: FormDa
   const change = updateSpeaker(where.data.id, parsed.data, actorOf(user));
   if (!change) return { values, errors: { form: "notFound" } };
   revalidatePath("/[locale]/admin/speakers", "layout");
-  revalidatePublicContent();
+  revalidatePublicContent(pagesOfSpeakerEdit(change.before, change.after));
   return { saved: true, values };
 }
 
@@ -63,7 +64,7 @@ export async function removeSpeakerPhotoAction(_state: SimpleState, form: FormDa
   if (!change) return { error: "notFound" };
   if (change.before.photoPath) await deleteSpeakerPhoto(change.before.photoPath);
   revalidatePath("/[locale]/admin/speakers", "layout");
-  revalidatePublicContent();
+  revalidatePublicContent(pagesOfSpeakerEdit(change.before, change.after));
   return { done: true };
 }
 

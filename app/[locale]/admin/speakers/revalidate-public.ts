@@ -1,11 +1,18 @@
 import { revalidatePath } from "next/cache";
 import { clearPageCache } from "@/lib/page-cache";
+import { inEveryLocale, type PublicPages } from "@/lib/public-pages";
 
 /**
- * After a speaker or quote changes: every public page that can show one. Names appear on the
- * agenda and session pages too, so those go with them; the console changes rarely enough.
+ * After a speaker or quote changes: the public pages that show it (lib/public-pages.ts), or every
+ * public page that can show one. Names appear on the agenda and session pages too.
  */
-export function revalidatePublicContent(): void {
+export function revalidatePublicContent(pages: PublicPages = "all"): void {
+  if (pages !== "all") {
+    const paths = inEveryLocale(pages);
+    for (const path of paths) revalidatePath(path);
+    clearPageCache(paths);
+    return;
+  }
   for (const page of [
     "/[locale]",
     "/[locale]/agenda",

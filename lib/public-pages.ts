@@ -1,0 +1,53 @@
+/**
+ * Which public pages an edit in the console changes, so that only those are rendered again. Every
+ * public page is rendered ahead of requests; revalidating all of them after each save costs about
+ * 80 renders (4 s of server time), during which visitors wait.
+ */
+import { locales } from "./localized";
+
+/** Paths without the language (`/speakers/wang-yao`), or "all" when an edit can show anywhere. */
+export type PublicPages = readonly string[] | "all";
+
+/** The paths in every language: `/speakers/x` → `/en/speakers/x`, `/zh-CN/speakers/x`. */
+export function inEveryLocale(pages: readonly string[]): string[] {
+  return [...new Set(pages)].flatMap((page) => locales.map((locale) => `/${locale}${page}`));
+}
+
+type SpeakerFields = {
+  slug: string;
+  nameEn: string;
+  nameZh: string | null;
+  titleEn: string;
+  titleZh: string;
+  organisationEn: string;
+  organisationZh: string;
+  bioEn: string;
+  bioZh: string;
+  photoPath: string | null;
+  listed: boolean;
+};
+
+const FIELDS: (keyof SpeakerFields)[] = ["slug", "nameEn", "nameZh", "titleEn", "titleZh", "organisationEn", "organisationZh", "bioEn", "bioZh", "photoPath", "listed"];
+
+/**
+ * A speaker's biography shows on their own page only; their photo also on the speakers list. Their
+ * name, title, organisation, address or listing show on the agenda, sessions and quotes too.
+ */
+export function pagesOfSpeakerEdit(before: SpeakerFields, after: SpeakerFields): PublicPages {
+  const changed = FIELDS.filter((field) => before[field] !== after[field]);
+  if (changed.length === 0) return [];
+  const own = `/speakers/${after.slug}`;
+  if (changed.every((field) => field === "bioEn" || field === "bioZh")) return [own];
+  if (changed.every((field) => field === "bioEn" || field === "bioZh" || field === "photoPath")) return [own, "/speakers"];
+  return "all";
+}
+
+/** A quote shows on the quotes list, its own page, its speaker's page and its session's page. */
+export function pagesOfQuoteEdit(quoteIds: readonly number[], speakerSlugs: readonly string[], sessionSlugs: readonly string[]): string[] {
+  return [
+    "/quotes",
+    ...quoteIds.map((id) => `/quotes/${id}`),
+    ...speakerSlugs.map((slug) => `/speakers/${slug}`),
+    ...sessionSlugs.map((slug) => `/sessions/${slug}`),
+  ];
+}
