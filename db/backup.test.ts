@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BackupError, backupDatabase, checkBackup, restoreDatabase } from "./backup";
 import { closeDb, getDb } from "./client";
 import { applyMigrations } from "./migrate";
+import { registrationInput } from "./test-people";
 import { countByStatus, findByCode, register } from "./queries/registrations";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-backup-"));
@@ -20,24 +21,10 @@ const journal = JSON.parse(
 ) as {
   entries: { tag: string; when: number }[];
 };
-let n = 0;
 let file = 0;
 const fresh = (name: string) => path.join(dir, `${++file}-${name}`);
 
-const person = () => ({
-  fullName: `Backup Person ${++n}`,
-  email: `backup-${n}@example.test`,
-  organisation: "Org",
-  jobTitle: "Engineer",
-  phone: null,
-  category: "industry" as const,
-  days: ["2024-07-11" as const],
-  dietary: "",
-  accessibility: "",
-  newsConsent: false,
-  consent: true as const,
-  locale: "en" as const,
-});
+const person = () => registrationInput();
 
 /** The bytes of the live database and its WAL: a refused restore must leave them as they were. */
 function fingerprint(): string {

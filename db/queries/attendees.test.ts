@@ -5,6 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "../client";
 import { applyMigrations } from "../migrate";
+import { personDetails, registrationInput } from "../test-people";
 import { auditLog, checkIns, events, outbox, registrations } from "../schema";
 import { addAttendee, exportAttendees, listAttendees, promoteOutOfOrder } from "./attendees";
 import { updateEventSettings } from "./event-settings";
@@ -12,21 +13,8 @@ import { availability, register, registerWhileOpen } from "./registrations";
 import { parseAttendeeFilters } from "../../lib/attendees/filters";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-attendees-"));
-let n = 0;
-const details = (over: Record<string, unknown> = {}) => ({
-  fullName: "Test Person",
-  email: `person-${++n}@example.test`,
-  organisation: "Org",
-  jobTitle: "Engineer",
-  phone: null,
-  category: "industry" as const,
-  days: ["2024-07-11" as const],
-  dietary: "",
-  accessibility: "",
-  newsConsent: false,
-  ...over,
-});
-const input = (over: Record<string, unknown> = {}) => ({ ...details(over), consent: true as const, locale: "en" as const });
+const details = personDetails;
+const input = registrationInput;
 const hand = (over: Record<string, unknown> = {}) => ({ ...details(over), altName: null, locale: "en" as const });
 const settings = (over: Partial<Parameters<typeof updateEventSettings>[0]> = {}) => ({
   capacity: null,

@@ -5,26 +5,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "../client";
 import { applyMigrations } from "../migrate";
+import { registrationInput } from "../test-people";
 import { auditLog, outbox, registrations } from "../schema";
 import { availability, cancel, erase, register, updateDetails, waitingPosition } from "./registrations";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-reg-"));
-let n = 0;
-const input = (over: Partial<Parameters<typeof register>[0]> = {}) => ({
-  fullName: "Test Person",
-  email: `person-${++n}@example.test`,
-  organisation: "Org",
-  jobTitle: "Engineer",
-  phone: null,
-  category: "industry" as const,
-  days: ["2024-07-11" as const],
-  dietary: "",
-  accessibility: "",
-  newsConsent: false,
-  consent: true as const,
-  locale: "en" as const,
-  ...over,
-});
+const input = (over: Partial<Parameters<typeof register>[0]> = {}) => registrationInput(over);
 
 beforeAll(() => {
   process.env.DATABASE_PATH = path.join(dir, "forum.db");
