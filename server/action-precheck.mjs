@@ -11,8 +11,11 @@ const MAX_DEPTH = 64;
 /** Next's own limit on a Server Action's arguments (SERVER_ACTION_ARGS_LIMIT): more is a 500. */
 const MAX_ARGS = 1000;
 
-/** POSTs outside /api that are route handlers rather than pages: they read their own bodies. */
-const ROUTE_HANDLERS = [/^\/(en|zh-CN)\/admin\/speakers\/[^/]+\/photo\/?$/];
+/**
+ * Route handlers outside /api read their own bodies and answer their own errors: the photo upload,
+ * and every address of a file (`/agenda.ics`, `/feeds/….ics`, `/schedule.json`): pages have no dot.
+ */
+const ROUTE_HANDLERS = [/^\/(en|zh-CN)\/admin\/speakers\/[^/]+\/photo\/?$/, /\.[^/]*$/];
 
 /** @param {string} method @param {string} url */
 export function isPagePost(method, url) {
