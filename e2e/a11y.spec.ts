@@ -6,6 +6,7 @@ const PUBLIC = [
   "",
   "/agenda",
   "/agenda?day=2024-07-12&track=chips",
+  "/agenda/changes",
   "/sessions/keynote-intelligent-connected-nev",
   "/sessions/workshop-connected-vehicle-data-security",
   "/speakers",
