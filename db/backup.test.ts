@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BackupError, backupDatabase, checkBackup, restoreDatabase } from "./backup";
 import { closeDb, getDb } from "./client";
 import { applyMigrations } from "./migrate";
-import { registrationInput } from "./test-people";
+import { registrationInput } from "./test-support";
 import { countByStatus, findByCode, register } from "./queries/registrations";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-backup-"));

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { RegisterPage } from "./pages/register-page";
+import { seriousViolations } from "./support/axe";
 
 const PUBLIC = [
   "",
@@ -18,12 +18,6 @@ const PUBLIC = [
   "/my-agenda",
 ];
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-}
 
 for (const locale of ["en", "zh-CN"]) {
   test.describe(`axe, ${locale}`, () => {

@@ -1,12 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionFields } from "../../lib/agenda-editor/draft";
-import { closeDb, getDb } from "../client";
-import { applyMigrations } from "../migrate";
-import { seed } from "../seed";
+import { getDb } from "../client";
+import { withSeededDatabase } from "../test-support";
 import { auditLog, rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, users } from "../schema";
 import {
   createSession,
@@ -18,21 +14,14 @@ import {
   updateSession,
 } from "./agenda-editor";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-agenda-editor-"));
+withSeededDatabase("agenda-editor");
 let userId = 0;
 let roomId = 0;
 
 beforeAll(() => {
-  process.env.DATABASE_PATH = path.join(dir, "forum.db");
-  applyMigrations(getDb());
-  seed(getDb());
   userId = getDb().insert(users).values({ email: "org@example.test", role: "organizer", passwordHash: "x" }).returning().get().id;
   const event = getDb().query.events.findFirst().sync()!;
   roomId = getDb().insert(rooms).values({ eventId: event.id, slug: "test-room", nameEn: "Test Room", nameZh: "测试室", capacity: 30, position: 99 }).returning().get().id;
-});
-afterAll(() => {
-  closeDb();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const fields = (over: Partial<SessionFields> = {}): SessionFields => ({

@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "../client";
 import { applyMigrations } from "../migrate";
-import { personDetails, registrationInput } from "../test-people";
+import { personDetails, registrationInput } from "../test-support";
 import { auditLog, checkIns, events, outbox, registrations } from "../schema";
 import { addAttendee, exportAttendees, listAttendees, promoteOutOfOrder } from "./attendees";
 import { updateEventSettings } from "./event-settings";

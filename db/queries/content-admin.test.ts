@@ -1,20 +1,16 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { quoteSchema } from "../../lib/quotes-editor/input";
 import { speakerSchema } from "../../lib/speakers/input";
-import { closeDb, getDb } from "../client";
-import { applyMigrations } from "../migrate";
+import { getDb } from "../client";
+import { withSeededDatabase } from "../test-support";
 import { auditLog, quotes, sessionSpeakers, sessions, sources, speakers, topics } from "../schema";
-import { seed } from "../seed";
 import { createQuote, updateQuote } from "./quotes-admin";
 import { listQuoteIds, listQuotes } from "./quotes";
 import { createSpeaker, deleteSpeaker, updateSpeaker } from "./speakers-admin";
 import { getSpeaker, listSpeakers } from "./speakers";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-content-"));
+withSeededDatabase("content");
 const actor = "user:1";
 
 const speakerInput = (nameEn: string, listed = false) =>
@@ -52,15 +48,6 @@ const quoteInput = (speakerId: number, over: Record<string, unknown> = {}) =>
 const auditOf = (entity: string, id: number) =>
   getDb().select().from(auditLog).where(eq(auditLog.entityId, id)).all().filter((r) => r.entity === entity);
 
-beforeAll(() => {
-  process.env.DATABASE_PATH = path.join(dir, "forum.db");
-  applyMigrations(getDb());
-  seed(getDb());
-});
-afterAll(() => {
-  closeDb();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe("speakers in the console", () => {
   it("makes the slug once from the English name, unique, and keeps it through a rename", () => {

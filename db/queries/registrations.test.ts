@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "../client";
 import { applyMigrations } from "../migrate";
-import { registrationInput } from "../test-people";
+import { registrationInput } from "../test-support";
 import { auditLog, outbox, registrations } from "../schema";
 import { availability, cancel, erase, register, updateDetails, waitingPosition } from "./registrations";
 

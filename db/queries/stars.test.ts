@@ -1,17 +1,13 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "../client";
-import { applyMigrations } from "../migrate";
-import { seed } from "../seed";
+import { describe, expect, it } from "vitest";
+import { getDb } from "../client";
+import { withSeededDatabase } from "../test-support";
 import { auditLog, registrations, sessions, stars } from "../schema";
 import { book } from "./bookings";
 import { cancel, erase, register } from "./registrations";
 import { addStars, listStars, personalAgenda, removeStar, rotateCalendarToken } from "./stars";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-stars-"));
+withSeededDatabase("stars");
 let n = 0;
 const person = () =>
   register({
@@ -29,15 +25,6 @@ const person = () =>
     locale: "en",
   }).registration;
 
-beforeAll(() => {
-  process.env.DATABASE_PATH = path.join(dir, "forum.db");
-  applyMigrations(getDb());
-  seed(getDb());
-});
-afterAll(() => {
-  closeDb();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe("stars", () => {
   it("adds stars once each and lists them in agenda order", () => {
