@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { secret } from "@/db/secrets";
 import { authenticate } from "@/db/queries/users";
-import { clientAddress, trustProxy } from "@/lib/http/client-address";
+import { clientAddress, trustedHops } from "@/lib/http/client-address";
 import { minutesLeft } from "@/lib/auth/throttle";
 
 /** The credentials were wrong (or the user is disabled): one message for all, so as not to hint. */
@@ -47,7 +47,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const address = clientAddress(request.headers, trustProxy());
+        const address = clientAddress(request.headers, trustedHops());
         const result = await authenticate(parsed.data.email, parsed.data.password, address);
         if (!result.ok) {
           if (result.reason === "locked") throw new SignInLocked(minutesLeft(result.retryAfterMs));
