@@ -23,5 +23,5 @@ describe("the first admin", () => {
     // Once there is a user, nothing more is created.
     await ensureFirstAdmin(() => undefined);
     expect(listUsers()).toHaveLength(1);
-  });
+  }, 30_000);
 });
