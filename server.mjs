@@ -9,6 +9,7 @@ import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync } from "node:zl
 import next from "next";
 import { checkActionBody, checkActionHeaders, isPagePost } from "./server/action-precheck.mjs";
 import { contentSecurityPolicy, inlineScriptHashes, overHttps, securityHeaders } from "./server/security-headers.mjs";
+import { trustedHops } from "./server/trust-proxy.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
@@ -207,6 +208,8 @@ function hashInlineScripts(res, https) {
 }
 
 async function main() {
+  // Read once, before anything listens: a TRUST_PROXY that means nothing stops the start.
+  const hops = trustedHops();
   const app = next({ dev: false, dir: process.cwd(), port, hostname: host });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -215,12 +218,12 @@ async function main() {
     if (server.draining) res.setHeader("connection", "close");
     inFlight.add(res);
     res.once("close", () => inFlight.delete(res));
-    const https = overHttps(req);
+    const https = overHttps(req, hops);
     for (const [name, value] of Object.entries(securityHeaders(req.url, https))) res.setHeader(name, value);
     if (!decodable(req.url)) return badAddress(res);
     // Unless a trusted proxy sets them, these headers are the client's word about itself: drop
     // them, and Next fills in the socket's address (which the rate limit keys on).
-    if (process.env.TRUST_PROXY !== "1") {
+    if (!hops) {
       delete req.headers["x-forwarded-for"];
       delete req.headers["x-real-ip"];
       // Nor may a client claim HTTPS (Auth.js would set Secure cookies) or another host.

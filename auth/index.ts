@@ -3,8 +3,9 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { secret } from "@/db/secrets";
+import { endConsoleSession, startConsoleSession } from "@/db/queries/console-sessions";
 import { authenticate } from "@/db/queries/users";
-import { clientAddress, trustProxy } from "@/lib/http/client-address";
+import { clientAddress, trustedHops } from "@/lib/http/client-address";
 import { minutesLeft } from "@/lib/auth/throttle";
 
 /** The credentials were wrong (or the user is disabled): one message for all, so as not to hint. */
@@ -12,7 +13,12 @@ export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid";
 }
 
-/** Too many failures for this email or address: `locked-<minutes>`. */
+/** Too many hashes running in this process: try again in a moment. */
+export class SignInBusy extends CredentialsSignin {
+  override code = "busy";
+}
+
+/** Too many attempts for this email from this address, or from this address: `locked-<minutes>`. */
 export class SignInLocked extends CredentialsSignin {
   constructor(minutes: number) {
     super();
@@ -25,7 +31,7 @@ const credentials = z.object({
   password: z.string().min(1).max(1000),
 });
 
-/** How long a console sign-in lasts without activity. */
+/** How long a console sign-in lasts: the session row and the cookie both end then. */
 const SESSION_HOURS = 12;
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -47,27 +53,38 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const address = clientAddress(request.headers, trustProxy());
+        const address = clientAddress(request.headers, trustedHops());
         const result = await authenticate(parsed.data.email, parsed.data.password, address);
         if (!result.ok) {
           if (result.reason === "locked") throw new SignInLocked(minutesLeft(result.retryAfterMs));
+          if (result.reason === "busy") throw new SignInBusy();
           throw new InvalidCredentials();
         }
         const { user } = result;
-        return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };
+        const sid = startConsoleSession(user.id, SESSION_HOURS);
+        return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion, sid };
       },
     }),
   ],
+  events: {
+    // Signing out (the console's button, or POST /api/auth/signout) ends the session on the
+    // server: the cookie stops working even where a copy of it was kept.
+    signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") endConsoleSession(sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
         token.sv = (user as { sv?: number }).sv ?? 0;
+        token.sid = (user as { sid?: string }).sid;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid, sv: token.sv };
+      return { ...session, uid: token.uid, sv: token.sv, sid: token.sid };
     },
   },
 }));

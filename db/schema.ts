@@ -502,14 +502,37 @@ export const users = sqliteTable("users", {
   updatedAt: updatedAt(),
 });
 
-/** Failed sign-ins per email ("email:…") and per client address ("ip:…"). */
-export const signInFailures = sqliteTable("sign_in_failures", {
-  key: text("key").primaryKey(),
-  count: integer("count").notNull(),
-  firstAt: integer("first_at", { mode: "timestamp_ms" }).notNull(),
-  lastAt: integer("last_at", { mode: "timestamp_ms" }).notNull(),
-  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
-});
+/**
+ * Recent sign-in attempts per key, counted before the password is checked (lib/auth/throttle.ts):
+ * per email and address ("pair:…"), per email ("email:…") and per client address ("ip:…").
+ */
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    key: text("key").primaryKey(),
+    /** JSON list of the attempts' times (ms), oldest first: only as many as the rule needs. */
+    attempts: text("attempts", { mode: "json" }).$type<number[]>().notNull(),
+    lastAt: integer("last_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sign_in_attempts_last_at_idx").on(t.lastAt)],
+);
+
+/**
+ * A console sign-in. Its id is in the session cookie; signing out deletes the row, so a copy of
+ * the cookie stops working too. A restore of the database deletes them all.
+ */
+export const consoleSessions = sqliteTable(
+  "console_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("console_sessions_user_idx").on(t.userId), index("console_sessions_expires_at_idx").on(t.expiresAt)],
+);
 
 /**
  * The organizers' working copy of a session that differs from what is public. `sessions` holds

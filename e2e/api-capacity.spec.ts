@@ -161,12 +161,13 @@ test("the rate limit answers 429 with Retry-After once an address has used its b
 }) => {
   // Over a thousand requests: on a busy machine that takes longer than the default 30 s.
   test.setTimeout(120_000);
-  // TRUST_PROXY=1 on this server: X-Forwarded-For names the client, so this test has an address
-  // of its own and the tests before it are not counted against it.
+  // TRUST_PROXY=1 on this server: the last X-Forwarded-For entry (the one the proxy appended) names
+  // the client, so this test has an address of its own and the tests before it are not counted
+  // against it. The entry before it is what a client claims, and changes nothing.
   const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
   const from = (ip: string) => ({
     ...bearer("D".repeat(32)),
-    "x-forwarded-for": `${ip}, 10.0.0.1`,
+    "x-forwarded-for": `10.0.0.1, ${ip}`,
   });
   const probe = (ip: string) => request.get(`${REGISTRATIONS}/CAF-22222222`, { headers: from(ip) });
 

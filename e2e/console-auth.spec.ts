@@ -70,6 +70,60 @@ test.describe("signing in", () => {
   });
 });
 
+test.describe("sessions", () => {
+  test("signing out ends the session on the server: a copy of its cookie stops working", async ({ browser, playwright, baseURL }) => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await signIn(page, E2E_USERS.organizer.email, E2E_USERS.organizer.password);
+    // Someone copied the cookie (a shared computer, a stolen backup of the browser profile).
+    const copy = await playwright.request.newContext({ baseURL, storageState: await context.storageState() });
+    expect((await copy.get("/en/admin/attendees/export.csv")).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/en\/sign-in$/);
+
+    expect((await copy.get("/en/admin/attendees/export.csv")).status()).toBe(401);
+    const consoleLoad = await copy.get("/en/admin", { maxRedirects: 0 });
+    expect(consoleLoad.status()).toBe(307);
+    expect(consoleLoad.headers()["location"]).toMatch(/\/en\/sign-in\?next=/);
+    await copy.dispose();
+    await context.close();
+  });
+
+  test("a one-time password allows only changing it: every other action and route answers 403 until then", async ({
+    adminPage,
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const email = uniqueEmail("one-time");
+    const oneTime = await addUser(adminPage, email, "admin");
+    await signIn(page, email, oneTime);
+    await expect(page).toHaveURL(/\/en\/admin\/account\?required=1$/);
+
+    // A call of the add-user action, as an admin's page makes it, replayed with this user's cookie.
+    const added = uniqueEmail("never-added");
+    await adminPage.goto("/en/admin/users");
+    await adminPage.getByLabel("Email").fill(added);
+    const action = await captureAction(adminPage, () => adminPage.getByRole("button", { name: "Add user" }).click());
+    await expect(adminPage.getByRole("status")).toContainText(`Created ${added}`);
+    const forged = { ...action, body: Buffer.from(action.body.toString("latin1").replaceAll(added, `x${added}`), "latin1") };
+    expect((await replayAction(page.request, forged)).status()).toBe(403);
+    expect((await page.request.get("/en/admin/attendees/export.csv")).status()).toBe(403);
+    expect((await page.request.post("/api/checkin", { data: { code: "CAF-00000000" } })).status()).toBe(403);
+    await adminPage.reload();
+    await expect(adminPage.getByRole("rowheader", { name: `x${added}` })).toHaveCount(0);
+
+    // Once the password is theirs, the same requests go through.
+    await page.goto("/en/admin/account");
+    await page.getByLabel("Current password").fill(oneTime);
+    await page.getByLabel("New password", { exact: true }).fill("lanterns over the huangpu");
+    await page.getByLabel("New password again").fill("lanterns over the huangpu");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("status")).toContainText("Your password has been changed");
+    expect((await page.request.get("/en/admin/attendees/export.csv")).status()).toBe(200);
+  });
+});
+
 test.describe("roles", () => {
   test("staff are refused the organizer and admin pages with a 403", async ({ staffPage }) => {
     for (const path of ["/en/admin/agenda", "/en/admin/speakers", "/en/admin/quotes", "/en/admin/users", "/en/admin/audit", "/en/admin"]) {

@@ -12,6 +12,11 @@
 //   for as text), Auth.js's session endpoint for a forged cookie (null);
 // - a console address fetched without a session cookie is sent to the sign-in page (proxy.ts).
 //
+// Before the cases, the sign-in throttle is attacked on an account of its own
+// (scripts/lib/abuse-signin.mjs): 200 parallel wrong passwords from one address must get at most 8
+// checked, forged X-Forwarded-For entries must not get around the lock, and the account's owner
+// must still sign in from another address.
+//
 // Environment: SKIP_BUILD=1 reuses the build in NEXT_DIST_DIR (default .next-abuse, built once
 // otherwise); ABUSE_PORT (3600); ABUSE_DIR (data/abuse: the database, photos and server log);
 // ABUSE_VERBOSE=1 prints every request with its answer.
@@ -25,7 +30,8 @@ import { actionCases, actionSpecs, hostPage } from "./lib/abuse-actions.mjs";
 import { EXCLUDED_COLUMNS, EXCLUDED_TABLES, checksum, differences, snapshot } from "./lib/abuse-checksum.mjs";
 import { judge, send, shorten } from "./lib/abuse-http.mjs";
 import { routeCases, wrongMethodCases } from "./lib/abuse-routes.mjs";
-import { ROLES, authSecret, registerAttendee, signIn, startServer, userEmail, PASSWORD } from "./lib/abuse-setup.mjs";
+import { BURST_EMAIL, ROLES, authSecret, registerAttendee, signIn, startServer, userEmail, PASSWORD } from "./lib/abuse-setup.mjs";
+import { signInBurst } from "./lib/abuse-signin.mjs";
 import { builtActions, compareActions, routeTargets, sourceActions } from "./lib/abuse-targets.mjs";
 
 const port = Number(process.env.ABUSE_PORT || 3600);
@@ -176,11 +182,14 @@ async function main({ url, child }) {
     if (!built.some((a) => a.key === key)) uncovered.push(`${key}: cases for a Server Action that no longer exists (scripts/lib/abuse-actions.mjs)`);
   }
 
+  // Before the snapshot: the burst writes sign-in attempts and, for the owner, a console session.
+  const burst = await signInBurst(url, { email: BURST_EMAIL, password: PASSWORD });
+
   const skip = [logFile];
   const before = snapshot(db, skip);
   let baseline = before;
   const results = [];
-  const shortfalls = [];
+  const shortfalls = burst.shortfalls.map((s) => ({ target: "sign-in throttle", name: s.name, rule: "sign-in throttle", why: s.why, request: "POST /api/auth/callback/credentials" }));
   let stopped = false;
   const answers = new Map();
   for (const target of targets) {
@@ -221,11 +230,11 @@ async function main({ url, child }) {
   for (const file of escaped) shortfalls.push({ target: "POST /[locale]/admin/speakers/[id]/photo", name: "path traversal", rule: "path traversal", why: `a file was written at ${file}`, request: "" });
 
   const after = snapshot(db, skip);
-  report({ url, routes, built, results, shortfalls, uncovered, before, after, answers });
+  report({ url, routes, built, results, shortfalls, uncovered, before, after, answers, burst });
   return shortfalls.length || uncovered.length || checksum(before) !== checksum(after) ? 1 : 0;
 }
 
-function report({ url, routes, built, results, shortfalls, uncovered, before, after, answers }) {
+function report({ url, routes, built, results, shortfalls, uncovered, before, after, answers, burst }) {
   const total = (key) => results.reduce((sum, r) => sum + r[key], 0);
   const files = new Set(routes.map((r) => r.file)).size;
   console.log(`\nAbuse of the production server at ${url} (build ${distDir}).`);
@@ -236,6 +245,9 @@ function report({ url, routes, built, results, shortfalls, uncovered, before, af
   console.log(`Checksum of the user data: every table of the database and every file beside it, except`);
   for (const [table, why] of Object.entries(EXCLUDED_TABLES)) console.log(`  - table ${table}: ${why}`);
   for (const [table, { columns, why }] of Object.entries(EXCLUDED_COLUMNS)) console.log(`  - ${table}.${columns.join(", ")}: ${why}`);
+
+  console.log(`\nThe sign-in throttle (${burst.shortfalls.length ? "✗" : "✓"}):`);
+  for (const line of burst.lines) console.log(`  ${line}`);
 
   console.log("\nPer target: requests tried, fell short; refused with a 4xx / by the form (200 + error state) / in the answer (200) / sent to sign in (GET)");
   const width = Math.max(...results.map((r) => r.key.length));

@@ -8,6 +8,7 @@ import { BackupError, backupDatabase, describeSummary, restoreDatabase } from ".
 import { closeDb, databasePath, getDb } from "../db/client";
 import { applyMigrations } from "../db/migrate";
 import { isEmpty, seed } from "../db/seed";
+import { endAllConsoleSessions } from "../db/queries/console-sessions";
 import { ensureFirstAdmin } from "../db/queries/users";
 
 const [command, ...flags] = process.argv.slice(2);
@@ -48,6 +49,8 @@ async function restore(): Promise<void> {
     console.log(`Brought the backup up to this code's migrations: ${report.pending.join(", ")}.`);
   }
   console.log(`Restored ${file} into ${live}; integrity check ok.`);
+  // A restored users table may hold old passwords and roles: every console user signs in again.
+  console.log(`Ended every console session (${endAllConsoleSessions()}): everyone signs in again.`);
   console.log(`Now: ${describeSummary(report.restored)}.`);
   console.log(
     [

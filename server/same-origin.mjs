@@ -4,17 +4,21 @@
 // A browser sends the console's cookie (and an attendee's) with a form posted from any site, so a
 // request that a browser marks as coming from another site is refused. Clients that are not
 // browsers (curl, the REST API's users) send neither header and carry no cookie by accident: they pass.
+import { trustedEntry, trustedHops } from "./trust-proxy.mjs";
 
 /**
+ * The Origin is compared with the Host, or with the X-Forwarded-Host that a trusted proxy wrote
+ * (TRUST_PROXY): without one, X-Forwarded-Host is the client's own word and is not read.
  * @param {(name: string) => string | null | undefined} header a request header by lower-case name
+ * @param {number} hops the trusted proxies (server/trust-proxy.mjs)
  * @returns {boolean}
  */
-export function sameOriginHeaders(header) {
+export function sameOriginHeaders(header, hops = trustedHops()) {
   const site = header("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return false;
   const origin = header("origin");
   if (!origin) return true;
-  const host = header("x-forwarded-host") ?? header("host");
+  const host = (hops > 0 ? trustedEntry(header("x-forwarded-host"), hops) : undefined) ?? header("host");
   try {
     return new URL(origin).host === host;
   } catch {

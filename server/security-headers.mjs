@@ -5,6 +5,7 @@
 // server.mjs hashes each one (Next's bootstrap and its streamed RSC data are inline scripts) and
 // lists the hashes. No other inline script, and no other origin, may run.
 import { createHash } from "node:crypto";
+import { trustedEntry, trustedHops } from "./trust-proxy.mjs";
 
 /** The one page that may use the camera: the door staff's ticket scanner. */
 const CAMERA_PAGE = /^\/(en|zh-CN)\/checkin(\/|$|\?)/;
@@ -48,11 +49,10 @@ export function contentSecurityPolicy(scriptHashes = [], https = false) {
 }
 
 /** Whether the client reached us over HTTPS: directly, or through a proxy we were told to trust. */
-export function overHttps(req, trustProxy = process.env.TRUST_PROXY === "1") {
+export function overHttps(req, hops = trustedHops()) {
   if (req.socket?.encrypted) return true;
-  if (!trustProxy) return false;
-  const proto = String(req.headers["x-forwarded-proto"] || "").split(",")[0].trim().toLowerCase();
-  return proto === "https";
+  if (!hops) return false;
+  return trustedEntry(req.headers["x-forwarded-proto"], hops)?.toLowerCase() === "https";
 }
 
 /** The headers every response carries, whatever its type (the CSP without hashes for non-HTML). */

@@ -35,8 +35,10 @@ describe("securityHeaders", () => {
 
   it("believes X-Forwarded-Proto only from a trusted proxy", () => {
     const req = { socket: {}, headers: { "x-forwarded-proto": "https" } };
-    expect(overHttps(req, false)).toBe(false);
-    expect(overHttps(req, true)).toBe(true);
-    expect(overHttps({ socket: { encrypted: true }, headers: {} }, false)).toBe(true);
+    expect(overHttps(req, 0)).toBe(false);
+    expect(overHttps(req, 1)).toBe(true);
+    expect(overHttps({ socket: { encrypted: true }, headers: {} }, 0)).toBe(true);
+    // The entry the trusted proxy appended, not the one the client sent before it.
+    expect(overHttps({ socket: {}, headers: { "x-forwarded-proto": "https, http" } }, 1)).toBe(false);
   });
 });

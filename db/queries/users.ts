@@ -1,23 +1,20 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { and, asc, count, eq, ne } from "drizzle-orm";
 import { databasePath, getDb } from "../client";
-import { signInFailures, users, type User, type UserRole } from "../schema";
+import { users, type User, type UserRole } from "../schema";
 import { recordAudit } from "./audit";
+import { attemptKeys, giveBackAttempt, reserveAttempt } from "./sign-in-attempts";
 import {
+  BUSY,
   DUMMY_HASH,
   generatePassword,
   hashPassword,
   verifyPassword,
+  verifyPasswordUnlessBusy,
 } from "../../lib/auth/password";
-import {
-  ADDRESS_LIMITS,
-  decide,
-  EMAIL_LIMITS,
-  recordFailure,
-  type FailureRecord,
-} from "../../lib/auth/throttle";
 
 export type PublicUser = Omit<User, "passwordHash">;
 
@@ -165,81 +162,57 @@ export async function changeOwnPassword(id: number, current: string, next: strin
 
 export type SignInResult =
   | { ok: true; user: User }
-  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "invalid" | "busy" }
   | { ok: false; reason: "locked"; retryAfterMs: number };
-
-function failureRecord(key: string): FailureRecord | undefined {
-  const row = getDb().select().from(signInFailures).where(eq(signInFailures.key, key)).get();
-  return row && { count: row.count, firstAt: row.firstAt.getTime(), lastAt: row.lastAt.getTime(), lockedUntil: row.lockedUntil?.getTime() ?? null };
-}
-
-function saveFailure(key: string, record: FailureRecord): void {
-  const values = {
-    key,
-    count: record.count,
-    firstAt: new Date(record.firstAt),
-    lastAt: new Date(record.lastAt),
-    lockedUntil: record.lockedUntil === null ? null : new Date(record.lockedUntil),
-  };
-  getDb()
-    .insert(signInFailures)
-    .values(values)
-    .onConflictDoUpdate({ target: signInFailures.key, set: values })
-    .run();
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Checks a password with brute-force protection: per email and per address, repeated failures
- * first slow the answer down, then lock the key for a while. Unknown emails cost the same time.
+ * Checks a password with brute-force protection (lib/auth/throttle.ts). The attempt is counted
+ * before the password is checked, atomically, so that parallel guesses all count: too many for an
+ * email from one address are refused for a while, and attempts are slowed down per email from
+ * anywhere, per address and per pair. Unknown emails cost the same time. When too many hashes are
+ * running in this process, the answer is "busy" and the attempt does not count.
  */
 export async function authenticate(email: string, password: string, address: string): Promise<SignInResult> {
-  const emailKey = `email:${normalizeEmail(email)}`;
-  const addressKey = `ip:${address}`;
-  const now = Date.now();
-  const byEmail = decide(failureRecord(emailKey), now, EMAIL_LIMITS);
-  const byAddress = decide(failureRecord(addressKey), now, ADDRESS_LIMITS);
-  if (byEmail.locked || byAddress.locked) {
-    const retryAfterMs = Math.max(byEmail.locked ? byEmail.retryAfterMs : 0, byAddress.locked ? byAddress.retryAfterMs : 0);
-    return { ok: false, reason: "locked", retryAfterMs };
-  }
-  const delay = Math.max(byEmail.delayMs, byAddress.delayMs);
-  if (delay > 0) await sleep(delay);
+  const keys = attemptKeys(normalizeEmail(email), address);
+  const reservation = reserveAttempt(keys);
+  if (!reservation.ok) return { ok: false, reason: "locked", retryAfterMs: reservation.retryAfterMs };
+  if (reservation.delayMs > 0) await sleep(reservation.delayMs);
 
   const user = findUserByEmail(email);
-  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !matches || user.disabled) {
-    const at = Date.now();
-    // Re-read: parallel attempts must all count.
-    saveFailure(emailKey, recordFailure(failureRecord(emailKey), at, EMAIL_LIMITS));
-    saveFailure(addressKey, recordFailure(failureRecord(addressKey), at, ADDRESS_LIMITS));
-    return { ok: false, reason: "invalid" };
+  const matches = await verifyPasswordUnlessBusy(password, user?.passwordHash ?? DUMMY_HASH);
+  if (matches === BUSY) {
+    giveBackAttempt(keys, reservation.at, { cleared: false });
+    return { ok: false, reason: "busy" };
   }
-  getDb().delete(signInFailures).where(eq(signInFailures.key, emailKey)).run();
+  if (!user || !matches || user.disabled) return { ok: false, reason: "invalid" };
+  giveBackAttempt(keys, reservation.at, { cleared: true });
   getDb().update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id)).run();
   return { ok: true, user };
 }
 
 /**
- * On a database without users: the first admin, from ADMIN_EMAIL and ADMIN_PASSWORD when set;
- * otherwise with a generated password, printed once and written beside the database (mode 0600).
+ * On a database without users: the first admin, from ADMIN_EMAIL and ADMIN_PASSWORD when set.
+ * Without ADMIN_EMAIL the address carries a random part (admin-…@forum.local), so that no one can
+ * guess it; without ADMIN_PASSWORD the password is generated. What was generated is printed once
+ * and written beside the database (mode 0600).
  */
 export async function ensureFirstAdmin(log: (line: string) => void = console.log): Promise<void> {
   if (countUsers() > 0) return;
-  const email = normalizeEmail(process.env.ADMIN_EMAIL || "admin@forum.local");
+  const givenEmail = process.env.ADMIN_EMAIL?.trim();
+  const email = normalizeEmail(givenEmail || `admin-${randomBytes(5).toString("hex")}@forum.local`);
   const given = process.env.ADMIN_PASSWORD;
   const password = given || generatePassword();
   const result = await createUser({ email, name: "Administrator", role: "admin", password, mustChangePassword: !given }, "system");
   if (!result.ok) return;
-  if (given) {
+  if (given && givenEmail) {
     log(`Created the first admin, ${email}, with the password from ADMIN_PASSWORD.`);
     return;
   }
   const file = path.join(path.dirname(databasePath()), "admin-password.txt");
-  fs.writeFileSync(file, `${email}\n${password}\n`, { mode: 0o600 });
+  fs.writeFileSync(file, `${email}\n${given ? "(the password given in ADMIN_PASSWORD)" : password}\n`, { mode: 0o600 });
   fs.chmodSync(file, 0o600);
-  log(`Created the first admin: ${email} / ${password}`);
-  log(`(printed once; also written to ${file}, mode 0600. Sign in at /en/sign-in and choose a new password.)`);
+  log(`Created the first admin: ${email}${given ? " with the password from ADMIN_PASSWORD" : ` / ${password}`}`);
+  log(`(printed once; also written to ${file}, mode 0600. Sign in at /en/sign-in${given ? "" : " and choose a new password"}.)`);
 }
-

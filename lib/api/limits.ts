@@ -1,5 +1,5 @@
 /** The rate limit of the registration endpoints: one limiter per server process. */
-import { clientAddress, trustProxy } from "../http/client-address";
+import { clientAddress, trustedHops } from "../http/client-address";
 import { createRateLimiter, rateLimitPerMinute, type RateLimiter } from "../http/rate-limit";
 import { problem } from "../http/respond";
 
@@ -18,7 +18,7 @@ function limiter(): RateLimiter {
 
 /** Takes one request from the budget of the client these headers come from. */
 export function takeRequest(headers: Headers) {
-  return limiter().take(clientAddress(headers, trustProxy()));
+  return limiter().take(clientAddress(headers, trustedHops()));
 }
 
 /** A 429 answer when the client has used up its budget, else null. */

@@ -1,5 +1,6 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { isCommonPassword } from "./common-passwords";
+import { BUSY, hashGate } from "./hash-gate";
 
 /**
  * scrypt with OWASP's parameters (N = 2^17, r = 8, p = 1: 128 MiB and a few hundred ms per
@@ -23,11 +24,23 @@ function scrypt(password: string, salt: Buffer, params: { N: number; r: number; 
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, PARAMS);
+  const key = await hashGate().run(() => scrypt(password, salt, PARAMS));
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
+/** Whether the password matches the stored hash; waits its turn at the hash gate. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  return hashGate().run(() => check(password, stored));
+}
+
+/** As verifyPassword, or BUSY at once when too many hashes are running and waiting (a sign-in). */
+export async function verifyPasswordUnlessBusy(password: string, stored: string): Promise<boolean | typeof BUSY> {
+  return hashGate().tryRun(() => check(password, stored));
+}
+
+export { BUSY };
+
+async function check(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split("$");
   if (scheme !== "scrypt" || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64url");

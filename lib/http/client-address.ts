@@ -1,28 +1,26 @@
+import { trustedEntry, trustedHops } from "@/server/trust-proxy.mjs";
+
+export { trustedHops };
+
 /**
- * The address a rate limit is keyed on.
+ * The address a rate limit and the sign-in throttle are keyed on.
  *
  * A route handler has no access to the socket. What it has is `x-forwarded-for`: Next 16's server
  * (next/dist/server/base-server.js, `handleRequestImpl`) sets it to the socket's remote address
  * when the request arrives without one (`req.headers["x-forwarded-for"] ??= socket.remoteAddress`),
  * and leaves a header the client sent as it is. So:
  *
- * - TRUST_PROXY=1 (the app runs behind a proxy that sets the header): the first entry is the
- *   client the proxy saw.
- * - otherwise the header should hold exactly the socket address Next wrote; we take its last
- *   entry, the hop nearest to us. A client that talks to Next directly could still send a header
- *   of its own, which Next keeps, so a server exposed without a proxy should drop incoming
- *   x-forwarded-for before handing the request to Next (server.mjs is the place for that).
+ * - TRUST_PROXY=n (n proxies in front of the app append to the header): the entry n from the
+ *   right is the client the outermost proxy saw; entries further left are the client's own claim.
+ * - TRUST_PROXY unset: server.mjs drops the header a client sent, so it holds exactly the socket
+ *   address Next wrote; we take its last entry, the hop nearest to us, all the same.
  *
- * x-real-ip is only believed behind a trusted proxy: nothing in Next sets it.
+ * x-real-ip is only believed behind a trusted proxy, and only without x-forwarded-for: nothing in
+ * Next sets it.
  */
-export function clientAddress(headers: Headers, trustProxy: boolean): string {
-  const forwarded = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  const candidate = trustProxy
-    ? (forwarded[0] ?? headers.get("x-real-ip")?.trim())
-    : forwarded[forwarded.length - 1];
+export function clientAddress(headers: Headers, hops: number): string {
+  const forwarded = trustedEntry(headers.get("x-forwarded-for"), Math.max(1, hops));
+  const candidate = forwarded ?? (hops > 0 ? headers.get("x-real-ip")?.trim() : undefined);
   return candidate ? normalizeAddress(candidate) : "unknown";
 }
 
@@ -37,8 +35,4 @@ export function normalizeAddress(address: string): string {
   const v4port = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(value);
   if (v4port) return v4port[1]!;
   return value;
-}
-
-export function trustProxy(value: string | undefined = process.env.TRUST_PROXY): boolean {
-  return value === "1" || value === "true";
 }

@@ -20,7 +20,14 @@ describe("sameOrigin", () => {
   });
 
   it("compares with the host a trusted proxy forwarded", () => {
-    expect(sameOrigin(post({ origin: "https://forum.example.cn", "x-forwarded-host": "forum.example.cn" }))).toBe(true);
+    expect(sameOrigin(post({ origin: "https://forum.example.cn", "x-forwarded-host": "forum.example.cn" }), 1)).toBe(true);
+    // The entry the proxy appended, not one the client sent before it.
+    expect(sameOrigin(post({ origin: "https://evil.example", "x-forwarded-host": "evil.example, forum.example.cn" }), 1)).toBe(false);
+  });
+
+  it("without a trusted proxy, ignores X-Forwarded-Host: it is the client's own word", () => {
+    expect(sameOrigin(post({ origin: "https://evil.example", "x-forwarded-host": "evil.example" }), 0)).toBe(false);
+    expect(sameOrigin(post({ origin: "http://forum.test", "x-forwarded-host": "evil.example" }), 0)).toBe(true);
   });
 });
 

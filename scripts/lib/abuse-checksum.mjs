@@ -10,8 +10,8 @@ import Database from "better-sqlite3";
  * covered without touching this script.
  */
 export const EXCLUDED_TABLES = {
-  sign_in_failures:
-    "counts failed sign-ins per email and address: refusing a wrong password must write there (it is how repeated guesses get locked out)",
+  sign_in_attempts:
+    "counts sign-in attempts per email, address and pair before the password is checked: refusing a wrong password must write there (it is how repeated guesses get locked out)",
   __drizzle_migrations: "the migrations applied, written once at start, not user data",
 };
 

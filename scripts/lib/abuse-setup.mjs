@@ -13,6 +13,9 @@ export function userEmail(role) {
   return `${role}@abuse.test`;
 }
 
+/** The account the sign-in burst (scripts/lib/abuse-signin.mjs) attacks; no other case uses it. */
+export const BURST_EMAIL = "burst@abuse.test";
+
 /** Starts the server and creates the console users (the admin comes from ADMIN_EMAIL). */
 export async function startServer({ port, db, distDir, skipBuild, logFile }) {
   const env = {
@@ -28,9 +31,9 @@ export async function startServer({ port, db, distDir, skipBuild, logFile }) {
     SITE_URL: `http://127.0.0.1:${port}`,
   };
   const server = await startProductionServer({ port, db, distDir, skipBuild, env, logFile });
-  for (const role of ["organizer", "staff"]) {
+  for (const [email, role] of [[userEmail("organizer"), "organizer"], [userEmail("staff"), "staff"], [BURST_EMAIL, "staff"]]) {
     execSync(
-      `npx tsx --conditions=react-server scripts/user.ts create --email ${userEmail(role)} --role ${role} --name "Abuse ${role}" --password-env ABUSE_USER_PASSWORD`,
+      `npx tsx --conditions=react-server scripts/user.ts create --email ${email} --role ${role} --name "Abuse ${role}" --password-env ABUSE_USER_PASSWORD`,
       { env: { ...process.env, ...env, DATABASE_PATH: db }, stdio: ["ignore", "ignore", "inherit"] },
     );
   }

@@ -9,7 +9,7 @@ import { routing } from "@/i18n/routing";
 import { homePath } from "@/lib/auth/roles";
 import { formOf } from "../action-form";
 
-export type SignInState = { error?: "missing" | "invalid" | "locked"; minutes?: number; email?: string };
+export type SignInState = { error?: "missing" | "invalid" | "locked" | "busy"; minutes?: number; email?: string };
 
 const input = z.object({
   locale: z.enum(routing.locales),
@@ -35,6 +35,7 @@ export async function signInAction(_state: SignInState, form: FormData): Promise
     if (error instanceof CredentialsSignin) {
       const locked = /^locked-(\d+)$/.exec(error.code);
       if (locked) return { error: "locked", minutes: Number(locked[1]), email };
+      if (error.code === "busy") return { error: "busy", email };
       return { error: "invalid", email };
     }
     if (error instanceof AuthError) return { error: "invalid", email };

@@ -8,7 +8,8 @@ import { problem } from "@/lib/http/respond";
  * Auth.js answers a refused request as a browser flow wants it: a redirect to the sign-in page
  * with ?error=. Only scripts call these endpoints (the console signs in through its own form's
  * Server Action), so a refusal is answered as one, in JSON: a missing or wrong CSRF token 403,
- * wrong credentials 401 (429 while locked), anything else Auth.js refuses 400.
+ * wrong credentials 401 (429 while locked, or while too many sign-ins are being checked), anything
+ * else Auth.js refuses 400.
  */
 function refusal(response: Response): Response {
   const location = response.headers.get("location");
@@ -19,6 +20,9 @@ function refusal(response: Response): Response {
   const locked = /^locked-(\d+)$/.exec(params.get("code") ?? "");
   if (locked) {
     return problem(429, "Too many failed sign-ins: try again later.", {}, { "retry-after": String(Number(locked[1]) * 60) });
+  }
+  if (params.get("code") === "busy") {
+    return problem(429, "Many sign-ins are being checked right now: try again in a moment.", {}, { "retry-after": "1" });
   }
   if (error === "MissingCSRF") return problem(403, "The CSRF token is missing or wrong: get one from /api/auth/csrf first.");
   if (error === "CredentialsSignin") return problem(401, "Wrong email or password.");
