@@ -9,7 +9,7 @@ const cache = new Map<string, Buffer>();
  * A secret from the environment, or else from a file beside the database, created on first use
  * with mode 0600 so that it survives restarts.
  */
-export function secret(name: "TICKET_SECRET" | "AUTH_SECRET"): Buffer {
+export function secret(name: "TICKET_SECRET" | "AUTH_SECRET" | "MANAGE_SECRET"): Buffer {
   const cached = cache.get(name);
   if (cached) return cached;
   let value = process.env[name];

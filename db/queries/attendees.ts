@@ -3,10 +3,10 @@ import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { checkIns, registrations, type Registration } from "../schema";
 import { recordAudit } from "./audit";
-import { capacity, countByStatus, notify, waitingPosition } from "./registrations";
+import { capacity, countByStatus, newManageLink, notify, waitingPosition } from "./registrations";
 import { emailKey } from "../../lib/registration/input";
 import type { AttendeeInput } from "../../lib/attendees/input";
-import { manageToken, registrationCode } from "../../lib/registration/codes";
+import { registrationCode } from "../../lib/registration/codes";
 import { likePattern, PAGE_SIZE, type AttendeeFilters, type SortColumn } from "../../lib/attendees/filters";
 
 const r = registrations;
@@ -265,7 +265,8 @@ export function addAttendee(
         .insert(r)
         .values({
           code: registrationCode(),
-          manageToken: manageToken(),
+          // The confirmation email below derives the token again; it is stored as a hash only.
+          ...newManageLink().columns,
           status: "confirmed",
           ...detailColumns(input, key),
           privacyConsentAt: now,

@@ -4,6 +4,7 @@ import type { Registration } from "@/db/schema";
 import { requestToken, sameSecret } from "@/lib/api/auth";
 import { rateLimited } from "@/lib/api/limits";
 import { isCode } from "@/lib/registration/codes";
+import { tokenHash } from "@/lib/registration/secret-links";
 import { guarded } from "@/lib/http/guarded";
 import { json, problem } from "@/lib/http/respond";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ code: string }> };
 
 // Compared against when the code is unknown, so that answer takes as long as a wrong token.
-const NO_TOKEN = "-".repeat(32);
+const NO_TOKEN = "-".repeat(64);
 
 /**
  * The registration the request may act on, or the answer to give instead: 401 for a missing or
@@ -24,7 +25,8 @@ async function authorise(request: Request, { params }: Context): Promise<Registr
   if (token instanceof Response) return token;
   const code = (await params).code.toUpperCase();
   const registration = isCode(code) ? findByCode(code) : undefined;
-  const matches = sameSecret(registration?.manageToken ?? NO_TOKEN, token);
+  // The database keeps the token's SHA-256 only: compare hashes, in constant time.
+  const matches = sameSecret(registration?.manageTokenHash ?? NO_TOKEN, tokenHash(token));
   if (!registration || !matches || registration.erasedAt) {
     return problem(404, "No registration with this code and token.");
   }
