@@ -13,7 +13,7 @@ import { is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import type { Db } from "./client";
+import { ensureDatabaseFile, type Db } from "./client";
 import { applyMigrations } from "./migrate";
 import * as schema from "./schema";
 
@@ -436,7 +436,7 @@ export async function restoreDatabase(
       const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, "-");
       previous = `${livePath}.before-restore-${stamp}`;
     } else {
-      fs.mkdirSync(path.dirname(path.resolve(livePath)), { recursive: true });
+      ensureDatabaseFile(path.resolve(livePath));
     }
     const kept = previous ?? "nowhere (there was none)";
     // A mark that only the restored file carries: proof the restore took effect, whatever a
