@@ -48,6 +48,11 @@ async function restore(): Promise<void> {
     console.log(`Brought the backup up to this code's migrations: ${report.pending.join(", ")}.`);
   }
   console.log(`Restored ${file} into ${live}; integrity check ok.`);
+  if (report.reerased.length) {
+    console.log(
+      `Erased again ${report.reerased.length} registration(s) erased after the backup was taken: ${report.reerased.join(", ")}.`,
+    );
+  }
   console.log(`Now: ${describeSummary(report.restored)}.`);
   console.log(
     [
@@ -59,6 +64,7 @@ async function restore(): Promise<void> {
       "Speakers' photos are files (data/uploads/ or UPLOADS_DIR), not in the database: restore them too.",
     ].join("\n"),
   );
+  closeDb();
 }
 
 async function main(): Promise<void> {

@@ -10,7 +10,8 @@ import {
   type NewRegistration,
   type Registration,
 } from "../schema";
-import { getDb, type Db } from "../client";
+import { databasePath, getDb, type Db } from "../client";
+import { appendErasure } from "../erasure-log";
 import { releaseBookings } from "./bookings";
 import { enqueueEmail } from "./outbox";
 import { emailKey, type DetailsInput, type RegistrationInput } from "../../lib/registration/input";
@@ -501,6 +502,9 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
       releaseBookings(tx, id);
       audit(tx, actor, "erase", id, { status: reg.status }, { status: "cancelled", erased: true });
       const promoted = reg.status === "confirmed" ? promoteWaiting(tx) : [];
+      // Written before the commit: should the commit fail, the line only repeats a wish to be
+      // erased; should the line fail, so does the erasure, and the person can ask again.
+      appendErasure(databasePath(), reg.code, now);
       return { ok: true, promoted };
     },
     { behavior: "immediate" },
@@ -541,4 +545,17 @@ export function replaceManageLink(id: number, actor: string): ReplaceLinkResult 
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * Erases again, after a restore, the registrations erased since the backup was taken: those of
+ * `codes` that the restored database still holds with their data. Returns the codes erased now.
+ */
+export function reapplyErasures(codes: Iterable<string>, actor = "system:restore"): string[] {
+  const erased: string[] = [];
+  for (const code of codes) {
+    const reg = findByCode(code);
+    if (reg && !reg.erasedAt && erase(reg.id, actor).ok) erased.push(code);
+  }
+  return erased;
 }
