@@ -4,25 +4,27 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { askServiceWorker, isKeptOffline } from "@/lib/offline-ticket";
 
-type State = "loading" | "on" | "off" | "busy" | "unavailable";
+/** null while not known yet; "unavailable" where this browser cannot keep pages. */
+type Kept = boolean | null | "unavailable";
 
 /** The switch that lets this browser keep the (private) ticket page for offline use; off by default. */
 export function KeepOffline() {
   const t = useTranslations("ticket");
-  const [state, setState] = useState<State>("loading");
+  const [kept, setKept] = useState<Kept>(null);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     const available = "serviceWorker" in navigator && typeof caches !== "undefined";
-    void (available ? isKeptOffline(location.pathname) : Promise.resolve(null)).then((kept) =>
-      setState(kept === null ? "unavailable" : kept ? "on" : "off"),
-    );
+    void (available ? isKeptOffline(location.pathname) : Promise.resolve("unavailable" as const)).then(setKept);
   }, []);
 
   const change = async (on: boolean) => {
-    setState("busy");
+    // Shown at once as asked; set back to what the cache holds once the service worker answers.
+    setKept(on);
+    setBusy(true);
     const ok = await askServiceWorker(on ? "keep-offline" : "forget-offline", location.pathname);
-    if (!ok) return setState(on ? "unavailable" : "on");
-    setState((await isKeptOffline(location.pathname)) ? "on" : "off");
+    setKept(ok || !on ? await isKeptOffline(location.pathname) : "unavailable");
+    setBusy(false);
   };
 
   return (
@@ -31,15 +33,15 @@ export function KeepOffline() {
         <input
           type="checkbox"
           className="mt-1 size-5"
-          checked={state === "on"}
-          disabled={state === "loading" || state === "busy" || state === "unavailable"}
+          checked={kept === true}
+          disabled={kept === null || kept === "unavailable" || busy}
           aria-describedby="keep-offline-help"
           onChange={(e) => void change(e.currentTarget.checked)}
         />
         {t("offlineLabel")}
       </label>
       <p id="keep-offline-help" className="mt-1 text-sm text-slate-700">
-        {state === "unavailable" ? t("offlineUnavailable") : t("offlineHelp")}
+        {kept === "unavailable" ? t("offlineUnavailable") : t("offlineHelp")}
       </p>
     </section>
   );
