@@ -24,7 +24,7 @@ test("the agenda, a session, a speaker, the personal agenda, and the ticket once
   await expect(keep).not.toBeChecked();
   await keep.check();
   await expect(keep).toBeChecked();
-  expect(await kept(page, ticket)).toBe(true);
+  await expect.poll(() => kept(page, ticket)).toBe(true);
 
   const pages = [
     { path: "/en/agenda", heading: "Agenda" },
@@ -74,10 +74,10 @@ test("a plain visit leaves the ticket page out of Cache Storage; turning the swi
   await expect(keep).toBeEnabled();
   await keep.check();
   await expect(keep).toBeChecked();
-  expect(await kept(page, ticket)).toBe(true);
+  await expect.poll(() => kept(page, ticket)).toBe(true);
   await keep.uncheck();
   await expect(keep).not.toBeChecked();
-  expect(await kept(page, ticket)).toBe(false);
+  await expect.poll(() => kept(page, ticket)).toBe(false);
 });
 
 test("the site can be installed: a web app manifest with icons", async ({ request, page }) => {
