@@ -4,7 +4,8 @@
 // borrowed browser must not keep it unasked.
 // Pages: network first, the saved copy when the network fails. Build assets: cache first (their
 // names change with every build). Nothing that changes data is ever cached.
-const VERSION = "forum-v1";
+// v2: v1 kept every ticket page visited; activating v2 deletes v1's caches, and those copies with them.
+const VERSION = "forum-v2";
 const PAGES = `${VERSION}-pages`;
 const ASSETS = `${VERSION}-assets`;
 const DATA = `${VERSION}-data`;
