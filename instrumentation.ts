@@ -1,5 +1,5 @@
 /**
- * Runs once when the server starts: AUTH_SECRET and TICKET_SECRET are read from the environment,
+ * Runs once when the server starts: AUTH_SECRET, TICKET_SECRET and MANAGE_SECRET are read from the environment,
  * or generated now, written beside the database with mode 0600, and logged (db/secret-files.ts),
  * rather than on the first sign-in or ticket. Not during `next build`, which must write nothing
  * beside the database.
@@ -9,4 +9,5 @@ export async function register(): Promise<void> {
   const { secret } = await import("./db/secret-files");
   secret("AUTH_SECRET");
   secret("TICKET_SECRET");
+  secret("MANAGE_SECRET");
 }

@@ -11,7 +11,8 @@ import { BackupError, backupDatabase, checkBackup, restoreDatabase } from "./bac
 import { closeDb, getDb } from "./client";
 import { applyMigrations } from "./migrate";
 import { registrationInput } from "./test-support";
-import { countByStatus, findByCode, register } from "./queries/registrations";
+import { readErasureLog } from "./erasure-log";
+import { countByStatus, erase, findByCode, register } from "./queries/registrations";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-backup-"));
 const live = path.join(dir, "forum.db");
@@ -64,7 +65,7 @@ function startWriter(file: string, { ballast = false } = {}) {
      const Database = require("better-sqlite3");
      const db = new Database(workerData.file);
      db.pragma("busy_timeout = 5000");
-     const reg = db.prepare("insert into registrations (code, manage_token, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at) values (?, ?, 'confirmed', 'Writer', ?, ?, 'Org', 'Job', 'industry', '[]', 0)");
+     const reg = db.prepare("insert into registrations (code, manage_token_hash, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at) values (?, ?, 'confirmed', 'Writer', ?, ?, 'Org', 'Job', 'industry', '[]', 0)");
      const mail = db.prepare("insert into outbox (registration_id, kind, \\"to\\", subject, text, html) values (?, 'confirmation', ?, 's', 't', 'h')");
      const audit = db.prepare("insert into audit_log (actor, action, entity, entity_id) values ('writer', 'register', 'registration', ?)");
      const grow = workerData.ballast ? db.prepare("update ballast set blob = randomblob(1000) where id = ?") : null;
@@ -446,5 +447,38 @@ describe("restoreDatabase", () => {
     checkBackup(good).dispose();
     await restoreDatabase(path.join(dir, "nowhere.db"), live).catch(() => {});
     expect(temporaries()).toBe(0);
+  });
+
+  it("erases again whoever was erased after the backup was taken", async () => {
+    const gone = register(person()).registration;
+    const stays = register(person()).registration;
+    const backup = fresh("before-erasure.db");
+    await backupDatabase(live, backup);
+    expect(erase(gone.id, `attendee:${gone.code}`).ok).toBe(true);
+    expect(readErasureLog(live)).toContain(gone.code);
+
+    const report = await restoreDatabase(backup, live);
+    expect(report.reerased).toEqual([gone.code]);
+    const row = findByCode(gone.code)!;
+    expect(row.erasedAt).toBeInstanceOf(Date);
+    expect(row).toMatchObject({ fullName: "", email: "", emailKey: null, status: "cancelled" });
+    const inBackup = new Database(backup, { readonly: true });
+    const backedUp = inBackup.prepare("select full_name n from registrations where code = ?").get(gone.code);
+    inBackup.close();
+    expect(backedUp, "the backup itself still holds the person: hence the re-erasure").toEqual({ n: gone.fullName });
+    expect(findByCode(stays.code)?.fullName).toBe(stays.fullName);
+  });
+
+  it("erases again from the log beside the database, even if the database replaced had lost the erasure", async () => {
+    const gone = register(person()).registration;
+    const backup = fresh("before-logged-erasure.db");
+    await backupDatabase(live, backup);
+    erase(gone.id, "test");
+    // As if the live database had itself been restored from a backup older than the erasure.
+    getDb().$client.prepare("update registrations set erased_at = null, full_name = ? where code = ?").run(gone.fullName, gone.code);
+
+    const report = await restoreDatabase(backup, live);
+    expect(report.reerased).toEqual([gone.code]);
+    expect(findByCode(gone.code)).toMatchObject({ fullName: "", email: "" });
   });
 });

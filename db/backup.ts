@@ -13,7 +13,9 @@ import { is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import type { Db } from "./client";
+import { databasePath, ensureDatabaseFile, type Db } from "./client";
+import { readErasureLog } from "./erasure-log";
+import { reapplyErasures } from "./queries/registrations";
 import { applyMigrations } from "./migrate";
 import * as schema from "./schema";
 
@@ -372,7 +374,23 @@ export type RestoreReport = CheckedBackup & {
   /** The database as it was before, kept beside it; null when there was none. */
   previous: string | null;
   restored: DbSummary;
+  /** Registrations erased after the backup was taken, erased again in the restored database. */
+  reerased: string[];
 };
+
+/** The codes of the erased registrations of the database at `file`. */
+function erasedCodesIn(file: string): string[] {
+  const conn = openExisting(file);
+  try {
+    return (
+      conn.prepare("select code from registrations where erased_at is not null").all() as {
+        code: string;
+      }[]
+    ).map((row) => row.code);
+  } finally {
+    conn.close();
+  }
+}
 
 /**
  * Copies `copy` over the database at `livePath` with the backup API, running `whileLocked` once
@@ -436,16 +454,22 @@ export async function restoreDatabase(
       const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, "-");
       previous = `${livePath}.before-restore-${stamp}`;
     } else {
-      fs.mkdirSync(path.dirname(path.resolve(livePath)), { recursive: true });
+      ensureDatabaseFile(path.resolve(livePath));
     }
     const kept = previous ?? "nowhere (there was none)";
+    // Every erasure made so far, from the log beside the database and from the database itself
+    // (read under the restore's lock, below): the backup may predate some, and they must stand.
+    const erasures = new Set(readErasureLog(livePath));
     // A mark that only the restored file carries: proof the restore took effect, whatever a
     // running server writes meanwhile. Set back to the backup's own value afterwards.
     const userVersion = checked.copy.pragma("user_version", { simple: true }) as number;
     const mark = crypto.randomInt(1, 2 ** 31 - 1);
     checked.copy.pragma(`user_version = ${mark}`);
     await replaceLocked(checked.copy, livePath, async () => {
-      if (previous) await backupDatabase(livePath, previous);
+      if (previous) {
+        for (const code of erasedCodesIn(livePath)) erasures.add(code);
+        await backupDatabase(livePath, previous);
+      }
     });
     const live = openExisting(livePath);
     try {
@@ -463,13 +487,24 @@ export async function restoreDatabase(
             `the previous one is kept at ${kept}.`,
         );
       }
+      // Erased through the query layer, on the connection the app uses for this database, as if
+      // the person asked again: their data goes, their seat is given on, and the trail says so.
+      const warnings = [...checked.warnings];
+      let reerased: string[] = [];
+      if (path.resolve(livePath) === databasePath()) reerased = reapplyErasures(erasures);
+      else if (erasures.size) {
+        warnings.push(
+          `${erasures.size} erasure(s) were not applied again: ${livePath} is not DATABASE_PATH`,
+        );
+      }
       // Counts may already differ from the backup's: a running server writes as soon as it may.
       return {
         pending: checked.pending,
-        warnings: checked.warnings,
+        warnings,
         summary: checked.summary,
         previous,
         restored: summarize(live, livePath),
+        reerased,
       };
     } finally {
       live.close();

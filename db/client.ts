@@ -10,6 +10,30 @@ export function databasePath(): string {
   return path.resolve(/* turbopackIgnore: true */ process.env.DATABASE_PATH || "./data/forum.db");
 }
 
+/**
+ * Creates the data folder (database, secrets, uploads) readable by its owner only: 0700. A folder
+ * that already exists keeps its mode, since it may be one the operator chose and shares.
+ */
+export function ensureDataFolder(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+}
+
+/**
+ * Creates an empty database file with mode 0600 before SQLite opens it: SQLite would create it
+ * with the process's umask (usually 0644), and it gives the -wal and -shm files the database's mode.
+ */
+export function ensureDatabaseFile(file: string): void {
+  ensureDataFolder(path.dirname(file));
+  try {
+    fs.writeFileSync(file, "", { mode: 0o600, flag: "wx" });
+    fs.chmodSync(file, 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+}
+
 let instance: Db | undefined;
 
 /**
@@ -19,7 +43,7 @@ let instance: Db | undefined;
 export function getDb(): Db {
   if (instance) return instance;
   const file = databasePath();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensureDatabaseFile(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

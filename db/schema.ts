@@ -320,8 +320,11 @@ export const registrations = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     /** Short code people read out at the door: "CAF-7K3M9Q". */
     code: text("code").notNull().unique(),
-    /** The secret of the private manage link; at least 128 random bits. */
-    manageToken: text("manage_token").notNull().unique(),
+    /**
+     * SHA-256 (hex) of the private manage link's token: the token itself is never stored. The
+     * token is derived from MANAGE_SECRET and `manageTokenSeed` (lib/registration/secret-links.ts).
+     */
+    manageTokenHash: text("manage_token_hash").notNull().unique(),
     status: text("status", { enum: registrationStatuses }).notNull(),
     fullName: text("full_name").notNull(),
     email: text("email").notNull(),
@@ -344,14 +347,18 @@ export const registrations = sqliteTable(
     cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
     erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
-    /** Secret of the personal calendar feed; replaced when the person revokes the old address. */
-    calendarToken: text("calendar_token").unique(),
+    /** SHA-256 (hex) of the personal calendar feed's token; replaced when the person revokes the old address. */
+    calendarTokenHash: text("calendar_token_hash").unique(),
     /** The name in the other script (Chinese characters or pinyin), where known: badges show both. */
     altName: text("alt_name"),
     /** Confirmed beyond capacity by an admin (an invited guest). */
     capacityOverride: integer("capacity_override", { mode: "boolean" }).notNull().default(false),
     /** The console user who added this registration by hand; null for self-registration. */
     addedBy: integer("added_by"),
+    /** Random seed of the manage token (with MANAGE_SECRET); null for a token made before hashing. */
+    manageTokenSeed: text("manage_token_seed"),
+    /** Random seed of the calendar feed token, the same way. */
+    calendarTokenSeed: text("calendar_token_seed"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -408,6 +415,7 @@ export const emailKinds = [
   "cancellation",
   "manage-link",
   "session-promotion",
+  "link-replaced",
 ] as const;
 export type EmailKind = (typeof emailKinds)[number];
 

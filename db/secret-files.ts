@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { databasePath } from "./client";
+import { databasePath, ensureDataFolder } from "./client";
 
 const cache = new Map<string, Buffer>();
 
@@ -9,7 +9,7 @@ const cache = new Map<string, Buffer>();
  * A secret from the environment, or else from a file beside the database, created on first use
  * with mode 0600 so that it survives restarts.
  */
-export function secret(name: "TICKET_SECRET" | "AUTH_SECRET"): Buffer {
+export function secret(name: "TICKET_SECRET" | "AUTH_SECRET" | "MANAGE_SECRET"): Buffer {
   const cached = cache.get(name);
   if (cached) return cached;
   let value = process.env[name];
@@ -19,7 +19,7 @@ export function secret(name: "TICKET_SECRET" | "AUTH_SECRET"): Buffer {
       value = fs.readFileSync(file, "utf8").trim();
     } catch {
       value = randomBytes(32).toString("base64url");
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      ensureDataFolder(path.dirname(file));
       try {
         fs.writeFileSync(file, value + "\n", { mode: 0o600, flag: "wx" });
         console.log(`${name} was not set: generated one in ${file} (mode 0600).`);

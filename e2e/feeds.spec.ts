@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import Database from "better-sqlite3";
@@ -345,7 +345,7 @@ test.describe("/feeds/<token>.ics", () => {
     const person = (db.prepare("SELECT id FROM registrations WHERE code = ?").get(code) as { id: number }).id;
     const idOf = (slug: string) => (db.prepare("SELECT id FROM sessions WHERE slug = ?").get(slug) as { id: number }).id;
     try {
-      db.prepare("UPDATE registrations SET calendar_token = ? WHERE id = ?").run(token, person);
+      db.prepare("UPDATE registrations SET calendar_token_hash = ? WHERE id = ?").run(createHash("sha256").update(token).digest("hex"), person);
       const star = db.prepare("INSERT INTO stars (registration_id, session_id) VALUES (?, ?)");
       star.run(person, idOf("keynote-automotive-chips"));
       star.run(person, idOf("opening-ceremony"));

@@ -8,11 +8,23 @@ async function controlledByServiceWorker(page: Page) {
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 }
 
-test("the agenda, a session, a speaker, the ticket and the personal agenda open offline after one visit", async ({ page, context }) => {
+/** Whether this browser's Cache Storage holds a copy of the page at `path`. */
+async function kept(page: Page, path: string): Promise<boolean> {
+  return page.evaluate(async (p) => Boolean(await caches.match(location.origin + p)), path);
+}
+
+test("the agenda, a session, a speaker, the personal agenda, and the ticket once asked for, open offline after one visit", async ({ page, context }) => {
   test.setTimeout(90_000);
   await new RegisterPage(page).register();
   const ticket = new URL(page.url()).pathname;
   await controlledByServiceWorker(page);
+  // The ticket is private: kept only when the person turns the switch on.
+  const keep = page.getByRole("checkbox", { name: "Keep this ticket on this device for offline use" });
+  await expect(keep).toBeEnabled();
+  await expect(keep).not.toBeChecked();
+  await keep.check();
+  await expect(keep).toBeChecked();
+  await expect.poll(() => kept(page, ticket)).toBe(true);
 
   const pages = [
     { path: "/en/agenda", heading: "Agenda" },
@@ -40,6 +52,32 @@ test("the agenda, a session, a speaker, the ticket and the personal agenda open 
   const never = await page.goto("/en/speakers/lu-fangzhou").catch(() => null);
   expect(never?.ok() ?? false).toBe(false);
   await context.setOffline(false);
+});
+
+test("a plain visit leaves the ticket page out of Cache Storage; turning the switch off removes the copy", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await new RegisterPage(page).register();
+  const ticket = new URL(page.url()).pathname;
+  await controlledByServiceWorker(page);
+  // Visited twice under the service worker's control, never asked to keep: not saved.
+  await page.goto(ticket);
+  await page.goto("/en/agenda");
+  expect(await kept(page, ticket)).toBe(false);
+  expect(await kept(page, "/en/agenda")).toBe(true);
+  await context.setOffline(true);
+  const offline = await page.goto(ticket).catch(() => null);
+  expect(offline?.ok() ?? false).toBe(false);
+  await context.setOffline(false);
+
+  await page.goto(ticket);
+  const keep = page.getByRole("checkbox", { name: "Keep this ticket on this device for offline use" });
+  await expect(keep).toBeEnabled();
+  await keep.check();
+  await expect(keep).toBeChecked();
+  await expect.poll(() => kept(page, ticket)).toBe(true);
+  await keep.uncheck();
+  await expect(keep).not.toBeChecked();
+  await expect.poll(() => kept(page, ticket)).toBe(false);
 });
 
 test("the site can be installed: a web app manifest with icons", async ({ request, page }) => {

@@ -1,8 +1,11 @@
 // The forum's service worker: the venue's network cannot be trusted, so the pages a person has
-// opened (agenda, sessions, speakers, quotes, their ticket and personal agenda) open again offline.
+// opened (agenda, sessions, speakers, quotes, their personal agenda) open again offline, and so does
+// their ticket once they ask for it (the ticket page's switch): it is private, and a shared or
+// borrowed browser must not keep it unasked.
 // Pages: network first, the saved copy when the network fails. Build assets: cache first (their
 // names change with every build). Nothing that changes data is ever cached.
-const VERSION = "forum-v1";
+// v2: v1 kept every ticket page visited; activating v2 deletes v1's caches, and those copies with them.
+const VERSION = "forum-v2";
 const PAGES = `${VERSION}-pages`;
 const ASSETS = `${VERSION}-assets`;
 const DATA = `${VERSION}-data`;
@@ -18,7 +21,8 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-const OFFLINE_PAGES = /^\/(en|zh-CN)(\/(agenda|sessions\/[^/]+|speakers(\/[^/]+)?|quotes(\/[^/]+)?|my-agenda|ticket\/[^/]+))?\/?$/;
+const OFFLINE_PAGES = /^\/(en|zh-CN)(\/(agenda|sessions\/[^/]+|speakers(\/[^/]+)?|quotes(\/[^/]+)?|my-agenda))?\/?$/;
+const TICKET = /^\/(en|zh-CN)\/ticket\/[^/]+\/?$/;
 
 /** A copy of the response that remembers when it was saved (read by the page's offline notice). */
 async function stamped(response) {
@@ -36,6 +40,22 @@ async function networkFirst(request, cacheName, key = request) {
   } catch (error) {
     const saved = await cache.match(key);
     if (saved) return saved;
+    throw error;
+  }
+}
+
+/** The ticket: from the network, and kept up to date only while the person keeps it offline. */
+async function keptOnly(request, key) {
+  const cache = await caches.open(PAGES);
+  const kept = await cache.match(key);
+  try {
+    const response = await fetch(request);
+    if (kept && response.ok) await cache.put(key, await stamped(response.clone()));
+    // A replaced or erased link: its copy goes too.
+    else if (kept && response.status === 404) await cache.delete(key);
+    return response;
+  } catch (error) {
+    if (kept) return kept;
     throw error;
   }
 }
@@ -59,6 +79,10 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(cacheFirst(request));
     return;
   }
+  if (request.mode === "navigate" && TICKET.test(url.pathname)) {
+    event.respondWith(keptOnly(request, url.origin + url.pathname));
+    return;
+  }
   if (request.mode === "navigate" && OFFLINE_PAGES.test(url.pathname)) {
     // One copy per page, whatever the query string: filters are applied in the browser.
     event.respondWith(networkFirst(request, PAGES, url.origin + url.pathname));
@@ -67,4 +91,33 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname === "/api/v1/me") {
     event.respondWith(networkFirst(request, DATA));
   }
+});
+
+// The ticket page's switch: { type: "keep-offline" | "forget-offline", path }, answered on the
+// message's port with { ok } once the copy is saved or deleted.
+self.addEventListener("message", (event) => {
+  const { type, path } = event.data ?? {};
+  const port = event.ports[0];
+  if (typeof path !== "string" || !TICKET.test(path) || (type !== "keep-offline" && type !== "forget-offline")) {
+    port?.postMessage({ ok: false });
+    return;
+  }
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(PAGES);
+      const key = self.location.origin + path;
+      let ok = true;
+      if (type === "forget-offline") await cache.delete(key);
+      else {
+        try {
+          const response = await fetch(path, { credentials: "same-origin" });
+          ok = response.ok;
+          if (ok) await cache.put(key, await stamped(response));
+        } catch {
+          ok = false;
+        }
+      }
+      port?.postMessage({ ok });
+    })(),
+  );
 });

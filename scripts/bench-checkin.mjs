@@ -69,7 +69,7 @@ function seed(count) {
   const db = new Database(DB);
   db.pragma("busy_timeout = 10000");
   const insert = db.prepare(`insert into registrations
-    (code, manage_token, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at, locale, confirmed_at)
+    (code, manage_token_hash, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at, locale, confirmed_at)
     values (?, ?, 'confirmed', ?, ?, ?, ?, 'Engineer', ?, ?, ?, 'en', ?)`);
   const codes = [];
   const used = new Set();
@@ -82,7 +82,7 @@ function seed(count) {
       used.add(code);
       const name = `${SURNAMES[i % SURNAMES.length]} ${GIVEN[(i * 7) % GIVEN.length]} ${String(i).padStart(5, "0")}`;
       const email = `bench-${i}@example.test`;
-      insert.run(code, randomBytes(24).toString("base64url"), name, email, email, `Bench Motors ${i % 97}`, CATEGORIES[i % CATEGORIES.length], JSON.stringify(["2024-07-11", "2024-07-12", "2024-07-13"]), now, now);
+      insert.run(code, randomBytes(32).toString("hex"), name, email, email, `Bench Motors ${i % 97}`, CATEGORIES[i % CATEGORIES.length], JSON.stringify(["2024-07-11", "2024-07-12", "2024-07-13"]), now, now);
       codes.push(code);
     }
   })();

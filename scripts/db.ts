@@ -51,6 +51,11 @@ async function restore(): Promise<void> {
   console.log(`Restored ${file} into ${live}; integrity check ok.`);
   // A restored users table may hold old passwords and roles: every console user signs in again.
   console.log(`Ended every console session (${endAllConsoleSessions()}): everyone signs in again.`);
+  if (report.reerased.length) {
+    console.log(
+      `Erased again ${report.reerased.length} registration(s) erased after the backup was taken: ${report.reerased.join(", ")}.`,
+    );
+  }
   console.log(`Now: ${describeSummary(report.restored)}.`);
   console.log(
     [
@@ -62,6 +67,7 @@ async function restore(): Promise<void> {
       "Speakers' photos are files (data/uploads/ or UPLOADS_DIR), not in the database: restore them too.",
     ].join("\n"),
   );
+  closeDb();
 }
 
 async function main(): Promise<void> {

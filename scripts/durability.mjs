@@ -165,7 +165,7 @@ function checkDatabase(expected, sentBodies) {
     const integrity = db.pragma("integrity_check", { simple: true });
     const foreignKeys = db.pragma("foreign_key_check").length;
     const byCode = db.prepare(
-      "select id, code, manage_token token, status, full_name fullName, email, organisation, category, days from registrations where code = ?",
+      "select id, code, manage_token_hash tokenHash, status, full_name fullName, email, organisation, category, days from registrations where code = ?",
     );
     const missing = [];
     const damaged = [];
@@ -176,7 +176,7 @@ function checkDatabase(expected, sentBodies) {
         continue;
       }
       const same =
-        row.token === answer.manageToken &&
+        row.tokenHash === crypto.createHash("sha256").update(answer.manageToken).digest("hex") &&
         row.status === answer.status &&
         row.fullName === body.fullName &&
         row.email === body.email &&

@@ -9,7 +9,7 @@ import { personDetails, registrationInput } from "../test-support";
 import { auditLog, checkIns, events, outbox, registrations } from "../schema";
 import { addAttendee, exportAttendees, listAttendees, promoteOutOfOrder } from "./attendees";
 import { updateEventSettings } from "./event-settings";
-import { availability, register, registerWhileOpen } from "./registrations";
+import { availability, erase, register, registerWhileOpen } from "./registrations";
 import { parseAttendeeFilters } from "../../lib/attendees/filters";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-attendees-"));
@@ -122,8 +122,41 @@ describe("listAttendees", () => {
     expect(names({ status: "checked-in", day: "2024-07-11" })).toEqual([]);
     expect(names({ category: "media" })).toEqual(["Zhang Wei"]);
     expect(names({ day: "2024-07-11" })).toEqual(["王芳", "An Li"]);
-    const exported = exportAttendees(parseAttendeeFilters({ q: "zhang" }));
+    const exported = exportAttendees(parseAttendeeFilters({ q: "zhang" }), { format: "csv", actor: "user:1" });
     expect(exported.map((r) => [r.fullName, r.checkedInDays]), JSON.stringify(getDb().select().from(checkIns).all())).toEqual([["Zhang Wei", ["2024-07-12"]]]);
+  });
+
+  it("leaves an erased person out of the list, its search, the exports and the badges", () => {
+    const kept = register(input({ fullName: "Kept Person" })).registration;
+    const gone = register(input({ fullName: "Gone Person" })).registration;
+    getDb().update(registrations).set({ altName: "高歌" }).where(eq(registrations.id, gone.id)).run();
+    expect(erase(gone.id, "test").ok).toBe(true);
+    const codes = (q: Record<string, string>) => listAttendees(parseAttendeeFilters(q)).rows.map((r) => r.code);
+    expect(codes({})).toEqual([kept.code]);
+    expect(listAttendees(parseAttendeeFilters({})).total).toBe(1);
+    // Its code was the one thing left to find it by; cancelled is what its status says.
+    expect(codes({ q: gone.code })).toEqual([]);
+    expect(codes({ status: "cancelled" })).toEqual([]);
+    expect(codes({ q: "高歌" })).toEqual([]);
+    const all = exportAttendees(parseAttendeeFilters({}), { format: "xlsx", actor: "user:1" });
+    expect(all.map((r) => r.code)).toEqual([kept.code]);
+  });
+
+  it("writes one audit row per bulk export, with its filters and row count but not the rows", () => {
+    register(input({ fullName: "Zhang Wei", category: "media" }));
+    register(input({ fullName: "Zhang Min", category: "media" }));
+    register(input({ fullName: "Li Na", category: "industry" }));
+    const filters = parseAttendeeFilters({ q: "zhang", category: "media", page: "3" });
+    expect(exportAttendees(filters, { format: "csv", actor: "user:7" })).toHaveLength(2);
+    exportAttendees({ ...filters, q: "" }, { format: "badges", actor: "user:8", layout: "a4x4" });
+    const rows = getDb().select().from(auditLog).all().filter((row) => row.action.startsWith("export-"));
+    expect(rows.map((row) => [row.actor, row.action, row.entity, row.entityId])).toEqual([
+      ["user:7", "export-csv", "registration", null],
+      ["user:8", "export-badges", "registration", null],
+    ]);
+    expect(rows[0]!.after).toEqual({ filters: { q: "zhang", category: "media", sort: "created", dir: "desc" }, rows: 2 });
+    expect(rows[1]!.after).toMatchObject({ filters: { q: "", category: "media", layout: "a4x4" }, rows: 2 });
+    expect(JSON.stringify(rows)).not.toMatch(/Zhang Wei|@example/);
   });
 
   it("answers the first page of a search quickly at 10,000 registrations", { timeout: 30_000 }, () => {
@@ -131,7 +164,7 @@ describe("listAttendees", () => {
     // One statement for the 10,000 rows: row-by-row inserts would take most of the test's time.
     getDb().run(sql`
       with recursive n(i) as (select 0 union all select i + 1 from n where i < 9999)
-      insert into registrations (code, manage_token, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at)
+      insert into registrations (code, manage_token_hash, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at)
       select printf('CAF-B%06d', i), printf('token-%06d-xxxxxxxxxxxxxxxxxxxxxxxx', i), case when i % 10 = 0 then 'waiting' else 'confirmed' end,
              printf('Bench Person %d', i), printf('bench-%d@example.test', i), printf('bench-%d@example.test', i),
              printf('Company %d', i % 97), 'Engineer', 'industry', '["2024-07-11"]', ${Date.now()}

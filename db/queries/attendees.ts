@@ -1,19 +1,20 @@
 import "server-only";
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { checkIns, registrations, type Registration } from "../schema";
 import { recordAudit } from "./audit";
-import { capacity, countByStatus, notify, waitingPosition } from "./registrations";
+import { capacity, countByStatus, newManageLink, notify, waitingPosition } from "./registrations";
 import { emailKey } from "../../lib/registration/input";
 import type { AttendeeInput } from "../../lib/attendees/input";
-import { manageToken, registrationCode } from "../../lib/registration/codes";
+import { registrationCode } from "../../lib/registration/codes";
 import { likePattern, PAGE_SIZE, type AttendeeFilters, type SortColumn } from "../../lib/attendees/filters";
 
 const r = registrations;
 
 /** The WHERE of the list and its exports: every value is bound, never spliced. */
 function whereOf(f: Omit<AttendeeFilters, "sort" | "dir" | "page">): SQL | undefined {
-  const conditions: SQL[] = [];
+  // An erased person is in no list, export, badge run or search: only the audit trail keeps the row.
+  const conditions: SQL[] = [isNull(r.erasedAt)];
   if (f.q) {
     const like = likePattern(f.q);
     // Codes are typed in any case at the door; names and the rest as LIKE compares them (ASCII case-blind).
@@ -29,7 +30,7 @@ function whereOf(f: Omit<AttendeeFilters, "sort" | "dir" | "page">): SQL | undef
   if (f.category) conditions.push(eq(r.category, f.category));
   // days is a JSON array of dates: the quoted date inside it is unambiguous.
   if (f.day) conditions.push(sql`instr(${r.days}, ${`"${f.day}"`}) > 0`);
-  return conditions.length ? and(...conditions) : undefined;
+  return and(...conditions);
 }
 
 const ORDER: Record<SortColumn, SQL> = {
@@ -93,9 +94,25 @@ export function listAttendees(f: AttendeeFilters): { rows: AttendeeRow[]; total:
   return { rows: rows.map(toRow), total };
 }
 
-/** Every match, in the list's order, for the CSV and XLSX exports. */
-export function exportAttendees(f: AttendeeFilters): AttendeeRow[] {
-  return getDb().select(listColumns).from(r).where(whereOf(f)).orderBy(...orderOf(f)).all().map(toRow);
+export type BulkExport = { format: "csv" | "xlsx" | "badges"; actor: string; layout?: string };
+
+/**
+ * Every match, in the list's order, for the CSV and XLSX exports and the badges: with one audit row
+ * saying who took which people out of the console (the filters and the number of rows, never the
+ * rows), written in the transaction that reads them.
+ */
+export function exportAttendees(f: AttendeeFilters, bulk: BulkExport): AttendeeRow[] {
+  return getDb().transaction((tx) => {
+    const rows = tx.select(listColumns).from(r).where(whereOf(f)).orderBy(...orderOf(f)).all().map(toRow);
+    const { page: _page, ...filters } = f;
+    recordAudit(tx, {
+      actor: bulk.actor,
+      action: `export-${bulk.format}`,
+      entity: "registration",
+      after: { filters: { ...filters, ...(bulk.layout ? { layout: bulk.layout } : {}) }, rows: rows.length },
+    });
+    return rows;
+  });
 }
 
 export type AttendeeDetail = {
@@ -265,7 +282,8 @@ export function addAttendee(
         .insert(r)
         .values({
           code: registrationCode(),
-          manageToken: manageToken(),
+          // The confirmation email below derives the token again; it is stored as a hash only.
+          ...newManageLink().columns,
           status: "confirmed",
           ...detailColumns(input, key),
           privacyConsentAt: now,

@@ -7,6 +7,7 @@ import { getDb, type Db } from "../client";
 import { auditLog, registrations, sessionBookings, sessions, type Registration } from "../schema";
 import { getEvent } from "./event";
 import { enqueueEmail } from "./outbox";
+import { manageTokenOf } from "./registrations";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -183,7 +184,7 @@ function promoteSessionQueue(tx: Tx, sessionId: number) {
           locale: registration.locale === "zh-CN" ? "zh-CN" : "en",
           fullName: registration.fullName,
           code: registration.code,
-          manageUrl: manageUrl(registration.locale, registration.manageToken),
+          manageUrl: manageUrl(registration.locale, manageTokenOf(tx, registration)),
           sessionTitle: registration.locale === "zh-CN" ? session.titleZh : session.titleEn,
         },
       });

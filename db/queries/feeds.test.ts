@@ -10,6 +10,7 @@ import { applyMigrations } from "../migrate";
 import { registrations, sessionBookings, sessions, stars } from "../schema";
 import { seed } from "../seed";
 import { agendaFeed, personalFeed, sessionFeed, speakerFeed } from "./feeds";
+import { tokenHash } from "../../lib/registration/secret-links";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-feeds-"));
 
@@ -39,11 +40,12 @@ const sessionId = (slug: string) =>
 let people = 0;
 function person(over: Partial<typeof registrations.$inferInsert> = {}) {
   people++;
-  return getDb()
+  const calendarToken = `calendar-${people}-${"y".repeat(24)}`;
+  const row = getDb()
     .insert(registrations)
     .values({
       code: `CAF-TEST${String(people).padStart(4, "0")}`,
-      manageToken: `manage-${people}-${"x".repeat(24)}`,
+      manageTokenHash: tokenHash(`manage-${people}-${"x".repeat(24)}`),
       status: "confirmed",
       fullName: "Test Person",
       email: `p${people}@example.test`,
@@ -53,11 +55,12 @@ function person(over: Partial<typeof registrations.$inferInsert> = {}) {
       category: "industry",
       days: ["2024-07-11"],
       privacyConsentAt: new Date(),
-      calendarToken: `calendar-${people}-${"y".repeat(24)}`,
+      calendarTokenHash: tokenHash(calendarToken),
       ...over,
     })
     .returning()
     .get();
+  return { ...row, calendarToken };
 }
 
 describe("agendaFeed", () => {
@@ -130,7 +133,7 @@ describe("personalFeed", () => {
     book("software-park-visit", "waiting");
     book("autonomous-demo-rides-day-2", "cancelled");
 
-    const feed = personalFeed(p.calendarToken!, undefined)!;
+    const feed = personalFeed(p.calendarToken, undefined)!;
     expect(feed.filename).toBe("caf2024-my-agenda.ics");
     const list = events(feed.body);
     expect(list.map(slugOf)).toEqual([
@@ -140,20 +143,20 @@ describe("personalFeed", () => {
     ]);
     expect(prop(list[0]!, "summary")).toBe("开幕式");
     expect(prop(list[2]!, "status")).toBe("CANCELLED");
-    expect(prop(events(personalFeed(p.calendarToken!, "en")!.body)[0]!, "summary")).toBe("Opening Ceremony");
+    expect(prop(events(personalFeed(p.calendarToken, "en")!.body)[0]!, "summary")).toBe("Opening Ceremony");
   });
 
   it("is empty, not missing, for a person who starred nothing", () => {
     const p = person();
-    expect(events(personalFeed(p.calendarToken!, undefined)!.body)).toEqual([]);
+    expect(events(personalFeed(p.calendarToken, undefined)!.body)).toEqual([]);
   });
 
   it("is not found for an unknown token, or once the person is erased", () => {
     expect(personalFeed("no-such-token-000000000000", undefined)).toBeUndefined();
     const p = person();
     getDb().insert(stars).values({ registrationId: p.id, sessionId: sessionId("opening-ceremony") }).run();
-    expect(personalFeed(p.calendarToken!, undefined)).toBeDefined();
+    expect(personalFeed(p.calendarToken, undefined)).toBeDefined();
     getDb().update(registrations).set({ erasedAt: new Date() }).where(eq(registrations.id, p.id)).run();
-    expect(personalFeed(p.calendarToken!, undefined)).toBeUndefined();
+    expect(personalFeed(p.calendarToken, undefined)).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { serializeCalendar } from "../../lib/ics/calendar";
 import type { CalendarFile } from "../../lib/ics/response";
 import { sessionsCalendar, type FeedKind, type FeedSession } from "../../lib/ics/session-event";
 import type { Locale } from "../../lib/localized";
+import { tokenHash } from "../../lib/registration/secret-links";
 import { publicBaseUrl } from "../../lib/registration/urls";
 import { getDb, type Db } from "../client";
 import {
@@ -134,7 +135,7 @@ export function personalFeed(token: string, locale: Locale | undefined): Calenda
     const person = tx
       .select({ id: registrations.id, locale: registrations.locale, erasedAt: registrations.erasedAt })
       .from(registrations)
-      .where(eq(registrations.calendarToken, token))
+      .where(eq(registrations.calendarTokenHash, tokenHash(token)))
       .get();
     if (!person || person.erasedAt) return undefined;
     const starred = tx

@@ -6,6 +6,7 @@ import "server-only";
 import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
+import { outboxLogLine, withoutAddresses } from "../../lib/email/log-line";
 import { afterFailedAttempt, renderEmail, type EmailData } from "../../lib/email/templates";
 import { getDb, type Db } from "../client";
 import { outbox, type EmailKind, type OutboxEmail } from "../schema";
@@ -141,8 +142,7 @@ function describeError(error: unknown): { message: string; code: string | undefi
 async function deliver(row: OutboxEmail): Promise<boolean> {
   const smtpUrl = process.env.SMTP_URL;
   if (!smtpUrl) {
-    // The body holds the private manage link, so only the envelope is logged.
-    console.log(`[mail] to=${row.to} subject=${row.subject} kind=${row.kind}`);
+    console.log(outboxLogLine(row, "stored"));
     record(row.id, { status: "stored", nextAttemptAt: null });
     return true;
   }
@@ -161,7 +161,7 @@ async function deliver(row: OutboxEmail): Promise<boolean> {
     const { message, code } = describeError(error);
     const next = afterFailedAttempt(attempts, new Date());
     record(row.id, { status: next.status, attempts, lastError: message, nextAttemptAt: next.nextAttemptAt });
-    console.error(`[mail] send failed id=${row.id} kind=${row.kind} attempt=${attempts} -> ${next.status}: ${message}`);
+    console.error(outboxLogLine(row, `send failed attempt=${attempts} -> ${next.status}: ${message}`));
     return !(code && SERVER_ERRORS.has(code));
   }
 }
@@ -174,12 +174,12 @@ function storeAll(now: Date): void {
         .update(outbox)
         .set({ status: "stored", nextAttemptAt: null })
         .where(and(eq(outbox.status, "pending"), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now))))
-        .returning({ to: outbox.to, subject: outbox.subject, kind: outbox.kind })
+        .returning({ id: outbox.id, kind: outbox.kind })
         .all(),
     { behavior: "immediate" },
   );
-  // The body holds the private manage link, so only the envelope is logged.
-  for (const row of rows) console.log(`[mail] to=${row.to} subject=${row.subject} kind=${row.kind}`);
+  // By id: the address and the body (with the private manage link) stay in the database.
+  for (const row of rows) console.log(outboxLogLine(row, "stored"));
 }
 
 async function drain(): Promise<void> {
@@ -198,7 +198,7 @@ async function run(s: OutboxState): Promise<void> {
       await drain();
     } while (s.again);
   } catch (error) {
-    console.error(`[mail] delivery run failed: ${describeError(error).message}`);
+    console.error(withoutAddresses(`[mail] delivery run failed: ${describeError(error).message}`));
   }
 }
 

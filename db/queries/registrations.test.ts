@@ -7,7 +7,18 @@ import { closeDb, getDb } from "../client";
 import { applyMigrations } from "../migrate";
 import { registrationInput } from "../test-support";
 import { auditLog, outbox, registrations } from "../schema";
-import { availability, cancel, erase, register, updateDetails, waitingPosition } from "./registrations";
+import { tokenHash } from "../../lib/registration/secret-links";
+import {
+  availability,
+  cancel,
+  erase,
+  findRegistrationByManageToken,
+  manageTokenOf,
+  register,
+  replaceManageLink,
+  updateDetails,
+  waitingPosition,
+} from "./registrations";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-reg-"));
 const input = (over: Partial<Parameters<typeof register>[0]> = {}) => registrationInput(over);
@@ -85,5 +96,90 @@ describe("cancel and erase", () => {
     expect(JSON.stringify(trail)).not.toMatch(/Secret|@example/);
     const promoted = getDb().select().from(registrations).where(eq(registrations.id, c!.id)).get()!;
     expect(waitingPosition(promoted)).toBeNull();
+  });
+});
+
+describe("private manage link", () => {
+  const created = (over: Partial<Parameters<typeof register>[0]> = {}) => {
+    const result = register(input(over));
+    if (result.kind !== "created") throw new Error("expected a new registration");
+    return result;
+  };
+  const row = (id: number) => getDb().select().from(registrations).where(eq(registrations.id, id)).get()!;
+
+  it("stores only the token's SHA-256, yet finds the registration by the token and emails a working link", () => {
+    const { registration, manageToken } = created();
+    expect(manageToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const stored = row(registration.id);
+    expect(stored.manageTokenHash).toBe(tokenHash(manageToken));
+    // Nothing in the row (nor a dump of it) is the token.
+    expect(JSON.stringify(stored)).not.toContain(manageToken);
+    expect(findRegistrationByManageToken(manageToken)?.id).toBe(registration.id);
+    expect(findRegistrationByManageToken(stored.manageTokenHash)).toBeUndefined();
+    const email = getDb().select().from(outbox).where(eq(outbox.registrationId, registration.id)).get()!;
+    expect(email.text).toContain(`/ticket/${manageToken}`);
+  });
+
+  it("puts the same working link in a later email, such as a promotion from the waiting list", () => {
+    const first = created();
+    created();
+    const waiting = created();
+    expect(waiting.registration.status).toBe("waiting");
+    cancel(first.registration.id, "test");
+    const promotion = getDb()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.registrationId, waiting.registration.id))
+      .all()
+      .find((e) => e.kind === "promotion")!;
+    expect(promotion.text).toContain(`/ticket/${waiting.manageToken}`);
+    expect(findRegistrationByManageToken(waiting.manageToken)?.status).toBe("confirmed");
+  });
+
+  it("replaces the link: the old one finds nothing, the new one is emailed to the address on file, the audit row holds no token", () => {
+    const { registration, manageToken } = created({ email: "replace@example.test" });
+    const result = replaceManageLink(registration.id, `attendee:${registration.code}`);
+    if (!result.ok) throw new Error("expected a new link");
+    expect(result.token).not.toBe(manageToken);
+    expect(findRegistrationByManageToken(manageToken)).toBeUndefined();
+    expect(findRegistrationByManageToken(result.token)?.id).toBe(registration.id);
+    const email = getDb()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.kind, "link-replaced"))
+      .all()
+      .find((e) => e.registrationId === registration.id)!;
+    expect(email.to).toBe("replace@example.test");
+    expect(email.text).toContain(`/ticket/${result.token}`);
+    expect(email.text).not.toContain(manageToken);
+    const trail = getDb().select().from(auditLog).where(eq(auditLog.entityId, registration.id)).all();
+    expect(trail.map((t) => t.action)).toContain("replace-manage-link");
+    expect(JSON.stringify(trail)).not.toContain(result.token);
+  });
+
+  it("gives a link made before hashing a new one when an email needs it, since its token cannot be derived", () => {
+    const { registration } = created();
+    const legacy = "L".repeat(32);
+    getDb()
+      .update(registrations)
+      .set({ manageTokenHash: tokenHash(legacy), manageTokenSeed: null })
+      .where(eq(registrations.id, registration.id))
+      .run();
+    expect(findRegistrationByManageToken(legacy)?.id).toBe(registration.id);
+    const token = manageTokenOf(getDb(), row(registration.id));
+    expect(token).not.toBe(legacy);
+    expect(findRegistrationByManageToken(token)?.id).toBe(registration.id);
+    expect(findRegistrationByManageToken(legacy)).toBeUndefined();
+    // Derived again, not replaced again.
+    expect(manageTokenOf(getDb(), row(registration.id))).toBe(token);
+  });
+
+  it("stops working on erasure, and the erasure clears the name in the other script too", () => {
+    const { registration, manageToken } = created();
+    getDb().update(registrations).set({ altName: "王小明" }).where(eq(registrations.id, registration.id)).run();
+    expect(erase(registration.id, "test").ok).toBe(true);
+    expect(findRegistrationByManageToken(manageToken)).toBeUndefined();
+    expect(row(registration.id)).toMatchObject({ altName: null, manageTokenSeed: null, calendarTokenHash: null });
+    expect(replaceManageLink(registration.id, "test")).toEqual({ ok: false });
   });
 });

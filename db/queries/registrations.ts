@@ -10,11 +10,14 @@ import {
   type NewRegistration,
   type Registration,
 } from "../schema";
-import { getDb, type Db } from "../client";
+import { databasePath, getDb, type Db } from "../client";
+import { appendErasure } from "../erasure-log";
 import { releaseBookings } from "./bookings";
 import { enqueueEmail } from "./outbox";
 import { emailKey, type DetailsInput, type RegistrationInput } from "../../lib/registration/input";
-import { manageToken, registrationCode } from "../../lib/registration/codes";
+import { registrationCode } from "../../lib/registration/codes";
+import { deriveToken, newLink, newSeed, tokenHash } from "../../lib/registration/secret-links";
+import { secret } from "../secrets";
 import { forumCapacity } from "../../lib/registration/capacity";
 import { registrationWindowState, type WindowState } from "../../lib/registration/window";
 import { manageUrl } from "../../lib/registration/urls";
@@ -75,7 +78,8 @@ function prepare(db: Db) {
 
 const INSERTED = [
   "code",
-  "manageToken",
+  "manageTokenHash",
+  "manageTokenSeed",
   "status",
   "fullName",
   "email",
@@ -169,6 +173,45 @@ function audit(tx: Tx, actor: string, action: string, id: number, before: unknow
   statements().audit.run({ actor, action, entityId: id, before, after });
 }
 
+/**
+ * The one lookup of a registration by the token of its private manage link: by the token's
+ * SHA-256, the only form the database keeps. Erased registrations are returned too (callers
+ * answer 404 for them); their link no longer matches anything anyway.
+ */
+export function findRegistrationByManageToken(token: string): Registration | undefined {
+  return getDb()
+    .select()
+    .from(registrations)
+    .where(eq(registrations.manageTokenHash, tokenHash(token)))
+    .get();
+}
+
+/** A new manage link for a new registration: the token to give out once, and the columns to store. */
+export function newManageLink(): {
+  token: string;
+  columns: { manageTokenHash: string; manageTokenSeed: string };
+} {
+  const link = newLink(secret("MANAGE_SECRET"), "manage");
+  return { token: link.token, columns: { manageTokenHash: link.hash, manageTokenSeed: link.seed } };
+}
+
+/**
+ * The token of the registration's current manage link, for an email or a redirect: derived from
+ * its seed and MANAGE_SECRET. A token made before tokens were hashed, or before MANAGE_SECRET was
+ * replaced, cannot be derived: the registration then gets a new link here (in `tx`), which the
+ * email being written carries, and the old one stops working.
+ */
+export function manageTokenOf(tx: Pick<Db, "update">, reg: Registration): string {
+  if (reg.manageTokenSeed) {
+    const token = deriveToken(secret("MANAGE_SECRET"), "manage", reg.manageTokenSeed);
+    if (tokenHash(token) === reg.manageTokenHash) return token;
+  }
+  const { token, columns } = newManageLink();
+  tx.update(registrations).set(columns).where(eq(registrations.id, reg.id)).run();
+  Object.assign(reg, columns);
+  return token;
+}
+
 export function notify(tx: Tx, reg: Registration, kind: EmailKind, position: number | null = null) {
   if (!reg.email) return;
   enqueueEmail(tx, {
@@ -179,7 +222,7 @@ export function notify(tx: Tx, reg: Registration, kind: EmailKind, position: num
       locale: reg.locale === "zh-CN" ? "zh-CN" : "en",
       fullName: reg.fullName,
       code: reg.code,
-      manageUrl: manageUrl(reg.locale, reg.manageToken),
+      manageUrl: manageUrl(reg.locale, manageTokenOf(tx, reg)),
       position,
     },
   });
@@ -207,7 +250,7 @@ export function publicView(reg: Registration, position: number | null) {
 }
 
 export type RegisterResult =
-  | { kind: "created"; registration: Registration; position: number | null }
+  | { kind: "created"; registration: Registration; position: number | null; manageToken: string }
   | { kind: "duplicate"; registration: Registration; position: number | null };
 
 export type ClosedResult = {
@@ -254,9 +297,10 @@ export function register(input: RegistrationInput): RegisterResult {
       const now = new Date();
       const confirmed = countByStatus("confirmed") < capacity();
       const insert = confirmed ? statements().insertConfirmed : statements().insertWaiting;
+      const { token, columns } = newManageLink();
       const registration = insert.get({
         code: registrationCode(),
-        manageToken: manageToken(),
+        ...columns,
         status: confirmed ? "confirmed" : "waiting",
         fullName: input.fullName,
         email: input.email,
@@ -278,14 +322,10 @@ export function register(input: RegistrationInput): RegisterResult {
       audit(tx, `attendee:${registration.code}`, "register", registration.id, null, {
         status: registration.status,
       });
-      return { kind: "created", registration, position } as const;
+      return { kind: "created", registration, position, manageToken: token } as const;
     },
     { behavior: "immediate" },
   );
-}
-
-export function findByToken(token: string): Registration | undefined {
-  return getDb().select().from(registrations).where(eq(registrations.manageToken, token)).get();
 }
 
 export function findByCode(code: string): Registration | undefined {
@@ -434,8 +474,13 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
           consentNews: false,
           cancelledAt: reg.cancelledAt ?? now,
           erasedAt: now,
-          // The personal calendar feed stops working with the rest of the person's data.
-          calendarToken: null,
+          altName: null,
+          // The personal calendar feed and the manage link stop working with the rest of the
+          // person's data: the link's hash is replaced by one that no token has.
+          calendarTokenHash: null,
+          calendarTokenSeed: null,
+          manageTokenHash: tokenHash(newSeed()),
+          manageTokenSeed: null,
           updatedAt: now,
           version: sql`${registrations.version} + 1`,
         })
@@ -457,6 +502,9 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
       releaseBookings(tx, id);
       audit(tx, actor, "erase", id, { status: reg.status }, { status: "cancelled", erased: true });
       const promoted = reg.status === "confirmed" ? promoteWaiting(tx) : [];
+      // Written before the commit: should the commit fail, the line only repeats a wish to be
+      // erased; should the line fail, so does the erasure, and the person can ask again.
+      appendErasure(databasePath(), reg.code, now);
       return { ok: true, promoted };
     },
     { behavior: "immediate" },
@@ -470,4 +518,44 @@ function eraseEmails(tx: Tx, registrationId: number) {
         status = case when status = 'pending' then 'failed' else status end
         where registration_id = ${registrationId}`,
   );
+}
+
+export type ReplaceLinkResult = { ok: true; token: string } | { ok: false };
+
+/**
+ * Gives the registration a new manage link, for someone whose link was seen or forwarded: the old
+ * one stops working at once, and the new one is emailed to the address on file. Not for an erased
+ * registration. The audit row says that it happened, never the token.
+ */
+export function replaceManageLink(id: number, actor: string): ReplaceLinkResult {
+  return getDb().transaction(
+    (tx) => {
+      const reg = tx.select().from(registrations).where(eq(registrations.id, id)).get();
+      if (!reg || reg.erasedAt) return { ok: false } as const;
+      const { token, columns } = newManageLink();
+      const row = tx
+        .update(registrations)
+        .set({ ...columns, updatedAt: new Date() })
+        .where(eq(registrations.id, id))
+        .returning()
+        .get()!;
+      notify(tx, row, "link-replaced");
+      audit(tx, actor, "replace-manage-link", id, null, null);
+      return { ok: true, token } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Erases again, after a restore, the registrations erased since the backup was taken: those of
+ * `codes` that the restored database still holds with their data. Returns the codes erased now.
+ */
+export function reapplyErasures(codes: Iterable<string>, actor = "system:restore"): string[] {
+  const erased: string[] = [];
+  for (const code of codes) {
+    const reg = findByCode(code);
+    if (reg && !reg.erasedAt && erase(reg.id, actor).ok) erased.push(code);
+  }
+  return erased;
 }

@@ -5,7 +5,8 @@ import { withSeededDatabase } from "../test-support";
 import { auditLog, registrations, sessions, stars } from "../schema";
 import { book } from "./bookings";
 import { cancel, erase, register } from "./registrations";
-import { addStars, listStars, personalAgenda, removeStar, rotateCalendarToken } from "./stars";
+import { addStars, currentCalendarToken, listStars, personalAgenda, removeStar, rotateCalendarToken } from "./stars";
+import { tokenHash } from "../../lib/registration/secret-links";
 
 withSeededDatabase("stars");
 let n = 0;
@@ -98,7 +99,10 @@ describe("calendar token", () => {
     expect(first.calendarToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(second.calendarToken).not.toBe(first.calendarToken);
     const row = getDb().select().from(registrations).where(eq(registrations.id, reg.id)).get();
-    expect(row?.calendarToken).toBe(second.calendarToken);
+    // Only the hash is stored; the address is derived again from the seed to be shown.
+    expect(row?.calendarTokenHash).toBe(tokenHash(second.calendarToken));
+    expect(JSON.stringify(row)).not.toContain(second.calendarToken);
+    expect(currentCalendarToken(row!)).toBe(second.calendarToken);
     const audit = getDb().select().from(auditLog).where(eq(auditLog.entityId, reg.id)).all();
     expect(audit.map((a) => a.action)).toEqual(["register", "create-calendar-feed", "replace-calendar-feed"]);
     expect(JSON.stringify(audit)).not.toContain(second.calendarToken);
@@ -120,7 +124,7 @@ describe("erase", () => {
     rotateCalendarToken(reg.id, "test");
     expect(erase(reg.id, "test").ok).toBe(true);
     expect(getDb().select().from(stars).where(eq(stars.registrationId, reg.id)).all()).toEqual([]);
-    expect(getDb().select().from(registrations).where(eq(registrations.id, reg.id)).get()?.calendarToken).toBeNull();
+    expect(getDb().select().from(registrations).where(eq(registrations.id, reg.id)).get()?.calendarTokenHash).toBeNull();
     expect(listStars(other.id)).toEqual(["opening-ceremony"]);
   });
 });

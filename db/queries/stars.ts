@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { manageToken } from "../../lib/registration/codes";
+import { deriveToken, newLink, tokenHash } from "../../lib/registration/secret-links";
 import type { BookingMark, MeData } from "../../lib/personal-agenda/stars";
 import { getDb, type Db } from "../client";
-import { auditLog, registrations, sessionBookings, sessions, stars, type SessionStatus } from "../schema";
+import { auditLog, registrations, sessionBookings, sessions, stars, type Registration, type SessionStatus } from "../schema";
+import { secret } from "../secrets";
 
 /** Only what the public may see can be starred: published sessions, and cancelled ones. */
 const STARRABLE: SessionStatus[] = ["published", "cancelled"];
@@ -92,12 +93,13 @@ export function rotateCalendarToken(registrationId: number, actor: string): Cale
     (tx) => {
       const reg = tx.select().from(registrations).where(eq(registrations.id, registrationId)).get();
       if (!reg || reg.erasedAt || reg.status === "cancelled") return { ok: false } as const;
-      const calendarToken = manageToken();
+      const link = newLink(secret("MANAGE_SECRET"), "calendar");
       tx.update(registrations)
-        .set({ calendarToken, updatedAt: new Date() })
+        .set({ calendarTokenHash: link.hash, calendarTokenSeed: link.seed, updatedAt: new Date() })
         .where(eq(registrations.id, registrationId))
         .run();
-      const replaced = reg.calendarToken !== null;
+      const calendarToken = link.token;
+      const replaced = reg.calendarTokenHash !== null;
       tx.insert(auditLog)
         .values({
           actor,
@@ -112,4 +114,15 @@ export function rotateCalendarToken(registrationId: number, actor: string): Cale
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * The token of the registration's calendar feed, to show its address again: derived from its seed
+ * (only the hash is stored). Null when there is none, or when it was made before tokens were
+ * hashed (or before MANAGE_SECRET was replaced): it still works, but only a new one can be shown.
+ */
+export function currentCalendarToken(reg: Pick<Registration, "calendarTokenHash" | "calendarTokenSeed">): string | null {
+  if (!reg.calendarTokenHash || !reg.calendarTokenSeed) return null;
+  const token = deriveToken(secret("MANAGE_SECRET"), "calendar", reg.calendarTokenSeed);
+  return tokenHash(token) === reg.calendarTokenHash ? token : null;
 }

@@ -41,6 +41,31 @@ describe("csvCell", () => {
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
   });
 
+  it.each([
+    ["a;=cmd()", "a;'=cmd()"],
+    ["Example Motors;+1+1", "Example Motors;'+1+1"],
+    ["x;-2+3;@SUM(A1)", "x;'-2+3;'@SUM(A1)"],
+    ["x; =1", "x;' =1"],
+    ["x;\t=1", "x;'\t=1"],
+    ["=a;=b", "'=a;'=b"],
+  ])("neutralises a formula that a ;-separated reading would split off %j", (input, output) => {
+    expect(neutralise(input)).toBe(output);
+  });
+
+  it("neutralises a ;-part that starts behind a quote, and quotes the cell", () => {
+    expect(csvCell('x;"=cmd()"')).toBe(`"x;'""=cmd()"""`);
+  });
+
+  it("leaves a semicolon before ordinary text alone", () => {
+    expect(csvCell("Shanghai;Jiading")).toBe("Shanghai;Jiading");
+    expect(csvCell("a;b=c")).toBe("a;b=c");
+  });
+
+  it("gives no cell of a ;-separated reading of a whole line a formula start", () => {
+    const line = csvLine(["CAF-23456789", 'Li Wei;=HYPERLINK("http://x")', "Org;+1", "@x;-1"]);
+    for (const cell of line.split(";")) expect(cell).not.toMatch(/^[\s"]*[=+\-@]/);
+  });
+
   it("does not touch a sign in the middle", () => {
     expect(csvCell("a=b")).toBe("a=b");
     expect(csvCell("BYD-Auto")).toBe("BYD-Auto");

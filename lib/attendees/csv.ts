@@ -6,9 +6,14 @@ export type CsvValue = string | number | boolean | null | undefined;
 
 // A spreadsheet treats a cell starting with one of these as a formula (or as the start of one).
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Excel where ";" is the list separator (much of Europe) reads "a;=cmd()" as two cells, the second
+// a formula, and ignores the quotes that begin mid-cell in such a reading: quoting is not enough.
+// Each such part gets the apostrophe too, after spaces or quotes that could hide its start.
+const FORMULA_AFTER_SEMICOLON = /;(?=[\s"]*[=+\-@])/g;
 
 export function neutralise(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const parts = text.replace(FORMULA_AFTER_SEMICOLON, ";'");
+  return FORMULA_START.test(parts) ? `'${parts}` : parts;
 }
 
 export function csvCell(value: CsvValue): string {

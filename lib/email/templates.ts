@@ -162,6 +162,20 @@ function enCopy(kind: EmailKind, d: EmailData): Copy {
         ],
       };
     }
+    case "link-replaced":
+      return {
+        subject: `Your new personal link for the ${f.name} (${d.code})`,
+        blocks: [
+          greeting,
+          {
+            type: "p",
+            text: `The personal link to your registration (code ${d.code}) has just been replaced on your registration page. The old link no longer works.`,
+          },
+          manage("Your new personal link:", "View my registration"),
+          keepPrivate,
+          { type: "p", text: "If you did not replace it yourself, please contact the forum organisers." },
+        ],
+      };
   }
 }
 
@@ -274,6 +288,17 @@ function zhCopy(kind: EmailKind, d: EmailData): Copy {
         ],
       };
     }
+    case "link-replaced":
+      return {
+        subject: `${f.name}：您的新专属链接（${d.code}）`,
+        blocks: [
+          greeting,
+          { type: "p", text: `您报名（报名编号：${d.code}）的专属链接刚刚在报名管理页面上更换，原链接已失效。` },
+          manage("您的新专属链接：", "查看我的报名"),
+          keepPrivate,
+          { type: "p", text: "如更换并非您本人操作，请与论坛主办方联系。" },
+        ],
+      };
   }
 }
 

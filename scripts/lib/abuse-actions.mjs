@@ -297,6 +297,7 @@ export function actionSpecs(ctx) {
     },
     "app/[locale]/ticket/[token]/actions.ts#cancelAction": { role: "public", bound: [token(ctx)] },
     "app/[locale]/ticket/[token]/actions.ts#eraseAction": { role: "public", bound: [token(ctx)], state: true },
+    "app/[locale]/ticket/[token]/actions.ts#replaceLinkAction": { role: "public", bound: [token(ctx), locale], state: true },
     "app/[locale]/ticket/[token]/actions.ts#bookAction": {
       role: "public",
       bound: [token(ctx)],

@@ -25,5 +25,5 @@ export async function registerAction(locale: string, _prev: RegisterState, form:
   if (result.kind === "closed") return { errors: { form: result.state === "notYetOpen" ? "notYetOpen" : "closed" }, values };
   scheduleDelivery();
   if (result.kind === "duplicate") return { duplicate: true, values };
-  redirect(`/${locale === "zh-CN" ? "zh-CN" : "en"}/ticket/${result.registration.manageToken}?new=1`);
+  redirect(`/${locale === "zh-CN" ? "zh-CN" : "en"}/ticket/${result.manageToken}?new=1`);
 }

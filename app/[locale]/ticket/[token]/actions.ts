@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import type { Registration } from "@/db/schema";
 import { book, unbook } from "@/db/queries/bookings";
 import { scheduleDelivery } from "@/db/queries/outbox";
 import { rotateCalendarToken } from "@/db/queries/stars";
-import { cancel, erase, findByToken, updateDetails } from "@/db/queries/registrations";
+import { cancel, erase, findRegistrationByManageToken, replaceManageLink, updateDetails } from "@/db/queries/registrations";
 import { calendarFeedUrl } from "@/lib/personal-agenda/feed-url";
 import { isManageToken } from "@/lib/registration/codes";
 import { detailsSchema, fieldErrors } from "@/lib/registration/input";
@@ -24,7 +24,7 @@ export type ManageState = { errors?: Record<string, string>; values?: FormValues
  */
 async function owner(token: unknown): Promise<{ reg: Registration } | { error: "rateLimited" }> {
   if (await overRateLimit()) return { error: "rateLimited" };
-  const reg = typeof token === "string" && isManageToken(token) ? findByToken(token) : undefined;
+  const reg = typeof token === "string" && isManageToken(token) ? findRegistrationByManageToken(token) : undefined;
   if (!reg || reg.erasedAt) notFound();
   return { reg };
 }
@@ -96,4 +96,20 @@ export async function calendarFeedAction(token: string, _prev: CalendarState, fo
   if (!result.ok) return { error: "notAvailable" };
   revalidatePath(`/[locale]/ticket/${token}`, "page");
   return { url: calendarFeedUrl(result.calendarToken), done: result.replaced ? "replaced" : "created" };
+}
+
+export type ReplaceLinkState = { error?: "rateLimited" | "notAvailable" };
+
+/**
+ * Replaces the private link: the old one stops working at once, the new one is emailed to the
+ * address on file, and this browser moves to it.
+ */
+export async function replaceLinkAction(token: string, locale: string, _prev: ReplaceLinkState): Promise<ReplaceLinkState> {
+  const found = await owner(token);
+  if (!("reg" in found)) return { error: found.error };
+  const result = replaceManageLink(found.reg.id, `attendee:${found.reg.code}`);
+  if (!result.ok) return { error: "notAvailable" };
+  scheduleDelivery();
+  revalidatePath(`/[locale]/ticket/${token}`, "page");
+  redirect(`/${locale === "zh-CN" ? "zh-CN" : "en"}/ticket/${result.token}?replaced=1`);
 }

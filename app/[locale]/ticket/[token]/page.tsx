@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import QRCode from "qrcode";
-import { findByToken, waitingPosition } from "@/db/queries/registrations";
+import { findRegistrationByManageToken, waitingPosition } from "@/db/queries/registrations";
 import { secret } from "@/db/secrets";
 import { isManageToken } from "@/lib/registration/codes";
 import { FORUM_DAYS } from "@/lib/registration/input";
@@ -10,10 +10,14 @@ import { ticketToken } from "@/lib/registration/ticket";
 import { bookingsOf, listBookableSessions, waitingCounts } from "@/db/queries/bookings";
 import { getEvent } from "@/db/queries/event";
 import { listPublicSessionSlugs } from "@/db/queries/sessions";
+import { currentCalendarToken } from "@/db/queries/stars";
+import type { Registration } from "@/db/schema";
 import { calendarFeedUrl } from "@/lib/personal-agenda/feed-url";
 import { formatDay as day, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
 import { CalendarFeed } from "./_components/calendar-feed";
+import { KeepOffline } from "./_components/keep-offline";
 import { ManagePanel } from "./_components/manage-panel";
+import { ReplaceLink } from "./_components/replace-link";
 import { SessionBookings, type BookableSession } from "./_components/session-bookings";
 import { StarsCarryOver } from "./_components/stars-carry-over";
 
@@ -29,10 +33,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TicketPage({ params, searchParams }: Props) {
   const { locale, token } = await params;
   setRequestLocale(locale);
-  const reg = isManageToken(token) ? findByToken(token) : undefined;
+  const reg = isManageToken(token) ? findRegistrationByManageToken(token) : undefined;
   if (!reg || reg.erasedAt) notFound();
   const t = await getTranslations("ticket");
-  const isNew = (await searchParams).new === "1";
+  const query = await searchParams;
+  const isNew = query.new === "1";
+  const isReplaced = query.replaced === "1";
   const position = waitingPosition(reg);
   const qr =
     reg.status === "confirmed"
@@ -49,6 +55,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
           <p className="font-semibold">{t("welcome")}</p>
           <p className="mt-1">{t("saveLink", { email: reg.email })}</p>
         </div>
+      )}
+      {isReplaced && (
+        <p role="status" className="rounded-xl border border-green-300 bg-green-50 p-4 text-green-900">
+          {t("replaced", { email: reg.email })}
+        </p>
       )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-xl border border-slate-200 bg-white p-5">
         <dt className="font-semibold text-slate-700">{t("code")}</dt>
@@ -73,12 +84,14 @@ export default async function TicketPage({ params, searchParams }: Props) {
           <p className="mt-1 text-sm text-slate-700">{t("ticketHelp")}</p>
         </section>
       )}
+      <KeepOffline />
       {bookable && <SessionBookings token={token} sessions={bookable} />}
       {reg.status === "waiting" && <p className="text-sm text-slate-700">{(await getTranslations("bookings"))("onlyConfirmed")}</p>}
       <StarsCarryOver token={token} known={listPublicSessionSlugs()} />
       {reg.status !== "cancelled" && (
-        <CalendarFeed token={token} url={reg.calendarToken ? calendarFeedUrl(reg.calendarToken) : null} />
+        <CalendarFeed token={token} url={calendarUrl(reg)} />
       )}
+      <ReplaceLink token={token} locale={locale} email={reg.email} />
       <ManagePanel
         token={token}
         days={days}
@@ -116,4 +129,9 @@ function bookableFor(registrationId: number, locale: string): BookableSession[] 
       mine: booking && (booking.status === "booked" || booking.status === "waiting") ? { status: booking.status, position: booking.position } : null,
     };
   });
+}
+
+function calendarUrl(reg: Registration): string | null {
+  const token = currentCalendarToken(reg);
+  return token ? calendarFeedUrl(token) : null;
 }

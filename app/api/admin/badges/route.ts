@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { getTranslations } from "next-intl/server";
-import { requireRouteUser } from "@/auth/guard";
+import { actorOf, requireRouteUser } from "@/auth/guard";
 import { exportAttendees } from "@/db/queries/attendees";
 import { getEvent } from "@/db/queries/event";
 import { secret } from "@/db/secrets";
@@ -36,7 +36,7 @@ export const GET = guarded(async (request: Request): Promise<Response> => {
   ]);
   const event = getEvent();
   const key = secret("TICKET_SECRET");
-  const badges = exportAttendees(filters.list).map((a) => ({
+  const badges = exportAttendees(filters.list, { format: "badges", actor: actorOf(user), layout: filters.layout }).map((a) => ({
     fullName: a.fullName,
     altName: a.altName,
     organisation: a.organisation,

@@ -1,5 +1,5 @@
 import "server-only";
-import { findByToken } from "@/db/queries/registrations";
+import { findRegistrationByManageToken } from "@/db/queries/registrations";
 import type { Registration } from "@/db/schema";
 import { requestToken } from "@/lib/api/auth";
 import { rateLimited } from "@/lib/api/limits";
@@ -13,7 +13,7 @@ import { problem } from "@/lib/http/respond";
 export function authorise(request: Request): Registration | Response {
   const token = requestToken(request, rateLimited);
   if (token instanceof Response) return token;
-  const registration = findByToken(token);
+  const registration = findRegistrationByManageToken(token);
   if (!registration || registration.erasedAt) return problem(404, "No registration with this token.");
   return registration;
 }

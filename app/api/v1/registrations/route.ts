@@ -54,7 +54,7 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
       code: registration.code,
       status: registration.status,
       ...(position === null ? {} : { position }),
-      manageToken: registration.manageToken,
+      manageToken: result.manageToken,
     },
     201,
     { location: `/api/v1/registrations/${registration.code}` },

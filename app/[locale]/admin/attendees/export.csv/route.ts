@@ -1,4 +1,4 @@
-import { requireRouteUser } from "@/auth/guard";
+import { actorOf, requireRouteUser } from "@/auth/guard";
 import { exportAttendees } from "@/db/queries/attendees";
 import { toCsv } from "@/lib/attendees/csv";
 import { EXPORT_COLUMNS, exportFileName, exportValues } from "@/lib/attendees/export";
@@ -12,7 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = strictAttendeeFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return problem(400, `${parsed.parameter} is not a filter of the attendee list: export from the list's own link.`, { parameter: parsed.parameter });
   const { filters } = parsed;
-  const csv = toCsv(EXPORT_COLUMNS, exportAttendees(filters).map(exportValues));
+  const csv = toCsv(EXPORT_COLUMNS, exportAttendees(filters, { format: "csv", actor: actorOf(user) }).map(exportValues));
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -1,5 +1,5 @@
 import writeXlsxFile from "write-excel-file/node";
-import { requireRouteUser } from "@/auth/guard";
+import { actorOf, requireRouteUser } from "@/auth/guard";
 import { exportAttendees } from "@/db/queries/attendees";
 import { EXPORT_COLUMNS, exportFileName, exportValues } from "@/lib/attendees/export";
 import { strictAttendeeFilters } from "@/lib/attendees/filters";
@@ -15,7 +15,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!parsed.ok) return problem(400, `${parsed.parameter} is not a filter of the attendee list: export from the list's own link.`, { parameter: parsed.parameter });
   const { filters } = parsed;
   const header = EXPORT_COLUMNS.map((value) => ({ value, fontWeight: "bold" as const }));
-  const rows = exportAttendees(filters).map((row) =>
+  const rows = exportAttendees(filters, { format: "xlsx", actor: actorOf(user) }).map((row) =>
     exportValues(row).map((value) => (typeof value === "boolean" ? { type: Boolean, value } : { type: String, value })),
   );
   const buffer = await writeXlsxFile([header, ...rows]).toBuffer();

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { askServiceWorker } from "@/lib/offline-ticket";
 import { DetailsFields } from "../../../register/_components/details-fields";
 import type { FormValues } from "../../../register/form-values";
 import { cancelAction, eraseAction, updateAction, type ManageState } from "../actions";
@@ -19,6 +20,10 @@ export function ManagePanel({ token, days, cancelled, values }: Props) {
   const r = useTranslations("registration");
   const [state, update, pending] = useActionState<ManageState, FormData>(updateAction.bind(null, token), {});
   const [erased, erase] = useActionState<ManageState>(eraseAction.bind(null, token), {});
+  useEffect(() => {
+    // An erased person's ticket is not kept on this device either.
+    if (erased.done === "erased") void askServiceWorker("forget-offline", location.pathname);
+  }, [erased.done]);
   if (erased.done === "erased") {
     return (
       <p role="status" className="rounded-xl border border-slate-300 bg-white p-5 font-semibold">

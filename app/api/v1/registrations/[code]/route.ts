@@ -1,7 +1,7 @@
 import { scheduleDelivery } from "@/db/queries/outbox";
-import { cancel, findByCode, publicView, waitingPosition } from "@/db/queries/registrations";
+import { cancel, findRegistrationByManageToken, publicView, waitingPosition } from "@/db/queries/registrations";
 import type { Registration } from "@/db/schema";
-import { requestToken, sameSecret } from "@/lib/api/auth";
+import { requestToken } from "@/lib/api/auth";
 import { rateLimited } from "@/lib/api/limits";
 import { isCode } from "@/lib/registration/codes";
 import { guarded } from "@/lib/http/guarded";
@@ -10,9 +10,6 @@ import { json, problem } from "@/lib/http/respond";
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ code: string }> };
-
-// Compared against when the code is unknown, so that answer takes as long as a wrong token.
-const NO_TOKEN = "-".repeat(32);
 
 /**
  * The registration the request may act on, or the answer to give instead: 401 for a missing or
@@ -23,9 +20,10 @@ async function authorise(request: Request, { params }: Context): Promise<Registr
   const token = requestToken(request, rateLimited);
   if (token instanceof Response) return token;
   const code = (await params).code.toUpperCase();
-  const registration = isCode(code) ? findByCode(code) : undefined;
-  const matches = sameSecret(registration?.manageToken ?? NO_TOKEN, token);
-  if (!registration || !matches || registration.erasedAt) {
+  // Found by the token's hash, like every private-link lookup: nothing is compared with a stored
+  // secret, so an unknown code and a wrong token take the same path.
+  const registration = isCode(code) ? findRegistrationByManageToken(token) : undefined;
+  if (!registration || registration.code !== code || registration.erasedAt) {
     return problem(404, "No registration with this code and token.");
   }
   return registration;
