@@ -148,7 +148,8 @@ test.describe("stars with a registration", () => {
 });
 
 test.describe("calendar feed", () => {
-  test("the manage page creates a secret feed address and replaces it", async ({ page }) => {
+  test("the manage page creates a secret feed address and replaces it: the old address answers 404, the new one 200", async ({ page }) => {
+    const fetchFeed = async (address: string) => (await page.request.get(new URL(address).pathname)).status();
     await new RegisterPage(page).register(attendee());
     const feed = page.getByRole("region", { name: "Your calendar feed" });
     await expect(feed.getByLabel("Feed address")).toHaveCount(0);
@@ -161,11 +162,15 @@ test.describe("calendar feed", () => {
       first.replace(/^https?:/, "webcal:"),
     );
 
+    expect(await fetchFeed(first)).toBe(200);
+
     await feed.getByRole("button", { name: "Replace address (the old one stops working)" }).click();
     await expect(feed.getByRole("status")).toHaveText("Your feed has a new address: the old one no longer works.");
     await expect(address).toHaveValue(FEED);
     await expect(address).not.toHaveValue(first);
     const second = await address.inputValue();
+    expect(await fetchFeed(first)).toBe(404);
+    expect(await fetchFeed(second)).toBe(200);
 
     await page.reload();
     await expect(page.getByRole("region", { name: "Your calendar feed" }).getByLabel("Feed address")).toHaveValue(second);
