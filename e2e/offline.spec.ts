@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { RegisterPage } from "./pages/register-page";
 
 async function controlledByServiceWorker(page: Page) {
@@ -48,8 +49,14 @@ test("the site can be installed: a web app manifest with icons", async ({ reques
   expect(href).toBe("/manifest.webmanifest");
   const manifest = await (await request.get(href!)).json();
   expect(manifest).toMatchObject({ display: "standalone", start_url: "/" });
-  for (const icon of manifest.icons) {
+  const icons = manifest.icons as { src: string; sizes: string; type: string }[];
+  // An installable app needs at least a 192 and a 512 pixel icon (Chromium's criteria).
+  expect(icons.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+  for (const icon of icons) {
     const response = await request.get(icon.src);
+    expect(response.status(), icon.src).toBe(200);
     expect(response.headers()["content-type"]).toBe("image/png");
+    const { width, height, format } = await sharp(await response.body()).metadata();
+    expect({ format, size: `${width}x${height}` }, icon.src).toEqual({ format: "png", size: icon.sizes });
   }
 });
