@@ -61,7 +61,8 @@ test.describe("seat-limited sessions", () => {
       return ((await response.json()) as { manageToken: string }).manageToken;
     };
     // A fresh server: the rides' 20 seats are free (no other spec books them).
-    const tokens = await Promise.all(Array.from({ length: 22 }, register));
+    const tokens: string[] = [];
+    for (let i = 0; i < 22; i++) tokens.push(await register());
     const session = one<{ id: number; seats: number }>("select id, seat_limit seats from sessions where title_en = ?", RIDES)!;
     expect(session.seats).toBe(20);
 

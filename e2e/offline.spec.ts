@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { RegisterPage } from "./pages/register-page";
+import { timedStep } from "./support/steps";
 
 async function controlledByServiceWorker(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -10,10 +11,11 @@ async function controlledByServiceWorker(page: Page) {
 }
 
 test("the agenda, a session, a speaker, the ticket and the personal agenda open offline after one visit", async ({ page, context }) => {
-  test.setTimeout(90_000);
-  await new RegisterPage(page).register();
-  const ticket = new URL(page.url()).pathname;
-  await controlledByServiceWorker(page);
+  const ticket = await timedStep("register, and the service worker takes control", async () => {
+    await new RegisterPage(page).register();
+    await controlledByServiceWorker(page);
+    return new URL(page.url()).pathname;
+  });
 
   const pages = [
     { path: "/en/agenda", heading: "Agenda" },
@@ -23,19 +25,23 @@ test("the agenda, a session, a speaker, the ticket and the personal agenda open 
     { path: "/en/my-agenda", heading: /My agenda/ },
     { path: ticket, heading: "Your registration" },
   ];
-  for (const { path } of pages) {
-    const response = await page.goto(path);
-    expect(response?.ok()).toBe(true);
-  }
+  await timedStep("one visit to each page online", async () => {
+    for (const { path } of pages) {
+      const response = await page.goto(path);
+      expect(response?.ok()).toBe(true);
+    }
+  });
 
   await context.setOffline(true);
-  for (const { path, heading } of pages) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
-    await expect(page.getByRole("status").filter({ hasText: /You are offline/ })).toContainText("last updated");
-  }
-  await page.goto(ticket);
-  await expect(page.getByRole("img", { name: /QR code of ticket CAF-/ })).toBeVisible();
+  await timedStep("each page again, offline", async () => {
+    for (const { path, heading } of pages) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      await expect(page.getByRole("status").filter({ hasText: /You are offline/ })).toContainText("last updated");
+    }
+    await page.goto(ticket);
+    await expect(page.getByRole("img", { name: /QR code of ticket CAF-/ })).toBeVisible();
+  });
 
   // Negative control: a page never visited is not there offline.
   const never = await page.goto("/en/speakers/lu-fangzhou").catch(() => null);
