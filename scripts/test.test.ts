@@ -30,43 +30,20 @@ const unitFixture = (test: string): Fixture => ({
   steps: "unit",
   files: { "vitest.config.mts": VITEST_CONFIG, "unit/ok.test.ts": UNIT_OK, "unit/case.test.ts": test },
 });
-const e2eFixture = (spec: string): Fixture => ({
-  steps: "e2e",
-  files: { "playwright.config.ts": PLAYWRIGHT_CONFIG, "e2e/ok.spec.ts": E2E_OK, "e2e/case.spec.ts": spec },
+/** Both runners, each with a passing file and the case's file. */
+const bothFixture = (test: string, spec: string): Fixture => ({
+  steps: "unit,e2e",
+  files: {
+    "vitest.config.mts": VITEST_CONFIG,
+    "unit/ok.test.ts": UNIT_OK,
+    "unit/case.test.ts": test,
+    "playwright.config.ts": PLAYWRIGHT_CONFIG,
+    "e2e/ok.spec.ts": E2E_OK,
+    "e2e/case.spec.ts": spec,
+  },
 });
 
-const fixtures = {
-  allPassing: {
-    steps: "unit,e2e",
-    files: { "vitest.config.mts": VITEST_CONFIG, "unit/ok.test.ts": UNIT_OK, "playwright.config.ts": PLAYWRIGHT_CONFIG, "e2e/ok.spec.ts": E2E_OK },
-  },
-  failingTest: unitFixture(`import { expect, it } from "vitest";
-it("is wrong", () => { expect(1 + 1).toBe(3); });
-`),
-  crashOutsideTest: unitFixture(`import { it } from "vitest";
-it("ends before its promise rejects", () => { setTimeout(() => Promise.reject(new Error("after the test")), 1); });
-`),
-  skippedTest: unitFixture(`import { it } from "vitest";
-it.skip("is skipped", () => {});
-`),
-  todoTest: unitFixture(`import { it } from "vitest";
-it.todo("is to do");
-`),
-  onlyTest: unitFixture(`import { it } from "vitest";
-it.only("is focused", () => {});
-`),
-  skippedE2e: e2eFixture(`import { test } from "@playwright/test";
-test.skip("is skipped", () => {});
-`),
-  onlyE2e: e2eFixture(`import { test } from "@playwright/test";
-test.only("is focused", () => {});
-`),
-  unitRunnerNeverStarts: { steps: "unit", files: { "vitest.config.mts": "export default {", "unit/ok.test.ts": UNIT_OK } },
-  e2eRunnerNeverStarts: { steps: "e2e", files: { "playwright.config.ts": "export default {", "e2e/ok.spec.ts": E2E_OK } },
-} satisfies Record<string, Fixture>;
-
 type Outcome = { code: number | null; output: string; last: string };
-const outcomes = new Map<keyof typeof fixtures, Outcome>();
 let base = "";
 
 function runTestScript(dir: string, steps: string): Promise<Outcome> {
@@ -82,91 +59,108 @@ function runTestScript(dir: string, steps: string): Promise<Outcome> {
   });
 }
 
-beforeAll(async () => {
+/** Writes the fixture project into a folder of its own and runs npm test's script there. */
+async function npmTest(name: string, fixture: Fixture): Promise<Outcome> {
+  const dir = path.join(base, name);
+  for (const [file, text] of Object.entries(fixture.files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+  return runTestScript(dir, fixture.steps);
+}
+
+beforeAll(() => {
   base = fs.mkdtempSync(path.join(os.tmpdir(), "npm-test-fixtures-"));
-  const entries = Object.entries(fixtures) as [keyof typeof fixtures, Fixture][];
-  // Two at a time: each is a vitest or Playwright start, on a machine that may have two cores.
-  const queue = [...entries];
-  await Promise.all(
-    [0, 1].map(async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const [name, fixture] = next;
-        const dir = path.join(base, name);
-        for (const [file, text] of Object.entries(fixture.files)) {
-          fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-          fs.writeFileSync(path.join(dir, file), text);
-        }
-        fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
-        outcomes.set(name, await runTestScript(dir, fixture.steps));
-      }
-    }),
-  );
-}, 120_000);
+});
 
 afterAll(() => {
   if (base) fs.rmSync(base, { recursive: true, force: true });
 });
 
-const outcome = (name: keyof typeof fixtures) => {
-  const result = outcomes.get(name);
-  if (!result) throw new Error(`${name} did not run`);
-  return result;
-};
-
-describe("npm test on fixture projects", () => {
-  it("exits 0 when every test passed (the control)", () => {
-    const { code, last, output } = outcome("allPassing");
+// Each case starts vitest or Playwright (or both) in a child process: seconds, not milliseconds,
+// and more on a busy machine, hence the timeout. One at a time, to leave the machine to the rest.
+describe("npm test on fixture projects", { timeout: 60_000 }, () => {
+  it("exits 0 when every test passed (the control)", async () => {
+    const { code, last, output } = await npmTest("passing", {
+      steps: "unit,e2e",
+      files: { "vitest.config.mts": VITEST_CONFIG, "unit/ok.test.ts": UNIT_OK, "playwright.config.ts": PLAYWRIGHT_CONFIG, "e2e/ok.spec.ts": E2E_OK },
+    });
     expect(output).toMatch(/^unit: 2 passed, 0 failed, vitest exited 0$/m);
     expect(output).toMatch(/^e2e: 1 passed, 0 failed, playwright exited 0$/m);
     expect(last).toBe("3 passed, 0 failed");
     expect(code).toBe(0);
   });
 
-  it("exits 1 on a failing test", () => {
-    const { code, last } = outcome("failingTest");
+  it("exits 1 on a failing test", async () => {
+    const { code, last } = await npmTest(
+      "failing",
+      unitFixture(`import { expect, it } from "vitest";
+it("is wrong", () => { expect(1 + 1).toBe(3); });
+`),
+    );
     expect(last).toBe("2 passed, 1 failed");
     expect(code).toBe(1);
   });
 
-  it("exits 1 on an error outside any test, though vitest's report is green", () => {
-    const { code, last, output } = outcome("crashOutsideTest");
+  it("exits 1 on an error outside any test, though vitest's report is green", async () => {
+    const { code, last, output } = await npmTest(
+      "crash",
+      unitFixture(`import { it } from "vitest";
+it("ends before its promise rejects", () => { setTimeout(() => Promise.reject(new Error("after the test")), 1); });
+`),
+    );
     expect(output).toMatch(/vitest exited 1 although no test in its report failed/);
     expect(last).toBe("3 passed, 1 failed");
     expect(code).toBe(1);
   });
 
-  it("exits 1 on a skipped or todo unit test", () => {
-    for (const name of ["skippedTest", "todoTest"] as const) {
-      const { code, last } = outcome(name);
-      expect(last, name).toBe("2 passed, 1 failed");
-      expect(code, name).toBe(1);
-    }
-  });
-
-  it("exits 1 on a skipped end-to-end test", () => {
-    const { code, last } = outcome("skippedE2e");
-    expect(last).toBe("1 passed, 1 failed");
+  it("exits 1 on skipped and todo unit tests and a skipped end-to-end test, each counted", async () => {
+    const { code, last, output } = await npmTest(
+      "skipped",
+      bothFixture(
+        `import { it } from "vitest";
+it.skip("is skipped", () => {});
+it.todo("is to do");
+`,
+        `import { test } from "@playwright/test";
+test.skip("is skipped", () => {});
+`,
+      ),
+    );
+    expect(output).toMatch(/^unit: 2 passed, 2 failed, 1 skipped, 1 todo, vitest exited 0$/m);
+    expect(output).toMatch(/^e2e: 1 passed, 1 failed, 1 skipped, playwright exited 0$/m);
+    expect(last).toBe("3 passed, 3 failed");
     expect(code).toBe(1);
   });
 
-  it("refuses .only in both runners outside CI", () => {
-    for (const name of ["onlyTest", "onlyE2e"] as const) {
-      const { code, last } = outcome(name);
-      expect(last, name).toMatch(/^\d+ passed, [1-9]\d* failed$/);
-      expect(code, name).toBe(1);
-    }
-    expect(outcome("onlyE2e").output).toMatch(/not allowed due to the '--forbid-only' CLI flag/);
+  it("refuses .only in both runners outside CI", async () => {
+    const { code, last, output } = await npmTest(
+      "only",
+      bothFixture(
+        `import { it } from "vitest";
+it.only("is focused", () => {});
+`,
+        `import { test } from "@playwright/test";
+test.only("is focused", () => {});
+`,
+      ),
+    );
+    expect(output).toMatch(/^unit: \d+ passed, [1-9]\d* failed.*vitest exited 1$/m);
+    expect(output).toMatch(/^e2e: \d+ passed, [1-9]\d* failed.*playwright exited 1$/m);
+    expect(output).toMatch(/not allowed due to the '--forbid-only' CLI flag/);
+    expect(last).toMatch(/^\d+ passed, [2-9]\d* failed$/);
+    expect(code).toBe(1);
   });
 
-  it("exits 1 when a runner never starts", () => {
-    for (const [name, runner] of [
-      ["unitRunnerNeverStarts", "vitest"],
-      ["e2eRunnerNeverStarts", "playwright"],
-    ] as const) {
-      const { code, last, output } = outcome(name);
-      expect(output, name).toMatch(new RegExp(`no report \\(${runner} exited [1-9]`));
-      expect(last, name).toBe("0 passed, 1 failed");
-      expect(code, name).toBe(1);
-    }
+  it("exits 1 when a runner never starts", async () => {
+    const { code, last, output } = await npmTest("broken", {
+      steps: "unit,e2e",
+      files: { "vitest.config.mts": "export default {", "unit/ok.test.ts": UNIT_OK, "playwright.config.ts": "export default {", "e2e/ok.spec.ts": E2E_OK },
+    });
+    expect(output).toMatch(/^unit: no report \(vitest exited [1-9]\d*\)$/m);
+    expect(output).toMatch(/^e2e: no report \(playwright exited [1-9]\d*\)$/m);
+    expect(last).toBe("0 passed, 2 failed");
+    expect(code).toBe(1);
   });
 });
