@@ -25,7 +25,8 @@ const launchOptions = {
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: true,
-  forbidOnly: Boolean(process.env.CI),
+  // A focused test (`.only`) would leave the rest of the suite unrun: refused, in CI or not.
+  forbidOnly: true,
   retries: 0,
   workers: 2,
   timeout: 30_000,
@@ -49,7 +50,8 @@ export default defineConfig({
       command: "node scripts/e2e-server.mjs",
       url: `${baseURL}/en`,
       env: { PORT: String(port), NEXT_DIST_DIR: distDir, DATABASE_PATH: `./data/e2e-${port}.db` },
-      reuseExistingServer: !process.env.CI,
+      // Never an old server: it would test an old build on an old database.
+      reuseExistingServer: false,
       timeout: 300_000,
       stdout: "ignore",
       stderr: "pipe",

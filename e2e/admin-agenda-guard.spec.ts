@@ -3,8 +3,6 @@ import { expect, test } from "./support/console";
 import { AGENDA_BASE_URL, AgendaEditorPage, dbRows, unique } from "./pages/agenda-editor-page";
 
 test.use({ baseURL: AGENDA_BASE_URL });
-// Signing in two roles costs two password hashes before the test starts.
-test.describe.configure({ timeout: 90_000 });
 
 // No drafts here: e2e/admin-agenda.spec.ts publishes on this server and counts what it publishes.
 const rooms = (nameEn: string) => dbRows<{ n: number }>("select count(*) as n from rooms where name_en = ?", nameEn)[0]!.n;

@@ -2,7 +2,7 @@ import { expect, test } from "./support/console";
 import { AGENDA_BASE_URL, AgendaEditorPage, dbRows, unique } from "./pages/agenda-editor-page";
 
 // Publishing applies every draft, so these tests run one after another; each uses rooms of its own.
-test.describe.configure({ mode: "default", timeout: 120_000 });
+test.describe.configure({ mode: "default" });
 test.use({ baseURL: AGENDA_BASE_URL });
 
 type Audit = { action: string; actor: string; before: string | null; after: string | null };
@@ -196,93 +196,109 @@ test("bad input: empty and overlong fields, unknown room, track and person, and 
   expect(draft.revision).toBe(2);
 });
 
-test("publishing makes the draft public as a numbered version, with its changes listed in both languages", async ({
-  organizerPage: page,
-}) => {
-  const editor = new AgendaEditorPage(page);
+// One session's way to the public agenda, a step a test: each builds on the one before.
+test.describe("publishing makes the draft public as a numbered version, with its changes listed in both languages", () => {
+  test.describe.configure({ mode: "serial" });
   const room = unique("Publish Room");
   const title = unique("Published talk");
-  await editor.goto();
-  await editor.addRoom(room, 80, "发布厅");
-  // The form alone, without the grid: the keyboard user's way in.
-  await page.getByRole("button", { name: "New session" }).click();
-  await editor.fillTitles(title, `${title} 中文`);
-  await editor.form.getByLabel("Abstract (English)").fill("What the public reads.");
-  await editor.form.getByLabel("Type").selectOption({ label: "Panel" });
-  await editor.form.getByLabel("Track").selectOption({ index: 1 });
-  await editor.form.getByLabel("Room").selectOption({ label: room });
-  await editor.form.getByLabel("Day").selectOption("2024-07-12");
-  await editor.form.getByLabel("Start").fill("21:00");
-  await editor.form.getByLabel("End").fill("22:00");
-  await editor.form.getByLabel("Seat limit").fill("40");
-  await editor.form.getByRole("button", { name: "Add a person" }).click();
-  await editor.form.getByLabel("Role 1").selectOption("moderator");
-  await editor.save();
-  await editor.expectSaved(title);
+  let slug = "";
+  let first = 0;
+  let second = 0;
+  let third = 0;
 
-  await page.goto("/en/agenda?day=2024-07-12");
-  await expect(page.getByRole("link", { name: title }).first()).toHaveCount(0);
+  test("a session added through the form alone is a draft, not on the public agenda", async ({ organizerPage: page }) => {
+    const editor = new AgendaEditorPage(page);
+    await editor.goto();
+    await editor.addRoom(room, 80, "发布厅");
+    // The form alone, without the grid: the keyboard user's way in.
+    await page.getByRole("button", { name: "New session" }).click();
+    await editor.fillTitles(title, `${title} 中文`);
+    await editor.form.getByLabel("Abstract (English)").fill("What the public reads.");
+    await editor.form.getByLabel("Type").selectOption({ label: "Panel" });
+    await editor.form.getByLabel("Track").selectOption({ index: 1 });
+    await editor.form.getByLabel("Room").selectOption({ label: room });
+    await editor.form.getByLabel("Day").selectOption("2024-07-12");
+    await editor.form.getByLabel("Start").fill("21:00");
+    await editor.form.getByLabel("End").fill("22:00");
+    await editor.form.getByLabel("Seat limit").fill("40");
+    await editor.form.getByRole("button", { name: "Add a person" }).click();
+    await editor.form.getByLabel("Role 1").selectOption("moderator");
+    await editor.save();
+    await editor.expectSaved(title);
 
-  await editor.goto();
-  const first = await editor.publish();
-  await page.goto("/en/agenda?day=2024-07-12");
-  await expect(page.getByRole("link", { name: title, exact: true }).first()).toBeAttached();
-  const slug = dbRows<{ slug: string }>("select slug from sessions where title_en = ?", title)[0]!.slug;
-  const sessionPage = await page.goto(`/en/sessions/${slug}`);
-  expect(sessionPage?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.getByText("What the public reads.")).toBeVisible();
+    await page.goto("/en/agenda?day=2024-07-12");
+    await expect(page.getByRole("link", { name: title }).first()).toHaveCount(0);
+  });
 
-  // Move it an hour earlier, then cancel another: one version records both, before and after.
-  await editor.goto();
-  await editor.day("Fri 12 Jul");
-  const block = editor.column(room).getByRole("button", { name: new RegExp(title) });
-  await block.focus();
-  // Four quick presses, each sent once the one before is answered: all four count.
-  for (let i = 0; i < 4; i++) await page.keyboard.press("Alt+ArrowUp");
-  await expect(editor.status).toContainText(`Moved: ${title}, 20:00–21:00.`);
-  await expect(block).toContainText("20:00–21:00");
-  await expect(block).not.toHaveClass(/opacity-70/);
-  const second = await editor.publish();
-  expect(second).toBe(first + 1);
+  test("publishing puts it on the agenda and its own page", async ({ organizerPage: page }) => {
+    const editor = new AgendaEditorPage(page);
+    await editor.goto();
+    first = await editor.publish();
+    await page.goto("/en/agenda?day=2024-07-12");
+    await expect(page.getByRole("link", { name: title, exact: true }).first()).toBeAttached();
+    slug = dbRows<{ slug: string }>("select slug from sessions where title_en = ?", title)[0]!.slug;
+    const sessionPage = await page.goto(`/en/sessions/${slug}`);
+    expect(sessionPage?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.getByText("What the public reads.")).toBeVisible();
+  });
 
-  await page.goto("/en/agenda/changes");
-  const version = page.getByRole("region", { name: `Version ${second}` });
-  await expect(version.getByRole("listitem").filter({ hasText: title })).toContainText(
-    "Moved" + title + " — from Fri 12 Jul 21:00–22:00 to Fri 12 Jul 20:00–21:00",
-  );
-  await expect(page.getByRole("region", { name: `Version ${first}` }).getByRole("listitem").filter({ hasText: title })).toContainText(
-    `Added${title} — Fri 12 Jul 21:00–22:00, ${room}`,
-  );
-  await page.goto("/zh-CN/agenda/changes");
-  await expect(page.getByRole("region", { name: `第 ${second} 版` }).getByRole("listitem").filter({ hasText: `${title} 中文` })).toContainText("调整时间");
-  await page.goto("/en/agenda");
-  await page.getByRole("link", { name: "See what has changed" }).click();
-  await expect(page).toHaveURL(/\/en\/agenda\/changes$/);
+  test("a move by keyboard, published, is the next version, listed before and after in both languages", async ({ organizerPage: page }) => {
+    const editor = new AgendaEditorPage(page);
+    await editor.goto();
+    await editor.day("Fri 12 Jul");
+    const block = editor.column(room).getByRole("button", { name: new RegExp(title) });
+    await block.focus();
+    // Four quick presses, each sent once the one before is answered: all four count.
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Alt+ArrowUp");
+    await expect(editor.status).toContainText(`Moved: ${title}, 20:00–21:00.`);
+    await expect(block).toContainText("20:00–21:00");
+    await expect(block).not.toHaveClass(/opacity-70/);
+    second = await editor.publish();
+    expect(second).toBe(first + 1);
 
-  // Cancelling keeps the session public, marked as cancelled.
-  await editor.goto();
-  await editor.day("Fri 12 Jul");
-  await editor.column(room).getByRole("button", { name: new RegExp(title) }).click();
-  await editor.form.getByLabel("Cancelled (stays on the public agenda, marked as cancelled)").check();
-  await editor.save();
-  await editor.expectSaved(title);
-  const third = await editor.publish();
-  await page.goto(`/en/sessions/${slug}`);
-  await expect(page.getByText("This session has been cancelled.")).toBeVisible();
-  await page.goto("/en/agenda/changes");
-  await expect(page.getByRole("region", { name: `Version ${third}` }).getByRole("listitem").filter({ hasText: title })).toContainText("Cancelled");
+    await page.goto("/en/agenda/changes");
+    const version = page.getByRole("region", { name: `Version ${second}` });
+    await expect(version.getByRole("listitem").filter({ hasText: title })).toContainText(
+      "Moved" + title + " — from Fri 12 Jul 21:00–22:00 to Fri 12 Jul 20:00–21:00",
+    );
+    await expect(page.getByRole("region", { name: `Version ${first}` }).getByRole("listitem").filter({ hasText: title })).toContainText(
+      `Added${title} — Fri 12 Jul 21:00–22:00, ${room}`,
+    );
+    await page.goto("/zh-CN/agenda/changes");
+    await expect(page.getByRole("region", { name: `第 ${second} 版` }).getByRole("listitem").filter({ hasText: `${title} 中文` })).toContainText("调整时间");
+    await page.goto("/en/agenda");
+    await page.getByRole("link", { name: "See what has changed" }).click();
+    await expect(page).toHaveURL(/\/en\/agenda\/changes$/);
+  });
 
-  // Nothing left to publish: a clear answer and no new version.
-  await editor.goto();
-  await editor.publishButton.click();
-  await expect(page.getByRole("status").filter({ hasText: "Nothing to publish" })).toBeVisible();
-  expect(dbRows<{ n: number }>("select max(number) as n from schedule_versions")[0]?.n).toBe(third);
+  test("cancelling keeps the session public, marked as cancelled", async ({ organizerPage: page }) => {
+    const editor = new AgendaEditorPage(page);
+    await editor.goto();
+    await editor.day("Fri 12 Jul");
+    await editor.column(room).getByRole("button", { name: new RegExp(title) }).click();
+    await editor.form.getByLabel("Cancelled (stays on the public agenda, marked as cancelled)").check();
+    await editor.save();
+    await editor.expectSaved(title);
+    third = await editor.publish();
+    await page.goto(`/en/sessions/${slug}`);
+    await expect(page.getByText("This session has been cancelled.")).toBeVisible();
+    await page.goto("/en/agenda/changes");
+    await expect(page.getByRole("region", { name: `Version ${third}` }).getByRole("listitem").filter({ hasText: title })).toContainText("Cancelled");
+  });
 
-  const id = sessionId(title)!;
-  const publications = dbRows<{ entity_id: number; after: string }>("select entity_id, after from audit_log where action = 'schedule.publish' order by id");
-  expect(publications.map((p) => p.entity_id).slice(-3)).toEqual([first, second, third]);
-  expect(JSON.parse(publications.at(-1)!.after).changes).toContainEqual(expect.objectContaining({ kind: "cancelled", sessionId: id }));
+  test("with nothing left to publish, a clear answer and no new version; each publication is in the audit log", async ({ organizerPage: page }) => {
+    const editor = new AgendaEditorPage(page);
+    await editor.goto();
+    await editor.publishButton.click();
+    await expect(page.getByRole("status").filter({ hasText: "Nothing to publish" })).toBeVisible();
+    expect(dbRows<{ n: number }>("select max(number) as n from schedule_versions")[0]?.n).toBe(third);
+
+    const id = sessionId(title)!;
+    const publications = dbRows<{ entity_id: number; after: string }>("select entity_id, after from audit_log where action = 'schedule.publish' order by id");
+    expect(publications.map((p) => p.entity_id).slice(-3)).toEqual([first, second, third]);
+    expect(JSON.parse(publications.at(-1)!.after).changes).toContainEqual(expect.objectContaining({ kind: "cancelled", sessionId: id }));
+  });
 });
 
 test("a never-published session can be deleted; rooms and tracks are edited in both languages", async ({ organizerPage: page }) => {

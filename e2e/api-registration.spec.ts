@@ -2,6 +2,7 @@ import http from "node:http";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { openApiDocument } from "../lib/api/openapi";
 import { openApiValidator } from "../lib/api/openapi-validator";
+import { one } from "./fixtures/content-db";
 
 // The registration API against the main e2e server (capacity 250). Every answer is checked against
 // the OpenAPI document as it arrives; the last test checks that each documented answer occurs.
@@ -175,12 +176,22 @@ test.describe("POST /api/v1/registrations", () => {
 
   for (const [name, overrides, field, code] of invalid) {
     test(`answers 400 naming ${field} for ${name}, and saves nothing`, async ({ request }) => {
-      const sent = registration(overrides);
+      // A mark in every text field that the case leaves alone, to look for in the database.
+      const mark = `invalid-${crypto.randomUUID()}`;
+      const sent = registration({ fullName: `Li Wei ${mark}`, organisation: `Example Motors ${mark}`, jobTitle: `Head ${mark}`, ...overrides });
       const { status, body } = await post(request, sent);
       expect(status).toBe(400);
       expect(body.error).toEqual(expect.any(String));
       expect(body.fields).toEqual({ [field]: code });
       expect(Object.keys(body.messages as Body)).toEqual([field]);
+      const saved = one<{ n: number }>(
+        "select count(*) n from registrations where instr(full_name, ?) or instr(organisation, ?) or instr(job_title, ?) or email = ?",
+        mark,
+        mark,
+        mark,
+        typeof sent.email === "string" ? sent.email.trim().toLowerCase() : "",
+      )!.n;
+      expect(saved, "registrations saved from the refused request").toBe(0);
       // Nothing was written: the same address can still register, once.
       const email =
         typeof sent.email === "string" && sent.email.includes("@") && sent.email.length < 200

@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { AgendaPage } from "./pages/agenda-page";
 import { attendee, RegisterPage, uniqueEmail } from "./pages/register-page";
 import { expectHydrated } from "./support/hydration";
+import { timedStep } from "./support/steps";
 
 const OPENING = "Opening Ceremony";
 const DAY2_KEYNOTE = "Keynote: Intelligent Connected Vehicles and the Software Behind Them";
@@ -88,12 +89,13 @@ test.describe("stars without registering", () => {
 
 test.describe("stars with a registration", () => {
   test("stars are carried over on registering and follow the person to another device", async ({ page, browser, request }, testInfo) => {
-    test.setTimeout(90_000);
-    await starOnAgenda(page, [OPENING, PANEL]);
-    await new RegisterPage(page).register(attendee());
-    const link = page.url().replace("?new=1", "");
+    const link = await timedStep("star two sessions, then register", async () => {
+      await starOnAgenda(page, [OPENING, PANEL]);
+      await new RegisterPage(page).register(attendee());
+      await expect(page.getByText("2 starred sessions are saved with your registration.")).toBeVisible();
+      return page.url().replace("?new=1", "");
+    });
     const token = tokenOf(link);
-    await expect(page.getByText("2 starred sessions are saved with your registration.")).toBeVisible();
 
     const me = await request.get("/api/v1/me", { headers: bearer(token) });
     expect(me.status()).toBe(200);
@@ -103,27 +105,29 @@ test.describe("stars with a registration", () => {
     // Another device knows nothing until the private link is opened there.
     const other = await browser.newContext({ baseURL: testInfo.project.use.baseURL, timezoneId: "Europe/Berlin" });
     const phone = await other.newPage();
-    await openMyAgenda(phone);
-    await expect(phone.getByText("You have not starred any sessions yet.")).toBeVisible();
-    await phone.goto(link);
-    await expect(phone.getByText("2 starred sessions are saved with your registration.")).toBeVisible();
-    await phone.getByRole("link", { name: "See my agenda" }).click();
-    await expect(phone).toHaveURL(/\/en\/my-agenda$/);
-    await expect(titles(day(phone, THURSDAY))).toHaveText([OPENING, PANEL]);
-    await expect(phone.getByRole("link", { name: "Your registration" })).toHaveAttribute("href", `/en/ticket/${token}`);
-
-    // Unstarring on a session page is saved with the registration at once.
-    await phone.goto("/en/sessions/opening-ceremony");
-    const button = star(phone, OPENING);
-    await expectHydrated(button);
-    await expect(button).toHaveAttribute("aria-pressed", "true");
-    const saved = phone.waitForResponse((r) => r.url().endsWith("/api/v1/me/stars/opening-ceremony") && r.request().method() === "DELETE");
-    await button.click();
-    await expect(button).toHaveAttribute("aria-pressed", "false");
-    expect((await saved).status()).toBe(200);
-    await openMyAgenda(phone);
-    await expect(titles(phone)).toHaveText([PANEL]);
-
+    await timedStep("the private link opened on another device", async () => {
+      await openMyAgenda(phone);
+      await expect(phone.getByText("You have not starred any sessions yet.")).toBeVisible();
+      await phone.goto(link);
+      await expect(phone.getByText("2 starred sessions are saved with your registration.")).toBeVisible();
+      await phone.getByRole("link", { name: "See my agenda" }).click();
+      await expect(phone).toHaveURL(/\/en\/my-agenda$/);
+      await expect(titles(day(phone, THURSDAY))).toHaveText([OPENING, PANEL]);
+      await expect(phone.getByRole("link", { name: "Your registration" })).toHaveAttribute("href", `/en/ticket/${token}`);
+    });
+    await timedStep("unstarring on the other device", async () => {
+      // Unstarring on a session page is saved with the registration at once.
+      await phone.goto("/en/sessions/opening-ceremony");
+      const button = star(phone, OPENING);
+      await expectHydrated(button);
+      await expect(button).toHaveAttribute("aria-pressed", "true");
+      const saved = phone.waitForResponse((r) => r.url().endsWith("/api/v1/me/stars/opening-ceremony") && r.request().method() === "DELETE");
+      await button.click();
+      await expect(button).toHaveAttribute("aria-pressed", "false");
+      expect((await saved).status()).toBe(200);
+      await openMyAgenda(phone);
+      await expect(titles(phone)).toHaveText([PANEL]);
+    });
     // The first device takes the change from the server when it opens its agenda.
     await openMyAgenda(page);
     await expect(titles(page)).toHaveText([PANEL]);
@@ -148,7 +152,8 @@ test.describe("stars with a registration", () => {
 });
 
 test.describe("calendar feed", () => {
-  test("the manage page creates a secret feed address and replaces it", async ({ page }) => {
+  test("the manage page creates a secret feed address and replaces it: the old address answers 404, the new one 200", async ({ page }) => {
+    const fetchFeed = async (address: string) => (await page.request.get(new URL(address).pathname)).status();
     await new RegisterPage(page).register(attendee());
     const feed = page.getByRole("region", { name: "Your calendar feed" });
     await expect(feed.getByLabel("Feed address")).toHaveCount(0);
@@ -161,11 +166,15 @@ test.describe("calendar feed", () => {
       first.replace(/^https?:/, "webcal:"),
     );
 
+    expect(await fetchFeed(first)).toBe(200);
+
     await feed.getByRole("button", { name: "Replace address (the old one stops working)" }).click();
     await expect(feed.getByRole("status")).toHaveText("Your feed has a new address: the old one no longer works.");
     await expect(address).toHaveValue(FEED);
     await expect(address).not.toHaveValue(first);
     const second = await address.inputValue();
+    expect(await fetchFeed(first)).toBe(404);
+    expect(await fetchFeed(second)).toBe(200);
 
     await page.reload();
     await expect(page.getByRole("region", { name: "Your calendar feed" }).getByLabel("Feed address")).toHaveValue(second);

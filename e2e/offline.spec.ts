@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { RegisterPage } from "./pages/register-page";
+import { timedStep } from "./support/steps";
 
 async function controlledByServiceWorker(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -14,17 +16,20 @@ async function kept(page: Page, path: string): Promise<boolean> {
 }
 
 test("the agenda, a session, a speaker, the personal agenda, and the ticket once asked for, open offline after one visit", async ({ page, context }) => {
-  test.setTimeout(90_000);
-  await new RegisterPage(page).register();
-  const ticket = new URL(page.url()).pathname;
-  await controlledByServiceWorker(page);
-  // The ticket is private: kept only when the person turns the switch on.
-  const keep = page.getByRole("checkbox", { name: "Keep this ticket on this device for offline use" });
-  await expect(keep).toBeEnabled();
-  await expect(keep).not.toBeChecked();
-  await keep.check();
-  await expect(keep).toBeChecked();
-  await expect.poll(() => kept(page, ticket)).toBe(true);
+  const ticket = await timedStep("register, and the service worker takes control", async () => {
+    await new RegisterPage(page).register();
+    await controlledByServiceWorker(page);
+    return new URL(page.url()).pathname;
+  });
+  await timedStep("the person asks to keep the ticket offline", async () => {
+    // The ticket is private: kept only when the person turns the switch on.
+    const keep = page.getByRole("checkbox", { name: "Keep this ticket on this device for offline use" });
+    await expect(keep).toBeEnabled();
+    await expect(keep).not.toBeChecked();
+    await keep.check();
+    await expect(keep).toBeChecked();
+    await expect.poll(() => kept(page, ticket)).toBe(true);
+  });
 
   const pages = [
     { path: "/en/agenda", heading: "Agenda" },
@@ -34,19 +39,23 @@ test("the agenda, a session, a speaker, the personal agenda, and the ticket once
     { path: "/en/my-agenda", heading: /My agenda/ },
     { path: ticket, heading: "Your registration" },
   ];
-  for (const { path } of pages) {
-    const response = await page.goto(path);
-    expect(response?.ok()).toBe(true);
-  }
+  await timedStep("one visit to each page online", async () => {
+    for (const { path } of pages) {
+      const response = await page.goto(path);
+      expect(response?.ok()).toBe(true);
+    }
+  });
 
   await context.setOffline(true);
-  for (const { path, heading } of pages) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
-    await expect(page.getByRole("status").filter({ hasText: /You are offline/ })).toContainText("last updated");
-  }
-  await page.goto(ticket);
-  await expect(page.getByRole("img", { name: /QR code of ticket CAF-/ })).toBeVisible();
+  await timedStep("each page again, offline", async () => {
+    for (const { path, heading } of pages) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      await expect(page.getByRole("status").filter({ hasText: /You are offline/ })).toContainText("last updated");
+    }
+    await page.goto(ticket);
+    await expect(page.getByRole("img", { name: /QR code of ticket CAF-/ })).toBeVisible();
+  });
 
   // Negative control: a page never visited is not there offline.
   const never = await page.goto("/en/speakers/lu-fangzhou").catch(() => null);
@@ -55,7 +64,6 @@ test("the agenda, a session, a speaker, the personal agenda, and the ticket once
 });
 
 test("a plain visit leaves the ticket page out of Cache Storage; turning the switch off removes the copy", async ({ page, context }) => {
-  test.setTimeout(90_000);
   await new RegisterPage(page).register();
   const ticket = new URL(page.url()).pathname;
   await controlledByServiceWorker(page);
@@ -86,8 +94,14 @@ test("the site can be installed: a web app manifest with icons", async ({ reques
   expect(href).toBe("/manifest.webmanifest");
   const manifest = await (await request.get(href!)).json();
   expect(manifest).toMatchObject({ display: "standalone", start_url: "/" });
-  for (const icon of manifest.icons) {
+  const icons = manifest.icons as { src: string; sizes: string; type: string }[];
+  // An installable app needs at least a 192 and a 512 pixel icon (Chromium's criteria).
+  expect(icons.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+  for (const icon of icons) {
     const response = await request.get(icon.src);
+    expect(response.status(), icon.src).toBe(200);
     expect(response.headers()["content-type"]).toBe("image/png");
+    const { width, height, format } = await sharp(await response.body()).metadata();
+    expect({ format, size: `${width}x${height}` }, icon.src).toEqual({ format: "png", size: icon.sizes });
   }
 });

@@ -27,6 +27,7 @@ import Database from "better-sqlite3";
 import sharp from "sharp";
 import { encode } from "@auth/core/jwt";
 import { actionCases, actionSpecs, hostPage } from "./lib/abuse-actions.mjs";
+import { reportChecks } from "./lib/checks.mjs";
 import { EXCLUDED_COLUMNS, EXCLUDED_TABLES, checksum, differences, snapshot } from "./lib/abuse-checksum.mjs";
 import { judge, send, shorten } from "./lib/abuse-http.mjs";
 import { routeCases, wrongMethodCases } from "./lib/abuse-routes.mjs";
@@ -231,7 +232,12 @@ async function main({ url, child }) {
 
   const after = snapshot(db, skip);
   report({ url, routes, built, results, shortfalls, uncovered, before, after, answers, burst });
-  return shortfalls.length || uncovered.length || checksum(before) !== checksum(after) ? 1 : 0;
+  const changed = checksum(before) !== checksum(after);
+  // Every request; the data after each target; the traversal; each route and action has cases;
+  // each finding of the sign-in burst.
+  const checks = results.reduce((n, r) => n + r.tried + 1, 0) + 1 + routes.length + built.length + burst.lines.length;
+  reportChecks("Abuse", { checks, failed: shortfalls.length + uncovered.length + (changed ? 1 : 0) });
+  return shortfalls.length || uncovered.length || changed ? 1 : 0;
 }
 
 function report({ url, routes, built, results, shortfalls, uncovered, before, after, answers, burst }) {

@@ -17,6 +17,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { reportChecks } from "./lib/checks.mjs";
 import { startProductionServer } from "./lib/prod-server.mjs";
 import { positiveInteger, runWithServer } from "./lib/script-env.mjs";
 
@@ -330,7 +331,10 @@ async function round(n, token) {
       `${(exitAt - termAt).toFixed(0)} ms after SIGTERM`,
   );
   for (const problem of problems) console.log(`  FAIL ${problem}`);
-  return problems.length;
+  // Each answer in full, and 7 more: the idle connection opened, the probe answered, requests in
+  // flight at SIGTERM, a new connection refused, a clean exit soon after the last answer, the idle
+  // connection closed, every 201 in the database.
+  return { failed: problems.length, checks: postAnswers.length + pageAnswers.length + 7 };
 }
 
 function safeJson(text) {
@@ -347,6 +351,7 @@ async function main() {
   );
   fs.mkdirSync(path.dirname(path.resolve(DB)), { recursive: true });
   let failures = 0;
+  let checks = 0;
   let token = null;
   for (let n = 1; n <= ROUNDS; n++) {
     server = await startProductionServer({
@@ -372,13 +377,16 @@ async function main() {
     // Warm: the first render of a page loads its code, which would make this round unlike a real stop.
     for (const p of ["/en/register", `/en/ticket/${token}`])
       await (await fetch(server.url + p)).text();
-    failures += await round(n, token);
+    const result = await round(n, token);
+    failures += result.failed;
+    checks += result.checks;
   }
   console.log(
     failures === 0
       ? `Drain passed: ${ROUNDS} rounds, every request in flight answered in full, clean exits.`
       : `Drain FAILED: ${failures} problems.`,
   );
+  reportChecks("Drain", { checks, failed: failures });
   return failures === 0 ? 0 : 1;
 }
 

@@ -159,7 +159,9 @@ describe("listAttendees", () => {
     expect(JSON.stringify(rows)).not.toMatch(/Zhang Wei|@example/);
   });
 
-  it("answers the first page of a search quickly at 10,000 registrations", { timeout: 30_000 }, () => {
+  // How fast: `npm run bench:checkin` times this page at 10,000 attendees (its p50 and p99); a unit
+  // test on a shared machine can only say what it finds.
+  it("finds every match of a search among 10,000 registrations, a page at a time", () => {
     updateEventSettings(settings({ capacity: 20_000 }), "test");
     // One statement for the 10,000 rows: row-by-row inserts would take most of the test's time.
     getDb().run(sql`
@@ -169,15 +171,16 @@ describe("listAttendees", () => {
              printf('Bench Person %d', i), printf('bench-%d@example.test', i), printf('bench-%d@example.test', i),
              printf('Company %d', i % 97), 'Engineer', 'industry', '["2024-07-11"]', ${Date.now()}
       from n`);
-    const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const started = performance.now();
-      listAttendees(parseAttendeeFilters({ q: `Person ${i}7` }));
-      times.push(performance.now() - started);
+    // "Person 17" is in Bench Person 17, 170-179 and 1700-1799.
+    const first = listAttendees(parseAttendeeFilters({ q: "Person 17" }));
+    expect(first.total).toBe(111);
+    const pages = [first.rows];
+    for (let page = 2; pages.flat().length < first.total && page < 20; page++) {
+      pages.push(listAttendees(parseAttendeeFilters({ q: "Person 17", page: String(page) })).rows);
     }
-    times.sort((x, y) => x - y);
-    console.log(`attendee list, first page of a search at 10,000 rows: median ${times[10]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
-    // Generous for a busy CI machine; typically a few milliseconds.
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(100);
+    const names = pages.flat().map((row) => row.fullName);
+    expect(first.rows.length).toBeLessThan(111);
+    expect(new Set(names).size).toBe(111);
+    expect(names.every((name) => /^Bench Person 17\d{0,2}$/.test(name))).toBe(true);
   });
 });

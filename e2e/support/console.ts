@@ -66,9 +66,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
-  adminPage: rolePage("admin"),
-  organizerPage: rolePage("organizer"),
-  staffPage: rolePage("staff"),
+  // Each with a timeout of its own: a first sign-in (a password hash) on a busy machine is not
+  // charged to the test that asked for the page.
+  adminPage: [rolePage("admin"), { timeout: 30_000 }],
+  organizerPage: [rolePage("organizer"), { timeout: 30_000 }],
+  staffPage: [rolePage("staff"), { timeout: 30_000 }],
 });
 
 export { expect };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DRAIN_LIMIT, isJsonContentType, readJsonObject } from "./json-body";
 
 const MAX = 64;
@@ -90,15 +90,19 @@ describe("a refused body", () => {
   /** A body of `chunks` pieces of `size` bytes; says how many were read and whether it was cancelled. */
   function counted(chunks: number, size: number) {
     const piece = new Uint8Array(size).fill(0x78);
-    const seen = { read: 0, cancelled: false };
+    const seen = { read: 0, cancelled: false, ended: false };
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (seen.read === chunks) return controller.close();
+        if (seen.read === chunks) {
+          seen.ended = true;
+          return controller.close();
+        }
         seen.read += 1;
         controller.enqueue(piece);
       },
       cancel() {
         seen.cancelled = true;
+        seen.ended = true;
       },
     });
     const request = new Request("http://forum.test/api", {
@@ -109,19 +113,20 @@ describe("a refused body", () => {
     } as RequestInit);
     return { request, seen };
   }
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+  // The rest of the body is read after the answer: wait until the stream has ended, however long.
+  const ended = (seen: { ended: boolean }) => vi.waitFor(() => expect(seen.ended).toBe(true), { timeout: 4_000 });
 
   it("is read to its end after the 413, so that the client still reads the answer", async () => {
     const { request, seen } = counted(40, 1024);
     expect(await readJsonObject(request, MAX)).toMatchObject({ status: 413 });
-    await settle();
-    expect(seen).toEqual({ read: 40, cancelled: false });
+    await ended(seen);
+    expect(seen).toEqual({ read: 40, cancelled: false, ended: true });
   });
 
   it("is cut once it passes the drain limit", async () => {
     const { request, seen } = counted(DRAIN_LIMIT / (1 << 20) + 8, 1 << 20);
     expect(await readJsonObject(request, MAX)).toMatchObject({ status: 413 });
-    await settle();
+    await ended(seen);
     expect(seen.cancelled).toBe(true);
     expect(seen.read).toBeLessThan(DRAIN_LIMIT / (1 << 20) + 8);
   });
