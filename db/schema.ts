@@ -262,9 +262,10 @@ export const sessionsRelations = relations(sessions, ({ one, many }) => ({
   quotes: many(quotes),
 }));
 
-export const speakersRelations = relations(speakers, ({ many }) => ({
+export const speakersRelations = relations(speakers, ({ one, many }) => ({
   sessions: many(sessionSpeakers),
   quotes: many(quotes),
+  source: one(sources, { fields: [speakers.sourceId], references: [sources.id] }),
 }));
 
 export const sessionSpeakersRelations = relations(sessionSpeakers, ({ one }) => ({

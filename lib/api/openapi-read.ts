@@ -220,12 +220,24 @@ const session = {
   seatLimit: { type: ["integer", "null"], description: "Seats that can be booked, where limited." },
   speakers: { type: "array", items: object({ ...speakerRef, role: { enum: [...speakerRoles] } }) },
 };
+const source = object({
+  title: string,
+  publisher: { type: ["string", "null"] },
+  publishedOn: string,
+  url: { type: ["string", "null"] },
+});
 const speaker = {
   ...speakerRef,
   jobTitle: ref("Localized"),
   organisation: ref("Localized"),
   bio: ref("Localized"),
   photoUrl: { type: ["string", "null"] },
+  quotedIn: {
+    ...nullable(source),
+    description:
+      "Set for a real person: the source that names them and reports what they said. A real person is never " +
+      "a speaker, moderator or panellist of a session. Null for the people of the (illustrative) program.",
+  },
 };
 
 export const readSchemas = {
@@ -256,8 +268,13 @@ export const readSchemas = {
     ...quoteSummary,
     translation: nullable(
       object(
-        { language: { enum: [...quoteLanguages] }, text: string },
-        "Our translation, to be shown as one.",
+        {
+          language: { enum: [...quoteLanguages] },
+          text: string,
+          translatedBy: { const: "site" },
+          label: { type: "string", description: "Says, in the translation's language, that it is the site's translation." },
+        },
+        "The site's translation, never the person's own words: show it with its label.",
       ),
     ),
     saidOn: {
@@ -265,12 +282,7 @@ export const readSchemas = {
       description: "The day the words were said (YYYY-MM-DD), where known.",
     },
     speaker: object(speakerRef),
-    source: object({
-      title: string,
-      publisher: { type: ["string", "null"] },
-      publishedOn: string,
-      url: { type: ["string", "null"] },
-    }),
+    source,
     session: nullable(object({ slug, url, title: ref("Localized") })),
     topics: { type: "array", items: object({ slug, name: ref("Localized") }) },
   }),
