@@ -85,7 +85,8 @@ export const topicList = [
 type TopicSlug = (typeof topicList)[number]["slug"];
 
 /**
- * The article's direct quotes word for word, each sentence it quotes on its own, and its reported
+ * The article's direct quotes word for word (a comma that closes a quote before its attribution is
+ * left out, nothing is added), each sentence it quotes on its own, and its reported
  * speech as paraphrases (never shown in quotation marks), each the article's own words for what
  * the person said. In article order. The article does not say in which session anything was said,
  * so no quote names one. Chinese versions are the site's translations and are shown as such.
@@ -107,14 +108,14 @@ export const quoteList: {
   {
     speaker: "wang-yao",
     kind: "direct",
-    text: "These features enhance the consumer experience and drive the long-term development of our NEVs.",
+    text: "These features enhance the consumer experience and drive the long-term development of our NEVs",
     translation: "这些功能提升了消费者体验，并推动我国新能源汽车的长期发展。",
     topics: ["intelligent-connected", "nev"],
   },
   {
     speaker: "liu-jining",
     kind: "direct",
-    text: "Chinese car manufacturers will export not only vehicles but also software and intelligent features, allowing global consumers to experience the innovative appeal of China’s automotive industry.",
+    text: "Chinese car manufacturers will export not only vehicles but also software and intelligent features, allowing global consumers to experience the innovative appeal of China’s automotive industry",
     translation:
       "中国汽车制造商出口的将不仅是整车，还有软件和智能功能，让全球消费者感受中国汽车产业的创新魅力。",
     topics: ["exports", "software"],
