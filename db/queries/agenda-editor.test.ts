@@ -134,7 +134,8 @@ describe("the agenda editor's queries", () => {
       });
     }
     const keynote = loadAgendaEditor().sessions.find((s) => s.slug === "keynote-intelligent-connected-nev")!;
-    const edit = fields({ ...keynote.data, day: "2024-07-11", start: "09:30", end: "10:15", speakers: [{ speakerId: real[1]!.id, role: "speaker" }] });
+    const { titleEn, titleZh, type } = keynote.data;
+    const edit = fields({ titleEn, titleZh, type, day: "2024-07-11", start: "09:30", end: "10:15", speakers: [{ speakerId: real[1]!.id, role: "speaker" }] });
     expect(updateSession(keynote.id, keynote.revision, edit, true, userId)).toEqual({ ok: false, reason: "real-person" });
     expect(drafts()).toBe(before);
     // A person of the program passes the same check: the refusal is about who, not about having people.
