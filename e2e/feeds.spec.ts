@@ -104,6 +104,7 @@ function parseWithIcalJs(body: string) {
     calscale: prop("calscale"),
     method: prop("method"),
     calname: prop("x-wr-calname"),
+    caldesc: prop("x-wr-caldesc"),
     timezone: prop("x-wr-timezone"),
     events,
   };
@@ -208,6 +209,9 @@ test.describe("/agenda.ics", () => {
     expect(opening.description).toContain("The forum opens in Jiading District, Shanghai");
     expect(bySlug.get(cancelledSlug)!.status).toBe("CANCELLED");
     expect(bySlug.get(cancelledSlug)!.description).toContain("This session has been cancelled.");
+    // The program is illustrative, and every copy of it says so.
+    expect(ical.caldesc).toContain("This program is illustrative: the source article lists no sessions.");
+    for (const e of ical.events) expect(e.description, slugOf(e)).toContain("Illustrative session: the source article lists no sessions.");
   });
 
   test("speaks Chinese with ?lang=zh-CN, the characters intact", async ({ request }) => {
@@ -219,6 +223,8 @@ test.describe("/agenda.ics", () => {
     expect(opening.summary).toBe("开幕式");
     expect(opening.location).toBe("主会场");
     expect(opening.description).toContain("论坛在上海市嘉定区开幕。");
+    expect(opening.description.startsWith("示意议程：来源报道并未列出具体议程。")).toBe(true);
+    expect(ical.caldesc).toContain("本议程仅为示意");
     // Long Chinese abstracts were folded, and came back whole.
     expect(text).toMatch(/\r\n [^\r]*[\u4e00-\u9fff]/);
 
@@ -297,19 +303,28 @@ test.describe("/sessions/<slug>.ics", () => {
 });
 
 test.describe("/speakers/<slug>.ics", () => {
-  test("holds the speaker's public sessions", async ({ request }) => {
-    const { response, ical } = await feed(request, "/speakers/wang-yao.ics");
-    expect(response.headers()["content-disposition"]).toBe('inline; filename="caf2024-wang-yao.ics"');
-    expect(ical.calname).toBe("2024 China Auto Forum: Wang Yao");
+  test("holds the public sessions of a person of the program", async ({ request }) => {
+    const { response, ical } = await feed(request, "/speakers/moderator.ics");
+    expect(response.headers()["content-disposition"]).toBe('inline; filename="caf2024-moderator.ics"');
+    expect(ical.calname).toBe("2024 China Auto Forum: Moderator");
+    expect(ical.caldesc).toContain("This program is illustrative");
     const rows = publicSessions(
       "s.id IN (SELECT ss.session_id FROM session_speakers ss JOIN speakers sp ON sp.id = ss.speaker_id WHERE sp.slug = ?)",
-      "wang-yao",
+      "moderator",
     );
-    expect(rows.map((r) => r.slug)).toEqual(["keynote-intelligent-connected-nev"]);
+    expect(rows.map((r) => r.slug)).toEqual(["panel-nev-market-growth"]);
     expectMatchesDatabase(ical.events, rows, "en");
-    expect(ical.events[0]!.description).toContain("Wang Yao (Speaker), China Association of Automobile Manufacturers");
+    expect(ical.events[0]!.description).toContain("Moderator (Moderator)");
 
     expect((await request.get("/speakers/nobody.ics")).status()).toBe(404);
+  });
+
+  test("has no calendar of talks for a real person the article quotes", async ({ request }) => {
+    for (const slug of ["wang-yao", "liu-jining", "lu-fangzhou"]) {
+      const response = await request.get(`/speakers/${slug}.ics`);
+      expect(response.status(), slug).toBe(404);
+      expect(response.headers()["content-type"], slug).not.toContain("text/calendar");
+    }
   });
 });
 
