@@ -51,3 +51,6 @@ INSERT INTO `quote_topics` (`quote_id`, `topic_id`) SELECT `p`.`id`, `qt`.`topic
 UPDATE `quotes` SET `text` = 'These features enhance the consumer experience and drive the long-term development of our NEVs' WHERE `text` = 'These features enhance the consumer experience and drive the long-term development of our NEVs.';
 --> statement-breakpoint
 UPDATE `quotes` SET `text` = 'Chinese car manufacturers will export not only vehicles but also software and intelligent features, allowing global consumers to experience the innovative appeal of China’s automotive industry' WHERE `text` = 'Chinese car manufacturers will export not only vehicles but also software and intelligent features, allowing global consumers to experience the innovative appeal of China’s automotive industry.';
+--> statement-breakpoint
+-- custom: the article gives Lu Fangzhou's office alone ("Party secretary of Jiading"); a separate organisation repeated it.
+UPDATE `speakers` SET `organisation_en` = '', `organisation_zh` = '' WHERE `slug` = 'lu-fangzhou' AND `organisation_en` = 'Jiading District' AND `organisation_zh` = '嘉定区';

@@ -63,10 +63,11 @@ export const people = [
     slug: "lu-fangzhou",
     nameEn: "Lu Fangzhou",
     nameZh: null,
+    // The article names the office only: "Party secretary of Jiading", no separate organisation.
     titleEn: "Party secretary of Jiading",
     titleZh: "嘉定区委书记",
-    organisationEn: "Jiading District",
-    organisationZh: "嘉定区",
+    organisationEn: "",
+    organisationZh: "",
     bioEn:
       "Party secretary of Jiading. The article on the 2024 China Auto Forum reports, in its own words, what Lu Fangzhou said about the district's development; it does not say that Lu Fangzhou spoke at the forum.",
     bioZh: "嘉定区委书记。关于2024中国汽车论坛的报道以转述方式记述了Lu Fangzhou对嘉定发展的介绍；报道并未说明其曾在论坛上发言。",

@@ -69,14 +69,12 @@ export default async function SpeakerPage({ params }: Props) {
       {speaker.source ? (
         // A real person: what the source reports, and never a session.
         <>
-          <p className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-slate-800">
-            {t("quotedNote", {
-              title: speaker.source.title,
-              date: formatDay(speaker.source.publishedOn, locale, "date"),
-              name: pick(locale, speaker.nameEn, speaker.nameZh),
-            })}{" "}
-            <Citation source={speaker.source} />
-          </p>
+          <div className="mt-4 space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3 text-slate-800">
+            <p>{t("quotedNote", { name: pick(locale, speaker.nameEn, speaker.nameZh) })}</p>
+            <p className="text-sm">
+              <Citation source={speaker.source} />
+            </p>
+          </div>
           <Quotes heading={t("reported")} quotes={speaker.quotes} empty={t("noQuotes")} />
         </>
       ) : (
