@@ -117,9 +117,15 @@ export const readPaths = {
   "/api/v1/speakers": {
     get: {
       operationId: "listSpeakers",
-      summary: "Every speaker",
+      summary: "Every person: the program's speakers, and the real people a source quotes",
       parameters: [ifNoneMatch],
-      responses: { "200": ok("The speakers, by name.", "SpeakerList"), "304": notModified },
+      responses: {
+        "200": ok(
+          "The people, by name. A real person named in a source carries it in `quotedIn` and is never on a session.",
+          "SpeakerList",
+        ),
+        "304": notModified,
+      },
     },
     options: preflight("preflightSpeakers"),
   },
@@ -131,7 +137,7 @@ export const readPaths = {
       parameters: [ifNoneMatch],
       responses: {
         "200": ok(
-          "The speaker, their public sessions with their role in each, and their quotes.",
+          "The person, their public sessions with their role in each (none for a real person), and their quotes.",
           "SpeakerDetail",
         ),
         "304": notModified,
