@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { Source } from "@/db/schema";
+import { isZh } from "@/lib/localized";
 import { formatDay } from "@/lib/time";
 
 /** "Source: Publisher “Title”, published 25 July 2024", linked where the source has an address. */
@@ -20,6 +21,8 @@ export function Citation({ source, className }: { source: Source; className?: st
       ) : (
         text
       )}
+      {/* The sources are in English: whatever Chinese stands next to a citation is the site's. */}
+      {isZh(locale) && t("sourceInEnglish")}
     </cite>
   );
 }

@@ -4,16 +4,16 @@ import { Link } from "@/i18n/navigation";
 import { isZh, pick } from "@/lib/localized";
 import { formatDay } from "@/lib/time";
 import { Citation } from "./citation";
+import { PersonPosition } from "./person-position";
 
 type Props = { quote: QuoteWithDetails; permalink?: boolean };
 
 /**
  * A direct quote stands in quotation marks; reported speech is labelled a paraphrase and never
- * quoted. A translation is always labelled as ours.
+ * quoted. A translation is always labelled as the site's, above it, never as the person's words.
  */
 export function QuoteCard({ quote: q, permalink = true }: Props) {
   const t = useTranslations("quotes");
-  const speakerText = useTranslations("speakers");
   const locale = useLocale();
   const direct = q.kind === "direct";
   const originalIsReaders = isZh(locale) === (q.language === "zh");
@@ -26,6 +26,7 @@ export function QuoteCard({ quote: q, permalink = true }: Props) {
       <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
         {direct ? t("direct") : t("paraphrase")}
       </p>
+      {main !== q.text && <p className="mt-1 text-sm font-semibold text-amber-800">{t("translationNotice")}</p>}
       {direct ? (
         <blockquote className="mt-2 text-lg leading-relaxed text-slate-900" lang={main === q.text ? q.language : undefined}>
           <p>{mark(main)}</p>
@@ -37,7 +38,6 @@ export function QuoteCard({ quote: q, permalink = true }: Props) {
       )}
       {secondary && (
         <p className="mt-2 text-sm text-slate-700">
-          <span className="font-semibold">{t("translation")}</span> ·{" "}
           <span className="font-semibold">{t("original")}:</span>{" "}
           <span lang={q.language}>{mark(secondary)}</span>
         </p>
@@ -49,10 +49,7 @@ export function QuoteCard({ quote: q, permalink = true }: Props) {
             {pick(locale, q.speaker.nameEn, q.speaker.nameZh)}
           </Link>
           {isZh(locale) ? "，" : ", "}
-          {speakerText("position", {
-            title: pick(locale, q.speaker.titleEn, q.speaker.titleZh),
-            organisation: pick(locale, q.speaker.organisationEn, q.speaker.organisationZh),
-          })}
+          <PersonPosition person={q.speaker} />
         </p>
         <p>
           {q.saidOn

@@ -4,12 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BackupError, backupDatabase, checkBackup, restoreDatabase } from "./backup";
 import { closeDb, getDb } from "./client";
-import { applyMigrations } from "./migrate";
+import { applyMigrations, migrateConnection } from "./migrate";
 import { registrationInput } from "./test-support";
 import { readErasureLog } from "./erasure-log";
 import { countByStatus, erase, findByCode, register } from "./queries/registrations";
@@ -294,7 +292,7 @@ describe("restoreDatabase", () => {
       JSON.stringify({ ...journal, entries }),
     );
     const conn = new Database(old);
-    migrate(drizzle(conn), { migrationsFolder: folder });
+    migrateConnection(conn, folder);
     conn.close();
 
     const report = await restoreDatabase(old, live);

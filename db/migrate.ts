@@ -1,12 +1,24 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
+import type Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { Db } from "./client";
 
+const MIGRATIONS = path.join(process.cwd(), "db/migrations");
+
 export function applyMigrations(db: Db): void {
-  // SQLite has no SHA-256: 0008 hashes the private-link tokens stored before it with this one.
-  db.$client.function("forum_sha256", { deterministic: true }, (value: unknown) =>
+  migrateConnection(db.$client);
+}
+
+/**
+ * Applies the migrations in `folder` (all of ours by default) to a connection. The only way
+ * migrations run: some need SQL functions of ours, which a plain drizzle-kit migrate lacks.
+ */
+export function migrateConnection(sqlite: Database.Database, folder = MIGRATIONS): void {
+  // SQLite has no SHA-256: NNNN_secret_links_hashed hashes the private-link tokens stored before it.
+  sqlite.function("forum_sha256", { deterministic: true }, (value: unknown) =>
     typeof value === "string" ? createHash("sha256").update(value, "utf8").digest("hex") : value,
   );
-  migrate(db, { migrationsFolder: path.join(process.cwd(), "db/migrations") });
+  migrate(drizzle(sqlite), { migrationsFolder: folder });
 }

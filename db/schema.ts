@@ -138,6 +138,11 @@ export const speakers = sqliteTable("speakers", {
    * organizer lists them; someone on the public program is shown either way.
    */
   listed: integer("listed", { mode: "boolean" }).notNull().default(true),
+  /**
+   * The source that names this person: set for a real person (the article's people). Such a
+   * person is shown with what the source reports and is never linked to a session of the program.
+   */
+  sourceId: integer("source_id").references((): AnySQLiteColumn => sources.id),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -257,9 +262,10 @@ export const sessionsRelations = relations(sessions, ({ one, many }) => ({
   quotes: many(quotes),
 }));
 
-export const speakersRelations = relations(speakers, ({ many }) => ({
+export const speakersRelations = relations(speakers, ({ one, many }) => ({
   sessions: many(sessionSpeakers),
   quotes: many(quotes),
+  source: one(sources, { fields: [speakers.sourceId], references: [sources.id] }),
 }));
 
 export const sessionSpeakersRelations = relations(sessionSpeakers, ({ one }) => ({

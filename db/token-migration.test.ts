@@ -3,10 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Db } from "./client";
-import { applyMigrations } from "./migrate";
+import { applyMigrations, migrateConnection } from "./migrate";
 import * as schema from "./schema";
 import { tokenHash } from "../lib/registration/secret-links";
 
@@ -30,7 +29,7 @@ describe("migration 0008: private links stored as hashes", () => {
   it("replaces the tokens stored before it by their SHA-256, so the links people hold keep working", () => {
     const conn = new Database(path.join(dir, "old.db"));
     const db = drizzle(conn, { schema }) as unknown as Db;
-    migrate(db, { migrationsFolder: migrationsBeforeHashing() });
+    migrateConnection(conn, migrationsBeforeHashing());
     const manage = "M".repeat(32);
     const calendar = "C".repeat(32);
     conn

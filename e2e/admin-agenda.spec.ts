@@ -173,6 +173,25 @@ test("bad input: empty and overlong fields, unknown room, track and person, and 
   await editor.save();
   await expect(editor.form.getByRole("alert")).toHaveText("One of the people does not exist. Nothing was saved.");
   expect(sessionId(title)).toBeUndefined();
+
+  // The people the article quotes are real: the picker does not offer them, and says why...
+  const offered = await personSelect.locator("option").allTextContents();
+  expect(offered).toContain("Moderator");
+  for (const name of ["Wang Yao", "Liu Jining", "Lu Fangzhou"]) expect(offered).not.toContain(name);
+  await expect(editor.form.getByText("The people the source article quotes are real and are not offered here")).toBeVisible();
+  // ...and a request crafted to name one anyway is refused on the server, whatever the role.
+  const wang = dbRows<{ id: number }>("select id from speakers where slug = 'wang-yao'")[0]!;
+  await personSelect.evaluate((select: HTMLSelectElement, id) => select.add(new Option("Wang Yao", String(id))), wang.id);
+  for (const role of ["Speaker", "Moderator", "Panelist"]) {
+    await personSelect.selectOption(String(wang.id));
+    await editor.form.getByLabel("Role 1").selectOption({ label: role });
+    await editor.save();
+    await expect(editor.form.getByRole("alert")).toHaveText(
+      "A real person named in the source article cannot be placed on a session: the program is illustrative, and no real person is its speaker, moderator or panellist. Nothing was saved.",
+    );
+  }
+  expect(sessionId(title)).toBeUndefined();
+  expect(dbRows("select * from session_speakers where speaker_id = ?", wang.id)).toEqual([]);
   await editor.form.getByRole("button", { name: /^Remove/ }).click();
   await editor.save();
   await editor.expectSaved(title);

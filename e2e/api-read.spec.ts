@@ -134,18 +134,17 @@ test.describe("GET /api/v1/sessions/{slug}", () => {
   const ITEM = "/api/v1/sessions/{slug}";
 
   test("answers 200 with the session, its speakers and their roles", async ({ request }) => {
-    const { status, body } = await get(
-      request,
-      "/api/v1/sessions/keynote-intelligent-connected-nev",
-      ITEM,
-    );
+    const { status, body } = await get(request, "/api/v1/sessions/panel-nev-market-growth", ITEM);
     expect(status).toBe(200);
     expect(body).toMatchObject({
-      slug: "keynote-intelligent-connected-nev",
-      startsAt: "2024-07-11T01:30:00.000Z",
-      speakers: [{ slug: "wang-yao", name: { en: "Wang Yao", zh: null }, role: "speaker" }],
+      slug: "panel-nev-market-growth",
+      startsAt: "2024-07-11T03:30:00.000Z",
+      speakers: [{ slug: "moderator", name: { en: "Moderator", zh: "主持人" }, role: "moderator" }],
       quotes: [],
     });
+    // No real person the article quotes is the speaker of an invented session.
+    const keynote = await get(request, "/api/v1/sessions/keynote-intelligent-connected-nev", ITEM);
+    expect(keynote.body).toMatchObject({ startsAt: "2024-07-11T01:30:00.000Z", speakers: [], quotes: [] });
     const cancelled = await get(request, `/api/v1/sessions/${cancelledSlug}`, ITEM);
     expect(cancelled.body.status).toBe("cancelled");
   });
@@ -175,23 +174,34 @@ test.describe("GET /api/v1/sessions/{slug}", () => {
 });
 
 test.describe("GET /api/v1/speakers", () => {
-  test("lists the speakers in both languages", async ({ request }) => {
+  test("lists the speakers in both languages, the article's people marked as quoted in it", async ({ request }) => {
     const { status, body } = await get(request, "/api/v1/speakers", "/api/v1/speakers");
     expect(status).toBe(200);
-    const speakers = (body as { data: Named[] }).data;
-    expect(speakers.map((s) => s.slug)).toEqual(["liu-jining", "lu-fangzhou", "wang-yao"]);
+    const speakers = (body as { data: (Named & { quotedIn: { title: string } | null })[] }).data;
+    expect(speakers.map((s) => s.slug)).toEqual([
+      "liu-jining",
+      "lu-fangzhou",
+      "moderator",
+      "carmaker-representative",
+      "jiading-chip-company-representative",
+      "wang-yao",
+    ]);
     expect(speakers[0]).toMatchObject({
       jobTitle: { en: "Chief financial officer", zh: "首席财务官" },
       organisation: { en: "Ji Yue Auto", zh: "极越汽车" },
+      quotedIn: { title: "Industry experts address auto sector's sustainability", publishedOn: "2024-07-25" },
     });
+    const quoted = speakers.filter((s) => s.quotedIn !== null).map((s) => s.slug);
+    expect(quoted).toEqual(["liu-jining", "lu-fangzhou", "wang-yao"]);
   });
 
   test("gives one speaker with their public sessions, roles and quotes, and 404 otherwise", async ({
     request,
   }) => {
     const ITEM = "/api/v1/speakers/{slug}";
-    const { status, body } = await get(request, "/api/v1/speakers/liu-jining", ITEM);
+    const { status, body } = await get(request, "/api/v1/speakers/carmaker-representative", ITEM);
     expect(status).toBe(200);
+    expect(body).toMatchObject({ quotedIn: null, quotes: [] });
     expect(body.sessions).toEqual([
       expect.objectContaining({
         slug: "talk-exporting-software-intelligence",
@@ -199,7 +209,10 @@ test.describe("GET /api/v1/speakers", () => {
         status: "published",
       }),
     ]);
-    expect((body.quotes as unknown[]).length).toBe(2);
+    // A real person: the source that quotes them, their words, and no session.
+    const liu = await get(request, "/api/v1/speakers/liu-jining", ITEM);
+    expect(liu.body).toMatchObject({ sessions: [], quotedIn: { publishedOn: "2024-07-25" } });
+    expect((liu.body.quotes as unknown[]).length).toBe(3);
     for (const slug of ["nobody", "Liu-Jining", "liu jining", "x".repeat(200)]) {
       const missing = await get(request, `/api/v1/speakers/${encodeURIComponent(slug)}`, ITEM);
       expect(missing.status, slug).toBe(404);
@@ -208,7 +221,7 @@ test.describe("GET /api/v1/speakers", () => {
 });
 
 test.describe("GET /api/v1/quotes", () => {
-  test("walks all 4 quotes one page at a time, then gives no cursor", async ({ request }) => {
+  test("walks all 6 quotes one page at a time, then gives no cursor", async ({ request }) => {
     const ids: number[] = [];
     let query = "?limit=1";
     for (let page = 0; page < 10; page++) {
@@ -218,15 +231,15 @@ test.describe("GET /api/v1/quotes", () => {
       if (!body.nextCursor) break;
       query = `?limit=1&cursor=${encodeURIComponent(body.nextCursor)}`;
     }
-    expect(ids).toHaveLength(4);
+    expect(ids).toHaveLength(6);
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
     const all = await quotesAt(request, "");
     expect(all.data.map((q) => q.id)).toEqual(ids);
     expect(all.nextCursor).toBeNull();
     expect(all.data[0]).toMatchObject({
-      kind: "direct",
+      kind: "paraphrase",
       language: "en",
-      translation: { language: "zh", text: expect.any(String) },
+      translation: { language: "zh", text: expect.any(String), translatedBy: "site", label: "本站译文，非本人原话" },
       speaker: { slug: "wang-yao" },
       source: {
         title: "Industry experts address auto sector's sustainability",
@@ -241,14 +254,16 @@ test.describe("GET /api/v1/quotes", () => {
     request,
   }) => {
     const liu = await quotesAt(request, "?speaker=liu-jining");
-    expect(liu.data.map((q) => q.speaker.slug)).toEqual(["liu-jining", "liu-jining"]);
+    expect(liu.data.map((q) => q.speaker.slug)).toEqual(["liu-jining", "liu-jining", "liu-jining"]);
     const software = await quotesAt(request, "?topic=software");
     expect(software.data).toHaveLength(1);
     expect(software.data[0]!.topics.map((t) => t.slug)).toContain("software");
-    // The site's search reads translations too: "软件" is in Liu Jining's words on software and in
-    // the 智能汽车软件园 (Intelligent Vehicle Software Park) of Lu Fangzhou's.
+    // The site's search reads translations too: "软件" stands only in the translation of Liu
+    // Jining's words on software, "核心区" only in that of Lu Fangzhou's reported words.
     const zh = await quotesAt(request, `?q=${encodeURIComponent("软件")}`);
-    expect(zh.data.map((q) => q.speaker.slug)).toEqual(["liu-jining", "lu-fangzhou"]);
+    expect(zh.data.map((q) => q.speaker.slug)).toEqual(["liu-jining"]);
+    const core = await quotesAt(request, `?q=${encodeURIComponent("核心区")}`);
+    expect(core.data.map((q) => q.speaker.slug)).toEqual(["lu-fangzhou"]);
     const both = await quotesAt(request, `?q=${encodeURIComponent("软件")}&topic=software`);
     expect(both.data).toHaveLength(1);
     expect((await quotesAt(request, "?q=apollo+JIADING")).data).toHaveLength(1);

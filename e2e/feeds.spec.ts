@@ -74,6 +74,12 @@ type ParsedEvent = {
 const iso = (t: ICAL.Time) => t.toJSDate().toISOString().replace(".000Z", "Z");
 const isoOf = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 
+/** X-WR-CALDESC as text: ical.js leaves an X- property escaped, Python's parser leaves it out. */
+function calendarDescription(body: string): string {
+  const line = body.replace(/\r\n[ \t]/g, "").split("\r\n").find((l) => l.startsWith("X-WR-CALDESC:")) ?? "";
+  return line.slice("X-WR-CALDESC:".length).replace(/\\([\\;,nN])/g, (_, c: string) => (c.toLowerCase() === "n" ? "\n" : c));
+}
+
 function parseWithIcalJs(body: string) {
   const vcalendar = new ICAL.Component(ICAL.parse(body));
   const events = vcalendar.getAllSubcomponents("vevent").map((vevent): ParsedEvent => {
@@ -159,7 +165,7 @@ async function feed(request: APIRequestContext, path: string, headers: Record<st
   expect(ical).toMatchObject({ version: "2.0", calscale: "GREGORIAN", method: "PUBLISH", timezone: "Asia/Shanghai" });
   expect(ical.prodid).toBeTruthy();
   expect(ical.calname).toBeTruthy();
-  return { response, bytes, text, ical };
+  return { response, bytes, text, ical, caldesc: calendarDescription(text) };
 }
 
 const slugOf = (e: ParsedEvent) => new URL(e.url).pathname.split("/").at(-1);
@@ -189,7 +195,7 @@ function expectMatchesDatabase(events: ParsedEvent[], rows: DbSession[], locale:
 
 test.describe("/agenda.ics", () => {
   test("holds the whole public program, as the database has it", async ({ request }) => {
-    const { response, ical } = await feed(request, "/agenda.ics");
+    const { response, ical, caldesc } = await feed(request, "/agenda.ics");
     expect(response.headers()["cache-control"]).toBe("public, max-age=300");
     expect(response.headers()["content-disposition"]).toBe('inline; filename="caf2024-agenda.ics"');
     expect(ical.calname).toBe("2024 China Auto Forum");
@@ -210,10 +216,15 @@ test.describe("/agenda.ics", () => {
     expect(opening.description).toContain("The forum opens in Jiading District, Shanghai");
     expect(bySlug.get(cancelledSlug)!.status).toBe("CANCELLED");
     expect(bySlug.get(cancelledSlug)!.description).toContain("This session has been cancelled.");
+    // The program is illustrative, and every copy of it says so.
+    expect(caldesc).toBe(
+      "The 2024 China Auto Forum, 11–13 July 2024 in Jiading District, Shanghai: an illustrative agenda, and what the article on the forum reports. This program is illustrative: the source article lists no sessions.",
+    );
+    for (const e of ical.events) expect(e.description, slugOf(e)).toContain("Illustrative session: the source article lists no sessions.");
   });
 
   test("speaks Chinese with ?lang=zh-CN, the characters intact", async ({ request }) => {
-    const { text, ical } = await feed(request, "/agenda.ics?lang=zh-CN");
+    const { text, ical, caldesc } = await feed(request, "/agenda.ics?lang=zh-CN");
     expect(ical.calname).toBe("2024中国汽车论坛");
     expect(text).toContain("\r\nSUMMARY:开幕式\r\n");
     expectMatchesDatabase(ical.events, publicSessions(), "zh-CN");
@@ -221,6 +232,8 @@ test.describe("/agenda.ics", () => {
     expect(opening.summary).toBe("开幕式");
     expect(opening.location).toBe("主会场");
     expect(opening.description).toContain("论坛在上海市嘉定区开幕。");
+    expect(opening.description.startsWith("示意议程：来源报道并未列出具体议程。")).toBe(true);
+    expect(caldesc).toContain("本议程仅为示意");
     // Long Chinese abstracts were folded, and came back whole.
     expect(text).toMatch(/\r\n [^\r]*[\u4e00-\u9fff]/);
 
@@ -299,19 +312,28 @@ test.describe("/sessions/<slug>.ics", () => {
 });
 
 test.describe("/speakers/<slug>.ics", () => {
-  test("holds the speaker's public sessions", async ({ request }) => {
-    const { response, ical } = await feed(request, "/speakers/wang-yao.ics");
-    expect(response.headers()["content-disposition"]).toBe('inline; filename="caf2024-wang-yao.ics"');
-    expect(ical.calname).toBe("2024 China Auto Forum: Wang Yao");
+  test("holds the public sessions of a person of the program", async ({ request }) => {
+    const { response, ical, caldesc } = await feed(request, "/speakers/moderator.ics");
+    expect(response.headers()["content-disposition"]).toBe('inline; filename="caf2024-moderator.ics"');
+    expect(ical.calname).toBe("2024 China Auto Forum: Moderator");
+    expect(caldesc).toContain("This program is illustrative");
     const rows = publicSessions(
       "s.id IN (SELECT ss.session_id FROM session_speakers ss JOIN speakers sp ON sp.id = ss.speaker_id WHERE sp.slug = ?)",
-      "wang-yao",
+      "moderator",
     );
-    expect(rows.map((r) => r.slug)).toEqual(["keynote-intelligent-connected-nev"]);
+    expect(rows.map((r) => r.slug)).toEqual(["panel-nev-market-growth"]);
     expectMatchesDatabase(ical.events, rows, "en");
-    expect(ical.events[0]!.description).toContain("Wang Yao (Speaker), China Association of Automobile Manufacturers");
+    expect(ical.events[0]!.description).toContain("Moderator (Moderator)");
 
     expect((await request.get("/speakers/nobody.ics")).status()).toBe(404);
+  });
+
+  test("has no calendar of talks for a real person the article quotes", async ({ request }) => {
+    for (const slug of ["wang-yao", "liu-jining", "lu-fangzhou"]) {
+      const response = await request.get(`/speakers/${slug}.ics`);
+      expect(response.status(), slug).toBe(404);
+      expect(response.headers()["content-type"], slug).not.toContain("text/calendar");
+    }
   });
 });
 

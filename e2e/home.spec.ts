@@ -172,9 +172,9 @@ test.describe("titles and social previews", () => {
     },
     {
       path: "/en/speakers",
-      title: "Speakers · 2024 China Auto Forum",
-      og: "Speakers",
-      description: /^The people whose words/,
+      title: "Speakers and people quoted · 2024 China Auto Forum",
+      og: "Speakers and people quoted",
+      description: /^The people of the illustrative program, and, apart from them, the real people/,
     },
     {
       path: "/en/speakers/liu-jining",
@@ -186,13 +186,13 @@ test.describe("titles and social previews", () => {
       path: "/en/quotes",
       title: "Quote archive · 2024 China Auto Forum",
       og: "Quote archive",
-      description: /^What the speakers of the 2024 China Auto Forum said/,
+      description: /^What the article on the 2024 China Auto Forum reports the people it names saying/,
     },
     {
       path: "/zh-CN/quotes",
       title: "观点库 · 2024中国汽车论坛",
       og: "观点库",
-      description: /^2024中国汽车论坛嘉宾的观点/,
+      description: /^关于2024中国汽车论坛的报道所记述的人物言论/,
     },
     {
       path: "/en/sessions/opening-ceremony",

@@ -7,24 +7,25 @@ const EXPORTS = "software and intelligent features";
 const PARAPHRASE = "The district has been accelerating its development";
 
 test.describe("quote archive", () => {
-  test("shows the four quotes, direct ones in quotation marks, the paraphrase labelled and unquoted", async ({
+  test("shows the six quotes, direct ones in quotation marks, the paraphrases labelled and unquoted", async ({
     page,
   }) => {
     const quotes = new QuotesPage(page);
     const response = await quotes.goto();
     expect(response?.status()).toBe(200);
-    await quotes.expectSpeakers(["Wang Yao", "Liu Jining", "Liu Jining", "Lu Fangzhou"]);
+    await quotes.expectSpeakers(["Wang Yao", "Wang Yao", "Liu Jining", "Lu Fangzhou", "Liu Jining", "Liu Jining"]);
 
     const direct = quotes.quotes.filter({ hasText: site.en.direct });
-    await expect(direct).toHaveCount(3);
+    await expect(direct).toHaveCount(4);
     await expect(direct.getByRole("blockquote")).toHaveText([
-      /^“[^“”]+”$/,
-      /^“[^“”]+”$/,
-      /^“[^“”]+”$/,
+      /^“[^“”…]+”$/,
+      /^“[^“”…]+”$/,
+      /^“[^“”…]+”$/,
+      /^“[^“”…]+”$/,
     ]);
 
-    const paraphrase = quotes.quotes.filter({ hasText: site.en.paraphrase });
-    await expect(paraphrase).toHaveCount(1);
+    await expect(quotes.quotes.filter({ hasText: site.en.paraphrase })).toHaveCount(2);
+    const paraphrase = quotes.quotes.filter({ hasText: site.en.paraphrase }).filter({ hasText: PARAPHRASE });
     await expect(paraphrase.getByRole("blockquote")).toHaveCount(0);
     const words = paraphrase.getByText(new RegExp(`^${PARAPHRASE}`));
     await expect(words).toBeVisible();
@@ -41,10 +42,11 @@ test.describe("quote archive", () => {
   }) => {
     const quotes = new QuotesPage(page, "zh-CN");
     await quotes.goto();
-    await quotes.expectCount(4);
+    await quotes.expectCount(6);
     const direct = quotes.quotes.filter({ hasText: site["zh-CN"].direct });
-    await expect(direct).toHaveCount(3);
+    await expect(direct).toHaveCount(4);
     await expect(direct.getByRole("blockquote")).toHaveText([
+      /^“[^“”]+”$/,
       /^“[^“”]+”$/,
       /^“[^“”]+”$/,
       /^“[^“”]+”$/,
@@ -53,7 +55,7 @@ test.describe("quote archive", () => {
       "“这些功能提升了消费者体验，并推动我国新能源汽车的长期发展。”",
     );
 
-    const paraphrase = quotes.quotes.filter({ hasText: site["zh-CN"].paraphrase });
+    const paraphrase = quotes.quotes.filter({ hasText: site["zh-CN"].paraphrase }).filter({ hasText: PARAPHRASE });
     await expect(paraphrase).toHaveCount(1);
     await expect(paraphrase.getByRole("blockquote")).toHaveCount(0);
     const words = paraphrase.getByText(/^嘉定正加快建设全球汽车产业中心核心区/);
@@ -63,7 +65,7 @@ test.describe("quote archive", () => {
     await expect(paraphrase).toContainText(`原文: ${PARAPHRASE}`);
 
     for (const quote of await quotes.quotes.all()) {
-      await expect(quote).toContainText("本站译文");
+      await expect(quote).toContainText("本站译文，非本人原话");
       await expect(quote).toContainText(site["zh-CN"].citationPrefix);
     }
   });
@@ -73,12 +75,12 @@ test.describe("quote archive", () => {
     await quotes.goto();
     await quotes.search.fill("software");
     await expect(page).toHaveURL(/\/en\/quotes\?q=software$/);
-    await quotes.expectSpeakers(["Liu Jining", "Lu Fangzhou"]);
+    await quotes.expectSpeakers(["Liu Jining"]);
     await expect(quotes.quote(EXPORTS)).toBeVisible();
 
     await page.reload();
     await expect(quotes.search).toHaveValue("software");
-    await quotes.expectSpeakers(["Liu Jining", "Lu Fangzhou"]);
+    await quotes.expectSpeakers(["Liu Jining"]);
   });
 
   test("the Chinese translations are searchable, from either language", async ({ page }) => {
@@ -86,19 +88,19 @@ test.describe("quote archive", () => {
     await zh.goto();
     await zh.search.fill("软件");
     await expect(page).toHaveURL(/\/zh-CN\/quotes\?q=%E8%BD%AF%E4%BB%B6$/);
-    await zh.expectSpeakers(["Liu Jining", "Lu Fangzhou"]);
+    await zh.expectSpeakers(["Liu Jining"]);
 
     const en = new QuotesPage(page);
-    await en.goto("?q=%E8%90%9D%E5%8D%9C%E5%BF%AB%E8%B7%91"); // 萝卜快跑, only in a translation
-    await en.expectSpeakers(["Liu Jining"]);
-    await expect(en.quote("Apollo Go")).toBeVisible();
+    await en.goto("?q=%E6%A0%B8%E5%BF%83%E5%8C%BA"); // 核心区, only in a translation
+    await en.expectSpeakers(["Lu Fangzhou"]);
+    await expect(en.quote(PARAPHRASE)).toBeVisible();
   });
 
   test("search ignores case and width", async ({ page }) => {
     const quotes = new QuotesPage(page);
     await quotes.goto();
     await quotes.search.fill("ＳＯＦＴＷＡＲＥ");
-    await quotes.expectSpeakers(["Liu Jining", "Lu Fangzhou"]);
+    await quotes.expectSpeakers(["Liu Jining"]);
     await quotes.search.fill("no such words anywhere");
     await quotes.expectCount(0);
     await expect(page.getByText("No quote matches these filters.")).toBeVisible();
@@ -111,12 +113,12 @@ test.describe("quote archive", () => {
     await quotes.goto();
     await quotes.speaker.selectOption({ label: "Liu Jining" });
     await expect(page).toHaveURL(/\/en\/quotes\?speaker=liu-jining$/);
-    await quotes.expectSpeakers(["Liu Jining", "Liu Jining"]);
+    await quotes.expectSpeakers(["Liu Jining", "Liu Jining", "Liu Jining"]);
 
     const reloaded = new QuotesPage(await page.context().newPage());
     await reloaded.goto("?speaker=liu-jining");
     await expect(reloaded.speaker).toHaveValue("liu-jining");
-    await reloaded.expectSpeakers(["Liu Jining", "Liu Jining"]);
+    await reloaded.expectSpeakers(["Liu Jining", "Liu Jining", "Liu Jining"]);
   });
 
   test("the topic filter lands in the query string, combines, and reproduces on reload", async ({
@@ -126,8 +128,12 @@ test.describe("quote archive", () => {
     await quotes.goto();
     await quotes.topic.selectOption({ label: "Autonomous driving" });
     await expect(page).toHaveURL(/\/en\/quotes\?topic=autonomous-driving$/);
-    await quotes.expectSpeakers(["Liu Jining"]);
-    await expect(quotes.quote("Apollo Go")).toBeVisible();
+    // Two sentences quoted apart in the article: two quotes, each word for word.
+    await quotes.expectSpeakers(["Liu Jining", "Liu Jining"]);
+    await expect(quotes.quotes.getByRole("blockquote")).toHaveText([
+      "“Recently, Apollo Go has captured the public’s interest”",
+      "“However, if you visit Jiading, you’ll notice that high-level autonomous vehicles like Apollo Go are a common sight in the streets.”",
+    ]);
 
     await quotes.speaker.selectOption({ label: "Wang Yao" });
     await expect(page).toHaveURL(/\?speaker=wang-yao&topic=autonomous-driving$/);
@@ -140,7 +146,7 @@ test.describe("quote archive", () => {
 
     await quotes.clear.click();
     await expect(page).toHaveURL(/\/en\/quotes$/);
-    await quotes.expectCount(4);
+    await quotes.expectCount(6);
     await expect(quotes.clear).toBeDisabled();
   });
 
@@ -161,7 +167,7 @@ test.describe("quote archive", () => {
     await page.getByRole("navigation").getByRole("link", { name: "Quotes" }).click();
     await expect(page).toHaveURL(/\/en\/quotes$/);
     await expect(quotes.speaker).toHaveValue("");
-    await quotes.expectCount(4);
+    await quotes.expectCount(6);
     await expect(quotes.search).toHaveValue("");
   });
 
@@ -188,7 +194,7 @@ test.describe("quote archive", () => {
     expect(response?.status()).toBe(200);
     await expect(quotes.speaker).toHaveValue("");
     await expect(quotes.topic).toHaveValue("");
-    await quotes.expectCount(4);
+    await quotes.expectCount(6);
   });
 });
 
@@ -215,13 +221,18 @@ test.describe("quote permalink", () => {
     await expect(page.getByRole("figure").getByRole("blockquote")).toContainText(
       "中国汽车制造商出口的将不仅是整车",
     );
+    await expect(page.getByRole("figure")).toContainText("本站译文，非本人原话");
+    // The link preview says the Chinese is the site's translation, not the person's words.
+    for (const meta of [page.locator('meta[name="description"]'), page.locator('meta[property="og:description"]')]) {
+      await expect(meta).toHaveAttribute("content", /^本站译文，非本人原话：“中国汽车制造商出口的将不仅是整车.*” — Liu Jining$/);
+    }
   });
 
   test("a paraphrase's page does not quote it", async ({ page }) => {
     const quotes = new QuotesPage(page);
     await quotes.goto();
     await quotes.quote(PARAPHRASE).getByRole("link", { name: site.en.permalink }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Quote by Lu Fangzhou");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lu Fangzhou, as the article reports");
     await expect(page.getByRole("figure")).toContainText(site.en.paraphrase);
     await expect(page.getByRole("blockquote")).toHaveCount(0);
     await expect(page.locator('meta[property="og:description"]')).toHaveAttribute(

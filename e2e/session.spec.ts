@@ -31,15 +31,20 @@ test.describe("a session page", () => {
       ),
     ).toBeVisible();
 
-    const speaker = page
-      .getByRole("listitem")
-      .filter({ has: page.getByRole("link", { name: "Wang Yao" }) });
-    await expect(speaker).toHaveText(/^Wang Yao\s*·\s*Speaker$/);
+    // No real person is the speaker of an invented session.
+    await expect(page.getByText("Speakers for this session are not listed.")).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: /Wang Yao|Liu Jining|Lu Fangzhou/ })).toHaveCount(0);
+    await expect(page.getByText("Illustrative session: the source article lists no sessions.")).toBeVisible();
     await expect(page.getByRole("status")).toHaveCount(0);
+  });
 
-    await speaker.getByRole("link", { name: "Wang Yao" }).click();
-    await expect(page).toHaveURL(/\/en\/speakers\/wang-yao$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wang Yao");
+  test("names the people of a session by their role, each with a page", async ({ page }) => {
+    await page.goto("/en/sessions/panel-nev-market-growth");
+    const person = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Moderator" }) });
+    await expect(person).toHaveText(/^Moderator\s*·\s*Moderator$/);
+    await person.getByRole("link", { name: "Moderator" }).click();
+    await expect(page).toHaveURL(/\/en\/speakers\/moderator$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Moderator");
   });
 
   test("shows the same in Chinese", async ({ page }) => {
@@ -61,10 +66,12 @@ test.describe("a session page", () => {
     await expect(
       page.getByText(/^本场主旨演讲聚焦新能源汽车市场和智能网联新能源汽车/),
     ).toBeVisible();
+    await expect(page.getByText("示意议程：来源报道并未列出具体议程。")).toBeVisible();
+    await page.goto("/zh-CN/sessions/talk-automotive-chip-ecosystem");
     const speaker = page
       .getByRole("listitem")
-      .filter({ has: page.getByRole("link", { name: "Wang Yao" }) });
-    await expect(speaker).toHaveText(/^Wang Yao\s*·\s*演讲嘉宾$/);
+      .filter({ has: page.getByRole("link", { name: "嘉定一家芯片企业的代表" }) });
+    await expect(speaker).toHaveText(/^嘉定一家芯片企业的代表\s*·\s*演讲嘉宾$/);
   });
 
   test("a session without speakers says so, and seats are shown", async ({ page }) => {

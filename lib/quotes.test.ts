@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterQuotes, parseQuoteQuery, quoteQueryString, type QuoteItem } from "./quotes";
+import { filterQuotes, parseQuoteQuery, quoteQueryString, quoteSummary, type QuoteItem } from "./quotes";
 
 const topic = (slug: string, nameEn: string, nameZh: string) => ({ topic: { slug, nameEn, nameZh } });
 const quotes: (QuoteItem & { id: number })[] = [
@@ -42,5 +42,23 @@ describe("quote archive filters", () => {
     const q = parseQuoteQuery(new URLSearchParams("speaker=nobody&topic=nev&q=x"), { speakers: ["wang-yao"], topics: ["nev"] });
     expect(q).toEqual({ speaker: null, topic: "nev", q: "x" });
     expect(quoteQueryString(q)).toBe("?topic=nev&q=x");
+  });
+});
+
+describe("a quote in one line (link previews)", () => {
+  const direct = { kind: "direct" as const, text: "Words as said", language: "en" as const, translation: "译文" };
+  const label = "本站译文，非本人原话";
+
+  it("gives the words in their language in quotation marks, a paraphrase without them", () => {
+    expect(quoteSummary("en", direct, "Liu Jining", "Our translation")).toBe("“Words as said” — Liu Jining");
+    expect(quoteSummary("en", { ...direct, kind: "paraphrase" }, "Lu Fangzhou", "Our translation")).toBe("Words as said — Lu Fangzhou");
+  });
+
+  it("labels a translation as the site's before the words, in Chinese and in English", () => {
+    expect(quoteSummary("zh-CN", direct, "Liu Jining", label)).toBe("本站译文，非本人原话：“译文” — Liu Jining");
+    const zhOriginal = { ...direct, language: "zh" as const, text: "原话", translation: "The words" };
+    expect(quoteSummary("en", zhOriginal, "Li", "The site’s translation")).toBe("The site’s translation: “The words” — Li");
+    // No translation: the original, unlabelled, never passed off as a translation.
+    expect(quoteSummary("zh-CN", { ...direct, translation: null }, "Liu Jining", label)).toBe("“Words as said” — Liu Jining");
   });
 });

@@ -1,4 +1,5 @@
 /** Filtering the quote archive; shared by the server render and the browser. */
+import { isZh } from "./localized";
 import { matches, queryTerms, searchText } from "./search";
 
 type Named = { slug: string; nameEn: string; nameZh: string | null };
@@ -57,4 +58,19 @@ export function filterQuotes<T extends QuoteItem>(items: readonly T[], query: Qu
       (!query.topic || item.topics.some(({ topic }) => topic.slug === query.topic)) &&
       (terms.length === 0 || matches(quoteSearchText(item), terms)),
   );
+}
+
+type Summarised = { kind: "direct" | "paraphrase"; text: string; language: "en" | "zh"; translation: string | null };
+
+/**
+ * One line for a link preview or a feed: the words in the reader's language. A translation is
+ * the site's, never the person's words, and says so before it; only a direct quote is in marks.
+ */
+export function quoteSummary(locale: string, q: Summarised, name: string, translationLabel: string): string {
+  const zh = isZh(locale);
+  const translated = zh !== (q.language === "zh") && q.translation !== null;
+  const words = translated ? q.translation! : q.text;
+  const shown = q.kind === "direct" ? `“${words}”` : words;
+  const line = `${shown} — ${name}`;
+  return translated ? `${translationLabel}${zh ? "：" : ": "}${line}` : line;
 }

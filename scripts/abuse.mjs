@@ -73,7 +73,8 @@ function readFixtures(attendeeCode) {
       users[role] = row;
     }
     const session = one("SELECT id, slug, version FROM sessions WHERE status = 'published' ORDER BY id LIMIT 1");
-    const speaker = one("SELECT id, slug FROM speakers WHERE listed = 1 ORDER BY id LIMIT 1");
+    // A person of the program: a real person named in a source has no calendar and no session.
+    const speaker = one("SELECT id, slug FROM speakers WHERE listed = 1 AND source_id IS NULL ORDER BY id LIMIT 1");
     return {
       users,
       sessionId: session.id,

@@ -1,9 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionFields } from "../../lib/agenda-editor/draft";
 import { getDb } from "../client";
 import { withSeededDatabase } from "../test-support";
-import { auditLog, rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, users } from "../schema";
+import { auditLog, rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, speakers, users } from "../schema";
 import {
   createSession,
   deleteSession,
@@ -115,6 +115,32 @@ describe("the agenda editor's queries", () => {
     expect(result.ok && result.changes.map((c) => c.kind)).toContain("cancelled");
     expect(getDb().select().from(sessions).where(eq(sessions.id, opening.id)).get()?.status).toBe("cancelled");
     expect(getDb().select().from(sessionSpeakers).where(eq(sessionSpeakers.sessionId, opening.id)).all().length).toBe(opening.data.speakers.length);
+  });
+
+  it("refuses a real person named in the source as speaker, moderator or panellist, and does not offer them", () => {
+    const real = getDb().select().from(speakers).where(isNotNull(speakers.sourceId)).all();
+    expect(real.map((p) => p.slug).sort()).toEqual(["liu-jining", "lu-fangzhou", "wang-yao"]);
+    const offered = loadAgendaEditor().speakers.map((p) => p.id);
+    expect(offered.length).toBeGreaterThan(0);
+    for (const p of real) expect(offered).not.toContain(p.id);
+
+    const drafts = () => getDb().select().from(sessionDrafts).all().length;
+    const before = drafts();
+    for (const role of ["speaker", "moderator", "panelist"] as const) {
+      const people = [{ speakerId: real[0]!.id, role }];
+      expect(createSession(fields({ day: "2024-07-13", start: "17:00", end: "17:30", speakers: people }), true, userId)).toEqual({
+        ok: false,
+        reason: "real-person",
+      });
+    }
+    const keynote = loadAgendaEditor().sessions.find((s) => s.slug === "keynote-intelligent-connected-nev")!;
+    const { titleEn, titleZh, type } = keynote.data;
+    const edit = fields({ titleEn, titleZh, type, day: "2024-07-11", start: "09:30", end: "10:15", speakers: [{ speakerId: real[1]!.id, role: "speaker" }] });
+    expect(updateSession(keynote.id, keynote.revision, edit, true, userId)).toEqual({ ok: false, reason: "real-person" });
+    expect(drafts()).toBe(before);
+    // A person of the program passes the same check: the refusal is about who, not about having people.
+    const role = loadAgendaEditor().speakers[0]!;
+    expect(createSession(fields({ day: "2024-07-13", start: "17:00", end: "17:30", speakers: [{ speakerId: role.id, role: "moderator" }] }), true, userId)).toMatchObject({ ok: true });
   });
 
   it("deletes a never-published session", () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, desc, eq, inArray, max } from "drizzle-orm";
+import { asc, desc, eq, inArray, isNull, max } from "drizzle-orm";
 import { diffSchedule, type Change, type ScheduleEntry } from "../../lib/agenda-editor/changelog";
 import { blockingConflicts, findConflicts, warnings, type Conflict } from "../../lib/agenda-editor/conflicts";
 import {
@@ -101,9 +101,11 @@ export function loadAgendaEditor() {
     days: daysBetween(event.startDate, event.endDate),
     rooms: db.select().from(rooms).orderBy(asc(rooms.position), asc(rooms.id)).all(),
     tracks: db.select().from(tracks).orderBy(asc(tracks.position), asc(tracks.id)).all(),
+    // A real person named in a source is never on a session, so the picker does not offer them.
     speakers: db
       .select({ id: speakers.id, nameEn: speakers.nameEn, nameZh: speakers.nameZh })
       .from(speakers)
+      .where(isNull(speakers.sourceId))
       .orderBy(asc(speakers.nameEn))
       .all(),
     sessions: loadEditorSessions(db),
@@ -119,6 +121,7 @@ export type EditRefusal =
   | "unknown-room"
   | "unknown-track"
   | "unknown-speaker"
+  | "real-person"
   | "blocked"
   | "needs-acknowledgement"
   | "published";
@@ -150,7 +153,7 @@ function fieldsToData(fields: SessionFields, timeZone: string): DraftData {
   };
 }
 
-/** Ids that name nothing are refused before any rule is checked. */
+/** Ids that name nothing, and real people, are refused before any rule is checked. */
 function unknownReference(db: Conn, data: DraftData): EditRefusal | null {
   if (data.roomId !== null && !db.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, data.roomId)).get()) {
     return "unknown-room";
@@ -160,8 +163,10 @@ function unknownReference(db: Conn, data: DraftData): EditRefusal | null {
   }
   const ids = data.speakers.map((s) => s.speakerId);
   if (ids.length > 0) {
-    const found = db.select({ id: speakers.id }).from(speakers).where(inArray(speakers.id, ids)).all();
+    const found = db.select({ id: speakers.id, sourceId: speakers.sourceId }).from(speakers).where(inArray(speakers.id, ids)).all();
     if (found.length !== new Set(ids).size) return "unknown-speaker";
+    // The people a source names are real: none is a speaker, moderator or panellist of a session.
+    if (found.some((s) => s.sourceId !== null)) return "real-person";
   }
   return null;
 }

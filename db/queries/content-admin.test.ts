@@ -80,7 +80,7 @@ describe("what the public sees", () => {
     expect(result.ok).toBe(true);
     const quoteId = result.ok ? result.quote.id : 0;
 
-    expect(listSpeakers().map((s) => s.slug)).toEqual([...before, shown.slug].sort());
+    expect(listSpeakers().map((s) => s.slug).sort()).toEqual([...before, shown.slug].sort());
     expect(getSpeaker(hidden.slug)).toBeUndefined();
     expect(listQuotes().some((q) => q.id === quoteId)).toBe(false);
     expect(listQuoteIds()).not.toContain(quoteId);
@@ -122,5 +122,22 @@ describe("quotes in the console", () => {
     expect(createQuote(quoteInput(person.id, { sessionId: "999999" }), actor)).toMatchObject({ ok: false });
     expect(count()).toEqual(before);
     expect(updateQuote(999_999, quoteInput(person.id), actor)).toEqual({ ok: false, notFound: true });
+  });
+
+  it("refuses to attach the words of a real person to a session, and writes nothing", () => {
+    const liu = getDb().select().from(speakers).where(eq(speakers.slug, "liu-jining")).get()!;
+    const session = getDb().select().from(sessions).where(eq(sessions.status, "published")).get()!;
+    const before = getDb().select().from(quotes).all().length;
+    expect(createQuote(quoteInput(liu.id, { sessionId: String(session.id), sourceMode: "existing", sourceId: String(liu.sourceId) }), actor)).toEqual({
+      ok: false,
+      errors: { sessionId: "realPersonSession" },
+    });
+    const own = getDb().select().from(quotes).where(eq(quotes.speakerId, liu.id)).get()!;
+    expect(updateQuote(own.id, quoteInput(liu.id, { sessionId: String(session.id), sourceMode: "existing", sourceId: String(liu.sourceId) }), actor)).toEqual({
+      ok: false,
+      errors: { sessionId: "realPersonSession" },
+    });
+    expect(getDb().select().from(quotes).all().length).toBe(before);
+    expect(getDb().select().from(quotes).where(eq(quotes.id, own.id)).get()?.sessionId).toBeNull();
   });
 });

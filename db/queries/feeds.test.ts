@@ -110,11 +110,12 @@ describe("sessionFeed and speakerFeed", () => {
     expect(sessionFeed("nope", undefined)).toBeUndefined();
   });
 
-  it("give a speaker's sessions", () => {
-    const feed = speakerFeed("wang-yao", undefined)!;
-    expect(feed.filename).toBe("caf2024-wang-yao.ics");
-    expect(events(feed.body).map(slugOf)).toEqual(["keynote-intelligent-connected-nev"]);
+  it("give a speaker's sessions, and no calendar for a real person, who is on no session", () => {
+    const feed = speakerFeed("moderator", undefined)!;
+    expect(feed.filename).toBe("caf2024-moderator.ics");
+    expect(events(feed.body).map(slugOf)).toEqual(["panel-nev-market-growth"]);
     expect(speakerFeed("nobody", undefined)).toBeUndefined();
+    for (const slug of ["wang-yao", "liu-jining", "lu-fangzhou"]) expect(speakerFeed(slug, undefined), slug).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { serializeCalendar } from "../../lib/ics/calendar";
 import type { CalendarFile } from "../../lib/ics/response";
 import { sessionsCalendar, type FeedKind, type FeedSession } from "../../lib/ics/session-event";
@@ -108,10 +108,15 @@ export function sessionFeed(slug: string, locale: Locale | undefined): CalendarF
   });
 }
 
-/** A speaker's public sessions (possibly none); undefined for an unknown speaker. */
+/**
+ * A speaker's public sessions (possibly none); undefined for an unknown speaker, and for a real
+ * person named in a source, who is on no session and has no calendar of talks.
+ */
 export function speakerFeed(slug: string, locale: Locale | undefined): CalendarFile | undefined {
   return buildFeed(locale, (tx) => {
-    const speaker = tx.query.speakers.findFirst({ where: and(eq(speakers.slug, slug), publicSpeakerCondition()) }).sync();
+    const speaker = tx.query.speakers
+      .findFirst({ where: and(eq(speakers.slug, slug), isNull(speakers.sourceId), publicSpeakerCondition()) })
+      .sync();
     if (!speaker) return undefined;
     const appearances = tx
       .select({ id: sessionSpeakers.sessionId })

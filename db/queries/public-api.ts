@@ -2,6 +2,8 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { filterQuotes, type QuoteQuery } from "../../lib/quotes";
+import enMessages from "../../messages/en.json";
+import zhMessages from "../../messages/zh-CN.json";
 import { publicBaseUrl } from "../../lib/registration/urls";
 import { photoUrl } from "../../lib/speakers/photo";
 import { zonedDate } from "../../lib/time";
@@ -11,7 +13,9 @@ import {
   sessionSpeakers,
   sessions,
   speakers,
+  sources,
   type SessionStatus,
+  type Source,
   type Speaker,
 } from "../schema";
 import { getEvent } from "./event";
@@ -101,30 +105,41 @@ export function getApiSession(slug: string) {
   return { ...sessionView(session, getEvent().timeZone), quotes: said.map(quoteSummary) };
 }
 
-function speakerView(s: Speaker) {
+function sourceView(s: Source) {
+  return { title: s.title, publisher: s.publisher, publishedOn: s.publishedOn, url: s.url };
+}
+
+/** A real person carries the source that names them: quoted in its report, never on a session. */
+function speakerView(s: Speaker, source: Source | null) {
   return {
     ...speakerRef(s),
     jobTitle: both(s.titleEn, s.titleZh),
     organisation: both(s.organisationEn, s.organisationZh),
     bio: both(s.bioEn, s.bioZh),
     photoUrl: s.photoPath ? `${publicBaseUrl()}${photoUrl(s.photoPath, 480)}` : null,
+    quotedIn: source && sourceView(source),
   };
 }
 
-export function listApiSpeakers() {
+function findApiSpeakers(slug?: string) {
   return getDb()
-    .select()
+    .select({ speaker: speakers, source: sources })
     .from(speakers)
-    .where(publicSpeakerCondition())
+    .leftJoin(sources, eq(sources.id, speakers.sourceId))
+    .where(slug === undefined ? publicSpeakerCondition() : and(eq(speakers.slug, slug), publicSpeakerCondition()))
     .orderBy(asc(speakers.nameEn), asc(speakers.id))
-    .all()
-    .map(speakerView);
+    .all();
+}
+
+export function listApiSpeakers() {
+  return findApiSpeakers().map(({ speaker, source }) => speakerView(speaker, source));
 }
 
 export function getApiSpeaker(slug: string) {
   const db = getDb();
-  const speaker = db.select().from(speakers).where(and(eq(speakers.slug, slug), publicSpeakerCondition())).get();
-  if (!speaker) return undefined;
+  const [found] = findApiSpeakers(slug);
+  if (!found) return undefined;
+  const { speaker, source } = found;
   const appearances = db
     .select({ session: sessions, role: sessionSpeakers.role })
     .from(sessionSpeakers)
@@ -135,7 +150,7 @@ export function getApiSpeaker(slug: string) {
     .orderBy(asc(sessions.startsAt), asc(sessions.id))
     .all();
   return {
-    ...speakerView(speaker),
+    ...speakerView(speaker, source),
     sessions: appearances.map(({ session: s, role }) => ({
       slug: s.slug,
       url: siteUrl(`/sessions/${s.slug}`),
@@ -149,20 +164,24 @@ export function getApiSpeaker(slug: string) {
   };
 }
 
+/** The site's translation, never the person's words: the label says so in its own language. */
+function translationView(original: "en" | "zh", text: string) {
+  const language = original === "en" ? ("zh" as const) : ("en" as const);
+  return {
+    language,
+    text,
+    translatedBy: "site" as const,
+    label: (language === "zh" ? zhMessages : enMessages).quotes.translationNotice,
+  };
+}
+
 function quoteView(q: QuoteWithDetails) {
   return {
     ...quoteSummary(q),
-    translation: q.translation
-      ? { language: q.language === "en" ? ("zh" as const) : ("en" as const), text: q.translation }
-      : null,
+    translation: q.translation ? translationView(q.language, q.translation) : null,
     saidOn: q.saidOn,
     speaker: speakerRef(q.speaker),
-    source: {
-      title: q.source.title,
-      publisher: q.source.publisher,
-      publishedOn: q.source.publishedOn,
-      url: q.source.url,
-    },
+    source: sourceView(q.source),
     // listQuotes has already hidden a session that is still a draft.
     session: q.session && {
       slug: q.session.slug,

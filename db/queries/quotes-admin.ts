@@ -62,9 +62,10 @@ function snapshot(quote: Quote, topicIds: number[]) {
 /** Every id the input names must exist; checked in the transaction that writes. */
 function checkReferences(tx: Tx, input: QuoteInput): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.id, input.speakerId)).get()) {
-    errors.speakerId = "unknownSpeaker";
-  }
+  const speaker = tx.select({ id: speakers.id, sourceId: speakers.sourceId }).from(speakers).where(eq(speakers.id, input.speakerId)).get();
+  if (!speaker) errors.speakerId = "unknownSpeaker";
+  // A source does not say in which session its people spoke: their words name no session.
+  else if (speaker.sourceId !== null && input.sessionId !== null) errors.sessionId = "realPersonSession";
   if (input.sessionId !== null && !tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, input.sessionId)).get()) {
     errors.sessionId = "unknownSession";
   }

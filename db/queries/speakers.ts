@@ -1,12 +1,31 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
-import { sessionSpeakers, sessions, speakers } from "../schema";
+import { sessionSpeakers, sessions, sources, speakers, type Source, type Speaker } from "../schema";
 import { publicSpeakerCondition } from "./public-speakers";
 import { listQuotesBySpeaker } from "./quotes";
 
 export function listSpeakers() {
   return getDb().select().from(speakers).where(publicSpeakerCondition()).orderBy(asc(speakers.nameEn)).all();
+}
+
+/** A public speaker, and for a real person the source that names them. */
+export type Person = Speaker & { source: Source | null };
+
+/**
+ * The public people in two groups: the real people a source names (quoted in its report, never on
+ * a session) and the people of the illustrative program.
+ */
+export function listPeople(): { quoted: Person[]; program: Person[] } {
+  const rows = getDb()
+    .select({ speaker: speakers, source: sources })
+    .from(speakers)
+    .leftJoin(sources, eq(sources.id, speakers.sourceId))
+    .where(publicSpeakerCondition())
+    .orderBy(asc(speakers.nameEn), asc(speakers.id))
+    .all()
+    .map(({ speaker, source }) => ({ ...speaker, source }));
+  return { quoted: rows.filter((p) => p.source), program: rows.filter((p) => !p.source) };
 }
 
 export function listSpeakerSlugs(): string[] {
@@ -20,7 +39,9 @@ export function listSpeakerSlugs(): string[] {
 
 export function getSpeaker(slug: string) {
   const db = getDb();
-  const speaker = db.query.speakers.findFirst({ where: and(eq(speakers.slug, slug), publicSpeakerCondition()) }).sync();
+  const speaker = db.query.speakers
+    .findFirst({ where: and(eq(speakers.slug, slug), publicSpeakerCondition()), with: { source: true } })
+    .sync();
   if (!speaker) return undefined;
   const appearances = db
     .select({ session: sessions, role: sessionSpeakers.role })

@@ -8,6 +8,7 @@ export const event = {
   slug: "caf2024",
   nameEn: "2024 China Auto Forum",
   nameZh: "2024中国汽车论坛",
+  // The article says "Jiading District"; that it lies in Shanghai is common knowledge, not a citation.
   venueEn: "Jiading District, Shanghai",
   venueZh: "上海市嘉定区",
   timeZone: "Asia/Shanghai",
@@ -25,6 +26,14 @@ export const article = {
   url: null,
 };
 
+/**
+ * The real people the article names, with their titles as written. They are named in the source
+ * (the seed sets their `source_id`): their pages show who they are and what the article reports
+ * them saying, and none of them is ever linked to a session of the (illustrative) program.
+ * The article gives neither a Chinese form of their names nor Chinese titles: the pinyin stands in
+ * both languages, and the Chinese titles and organisation names are the site's rendering, shown
+ * as such.
+ */
 export const people = [
   {
     slug: "wang-yao",
@@ -35,8 +44,8 @@ export const people = [
     organisationEn: "China Association of Automobile Manufacturers",
     organisationZh: "中国汽车工业协会",
     bioEn:
-      "Deputy chief engineer of the China Association of Automobile Manufacturers, who spoke at the 2024 China Auto Forum about connected and intelligent new-energy vehicles.",
-    bioZh: "中国汽车工业协会副总工程师，在2024中国汽车论坛上谈及网联化、智能化的新能源汽车。",
+      "Deputy chief engineer of the China Association of Automobile Manufacturers. The article on the 2024 China Auto Forum reports what Wang Yao said about Internet-connected and intelligent new-energy vehicles.",
+    bioZh: "中国汽车工业协会副总工程师。关于2024中国汽车论坛的报道记述了Wang Yao就网联化、智能化新能源汽车所说的话。",
   },
   {
     slug: "liu-jining",
@@ -47,20 +56,21 @@ export const people = [
     organisationEn: "Ji Yue Auto",
     organisationZh: "极越汽车",
     bioEn:
-      "Chief financial officer of Ji Yue Auto, who spoke at the 2024 China Auto Forum about exports of software and intelligent features and about autonomous vehicles in Jiading.",
-    bioZh: "极越汽车首席财务官，在2024中国汽车论坛上谈及软件与智能功能出海以及嘉定的自动驾驶车辆。",
+      "Chief financial officer of Ji Yue Auto. The article on the 2024 China Auto Forum quotes Liu Jining on the export of software and intelligent features and on autonomous vehicles in Jiading.",
+    bioZh: "极越汽车首席财务官。关于2024中国汽车论坛的报道引述了Liu Jining关于软件与智能功能出海以及嘉定自动驾驶车辆的话。",
   },
   {
     slug: "lu-fangzhou",
     nameEn: "Lu Fangzhou",
     nameZh: null,
+    // The article names the office only: "Party secretary of Jiading", no separate organisation.
     titleEn: "Party secretary of Jiading",
     titleZh: "嘉定区委书记",
-    organisationEn: "Jiading District",
-    organisationZh: "嘉定区",
+    organisationEn: "",
+    organisationZh: "",
     bioEn:
-      "Party secretary of Jiading, cited in the article on the district's development as a core area of a global automobile industry hub.",
-    bioZh: "嘉定区委书记。报道援引其介绍嘉定加快建设全球汽车产业中心核心区的情况。",
+      "Party secretary of Jiading. The article on the 2024 China Auto Forum reports, in its own words, what Lu Fangzhou said about the district's development; it does not say that Lu Fangzhou spoke at the forum.",
+    bioZh: "嘉定区委书记。关于2024中国汽车论坛的报道以转述方式记述了Lu Fangzhou对嘉定发展的介绍；报道并未说明其曾在论坛上发言。",
   },
 ] as const;
 
@@ -76,9 +86,11 @@ export const topicList = [
 type TopicSlug = (typeof topicList)[number]["slug"];
 
 /**
- * The three direct quotes word for word, and Lu Fangzhou's reported speech as a paraphrase.
- * The article does not say in which session anything was said, so no quote names one.
- * Chinese versions are our translations and are shown as such.
+ * The article's direct quotes word for word (a comma that closes a quote before its attribution is
+ * left out, nothing is added), each sentence it quotes on its own, and its reported
+ * speech as paraphrases (never shown in quotation marks), each the article's own words for what
+ * the person said. In article order. The article does not say in which session anything was said,
+ * so no quote names one. Chinese versions are the site's translations and are shown as such.
  */
 export const quoteList: {
   speaker: (typeof people)[number]["slug"];
@@ -89,38 +101,56 @@ export const quoteList: {
 }[] = [
   {
     speaker: "wang-yao",
+    kind: "paraphrase",
+    text: "The majority of the new NEV models are now Internet-connected and intelligent.",
+    translation: "大多数新推出的新能源汽车车型如今已具备网联化和智能化功能。",
+    topics: ["intelligent-connected", "nev"],
+  },
+  {
+    speaker: "wang-yao",
     kind: "direct",
-    text: "These features enhance the consumer experience and drive the long-term development of our NEVs.",
+    text: "These features enhance the consumer experience and drive the long-term development of our NEVs",
     translation: "这些功能提升了消费者体验，并推动我国新能源汽车的长期发展。",
     topics: ["intelligent-connected", "nev"],
   },
   {
     speaker: "liu-jining",
     kind: "direct",
-    text: "Chinese car manufacturers will export not only vehicles but also software and intelligent features, allowing global consumers to experience the innovative appeal of China’s automotive industry.",
+    text: "Chinese car manufacturers will export not only vehicles but also software and intelligent features, allowing global consumers to experience the innovative appeal of China’s automotive industry",
     translation:
       "中国汽车制造商出口的将不仅是整车，还有软件和智能功能，让全球消费者感受中国汽车产业的创新魅力。",
     topics: ["exports", "software"],
   },
   {
+    // "According to Lu Fangzhou" governs this sentence only: the article states the parks that follow
+    // in its own voice.
+    speaker: "lu-fangzhou",
+    kind: "paraphrase",
+    text: "The district has been accelerating its development as a core area of a global automobile industry hub.",
+    translation: "嘉定正加快建设全球汽车产业中心核心区。",
+    topics: ["industrial-parks"],
+  },
+  {
+    // Two sentences quoted separately, "said Liu with Ji Yue Auto" between them: two quotes.
     speaker: "liu-jining",
     kind: "direct",
-    // The article interrupts this quote with its attribution; the ellipsis marks where.
-    text: "Recently, Apollo Go has captured the public’s interest … However, if you visit Jiading, you’ll notice that high-level autonomous vehicles like Apollo Go are a common sight in the streets.",
-    translation:
-      "最近，萝卜快跑引起了公众的关注……不过，如果你来嘉定，就会发现像萝卜快跑这样的高级别自动驾驶车辆在街头随处可见。",
+    text: "Recently, Apollo Go has captured the public’s interest",
+    translation: "最近，Apollo Go引起了公众的关注",
     topics: ["autonomous-driving"],
   },
   {
-    speaker: "lu-fangzhou",
-    kind: "paraphrase",
-    text: "The district has been accelerating its development as a core area of a global automobile industry hub, and has built high-quality industrial parks, including an Automotive Chip Valley and an Intelligent Vehicle Software Park.",
-    translation:
-      "嘉定正加快建设全球汽车产业中心核心区，已建成一批高质量产业园区，包括汽车芯片谷和智能汽车软件园。",
-    topics: ["industrial-parks"],
+    speaker: "liu-jining",
+    kind: "direct",
+    text: "However, if you visit Jiading, you’ll notice that high-level autonomous vehicles like Apollo Go are a common sight in the streets.",
+    translation: "不过，如果你来嘉定，就会发现像Apollo Go这样的高级别自动驾驶车辆在街头随处可见。",
+    topics: ["autonomous-driving"],
   },
 ];
 
+/**
+ * The figures as the article states them: `value` and `unitEn` together are the article's words
+ * (a percent sign stands for its "percent"), and the labels use its wording, hedges included.
+ */
 export const figureList: {
   slug: string;
   value: string;
@@ -136,7 +166,7 @@ export const figureList: {
     valueZh: "950",
     unitEn: "million units",
     unitZh: "万辆",
-    labelEn: "China's NEV sales in 2023, over 60 % of the global market",
+    labelEn: "China's NEV sales in 2023, more than 60 percent of the global market share",
     labelZh: "2023年中国新能源汽车销量，占全球市场份额60%以上",
   },
   {
@@ -145,7 +175,7 @@ export const figureList: {
     valueZh: "494",
     unitEn: "million units",
     unitZh: "万辆",
-    labelEn: "NEV sales in the first half of 2024, up 32 % year over year",
+    labelEn: "NEV sales in the first half of 2024, up 32 percent year over year",
     labelZh: "2024年上半年新能源汽车销量，同比增长32%",
   },
   {
@@ -176,11 +206,12 @@ export const figureList: {
   },
   {
     slug: "jiading-platforms",
-    value: "200",
-    unitEn: "R&D platforms",
+    value: "Some 200",
+    valueZh: "约200",
+    unitEn: "research and development platforms",
     unitZh: "个研发平台",
-    labelEn: "Research and development platforms in the \"new four modernizations\", with more than 600 businesses",
-    labelZh: "参与汽车“新四化”的研发平台约200个，企业600余家",
+    labelEn: "Involved in the \"new four modernizations\" of the car industry, with more than 600 businesses",
+    labelZh: "参与汽车产业“新四化”，参与的企业另有600余家",
   },
   {
     slug: "jiading-autonomous-fleet",

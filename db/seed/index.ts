@@ -3,7 +3,7 @@ import { zonedToInstant } from "../../lib/time";
 import type { Db } from "../client";
 import * as s from "../schema";
 import { article, event, figureList, people, quoteList, topicList } from "./article";
-import { program, rooms, tracks } from "./program";
+import { program, programPeople, rooms, tracks } from "./program";
 
 export function isEmpty(db: Db): boolean {
   const row = db.select({ n: count() }).from(s.events).get();
@@ -37,7 +37,12 @@ export function seed(db: Db): void {
     });
 
     const speakerIds = new Map<string, number>();
+    // The article's people are marked as named in it: no session may ever list them.
     for (const p of people) {
+      const row = tx.insert(s.speakers).values({ ...p, sourceId: source.id }).returning().get();
+      speakerIds.set(p.slug, row.id);
+    }
+    for (const p of programPeople) {
       const row = tx.insert(s.speakers).values(p).returning().get();
       speakerIds.set(p.slug, row.id);
     }

@@ -1,19 +1,43 @@
-import type { SeedRoom, SeedSession, SeedTrack } from "./types";
+import type { SeedPerson, SeedRoom, SeedSession, SeedTrack } from "./types";
 
 /**
  * An ILLUSTRATIVE program for the 2024 China Auto Forum (Jiading District, Shanghai, 11-13 July 2024).
  *
  * The source article (../../../shared/source/china-auto-forum-2024.txt) lists no sessions: the
  * rooms, times, titles and abstracts below are invented for demonstration. Facts that an abstract
- * mentions come only from the article. No real person is named in any title or abstract and no
- * words are attributed to anyone; the two speaker links below only place a person from the
- * article on a session whose topic matches what the article reports, and the abstracts of those
- * sessions describe the topic alone.
+ * mentions come only from the article. No real person is named in any title or abstract, no words
+ * are attributed to anyone, and no real person is a speaker, moderator or panellist: the people of
+ * this program are roles, not named people (`programPeople`).
  */
 export const programNotice = {
   en: "This program is illustrative: the source article does not list the forum's sessions.",
   zh: "本议程仅为示意：原始报道未列出论坛的具体日程。",
 } as const;
+
+/** The people of the illustrative program: roles only, never a real person. */
+export const programPeople: SeedPerson[] = [
+  {
+    slug: "moderator",
+    nameEn: "Moderator",
+    nameZh: "主持人",
+    bioEn: "A role in the illustrative program, not a named person: the source article lists no sessions and names no moderator.",
+    bioZh: "示意议程中的角色，并非具体人物：来源报道未列出议程，也未提及主持人。",
+  },
+  {
+    slug: "jiading-chip-company-representative",
+    nameEn: "Representative of a Jiading chip company",
+    nameZh: "嘉定一家芯片企业的代表",
+    bioEn: "A role in the illustrative program, not a named person: the source article lists no sessions and names no speakers for them.",
+    bioZh: "示意议程中的角色，并非具体人物：来源报道未列出议程，也未提及任何演讲嘉宾。",
+  },
+  {
+    slug: "carmaker-representative",
+    nameEn: "Representative of a Chinese carmaker",
+    nameZh: "一家中国车企的代表",
+    bioEn: "A role in the illustrative program, not a named person: the source article lists no sessions and names no speakers for them.",
+    bioZh: "示意议程中的角色，并非具体人物：来源报道未列出议程，也未提及任何演讲嘉宾。",
+  },
+];
 
 export const rooms: SeedRoom[] = [
   { slug: "main-hall", nameEn: "Main Hall", nameZh: "主会场", capacity: 250 },
@@ -101,7 +125,6 @@ export const program: SeedSession[] = [
       "This keynote covers the new-energy vehicle (NEV) market and intelligent connected NEVs: the current state of the market and the place of connectivity and intelligent features in new models.",
     abstractZh:
       "本场主旨演讲聚焦新能源汽车市场和智能网联新能源汽车，内容涉及市场现状以及网联化、智能化功能在新车型中的应用。",
-    speakers: [{ speaker: "wang-yao", role: "speaker" }],
   },
   {
     slug: "coffee-break-day-1",
@@ -142,6 +165,7 @@ export const program: SeedSession[] = [
       "China's NEV sales reached 9.5 million units in 2023, more than 60 percent of the global market, and rose 32 percent year over year to 4.94 million units in the first half of 2024. This panel looks at what sustains that growth and at the market outlook for 2024, for which sales of 11.5 million units are expected.",
     abstractZh:
       "2023年中国新能源汽车销量达950万辆，占全球市场份额60%以上；2024年上半年销量为494万辆，同比增长32%。本场圆桌论坛探讨支撑这一增长的因素，以及预计全年销量达1150万辆背景下的市场前景。",
+    speakers: [{ speaker: "moderator", role: "moderator" }],
   },
   {
     slug: "lunch-day-1",
@@ -212,6 +236,7 @@ export const program: SeedSession[] = [
       "This talk looks at how chip designers, suppliers and carmakers can work together on automotive-grade chips for electrified and intelligent vehicles.",
     abstractZh:
       "本场报告探讨芯片设计企业、供应商与整车企业如何围绕面向电动化、智能化汽车的车规级芯片开展协作。",
+    speakers: [{ speaker: "jiading-chip-company-representative", role: "speaker" }],
   },
   {
     slug: "workshop-software-defined-vehicle",
@@ -301,7 +326,7 @@ export const program: SeedSession[] = [
       "This session covers the export of vehicles, software and intelligent features by Chinese carmakers, and what it takes to offer them to consumers in overseas markets.",
     abstractZh:
       "本场报告聚焦中国车企向海外市场输出整车、软件和智能化功能，探讨将这些产品与服务带给海外消费者需要具备哪些条件。",
-    speakers: [{ speaker: "liu-jining", role: "speaker" }],
+    speakers: [{ speaker: "carmaker-representative", role: "speaker" }],
   },
   {
     slug: "panel-autonomous-road-testing",

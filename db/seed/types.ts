@@ -1,5 +1,14 @@
 import type { SessionType, SpeakerRole } from "../schema";
 
+/** A person of the illustrative program: a role, never a real person. */
+export type SeedPerson = {
+  slug: string;
+  nameEn: string;
+  nameZh: string;
+  bioEn: string;
+  bioZh: string;
+};
+
 /** A room of the illustrative program. */
 export type SeedRoom = {
   slug: string;

@@ -23,9 +23,9 @@ const session = {
   seatLimit: null,
   speakers: [
     {
-      slug: "wang-yao",
-      name: { en: "Wang Yao", zh: null },
-      url: "http://localhost:3000/en/speakers/wang-yao",
+      slug: "moderator",
+      name: { en: "Moderator", zh: "主持人" },
+      url: "http://localhost:3000/en/speakers/moderator",
       role: "speaker",
     },
   ],
@@ -46,5 +46,39 @@ describe("the read-only API's schemas", () => {
     expect(
       validator.response("/api/v1/quotes", "get", 400, { error: "x", parameter: "cursor" }),
     ).toEqual([]);
+  });
+
+  it("describe a real person with the source that quotes them, and a translation with its label", () => {
+    const person = {
+      slug: "liu-jining",
+      name: { en: "Liu Jining", zh: null },
+      url: "http://localhost:3000/en/speakers/liu-jining",
+      jobTitle: { en: "Chief financial officer", zh: "首席财务官" },
+      organisation: { en: "Ji Yue Auto", zh: "极越汽车" },
+      bio: { en: "Bio.", zh: "简介。" },
+      photoUrl: null,
+      quotedIn: { title: "Industry experts address auto sector's sustainability", publisher: null, publishedOn: "2024-07-25", url: null },
+    };
+    expect(validator.schema("Speaker", person)).toEqual([]);
+    expect(validator.schema("Speaker", { ...person, quotedIn: null })).toEqual([]);
+    const { quotedIn: _q, ...withoutSource } = person;
+    expect(validator.schema("Speaker", withoutSource)).not.toEqual([]);
+    const translation = { language: "zh", text: "译文", translatedBy: "site", label: "本站译文，非本人原话" };
+    const quote = {
+      id: 1,
+      url: "http://localhost:3000/en/quotes/1",
+      kind: "direct",
+      text: "Words",
+      language: "en",
+      translation,
+      saidOn: null,
+      speaker: { slug: person.slug, name: person.name, url: person.url },
+      source: person.quotedIn,
+      session: null,
+      topics: [],
+    };
+    expect(validator.schema("Quote", quote)).toEqual([]);
+    const { label: _l, ...unlabelled } = translation;
+    expect(validator.schema("Quote", { ...quote, translation: unlabelled })).not.toEqual([]);
   });
 });

@@ -117,9 +117,15 @@ export const readPaths = {
   "/api/v1/speakers": {
     get: {
       operationId: "listSpeakers",
-      summary: "Every speaker",
+      summary: "Every person: the program's speakers, and the real people a source quotes",
       parameters: [ifNoneMatch],
-      responses: { "200": ok("The speakers, by name.", "SpeakerList"), "304": notModified },
+      responses: {
+        "200": ok(
+          "The people, by name. A real person named in a source carries it in `quotedIn` and is never on a session.",
+          "SpeakerList",
+        ),
+        "304": notModified,
+      },
     },
     options: preflight("preflightSpeakers"),
   },
@@ -131,7 +137,7 @@ export const readPaths = {
       parameters: [ifNoneMatch],
       responses: {
         "200": ok(
-          "The speaker, their public sessions with their role in each, and their quotes.",
+          "The person, their public sessions with their role in each (none for a real person), and their quotes.",
           "SpeakerDetail",
         ),
         "304": notModified,
@@ -220,12 +226,24 @@ const session = {
   seatLimit: { type: ["integer", "null"], description: "Seats that can be booked, where limited." },
   speakers: { type: "array", items: object({ ...speakerRef, role: { enum: [...speakerRoles] } }) },
 };
+const source = object({
+  title: string,
+  publisher: { type: ["string", "null"] },
+  publishedOn: string,
+  url: { type: ["string", "null"] },
+});
 const speaker = {
   ...speakerRef,
   jobTitle: ref("Localized"),
   organisation: ref("Localized"),
   bio: ref("Localized"),
   photoUrl: { type: ["string", "null"] },
+  quotedIn: {
+    ...nullable(source),
+    description:
+      "Set for a real person: the source that names them and reports what they said. A real person is never " +
+      "a speaker, moderator or panellist of a session. Null for the people of the (illustrative) program.",
+  },
 };
 
 export const readSchemas = {
@@ -256,8 +274,13 @@ export const readSchemas = {
     ...quoteSummary,
     translation: nullable(
       object(
-        { language: { enum: [...quoteLanguages] }, text: string },
-        "Our translation, to be shown as one.",
+        {
+          language: { enum: [...quoteLanguages] },
+          text: string,
+          translatedBy: { const: "site" },
+          label: { type: "string", description: "Says, in the translation's language, that it is the site's translation." },
+        },
+        "The site's translation, never the person's own words: show it with its label.",
       ),
     ),
     saidOn: {
@@ -265,12 +288,7 @@ export const readSchemas = {
       description: "The day the words were said (YYYY-MM-DD), where known.",
     },
     speaker: object(speakerRef),
-    source: object({
-      title: string,
-      publisher: { type: ["string", "null"] },
-      publishedOn: string,
-      url: { type: ["string", "null"] },
-    }),
+    source,
     session: nullable(object({ slug, url, title: ref("Localized") })),
     topics: { type: "array", items: object({ slug, name: ref("Localized") }) },
   }),

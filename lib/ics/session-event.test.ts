@@ -22,7 +22,7 @@ const session = (over: Partial<FeedSession> = {}): FeedSession => ({
   room: { nameEn: "Main Hall", nameZh: "主会场" },
   track: { nameEn: "Market & Policy", nameZh: "市场与政策" },
   speakers: [
-    { nameEn: "Wang Yao", nameZh: null, organisationEn: "CAAM", organisationZh: "中国汽车工业协会", role: "speaker" },
+    { nameEn: "Representative of a carmaker", nameZh: null, organisationEn: "Carmaker", organisationZh: "车企", role: "speaker" },
     { nameEn: "Li Wei", nameZh: "李伟", organisationEn: "", organisationZh: "", role: "moderator" },
   ],
   ...over,
@@ -52,14 +52,24 @@ describe("sessionToEvent", () => {
     expect(e.summary).toBe("Opening Ceremony");
     expect(e.location).toBe("Main Hall");
     expect(e.url).toBe("https://forum.example/en/sessions/opening-ceremony");
-    expect(e.description).toContain("Speakers:\nWang Yao (Speaker), CAAM\nLi Wei (Moderator)");
+    expect(e.description).toContain("Speakers:\nRepresentative of a carmaker (Speaker), Carmaker\nLi Wei (Moderator)");
     const z = sessionToEvent(zh, session());
     expect(z.summary).toBe("开幕式");
     expect(z.location).toBe("主会场");
     expect(z.url).toBe("https://forum.example/zh-CN/sessions/opening-ceremony");
-    expect(z.description).toContain("嘉宾：\nWang Yao（演讲嘉宾），中国汽车工业协会\n李伟（主持人）");
+    expect(z.description).toContain("嘉宾：\nRepresentative of a carmaker（演讲嘉宾），车企\n李伟（主持人）");
     expect(z.categories).toEqual(["市场与政策"]);
     expect(sessionToEvent(zh, session({ titleZh: "" })).summary).toBe("Opening Ceremony");
+  });
+
+  it("says in every session's text, and in the calendar's, that the program is illustrative", () => {
+    expect(sessionToEvent(en, session()).description.startsWith("Illustrative session: the source article lists no sessions.")).toBe(true);
+    expect(sessionToEvent(zh, session()).description.startsWith("示意议程：来源报道并未列出具体议程。")).toBe(true);
+    expect(sessionToEvent(en, session({ status: "cancelled" })).description).toContain("\n\nIllustrative session:");
+    const { vcalendar } = parse(serializeCalendar(sessionsCalendar(zh, { kind: "agenda" }, [session()])));
+    expect(vcalendar.getFirstPropertyValue("x-wr-caldesc")).toContain("本议程仅为示意");
+    const english = parse(serializeCalendar(sessionsCalendar(en, { kind: "agenda" }, [session()])));
+    expect(english.vcalendar.getFirstPropertyValue("x-wr-caldesc")).toContain("This program is illustrative");
   });
 
   it("marks a cancelled session, in its status and its text", () => {

@@ -63,6 +63,8 @@ function description(ctx: FeedContext, s: FeedSession): string {
   const m = messages[locale];
   const blocks: string[] = [];
   if (s.status === "cancelled") blocks.push(m.session.cancelledNotice);
+  // The program is invented for demonstration: every copy of a session says so.
+  blocks.push(m.session.illustrative);
   const abstract = pick(locale, s.abstractEn, s.abstractZh).trim();
   if (abstract) blocks.push(abstract);
   if (s.speakers.length > 0) {
@@ -119,7 +121,7 @@ export function sessionsCalendar(ctx: FeedContext, feed: FeedKind, sessions: Fee
   return {
     prodId: `-//${ctx.event.nameEn}//Program feed//${ctx.locale === "zh-CN" ? "ZH" : "EN"}`,
     name: calendarName(ctx, feed),
-    description: m.meta.description,
+    description: `${m.meta.description} ${m.agenda.illustrative}`,
     timeZone: ctx.event.timeZone,
     refreshInterval: "PT1H",
     events: sessions.map((s) => sessionToEvent(ctx, s)),

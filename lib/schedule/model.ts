@@ -3,6 +3,8 @@
  * frab and pretalx, read by conference apps and players). json.ts and xml.ts only write it out.
  */
 import { createHash } from "node:crypto";
+import en from "../../messages/en.json";
+import zh from "../../messages/zh-CN.json";
 import { daysBetween, minutesOfDay, zonedDate, zonedToInstant } from "../time";
 import { scheduleGuid } from "./uuid";
 import { durationText, zonedClock, zonedIso } from "./zoned";
@@ -110,6 +112,12 @@ export type Schedule = {
   days: ScheduleDay[];
 };
 
+/** The program is invented for demonstration: the exports say so, in both languages. */
+export const ILLUSTRATIVE = {
+  program: `${en.agenda.illustrative} ${zh.agenda.illustrative}`,
+  session: `${en.session.illustrative} ${zh.session.illustrative}`,
+} as const;
+
 /** Cancelled sessions stay in the schedule, marked in the title: neither format has a status. */
 export const CANCELLED_PREFIX = { en: "Cancelled: ", zh: "已取消：" } as const;
 
@@ -173,7 +181,7 @@ export function buildSchedule(source: ScheduleSource): Schedule {
       type: s.type,
       language: null,
       abstract: s.abstractEn,
-      description: s.abstractZh,
+      description: `${ILLUSTRATIVE.session}\n\n${s.abstractZh}`,
       cancelled,
       persons: s.speakers.map((p) => ({
         id: p.id,
@@ -219,7 +227,7 @@ export function buildSchedule(source: ScheduleSource): Schedule {
     conference: {
       acronym,
       title: event.nameEn,
-      description: `${event.nameZh}. ${event.venueEn} (${event.venueZh}).`,
+      description: `${event.nameZh}. ${event.venueEn} (${event.venueZh}). ${ILLUSTRATIVE.program}`,
       start: dates[0] ?? event.startDate,
       end: dates.at(-1) ?? event.endDate,
       daysCount: dates.length,

@@ -6,6 +6,7 @@ import { scheduleJson } from "./json";
 import {
   buildSchedule,
   CANCELLED_PREFIX,
+  ILLUSTRATIVE,
   type ScheduleSource,
   type ScheduleSourceSession,
 } from "./model";
@@ -75,7 +76,7 @@ const program = [
     endsAt: at("2024-07-11", "09:30"),
     titleEn: "Opening Ceremony",
     titleZh: "开幕式",
-    speakers: [{ id: 3, slug: "wang-yao", nameEn: "Wang Yao", bioEn: "Engineer." }],
+    speakers: [{ id: 3, slug: "moderator", nameEn: "Moderator", bioEn: "A role." }],
   }),
   session(2, {
     room: hallA,
@@ -162,14 +163,14 @@ describe("buildSchedule", () => {
       track: "Opening & Keynotes",
       type: "ceremony",
       abstract: "About it.",
-      description: "简介。",
+      description: `${ILLUSTRATIVE.session}\n\n简介。`,
       persons: [
         {
           id: 3,
-          guid: scheduleGuid("caf2024", "person", "wang-yao"),
-          name: "Wang Yao",
-          url: "https://forum.example/en/speakers/wang-yao",
-          biography: "Engineer.",
+          guid: scheduleGuid("caf2024", "person", "moderator"),
+          name: "Moderator",
+          url: "https://forum.example/en/speakers/moderator",
+          biography: "A role.",
         },
       ],
       links: [
@@ -185,6 +186,14 @@ describe("buildSchedule", () => {
       track: null,
       duration: "01:30",
     });
+  });
+
+  it("says that the program is illustrative, in the conference and in every session, in both languages", () => {
+    expect(ILLUSTRATIVE.program).toMatch(/illustrative/);
+    expect(ILLUSTRATIVE.program).toMatch(/示意/);
+    expect(ILLUSTRATIVE.session).toMatch(/示意/);
+    expect(schedule.conference.description).toContain(ILLUSTRATIVE.program);
+    for (const e of events(schedule)) expect(e.description.startsWith(ILLUSTRATIVE.session), String(e.id)).toBe(true);
   });
 
   it("lists every room on every day, and puts a session without a room at the venue", () => {
@@ -274,7 +283,7 @@ describe("schedule.json", () => {
     const day = document.schedule.conference.days[0]!;
     expect(Object.keys(day.rooms)).toEqual(["Main Hall", "Hall A", "Jiading District, Shanghai"]);
     const [opening] = day.rooms["Main Hall"]!;
-    expect(opening!.persons).toEqual([expect.objectContaining({ id: 3, public_name: "Wang Yao" })]);
+    expect(opening!.persons).toEqual([expect.objectContaining({ id: 3, public_name: "Moderator" })]);
     expect(opening!.persons[0]).not.toHaveProperty("name");
     expect(opening).toMatchObject({ language: null, track: "Opening & Keynotes", attachments: [] });
   });
@@ -302,9 +311,11 @@ describe.skipIf(!xmllintAvailable())("schedule.xml", () => {
     );
     expect(xml).toContain(`<event id="1" guid="${scheduleGuid("caf2024", "session", 1)}">`);
     expect(xml).toContain(
-      `<person id="3" guid="${scheduleGuid("caf2024", "person", "wang-yao")}">Wang Yao</person>`,
+      `<person id="3" guid="${scheduleGuid("caf2024", "person", "moderator")}">Moderator</person>`,
     );
     expect(xml).toContain("<time_zone_name>Asia/Shanghai</time_zone_name>");
+    expect(xml).toContain(`<!-- ${ILLUSTRATIVE.program} -->`);
+    expect(xml.match(/<description>([^<]*)<\/description>/g)?.every((d) => d.includes(ILLUSTRATIVE.session))).toBe(true);
     expect(xml).toContain('<track name="Opening &amp; Keynotes" color="#1e3a8a" slug="plenary">');
   });
 });

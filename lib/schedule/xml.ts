@@ -1,5 +1,5 @@
 /** schedule.xml as frab and pretalx write it (voc/schedule's schedule.xml.xsd). */
-import type { Schedule, ScheduleEvent } from "./model";
+import { ILLUSTRATIVE, type Schedule, type ScheduleEvent } from "./model";
 
 // Characters XML 1.0 cannot hold at all, even escaped.
 const FORBIDDEN = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
@@ -102,6 +102,8 @@ export function scheduleXml(schedule: Schedule, selfUrl?: string): string {
   const self = selfUrl ? httpOnly(selfUrl) : null;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
+    // The format's <conference> has no description: the notice stands here and in every event's.
+    `<!-- ${ILLUSTRATIVE.program.replaceAll("--", "–")} -->`,
     "<schedule>",
     `  <generator${attributes({ name: "china-auto-forum", version: "1.0" })}/>`,
     ...(self ? [`  ${element("url", self)}`] : []),

@@ -40,6 +40,7 @@ export function NowNext({ sessions, timeZone, startDate }: Props) {
       <h2 id="now-heading" className="text-2xl font-bold">
         {after ? t("pastHeading") : before ? t("nextHeading") : t("nowHeading")}
       </h2>
+      <p className="mt-1 text-sm text-slate-600">{t("illustrative")}</p>
       {after ? (
         <p className="mt-2 text-slate-700">{t("afterForum")}</p>
       ) : before ? (

@@ -34,7 +34,7 @@ export default async function MyAgendaPage({ params }: PageProps<"/[locale]/my-a
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">
-        {t("description")} {agenda("forumTime", { offset })}
+        {t("description")} {agenda("forumTime", { offset })} {agenda("illustrative")}
       </p>
       <MyAgenda data={data} />
     </div>

@@ -18,6 +18,7 @@ export default async function AgendaChangesPage({ params }: PageProps<"/[locale]
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("agendaChanges");
+  const agenda = await getTranslations("agenda");
   const event = getEvent();
   const offset = offsetLabel(zonedToInstant(event.startDate, "12:00", event.timeZone), event.timeZone);
   const versions = listScheduleVersions();
@@ -26,6 +27,7 @@ export default async function AgendaChangesPage({ params }: PageProps<"/[locale]
     <div>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("intro", { offset })}</p>
+      <p className="mt-2 text-sm text-slate-600">{agenda("illustrative")}</p>
       <p className="mt-2">
         <Link href="/agenda" className="font-medium text-brand-700 underline">
           {t("back")}

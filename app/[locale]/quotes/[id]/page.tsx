@@ -5,12 +5,19 @@ import { QuoteCard } from "@/components/quote-card";
 import { getQuote, listQuoteIds } from "@/db/queries/quotes";
 import { pageMetadata } from "@/i18n/metadata";
 import { Link } from "@/i18n/navigation";
-import { isZh, pick } from "@/lib/localized";
+import type { QuoteKind } from "@/db/schema";
+import { pick } from "@/lib/localized";
+import { quoteSummary } from "@/lib/quotes";
 
 type Props = PageProps<"/[locale]/quotes/[id]">;
 
 export function generateStaticParams() {
   return listQuoteIds().map((id) => ({ id: String(id) }));
+}
+
+/** A paraphrase is reported speech: its page is not headed as a quote. */
+function heading(t: (key: "quoteBy" | "paraphraseBy", values: { name: string }) => string, kind: QuoteKind, name: string) {
+  return t(kind === "direct" ? "quoteBy" : "paraphraseBy", { name });
 }
 
 function load(id: string) {
@@ -23,12 +30,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!quote) return {};
   const t = await getTranslations({ locale, namespace: "quotes" });
   const name = pick(locale, quote.speaker.nameEn, quote.speaker.nameZh);
-  const words = isZh(locale) && quote.translation ? quote.translation : quote.text;
   return pageMetadata({
     locale,
     path: `/quotes/${id}`,
-    title: t("quoteBy", { name }),
-    description: quote.kind === "direct" ? `“${words}” — ${name}` : words,
+    title: heading(t, quote.kind, name),
+    description: quoteSummary(locale, quote, name, t("translationNotice")),
     type: "article",
   });
 }
@@ -45,7 +51,7 @@ export default async function QuotePage({ params }: Props) {
         ← {t("allQuotes")}
       </Link>
       <h1 className="mt-3 text-3xl font-bold">
-        {t("quoteBy", { name: pick(locale, quote.speaker.nameEn, quote.speaker.nameZh) })}
+        {heading(t, quote.kind, pick(locale, quote.speaker.nameEn, quote.speaker.nameZh))}
       </h1>
       <div className="mt-6">
         <QuoteCard quote={quote} permalink={false} />

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { Citation } from "@/components/citation";
+import { PersonPosition } from "@/components/person-position";
 import { QuoteCard } from "@/components/quote-card";
 import { getEvent } from "@/db/queries/event";
+import type { QuoteWithDetails } from "@/db/queries/quotes";
 import { getSpeaker, listSpeakerSlugs } from "@/db/queries/speakers";
 import { pageMetadata } from "@/i18n/metadata";
 import { Link } from "@/i18n/navigation";
@@ -59,50 +62,70 @@ export default async function SpeakerPage({ params }: Props) {
       )}
       <h1 className="mt-3 text-3xl font-bold">{pick(locale, speaker.nameEn, speaker.nameZh)}</h1>
       <p className="mt-1 text-lg text-slate-700">
-        {t("position", {
-          title: pick(locale, speaker.titleEn, speaker.titleZh),
-          organisation: pick(locale, speaker.organisationEn, speaker.organisationZh),
-        })}
+        <PersonPosition person={speaker} />
       </p>
       <p className="mt-4 leading-relaxed text-slate-800">{pick(locale, speaker.bioEn, speaker.bioZh)}</p>
 
-      <section className="mt-8">
-        <h2 className="text-xl font-bold">{t("sessions")}</h2>
-        {speaker.appearances.length === 0 ? (
-          <p className="mt-2 text-slate-700">{t("noSessions")}</p>
-        ) : (
-          <ul className="mt-2 space-y-2">
-            {speaker.appearances.map(({ session: s, role }) => (
-              <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3">
-                <Link href={`/sessions/${s.slug}`} className={`font-medium text-brand-700 underline ${s.status === "cancelled" ? "line-through" : ""}`}>
-                  {pick(locale, s.titleEn, s.titleZh)}
-                </Link>
-                <p className="text-sm text-slate-700">
-                  {formatDay(zonedDate(s.startsAt, timeZone), locale, "short")}{" "}
-                  {formatTimeRange(s.startsAt, s.endsAt, locale, timeZone)} ({offsetLabel(s.startsAt, timeZone)}) ·{" "}
-                  {roles(role)}
-                  {s.status === "cancelled" && ` · ${agenda("cancelled")}`}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section className="mt-8">
-        <h2 className="text-xl font-bold">{t("quotes")}</h2>
-        {speaker.quotes.length === 0 ? (
-          <p className="mt-2 text-slate-700">{t("noQuotes")}</p>
-        ) : (
-          <ul className="mt-3 space-y-4">
-            {speaker.quotes.map((q) => (
-              <li key={q.id}>
-                <QuoteCard quote={q} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {speaker.source ? (
+        // A real person: what the source reports, and never a session.
+        <>
+          <div className="mt-4 space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3 text-slate-800">
+            <p>{t("quotedNote", { name: pick(locale, speaker.nameEn, speaker.nameZh) })}</p>
+            <p className="text-sm">
+              <Citation source={speaker.source} />
+            </p>
+          </div>
+          <Quotes heading={t("reported")} quotes={speaker.quotes} empty={t("noQuotes")} />
+        </>
+      ) : (
+        <>
+          <section className="mt-8">
+            <h2 className="text-xl font-bold">{t("sessions")}</h2>
+            {speaker.appearances.length === 0 ? (
+              <p className="mt-2 text-slate-700">{t("noSessions")}</p>
+            ) : (
+              <>
+                <p className="mt-2 text-sm text-slate-600">{agenda("illustrative")}</p>
+                <ul className="mt-2 space-y-2">
+                  {speaker.appearances.map(({ session: s, role }) => (
+                    <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3">
+                      <Link href={`/sessions/${s.slug}`} className={`font-medium text-brand-700 underline ${s.status === "cancelled" ? "line-through" : ""}`}>
+                        {pick(locale, s.titleEn, s.titleZh)}
+                      </Link>
+                      <p className="text-sm text-slate-700">
+                        {formatDay(zonedDate(s.startsAt, timeZone), locale, "short")}{" "}
+                        {formatTimeRange(s.startsAt, s.endsAt, locale, timeZone)} ({offsetLabel(s.startsAt, timeZone)}) ·{" "}
+                        {roles(role)}
+                        {s.status === "cancelled" && ` · ${agenda("cancelled")}`}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+          <Quotes heading={t("quotes")} quotes={speaker.quotes} empty={t("noQuotes")} />
+        </>
+      )}
     </article>
+  );
+}
+
+function Quotes({ heading, quotes, empty }: { heading: string; quotes: QuoteWithDetails[]; empty: string }) {
+  return (
+    <section className="mt-8">
+      <h2 className="text-xl font-bold">{heading}</h2>
+      {quotes.length === 0 ? (
+        <p className="mt-2 text-slate-700">{empty}</p>
+      ) : (
+        <ul className="mt-3 space-y-4">
+          {quotes.map((q) => (
+            <li key={q.id}>
+              <QuoteCard quote={q} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

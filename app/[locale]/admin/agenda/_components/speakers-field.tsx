@@ -26,6 +26,7 @@ export function SpeakersField({ value, onChange, people, error }: Props) {
   return (
     <fieldset className="sm:col-span-2" aria-describedby={error ? "speakers-error" : undefined}>
       <legend className="font-medium">{t("speakers")}</legend>
+      <p className="text-sm text-slate-600">{t("realPeopleNote")}</p>
       <ul className="mt-1 space-y-2">
         {value.map((row, i) => (
           <li key={i} className="flex flex-wrap items-end gap-2">

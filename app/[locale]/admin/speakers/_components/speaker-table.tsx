@@ -38,7 +38,7 @@ export async function SpeakerTable({ speakers, locale }: { speakers: SpeakerRow[
               <td className="py-2 pr-3">
                 {s.listed || s.sessionCount > 0 ? t("visibility.listed") : t("visibility.private")}
               </td>
-              <td className="py-2 pr-3">{s.sessionCount}</td>
+              <td className="py-2 pr-3">{s.sourceId === null ? s.sessionCount : t("realPerson")}</td>
               <td className="py-2">{s.quoteCount}</td>
             </tr>
           ))}
