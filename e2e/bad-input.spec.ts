@@ -80,7 +80,7 @@ test.describe("hostile search text in the address", () => {
     // If the text reached a database as SQL, every quote would match.
     await quotes.expectCount(0);
     await quotes.goto();
-    await quotes.expectCount(4);
+    await quotes.expectCount(6);
   });
 });
 

@@ -58,8 +58,12 @@ test.describe("seat-limited sessions", () => {
         },
       });
       expect(response.status()).toBe(201);
-      return ((await response.json()) as { manageToken: string }).manageToken;
+      const { code, manageToken } = (await response.json()) as { code: string; manageToken: string };
+      // The database keeps only a hash of the token: the code leads from a row back to its token.
+      tokenOf.set(code, manageToken);
+      return manageToken;
     };
+    const tokenOf = new Map<string, string>();
     // A fresh server: the rides' 20 seats are free (no other spec books them).
     const tokens: string[] = [];
     for (let i = 0; i < 22; i++) tokens.push(await register());
@@ -76,11 +80,11 @@ test.describe("seat-limited sessions", () => {
     const answers = await Promise.all(tokens.map((token) => replayAction(request, asOwner(token))));
     expect(answers.map((a) => a.status())).toEqual(Array(22).fill(200));
 
-    const held = query<{ status: string; token: string }>(
-      `select b.status, r.manage_token token from session_bookings b join registrations r on r.id = b.registration_id
+    const held = query<{ status: string; code: string }>(
+      `select b.status, r.code code from session_bookings b join registrations r on r.id = b.registration_id
        where b.session_id = ? and b.status in ('booked', 'waiting') order by b.id`,
       session.id,
-    );
+    ).map((b) => ({ status: b.status, token: tokenOf.get(b.code)! }));
     expect(held.filter((b) => b.status === "booked")).toHaveLength(20);
     const waiting = held.filter((b) => b.status === "waiting").map((b) => b.token);
     expect(waiting).toHaveLength(2);

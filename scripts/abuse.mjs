@@ -28,7 +28,7 @@ import sharp from "sharp";
 import { encode } from "@auth/core/jwt";
 import { actionCases, actionSpecs, hostPage } from "./lib/abuse-actions.mjs";
 import { reportChecks } from "./lib/checks.mjs";
-import { EXCLUDED_COLUMNS, EXCLUDED_TABLES, checksum, differences, snapshot } from "./lib/abuse-checksum.mjs";
+import { EXCLUDED_COLUMNS, EXCLUDED_ROWS, EXCLUDED_TABLES, checksum, differences, snapshot } from "./lib/abuse-checksum.mjs";
 import { judge, send, shorten } from "./lib/abuse-http.mjs";
 import { routeCases, wrongMethodCases } from "./lib/abuse-routes.mjs";
 import { BURST_EMAIL, ROLES, authSecret, registerAttendee, signIn, startServer, userEmail, PASSWORD } from "./lib/abuse-setup.mjs";
@@ -252,6 +252,7 @@ function report({ url, routes, built, results, shortfalls, uncovered, before, af
   console.log(`Checksum of the user data: every table of the database and every file beside it, except`);
   for (const [table, why] of Object.entries(EXCLUDED_TABLES)) console.log(`  - table ${table}: ${why}`);
   for (const [table, { columns, why }] of Object.entries(EXCLUDED_COLUMNS)) console.log(`  - ${table}.${columns.join(", ")}: ${why}`);
+  for (const [table, { where, why }] of Object.entries(EXCLUDED_ROWS)) console.log(`  - ${table}: only its rows where ${where} count; ${why}`);
 
   console.log(`\nThe sign-in throttle (${burst.shortfalls.length ? "✗" : "✓"}):`);
   for (const line of burst.lines) console.log(`  ${line}`);

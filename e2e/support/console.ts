@@ -30,7 +30,8 @@ async function signedInState(browser: Browser, baseURL: string | undefined, role
   return state;
 }
 
-type WorkerFixtures = { consoleStates: Partial<Record<Role, StorageState>> };
+/** Signed-in states by server and role: a session exists only in the database of the server that opened it. */
+type WorkerFixtures = { consoleStates: Partial<Record<string, StorageState>> };
 type TestFixtures = { adminPage: Page; organizerPage: Page; staffPage: Page };
 
 function rolePage(role: Role) {
@@ -51,8 +52,9 @@ function rolePage(role: Role) {
     use: (page: Page) => Promise<void>,
   ) => {
     // Signing in costs a password hash: once per role and worker, then each test gets a fresh context.
-    consoleStates[role] ??= await signedInState(browser, baseURL, role);
-    const context = await browser.newContext({ baseURL, timezoneId, viewport, storageState: consoleStates[role] });
+    const key = `${baseURL} ${role}`;
+    consoleStates[key] ??= await signedInState(browser, baseURL, role);
+    const context = await browser.newContext({ baseURL, timezoneId, viewport, storageState: consoleStates[key] });
     const page = await context.newPage();
     await use(page);
     await context.close();

@@ -23,6 +23,14 @@ export const EXCLUDED_COLUMNS = {
   },
 };
 
+/** Rows that a request answered as intended writes by design, with the reason. */
+export const EXCLUDED_ROWS = {
+  audit_log: {
+    where: "action NOT LIKE 'export-%'",
+    why: "an organizer's bulk export (CSV, XLSX, badges) writes an audit row with its filters and row count, hostile filters included: the export answers with the matching rows (none), and the row records who took it",
+  },
+};
+
 /** sha256 per table over its rows in primary-key order, as JSON. */
 export function tableDigests(dbPath) {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
@@ -44,7 +52,8 @@ export function tableDigests(dbPath) {
         const order = keys.length ? keys.join(", ") : kept.join(", ");
         const hash = createHash("sha256");
         let rows = 0;
-        for (const row of db.prepare(`SELECT ${kept.join(", ")} FROM "${table}" ORDER BY ${order}`).raw().iterate()) {
+        const where = EXCLUDED_ROWS[table] ? ` WHERE ${EXCLUDED_ROWS[table].where}` : "";
+        for (const row of db.prepare(`SELECT ${kept.join(", ")} FROM "${table}"${where} ORDER BY ${order}`).raw().iterate()) {
           hash.update(JSON.stringify(row, (_key, value) => (Buffer.isBuffer(value) ? value.toString("base64") : value)));
           hash.update("\n");
           rows += 1;
