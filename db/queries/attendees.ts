@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { checkIns, registrations, type Registration } from "../schema";
 import { recordAudit } from "./audit";
-import { capacity, countByStatus, notify, waitingPosition } from "./registrations";
+import { capacity, expireHolds, notify, seatsTaken, waitingPosition } from "./registrations";
 import { emailKey } from "../../lib/registration/input";
 import type { AttendeeInput } from "../../lib/attendees/input";
 import { manageToken, registrationCode } from "../../lib/registration/codes";
@@ -189,7 +189,8 @@ export function promoteOutOfOrder(
       const reg = tx.select().from(r).where(eq(r.id, id)).get();
       if (!reg) return { ok: false, reason: "notFound" } as const;
       if (reg.status !== "waiting") return { ok: false, reason: "notWaiting" } as const;
-      const seats = { capacity: capacity(), confirmed: countByStatus("confirmed") };
+      expireHolds(tx);
+      const seats = { capacity: capacity(), confirmed: seatsTaken() };
       const full = seats.confirmed >= seats.capacity;
       if (full && !options.override) return { ok: false, reason: "full", ...seats } as const;
       const now = new Date();
@@ -255,7 +256,8 @@ export function addAttendee(
       const key = emailKey(input.email);
       const existing = tx.select().from(r).where(eq(r.emailKey, key)).get();
       if (existing && existing.status !== "cancelled") return { ok: false, reason: "emailTaken" } as const;
-      const seats = { capacity: capacity(), confirmed: countByStatus("confirmed") };
+      expireHolds(tx);
+      const seats = { capacity: capacity(), confirmed: seatsTaken() };
       const full = seats.confirmed >= seats.capacity;
       if (full && !options.override) return { ok: false, reason: "full", ...seats } as const;
       // A cancelled registration gives up its address, as when the person registers again.
