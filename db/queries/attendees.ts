@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
-import { checkIns, registrations, type Registration } from "../schema";
+import { checkIns, registrations, type EmailKind, type Registration } from "../schema";
 import { recordAudit } from "./audit";
 import { capacity, expireHolds, notify, seatsTaken, waitingPosition } from "./registrations";
 import { emailKey } from "../../lib/registration/input";
@@ -222,13 +222,20 @@ export function promoteOutOfOrder(
 }
 
 /** Sends the registration's current email again: the confirmation, or the waiting-list notice. */
-export function resendConfirmation(id: number, actor: string): { ok: boolean; kind?: "confirmation" | "waiting" } {
+export function resendConfirmation(id: number, actor: string): { ok: boolean; kind?: EmailKind } {
   return getDb().transaction(
     (tx) => {
       const reg = tx.select().from(r).where(eq(r.id, id)).get();
       if (!reg || reg.status === "cancelled" || !reg.email) return { ok: false };
-      const kind = reg.status === "confirmed" ? "confirmation" : "waiting";
-      notify(tx, reg, kind, waitingPosition(reg));
+      const kind: EmailKind =
+        reg.status === "confirmed"
+          ? "confirmation"
+          : reg.status === "waiting"
+            ? "waiting"
+            : reg.pendingFor === "email"
+              ? "confirm-request"
+              : "approval-request";
+      notify(tx, reg, kind, waitingPosition(reg), reg.status === "pending" ? reg.pendingUntil : null);
       recordAudit(tx, { actor, action: "resend", entity: "registration", entityId: id, after: { email: kind } });
       return { ok: true, kind };
     },

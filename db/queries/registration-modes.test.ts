@@ -4,6 +4,7 @@ import { getDb } from "../client";
 import { registrationInput, withSeededDatabase } from "../test-support";
 import { auditLog, events, outbox, registrationAttempts, registrations, type Registration } from "../schema";
 import { getRegistrationModeSettings, updateRegistrationMode } from "./event-settings";
+import { listAttendees } from "./attendees";
 import { createInvitation, listInvitations, revokeInvitation } from "./invitations";
 import {
   availability,
@@ -16,6 +17,7 @@ import {
   type SelfRegisterOptions,
 } from "./registrations";
 import type { RegistrationMode } from "../../lib/registration/mode";
+import { parseAttendeeFilters } from "../../lib/attendees/filters";
 
 withSeededDatabase("modes");
 
@@ -158,6 +160,9 @@ describe("approval mode", () => {
     expect(declined.ok && declined.registration.status).toBe("cancelled");
     expect(emailsTo(b)).toEqual(["approval-request", "declined"]);
     expect(decide(b.id, "approve", "user:1")).toEqual({ ok: false, reason: "notAwaitingApproval" });
+    const c = selfRegister().registration;
+    const pendingList = listAttendees(parseAttendeeFilters({ status: "pending" }));
+    expect(pendingList.rows.map((r) => r.code)).toEqual([c.code]);
     const actions = db().select().from(auditLog).where(eq(auditLog.actor, "user:1")).all().map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["approve", "decline"]));
   });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { connection } from "next/server";
 import { scheduleDelivery } from "@/db/queries/outbox";
-import { availability, registrationWindow, startHoldExpiry } from "@/db/queries/registrations";
+import { availability, registrationSettings, registrationWindow, startHoldExpiry } from "@/db/queries/registrations";
 import { pageMetadata } from "@/i18n/metadata";
 import { FORUM_DAYS } from "@/lib/registration/input";
 import { formatDay } from "@/lib/time";
@@ -45,7 +45,7 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/regi
           {t("seatsLeft", { count: Math.max(0, seats.capacity - seats.confirmed - seats.held), capacity: seats.capacity })}
         </p>
       )}
-      {openness.state === "open" && <RegisterForm locale={locale} days={days} full={seats.full} />}
+      {openness.state === "open" && <RegisterForm locale={locale} days={days} full={seats.full} holdMinutes={registrationSettings().holdMinutes} />}
     </div>
   );
 }

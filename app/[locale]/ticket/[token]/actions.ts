@@ -7,7 +7,7 @@ import type { Registration } from "@/db/schema";
 import { book, unbook } from "@/db/queries/bookings";
 import { scheduleDelivery } from "@/db/queries/outbox";
 import { rotateCalendarToken } from "@/db/queries/stars";
-import { cancel, erase, findByToken, updateDetails } from "@/db/queries/registrations";
+import { cancel, confirmPending, erase, findByToken, updateDetails } from "@/db/queries/registrations";
 import { calendarFeedUrl } from "@/lib/personal-agenda/feed-url";
 import { isManageToken } from "@/lib/registration/codes";
 import { detailsSchema, fieldErrors } from "@/lib/registration/input";
@@ -96,4 +96,17 @@ export async function calendarFeedAction(token: string, _prev: CalendarState, fo
   if (!result.ok) return { error: "notAvailable" };
   revalidatePath(`/[locale]/ticket/${token}`, "page");
   return { url: calendarFeedUrl(result.calendarToken), done: result.replaced ? "replaced" : "created" };
+}
+
+export type ConfirmState = { error?: "rateLimited" | "expired" | "notPending" };
+
+/** The person opened the link from the email and confirms: the held seat becomes theirs. */
+export async function confirmAction(token: string): Promise<ConfirmState> {
+  const found = await owner(token);
+  if (!("reg" in found)) return { error: found.error };
+  const { reg } = found;
+  const result = confirmPending(reg.id, `attendee:${reg.code}`);
+  scheduleDelivery();
+  revalidatePath(`/[locale]/ticket/${token}`, "page");
+  return result.ok ? {} : { error: result.reason };
 }
