@@ -39,3 +39,14 @@ describe("holds", () => {
     expect(holdExpired(null, 5)).toBe(false);
   });
 });
+
+describe("the console's mode form", async () => {
+  const { modeSettingsSchema } = await import("./mode-input");
+  it("takes a mode and whole minutes from 1 to a week", () => {
+    expect(modeSettingsSchema.parse({ mode: "approval", holdMinutes: "15" })).toEqual({ mode: "approval", holdMinutes: 15 });
+    expect(modeSettingsSchema.safeParse({ mode: "closed", holdMinutes: "15" }).error?.issues[0]?.message).toBe("invalidMode");
+    for (const holdMinutes of ["0", "10081", "1.5", ""]) {
+      expect(modeSettingsSchema.safeParse({ mode: "open", holdMinutes }).error?.issues[0]?.message).toBe("invalidHold");
+    }
+  });
+});
