@@ -252,6 +252,8 @@ export function publicView(reg: Registration, position: number | null) {
     code: reg.code,
     status: reg.status,
     position: position ?? undefined,
+    awaiting: reg.status === "pending" ? (reg.pendingFor ?? undefined) : undefined,
+    pendingUntil: reg.status === "pending" ? reg.pendingUntil?.toISOString() : undefined,
     fullName: reg.fullName,
     email: reg.email,
     organisation: reg.organisation,
