@@ -46,7 +46,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const { timeZone } = getEvent();
   const until =
     reg.status === "pending" && reg.pendingUntil
-      ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" }).format(reg.pendingUntil)
+      ? new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(reg.pendingUntil)
       : null;
   const lapsed = reg.status === "cancelled" && reg.pendingFor === "email" && !reg.confirmedAt && !reg.waitlistedAt;
 
