@@ -123,7 +123,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${MODES_PORT}/en`,
       env: {
         PORT: String(MODES_PORT),
-        FORUM_CAPACITY: "3",
+        FORUM_CAPACITY: "100",
         DATABASE_PATH: process.env.E2E_MODES_DB,
         NEXT_DIST_DIR: distDir,
         E2E_SKIP_BUILD: "1",
