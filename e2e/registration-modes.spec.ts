@@ -4,12 +4,15 @@
 // client addresses of its own (X-Forwarded-For).
 import Database from "better-sqlite3";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { openApiDocument } from "../lib/api/openapi";
+import { openApiValidator } from "../lib/api/openapi-validator";
 import { E2E_USERS, expect, signIn, test } from "./support/console";
 import { expectHydrated } from "./support/hydration";
 import { attendee, RegisterPage, uniqueEmail } from "./pages/register-page";
 
 const OWN_URL = `http://127.0.0.1:${process.env.E2E_MODES_PORT}`;
 const databaseFile = process.env.E2E_MODES_DB!;
+const validator = openApiValidator(JSON.parse(JSON.stringify(openApiDocument)));
 
 let addresses = 0;
 /** An address no other test uses, so that the hourly limit of one test is not another's. */
@@ -131,6 +134,7 @@ test.describe("registration modes, on a server of their own", () => {
     expect(duplicate.status).toBe(fresh.status);
     expect(duplicate.body).toEqual(fresh.body);
     expect(duplicate.body).toEqual({ status: "pending", awaiting: "email", message: expect.any(String) });
+    expect(validator.response("/api/v1/registrations", "post", 202, duplicate.body)).toEqual([]);
     const strip = (h: Record<string, string>) => Object.keys(h).filter((k) => k !== "date" && k !== "content-length").sort();
     expect(strip(duplicate.headers)).toEqual(strip(fresh.headers));
     expect(query("select id from registrations where email_key = ?", known)).toHaveLength(1);
@@ -168,6 +172,7 @@ test.describe("registration modes, on a server of their own", () => {
     for (const email of emails) answers.push(await post(request, person(email), address));
     expect(answers.slice(0, 20).map((a) => a.status)).toEqual(Array(20).fill(202));
     expect(answers[20]!.status).toBe(429);
+    expect(validator.response("/api/v1/registrations", "post", 429, answers[20]!.body)).toEqual([]);
     expect(answers[20]!.body.error).toMatch(/^Too many registrations from your address: at most 20 an hour\. Nothing was saved;/);
     expect(Number(answers[20]!.headers["retry-after"])).toBeGreaterThan(3000);
     expect(statusOf(emails[20]!)).toBeUndefined();
@@ -254,6 +259,7 @@ test.describe("registration modes, on a server of their own", () => {
     expect(second).toMatchObject({ status: 202, body: { awaiting: "email" } });
     const third = await post(request, { ...person(), invitationCode: code });
     expect(third.status).toBe(400);
+    expect(validator.response("/api/v1/registrations", "post", 400, third.body)).toEqual([]);
     expect(third.body).toMatchObject({ fields: { invitationCode: "invitationUsedUp" } });
     expect(third.body.error).toBe("This invitation code admits 2 people and all its places are taken. Nothing was saved.");
 
