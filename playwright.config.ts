@@ -12,9 +12,18 @@ const CAPACITY_BASE_URL = `http://127.0.0.1:${CAPACITY_PORT}`;
 // build, so that neither changes what the specs counting seats or sessions on the others see.
 const ATTENDEES_PORT = Number(process.env.E2E_ATTENDEES_PORT || port + 2);
 const AGENDA_PORT = Number(process.env.E2E_AGENDA_PORT || port + 3);
+// A forum left in the default registration mode (confirm) for e2e/registration-modes.spec.ts, the
+// only spec that talks to it; the others run in open mode, as before the modes existed.
+const MODES_PORT = Number(process.env.E2E_MODES_PORT || port + 4);
+process.env.E2E_MODES_PORT = String(MODES_PORT);
+process.env.E2E_MODES_DB = `./data/e2e-modes-${MODES_PORT}.db`;
 process.env.E2E_ATTENDEES_PORT = String(ATTENDEES_PORT);
 process.env.E2E_AGENDA_PORT = String(AGENDA_PORT);
 process.env.E2E_AGENDA_DB = `./data/e2e-agenda-${AGENDA_PORT}.db`;
+
+// Every spec but e2e/registration-modes.spec.ts registers people from one address and expects them
+// confirmed at once: those servers run in open mode, without the hourly limit per address.
+const OPEN_MODE = { REGISTRATION_MODE: "open", REGISTRATIONS_PER_HOUR: "1000000" };
 
 // Debian's Chromium: Playwright's own browser download cannot work without the internet.
 const launchOptions = {
@@ -49,7 +58,7 @@ export default defineConfig({
     {
       command: "node scripts/e2e-server.mjs",
       url: `${baseURL}/en`,
-      env: { PORT: String(port), NEXT_DIST_DIR: distDir, DATABASE_PATH: `./data/e2e-${port}.db` },
+      env: { PORT: String(port), NEXT_DIST_DIR: distDir, DATABASE_PATH: `./data/e2e-${port}.db`, ...OPEN_MODE },
       // Never an old server: it would test an old build on an old database.
       reuseExistingServer: false,
       timeout: 300_000,
@@ -69,6 +78,7 @@ export default defineConfig({
         E2E_SKIP_BUILD: "1",
         RATE_LIMIT_PER_MINUTE: "1000",
         TRUST_PROXY: "1",
+        ...OPEN_MODE,
       },
       reuseExistingServer: false,
       timeout: 120_000,
@@ -85,6 +95,7 @@ export default defineConfig({
         NEXT_DIST_DIR: `${distDir}-attendees`,
         E2E_BUILD_FROM: distDir,
         E2E_SKIP_BUILD: "1",
+        ...OPEN_MODE,
       },
       reuseExistingServer: false,
       timeout: 120_000,
@@ -100,6 +111,25 @@ export default defineConfig({
         NEXT_DIST_DIR: `${distDir}-agenda`,
         E2E_BUILD_FROM: distDir,
         E2E_SKIP_BUILD: "1",
+        ...OPEN_MODE,
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The default mode and the default hourly limit; TRUST_PROXY lets each test speak for an
+      // address of its own (X-Forwarded-For), so the limit of one test is not another's.
+      command: "node scripts/e2e-server.mjs",
+      url: `http://127.0.0.1:${MODES_PORT}/en`,
+      env: {
+        PORT: String(MODES_PORT),
+        FORUM_CAPACITY: "100",
+        DATABASE_PATH: process.env.E2E_MODES_DB,
+        NEXT_DIST_DIR: distDir,
+        E2E_SKIP_BUILD: "1",
+        TRUST_PROXY: "1",
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -1,4 +1,5 @@
 import { relations, sql } from "drizzle-orm";
+import { pendingReasons, registrationModes } from "../lib/registration/mode";
 import {
   type AnySQLiteColumn,
   index,
@@ -60,6 +61,10 @@ export const events = sqliteTable("events", {
   /** Registration is open between these instants; null means no bound on that side. */
   registrationOpensAt: integer("registration_opens_at", { mode: "timestamp_ms" }),
   registrationClosesAt: integer("registration_closes_at", { mode: "timestamp_ms" }),
+  /** open, confirm or approval, chosen in the console; null falls back to REGISTRATION_MODE. */
+  registrationMode: text("registration_mode", { enum: registrationModes }),
+  /** How long an unconfirmed registration holds its seat; null is 30 minutes. */
+  holdMinutes: integer("hold_minutes"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -317,7 +322,7 @@ export type KeyFigure = typeof keyFigures.$inferSelect;
 export const attendeeCategories = ["industry", "media", "government", "academia", "other"] as const;
 export type AttendeeCategory = (typeof attendeeCategories)[number];
 
-export const registrationStatuses = ["confirmed", "waiting", "cancelled"] as const;
+export const registrationStatuses = ["confirmed", "waiting", "cancelled", "pending"] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
 export const registrations = sqliteTable(
@@ -365,11 +370,21 @@ export const registrations = sqliteTable(
     manageTokenSeed: text("manage_token_seed"),
     /** Random seed of the calendar feed token, the same way. */
     calendarTokenSeed: text("calendar_token_seed"),
+    /** For a pending registration: what it waits for, the person's link or an organizer. */
+    pendingFor: text("pending_for", { enum: pendingReasons }),
+    /** An unconfirmed registration is cancelled at this instant unless its link is opened. */
+    pendingUntil: integer("pending_until", { mode: "timestamp_ms" }),
+    /** A pending registration that counts against capacity (a hold), as a confirmed one does. */
+    holdsSeat: integer("holds_seat", { mode: "boolean" }).notNull().default(false),
+    /** The invitation code this registration used; its uses are the registrations not cancelled. */
+    invitationId: integer("invitation_id").references((): AnySQLiteColumn => invitations.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("registrations_status_idx").on(t.status, t.id),
+    index("registrations_pending_idx").on(t.status, t.pendingUntil),
+    index("registrations_invitation_idx").on(t.invitationId, t.status),
     // The console's attendee list sorts by these; LIMIT then reads the first rows of an index.
     index("registrations_name_idx").on(t.fullName),
     index("registrations_organisation_idx").on(t.organisation),
@@ -422,6 +437,10 @@ export const emailKinds = [
   "manage-link",
   "session-promotion",
   "link-replaced",
+  "confirm-request",
+  "approval-request",
+  "approved",
+  "declined",
 ] as const;
 export type EmailKind = (typeof emailKinds)[number];
 
@@ -607,3 +626,32 @@ export const checkIns = sqliteTable(
 );
 
 export type CheckIn = typeof checkIns.$inferSelect;
+
+/** A code that lets a set number of people register, for a delegation or a sponsor. */
+export const invitations = sqliteTable("invitations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** "INV-7K3M9Q2P", as the registrant types it. */
+  code: text("code").notNull().unique(),
+  label: text("label").notNull(),
+  maxUses: integer("max_uses").notNull(),
+  createdBy: integer("created_by").references(() => users.id),
+  /** A revoked code registers no one more; the registrations it made stay. */
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+/**
+ * One row per self-registration attempt, for the hourly limit per client address: a keyed hash of
+ * the address's group (never the address), deleted once an hour old.
+ */
+export const registrationAttempts = sqliteTable(
+  "registration_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    addressKey: text("address_key").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("registration_attempts_key_idx").on(t.addressKey, t.createdAt), index("registration_attempts_created_idx").on(t.createdAt)],
+);
+
+export type Invitation = typeof invitations.$inferSelect;

@@ -7,6 +7,7 @@ const CONSOLE = [
   "/admin/speakers",
   "/admin/quotes",
   "/admin/attendees",
+  "/admin/settings",
   "/admin/users",
   "/admin/audit",
   "/admin/account",

@@ -30,6 +30,7 @@ import { actionCases, actionSpecs, hostPage } from "./lib/abuse-actions.mjs";
 import { reportChecks } from "./lib/checks.mjs";
 import { EXCLUDED_COLUMNS, EXCLUDED_ROWS, EXCLUDED_TABLES, checksum, differences, snapshot } from "./lib/abuse-checksum.mjs";
 import { judge, send, shorten } from "./lib/abuse-http.mjs";
+import { registrationProbes } from "./lib/abuse-registration.mjs";
 import { routeCases, wrongMethodCases } from "./lib/abuse-routes.mjs";
 import { BURST_EMAIL, ROLES, authSecret, registerAttendee, signIn, startServer, userEmail, PASSWORD } from "./lib/abuse-setup.mjs";
 import { signInBurst } from "./lib/abuse-signin.mjs";
@@ -232,6 +233,16 @@ async function main({ url, child }) {
   for (const file of escaped) shortfalls.push({ target: "POST /[locale]/admin/speakers/[id]/photo", name: "path traversal", rule: "path traversal", why: `a file was written at ${file}`, request: "" });
 
   const after = snapshot(db, skip);
+  // Probes that register people on purpose: after the checksum, and judged on their own.
+  const probes = stopped ? [] : await registrationProbes({ url, db, attendee: { ...attendee, email: "attendee@abuse.test" } });
+  const probeTally = { key: "registration probes (duplicate, one-address flood)", tried: probes.length, short: 0, "4xx": 0, form: 0, answer: probes.length, signin: 0 };
+  for (const p of probes) {
+    if (p.ok) continue;
+    probeTally.short += 1;
+    probeTally.answer -= 1;
+    shortfalls.push({ target: probeTally.key, name: p.name, rule: "registration abuse", why: p.why, request: "POST /api/v1/registrations" });
+  }
+  if (probes.length) results.push(probeTally);
   report({ url, routes, built, results, shortfalls, uncovered, before, after, answers, burst });
   const changed = checksum(before) !== checksum(after);
   // Every request; the data after each target; the traversal; each route and action has cases;

@@ -256,7 +256,7 @@ try {
     db: DB,
     distDir: DIST_DIR,
     skipBuild: Boolean(process.env.BENCH_SKIP_BUILD) && process.env.BENCH_SKIP_BUILD !== "0",
-    env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, TICKET_SECRET, RATE_LIMIT_PER_MINUTE: "1000000" },
+    env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, TICKET_SECRET, RATE_LIMIT_PER_MINUTE: "1000000", REGISTRATION_MODE: "open", REGISTRATIONS_PER_HOUR: "1000000" },
   });
   const base = server.url;
 

@@ -53,6 +53,10 @@ const env = {
   PORT: String(PORT),
   FORUM_CAPACITY: String(CAPACITY),
   RATE_LIMIT_PER_MINUTE: "1000000",
+  // A benchmark of the seat count and the waiting list: every registration is confirmed or queued
+  // at once, and one client address may register them all.
+  REGISTRATION_MODE: "open",
+  REGISTRATIONS_PER_HOUR: "1000000",
 };
 
 class BenchError extends Error {}

@@ -650,6 +650,9 @@ async function main() {
     env: {
       TRUST_PROXY: "1",
       FORUM_CAPACITY: "1000000",
+      // A load test: registrations are confirmed at once (open mode), without the hourly limit.
+      REGISTRATION_MODE: "open",
+      REGISTRATIONS_PER_HOUR: "1000000",
       TICKET_SECRET,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,

@@ -96,11 +96,11 @@ describe("updateEventSettings", () => {
 
   it("closes registration outside the window", () => {
     updateEventSettings(settings({ registrationClosesAt: new Date(Date.now() - 1000) }), "user:1");
-    expect(registerWhileOpen(input())).toMatchObject({ kind: "closed", state: "closed" });
+    expect(registerWhileOpen(input(), { addressKey: "test" })).toMatchObject({ kind: "closed", state: "closed" });
     updateEventSettings(settings({ registrationOpensAt: new Date(Date.now() + 60_000) }), "user:1");
-    expect(registerWhileOpen(input())).toMatchObject({ kind: "closed", state: "notYetOpen" });
+    expect(registerWhileOpen(input(), { addressKey: "test" })).toMatchObject({ kind: "closed", state: "notYetOpen" });
     updateEventSettings(settings(), "user:1");
-    expect(registerWhileOpen(input()).kind).toBe("created");
+    expect(registerWhileOpen(input(), { addressKey: "test" }).kind).toBe("created");
   });
 });
 

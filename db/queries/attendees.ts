@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
-import { checkIns, registrations, type Registration } from "../schema";
+import { checkIns, registrations, type EmailKind, type Registration } from "../schema";
 import { recordAudit } from "./audit";
-import { capacity, countByStatus, newManageLink, notify, waitingPosition } from "./registrations";
+import { capacity, expireHolds, newManageLink, notify, seatsTaken, waitingPosition } from "./registrations";
 import { emailKey } from "../../lib/registration/input";
 import type { AttendeeInput } from "../../lib/attendees/input";
 import { registrationCode } from "../../lib/registration/codes";
@@ -206,7 +206,8 @@ export function promoteOutOfOrder(
       const reg = tx.select().from(r).where(eq(r.id, id)).get();
       if (!reg) return { ok: false, reason: "notFound" } as const;
       if (reg.status !== "waiting") return { ok: false, reason: "notWaiting" } as const;
-      const seats = { capacity: capacity(), confirmed: countByStatus("confirmed") };
+      expireHolds(tx);
+      const seats = { capacity: capacity(), confirmed: seatsTaken() };
       const full = seats.confirmed >= seats.capacity;
       if (full && !options.override) return { ok: false, reason: "full", ...seats } as const;
       const now = new Date();
@@ -238,13 +239,20 @@ export function promoteOutOfOrder(
 }
 
 /** Sends the registration's current email again: the confirmation, or the waiting-list notice. */
-export function resendConfirmation(id: number, actor: string): { ok: boolean; kind?: "confirmation" | "waiting" } {
+export function resendConfirmation(id: number, actor: string): { ok: boolean; kind?: EmailKind } {
   return getDb().transaction(
     (tx) => {
       const reg = tx.select().from(r).where(eq(r.id, id)).get();
       if (!reg || reg.status === "cancelled" || !reg.email) return { ok: false };
-      const kind = reg.status === "confirmed" ? "confirmation" : "waiting";
-      notify(tx, reg, kind, waitingPosition(reg));
+      const kind: EmailKind =
+        reg.status === "confirmed"
+          ? "confirmation"
+          : reg.status === "waiting"
+            ? "waiting"
+            : reg.pendingFor === "email"
+              ? "confirm-request"
+              : "approval-request";
+      notify(tx, reg, kind, waitingPosition(reg), reg.status === "pending" ? reg.pendingUntil : null);
       recordAudit(tx, { actor, action: "resend", entity: "registration", entityId: id, after: { email: kind } });
       return { ok: true, kind };
     },
@@ -272,7 +280,8 @@ export function addAttendee(
       const key = emailKey(input.email);
       const existing = tx.select().from(r).where(eq(r.emailKey, key)).get();
       if (existing && existing.status !== "cancelled") return { ok: false, reason: "emailTaken" } as const;
-      const seats = { capacity: capacity(), confirmed: countByStatus("confirmed") };
+      expireHolds(tx);
+      const seats = { capacity: capacity(), confirmed: seatsTaken() };
       const full = seats.confirmed >= seats.capacity;
       if (full && !options.override) return { ok: false, reason: "full", ...seats } as const;
       // A cancelled registration gives up its address, as when the person registers again.

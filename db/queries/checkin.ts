@@ -127,7 +127,7 @@ export function undoCheckIn(id: number, actor: string, now = new Date()): UndoRe
   );
 }
 
-export type NameMatch = CheckinPerson & { status: "confirmed" | "waiting" | "cancelled"; checkedIn: boolean };
+export type NameMatch = CheckinPerson & { status: "confirmed" | "waiting" | "cancelled" | "pending"; checkedIn: boolean };
 
 /** People whose name (in either script) contains the query, for a tap-to-check-in list. */
 export function searchByName(query: string, day: string, limit = 10): NameMatch[] {

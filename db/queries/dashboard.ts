@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, isNotNull, ne, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { attendeeCategories, checkIns, registrations, sessions, type AttendeeCategory } from "../schema";
-import { capacity } from "./registrations";
+import { availability, capacity } from "./registrations";
 import { getEvent } from "./event";
 import { daysBetween, zoneOffsetMinutes } from "../../lib/time";
 
@@ -10,6 +10,9 @@ export type Dashboard = {
   capacity: number;
   confirmed: number;
   waiting: number;
+  /** Unconfirmed registrations holding a seat, and those waiting for an organizer. */
+  held: number;
+  awaitingApproval: number;
   cancelled: number;
   overrides: number;
   /** New registrations per calendar day in the forum's zone, with the running total. */
@@ -36,6 +39,14 @@ export function dashboard(): Dashboard {
       .select({ n: count() })
       .from(registrations)
       .where(and(eq(registrations.status, "confirmed"), eq(registrations.capacityOverride, true)))
+      .get()?.n ?? 0;
+
+  const held = availability().held;
+  const awaitingApproval =
+    db
+      .select({ n: count() })
+      .from(registrations)
+      .where(and(eq(registrations.status, "pending"), eq(registrations.pendingFor, "approval")))
       .get()?.n ?? 0;
 
   // The forum's zone has no daylight saving: a fixed offset turns instants into its calendar days.
@@ -98,6 +109,8 @@ export function dashboard(): Dashboard {
     capacity: capacity(),
     confirmed: byStatus.get("confirmed") ?? 0,
     waiting: byStatus.get("waiting") ?? 0,
+    held,
+    awaitingApproval,
     cancelled: byStatus.get("cancelled") ?? 0,
     overrides,
     perDay,

@@ -3,8 +3,9 @@ import { count, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { events, registrations, type Registration } from "../schema";
 import { recordAudit } from "./audit";
-import { capacity, countByStatus, promoteWaiting } from "./registrations";
+import { capacity, countByStatus, expireHolds, promoteWaiting, seatsTaken } from "./registrations";
 import { forumCapacity } from "../../lib/registration/capacity";
+import { effectiveMode, holdMinutes, type RegistrationMode } from "../../lib/registration/mode";
 
 export type EventSettings = {
   /** The stored capacity; null when FORUM_CAPACITY (or its default) applies. */
@@ -57,7 +58,9 @@ export function updateEventSettings(input: SettingsInput, actor: string): Update
     (tx) => {
       const event = tx.select().from(events).limit(1).get();
       if (!event) throw new Error("The database holds no event.");
-      const confirmed = countByStatus("confirmed");
+      expireHolds(tx);
+      // Held seats count: lowering the capacity under them would give a seat twice.
+      const confirmed = seatsTaken();
       const next = forumCapacity(input.capacity);
       if (next < confirmed) return { ok: false, reason: "belowConfirmed", capacity: next, confirmed } as const;
       // A day someone registered for cannot drop out of the forum under them.
@@ -99,6 +102,38 @@ export function updateEventSettings(input: SettingsInput, actor: string): Update
       });
       const promoted = next > before.effectiveCapacity ? promoteWaiting(tx, actor) : [];
       return { ok: true, promoted } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type RegistrationModeSettings = {
+  mode: RegistrationMode;
+  /** Whether the console chose the mode; until then REGISTRATION_MODE (or `confirm`) applies. */
+  modeChosen: boolean;
+  holdMinutes: number;
+};
+
+export function getRegistrationModeSettings(): RegistrationModeSettings {
+  const event = getDb().select({ mode: events.registrationMode, hold: events.holdMinutes }).from(events).limit(1).get();
+  return { mode: effectiveMode(event?.mode), modeChosen: event?.mode != null, holdMinutes: holdMinutes(event?.hold) };
+}
+
+/**
+ * The organizer's choice of registration mode and hold. A change applies to new registrations:
+ * pending ones keep what they were told (their hold's end, or an organizer's decision).
+ */
+export function updateRegistrationMode(input: { mode: RegistrationMode; holdMinutes: number }, actor: string): void {
+  getDb().transaction(
+    (tx) => {
+      const event = tx.select().from(events).limit(1).get();
+      if (!event) throw new Error("The database holds no event.");
+      const before = { mode: effectiveMode(event.registrationMode), holdMinutes: holdMinutes(event.holdMinutes) };
+      tx.update(events)
+        .set({ registrationMode: input.mode, holdMinutes: input.holdMinutes, updatedAt: new Date() })
+        .where(eq(events.id, event.id))
+        .run();
+      recordAudit(tx, { actor, action: "registration-mode", entity: "event", entityId: event.id, before, after: input });
     },
     { behavior: "immediate" },
   );

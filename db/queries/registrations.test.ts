@@ -45,7 +45,7 @@ describe("register", () => {
     const results = [1, 2, 3, 4].map(() => register(input()));
     expect(results.map((r) => r.registration.status)).toEqual(["confirmed", "confirmed", "waiting", "waiting"]);
     expect(results.map((r) => r.position)).toEqual([null, null, 1, 2]);
-    expect(availability()).toEqual({ capacity: 2, confirmed: 2, waiting: 2, full: true });
+    expect(availability()).toEqual({ capacity: 2, confirmed: 2, held: 0, waiting: 2, full: true });
     const emails = getDb().select().from(outbox).all();
     expect(emails.map((e) => e.kind)).toEqual(["confirmation", "confirmation", "waiting", "waiting"]);
     const audit = getDb().select().from(auditLog).all();

@@ -1,10 +1,12 @@
 import "server-only";
-import { and, asc, count, eq, gte, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { EmailKind } from "../schema";
 import {
   auditLog,
   events,
+  invitations,
   outbox,
+  registrationAttempts,
   registrations,
   stars,
   type NewRegistration,
@@ -21,10 +23,27 @@ import { secret } from "../secrets";
 import { forumCapacity } from "../../lib/registration/capacity";
 import { registrationWindowState, type WindowState } from "../../lib/registration/window";
 import { manageUrl } from "../../lib/registration/urls";
+import {
+  admissionFor,
+  effectiveMode,
+  holdExpired,
+  holdMinutes,
+  type PendingReason,
+  type RegistrationMode,
+} from "../../lib/registration/mode";
+import { HOUR_MS, registrationsPerHour, retryAfterSeconds } from "../../lib/registration/address-limit";
+import { isInvitationCode, normalizeInvitationCode } from "../../lib/registration/invitations";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export type Availability = { capacity: number; confirmed: number; waiting: number; full: boolean };
+export type Availability = {
+  capacity: number;
+  confirmed: number;
+  /** Seats held by registrations waiting for their person to open the link. */
+  held: number;
+  waiting: number;
+  full: boolean;
+};
 
 /**
  * The statements every registration runs, prepared once per connection: preparing them anew
@@ -44,9 +63,30 @@ function prepare(db: Db) {
       .from(registrations)
       .where(eq(registrations.status, sql.placeholder("status")))
       .prepare(),
+    // A hold past its time is no longer counted, even before the expiry has cancelled it.
+    countHeld: db
+      .select({ n: count() })
+      .from(registrations)
+      .where(
+        and(
+          eq(registrations.status, "pending"),
+          eq(registrations.holdsSeat, true),
+          sql`${registrations.pendingUntil} > ${sql.placeholder("now")}`,
+        ),
+      )
+      .prepare(),
+    // The lazy expiry runs before every capacity check: one indexed look-up when nothing is due.
+    firstDue: db
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(and(eq(registrations.status, "pending"), lte(registrations.pendingUntil, sql.placeholder("now"))))
+      .limit(1)
+      .prepare(),
     // One statement for each outcome: a prepared timestamp column cannot take a null.
-    insertConfirmed: prepareInsert(db, "confirmedAt"),
-    insertWaiting: prepareInsert(db, "waitlistedAt"),
+    insertConfirmed: prepareInsert(db, "confirmedAt", "invitationId"),
+    insertWaiting: prepareInsert(db, "waitlistedAt", "invitationId"),
+    insertHold: prepareInsert(db, "pendingFor", "pendingUntil", "holdsSeat", "invitationId"),
+    insertAwaitingApproval: prepareInsert(db, "pendingFor", "holdsSeat", "invitationId"),
     audit: db
       .insert(auditLog)
       .values({
@@ -64,6 +104,8 @@ function prepare(db: Db) {
         capacity: events.capacity,
         opensAt: events.registrationOpensAt,
         closesAt: events.registrationClosesAt,
+        mode: events.registrationMode,
+        holdMinutes: events.holdMinutes,
       })
       .from(events)
       .limit(1)
@@ -96,9 +138,9 @@ const INSERTED = [
   "locale",
 ] as const;
 
-function prepareInsert(db: Db, stamp: "confirmedAt" | "waitlistedAt") {
+function prepareInsert(db: Db, ...extra: (keyof NewRegistration)[]) {
   const values = Object.fromEntries(
-    [...INSERTED, stamp].map((name) => [name, sql.placeholder(name)]),
+    [...INSERTED, ...extra].map((name) => [name, sql.placeholder(name)]),
   );
   return db
     .insert(registrations)
@@ -134,10 +176,22 @@ export function registrationWindow(now = new Date()): {
   return { state: registrationWindowState(now, opensAt, closesAt), opensAt, closesAt };
 }
 
+/** Seats taken: confirmed registrations and the holds of unconfirmed ones. */
+export function seatsTaken(now = new Date()): number {
+  return countByStatus("confirmed") + (statements().countHeld.get({ now: now.getTime() })?.n ?? 0);
+}
+
+/** The forum's registration mode and hold, as the console set them (or the defaults). */
+export function registrationSettings(): { mode: RegistrationMode; holdMinutes: number } {
+  const event = statements().event.get();
+  return { mode: effectiveMode(event?.mode), holdMinutes: holdMinutes(event?.holdMinutes) };
+}
+
 export function availability(): Availability {
   const capacity = forumCapacity(statements().event.get()?.capacity);
   const confirmed = countByStatus("confirmed");
-  return { capacity, confirmed, waiting: countByStatus("waiting"), full: confirmed >= capacity };
+  const held = statements().countHeld.get({ now: Date.now() })?.n ?? 0;
+  return { capacity, confirmed, held, waiting: countByStatus("waiting"), full: confirmed + held >= capacity };
 }
 
 /**
@@ -212,7 +266,13 @@ export function manageTokenOf(tx: Pick<Db, "update">, reg: Registration): string
   return token;
 }
 
-export function notify(tx: Tx, reg: Registration, kind: EmailKind, position: number | null = null) {
+export function notify(
+  tx: Tx,
+  reg: Registration,
+  kind: EmailKind,
+  position: number | null = null,
+  until: Date | null = null,
+) {
   if (!reg.email) return;
   enqueueEmail(tx, {
     registrationId: reg.id,
@@ -224,6 +284,7 @@ export function notify(tx: Tx, reg: Registration, kind: EmailKind, position: num
       code: reg.code,
       manageUrl: manageUrl(reg.locale, manageTokenOf(tx, reg)),
       position,
+      ...(until ? { minutesLeft: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)) } : {}),
     },
   });
 }
@@ -234,6 +295,8 @@ export function publicView(reg: Registration, position: number | null) {
     code: reg.code,
     status: reg.status,
     position: position ?? undefined,
+    awaiting: reg.status === "pending" ? (reg.pendingFor ?? undefined) : undefined,
+    pendingUntil: reg.status === "pending" ? reg.pendingUntil?.toISOString() : undefined,
     fullName: reg.fullName,
     email: reg.email,
     organisation: reg.organisation,
@@ -260,72 +323,323 @@ export type ClosedResult = {
   closesAt: Date | null;
 };
 
-/** Self-registration, the form's and the API's: refused outside the window set in the console. */
-export function registerWhileOpen(input: RegistrationInput): RegisterResult | ClosedResult {
-  const window = registrationWindow();
-  if (window.state !== "open") {
-    return { kind: "closed", state: window.state, opensAt: window.opensAt, closesAt: window.closesAt };
-  }
-  return register(input);
-}
+/** Too many new registrations from one client address within the hour: nothing was saved. */
+export type LimitedResult = { kind: "limited"; limit: number; retryAfterSeconds: number };
+
+/** An invitation code that is no one's (or revoked), or whose uses are all taken. */
+export type InvitationRefused = { kind: "invitationUnknown" } | { kind: "invitationUsedUp"; maxUses: number };
+
+export type SelfRegisterOptions = {
+  /** The keyed hash of the client's address group (lib/registration/address-limit.ts). */
+  addressKey: string;
+  invitationCode?: string | null;
+  now?: Date;
+};
+
+export type SelfRegisterResult = (RegisterResult & { mode: RegistrationMode }) | ClosedResult | LimitedResult | InvitationRefused;
 
 /**
- * Confirms a seat while the forum has one, and otherwise adds the person to the waiting list.
- * The count and the insert run in one immediate transaction: two requests can never both take
- * the last seat, and positions on the waiting list have no gaps.
+ * Self-registration, the form's and the API's, in one immediate transaction: refused outside the
+ * window set in the console, past the hourly limit of the client's address (unless an invitation
+ * code vouches for it), or with a code that is unknown or used up; then admitted as the forum's
+ * registration mode says.
  */
-export function register(input: RegistrationInput): RegisterResult {
-  const db = getDb();
-  return db.transaction(
+export function registerWhileOpen(input: RegistrationInput, options: SelfRegisterOptions): SelfRegisterResult {
+  const now = options.now ?? new Date();
+  return getDb().transaction(
     (tx) => {
-      const key = emailKey(input.email);
-      const existing = statements().byEmailKey.get({ key });
-      if (existing?.status === "cancelled") {
-        // Someone who cancelled may register again: the old record gives up the address.
-        tx.update(registrations)
-          .set({ emailKey: null })
-          .where(eq(registrations.id, existing.id))
-          .run();
-      } else if (existing) {
-        if (!recentlySent(tx, existing.id, "manage-link")) notify(tx, existing, "manage-link");
-        return {
-          kind: "duplicate",
-          registration: existing,
-          position: waitingPosition(existing),
-        } as const;
+      const window = registrationWindow(now);
+      if (window.state !== "open") {
+        return { kind: "closed", state: window.state, opensAt: window.opensAt, closesAt: window.closesAt } as const;
       }
-      const now = new Date();
-      const confirmed = countByStatus("confirmed") < capacity();
-      const insert = confirmed ? statements().insertConfirmed : statements().insertWaiting;
-      const { token, columns } = newManageLink();
-      const registration = insert.get({
-        code: registrationCode(),
-        ...columns,
-        status: confirmed ? "confirmed" : "waiting",
-        fullName: input.fullName,
-        email: input.email,
-        emailKey: key,
-        organisation: input.organisation,
-        jobTitle: input.jobTitle,
-        phone: input.phone,
-        category: input.category,
-        days: input.days,
-        dietary: input.dietary,
-        accessibility: input.accessibility,
-        consentNews: input.newsConsent,
-        privacyConsentAt: now,
-        locale: input.locale,
-        [confirmed ? "confirmedAt" : "waitlistedAt"]: now,
-      })!;
-      const position = waitingPosition(registration);
-      notify(tx, registration, confirmed ? "confirmation" : "waiting", position);
-      audit(tx, `attendee:${registration.code}`, "register", registration.id, null, {
-        status: registration.status,
+      // Before the code's uses are counted too: a lapsed registration gives its use back.
+      expireHolds(tx, now);
+      let invitation: { id: number } | null = null;
+      if (options.invitationCode) {
+        const found = usableInvitation(tx, options.invitationCode);
+        if (found.kind !== "ok") return found;
+        invitation = found;
+      } else {
+        const limited = takeAttempt(tx, options.addressKey, now);
+        if (limited) return limited;
+      }
+      const { mode, holdMinutes: minutes } = registrationSettings();
+      const result = admit(tx, input, {
+        admission: admissionFor(mode, invitation !== null),
+        holdMinutes: minutes,
+        invitationId: invitation?.id ?? null,
+        now,
       });
-      return { kind: "created", registration, position, manageToken: token } as const;
+      return { ...result, mode };
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * Counts one attempt against the client's hourly budget, or refuses it. Rows older than an hour
+ * are deleted as new ones arrive, so the table holds at most an hour of (hashed) addresses.
+ */
+function takeAttempt(tx: Tx, addressKey: string, now: Date): LimitedResult | null {
+  const since = new Date(now.getTime() - HOUR_MS);
+  tx.delete(registrationAttempts).where(lt(registrationAttempts.createdAt, since)).run();
+  const limit = registrationsPerHour();
+  const recent = tx
+    .select({ n: count(), oldest: sql<number>`min(${registrationAttempts.createdAt})` })
+    .from(registrationAttempts)
+    .where(and(eq(registrationAttempts.addressKey, addressKey), gte(registrationAttempts.createdAt, since)))
+    .get();
+  if ((recent?.n ?? 0) >= limit) {
+    return { kind: "limited", limit, retryAfterSeconds: retryAfterSeconds(recent?.oldest ?? now.getTime(), now) };
+  }
+  tx.insert(registrationAttempts).values({ addressKey, createdAt: now }).run();
+  return null;
+}
+
+/** Its uses are the registrations it made that are not cancelled: an expired hold gives one back. */
+export function invitationUses(tx: Tx | Db, invitationId: number): number {
+  return (
+    tx
+      .select({ n: count() })
+      .from(registrations)
+      .where(and(eq(registrations.invitationId, invitationId), ne(registrations.status, "cancelled")))
+      .get()?.n ?? 0
+  );
+}
+
+function usableInvitation(tx: Tx, typed: string): { kind: "ok"; id: number } | InvitationRefused {
+  const code = normalizeInvitationCode(typed);
+  if (!isInvitationCode(code)) return { kind: "invitationUnknown" };
+  const row = tx.select().from(invitations).where(eq(invitations.code, code)).get();
+  if (!row || row.revokedAt) return { kind: "invitationUnknown" };
+  if (invitationUses(tx, row.id) >= row.maxUses) return { kind: "invitationUsedUp", maxUses: row.maxUses };
+  return { kind: "ok", id: row.id };
+}
+
+export type Admission = {
+  /** immediate: a seat or the waiting list at once; email: a hold until the link is opened; approval: an organizer decides. */
+  admission: "immediate" | PendingReason;
+  holdMinutes?: number;
+  invitationId?: number | null;
+  now?: Date;
+};
+
+/**
+ * Confirms a seat while the forum has one, and otherwise adds the person to the waiting list (or,
+ * in the `confirm` and `approval` modes, makes a pending registration). The count and the insert
+ * run in one immediate transaction: two requests can never both take the last seat, and positions
+ * on the waiting list have no gaps.
+ */
+export function register(input: RegistrationInput, admission: Admission = { admission: "immediate" }): RegisterResult {
+  return getDb().transaction((tx) => admit(tx, input, admission), { behavior: "immediate" });
+}
+
+function admit(tx: Tx, input: RegistrationInput, options: Admission): RegisterResult {
+  const now = options.now ?? new Date();
+  expireHolds(tx, now);
+  const key = emailKey(input.email);
+  const existing = statements().byEmailKey.get({ key });
+  if (existing?.status === "cancelled") {
+    // Someone who cancelled may register again: the old record gives up the address.
+    tx.update(registrations)
+      .set({ emailKey: null })
+      .where(eq(registrations.id, existing.id))
+      .run();
+  } else if (existing) {
+    // The link goes to the address on file, never to whoever asked: an unconfirmed registration
+    // gets its confirmation link again, any other its manage link.
+    const kind = existing.status === "pending" && existing.pendingFor === "email" ? "confirm-request" : "manage-link";
+    if (!recentlySent(tx, existing.id, kind)) notify(tx, existing, kind, null, existing.pendingUntil);
+    return { kind: "duplicate", registration: existing, position: waitingPosition(existing) } as const;
+  }
+  const free = seatsTaken(now) < capacity();
+  const { token, columns } = newManageLink();
+  const common = {
+    code: registrationCode(),
+    ...columns,
+    fullName: input.fullName,
+    email: input.email,
+    emailKey: key,
+    organisation: input.organisation,
+    jobTitle: input.jobTitle,
+    phone: input.phone,
+    category: input.category,
+    days: input.days,
+    dietary: input.dietary,
+    accessibility: input.accessibility,
+    consentNews: input.newsConsent,
+    privacyConsentAt: now,
+    locale: input.locale,
+    invitationId: options.invitationId ?? null,
+  };
+  let registration: Registration;
+  let email: EmailKind;
+  if (options.admission === "immediate") {
+    const insert = free ? statements().insertConfirmed : statements().insertWaiting;
+    registration = insert.get({
+      ...common,
+      status: free ? "confirmed" : "waiting",
+      [free ? "confirmedAt" : "waitlistedAt"]: now,
+    })!;
+    email = free ? "confirmation" : "waiting";
+  } else {
+    const byEmail = options.admission === "email";
+    const pending = { ...common, status: "pending", pendingFor: options.admission };
+    registration = byEmail
+      ? statements().insertHold.get({
+          ...pending,
+          pendingUntil: new Date(now.getTime() + (options.holdMinutes ?? holdMinutes(null)) * 60_000),
+          holdsSeat: free,
+        })!
+      : // Only a hold that ends by itself takes a seat: a registration waiting for an organizer
+        // could otherwise keep seats from real people for as long as no one looks.
+        statements().insertAwaitingApproval.get({ ...pending, holdsSeat: false })!;
+    email = byEmail ? "confirm-request" : "approval-request";
+  }
+  const position = waitingPosition(registration);
+  notify(tx, registration, email, position, registration.pendingUntil);
+  audit(tx, `attendee:${registration.code}`, "register", registration.id, null, {
+    status: registration.status,
+    ...(registration.pendingFor ? { pendingFor: registration.pendingFor, holdsSeat: registration.holdsSeat } : {}),
+    ...(registration.invitationId ? { invitationId: registration.invitationId } : {}),
+  });
+  return { kind: "created", registration, position, manageToken: token } as const;
+}
+
+/**
+ * Cancels every unconfirmed registration whose time is up and gives the seats they held to the
+ * waiting list. Runs in the caller's immediate transaction before a capacity check, so a count
+ * never includes an expired hold, and on a timer (startHoldExpiry) so the list moves on its own.
+ */
+export function expireHolds(tx: Tx, now = new Date()): { expired: number; promoted: Registration[] } {
+  if (!statements().firstDue.get({ now: now.getTime() })) return { expired: 0, promoted: [] };
+  const due = tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.status, "pending"), isNotNull(registrations.pendingUntil), lte(registrations.pendingUntil, now)))
+    .all();
+  let released = false;
+  for (const reg of due) {
+    if (!holdExpired(reg.pendingUntil, now)) continue;
+    tx.update(registrations)
+      .set({ status: "cancelled", cancelledAt: now, holdsSeat: false, updatedAt: now, version: sql`${registrations.version} + 1` })
+      .where(and(eq(registrations.id, reg.id), eq(registrations.status, "pending")))
+      .run();
+    audit(tx, "system", "expire", reg.id, { status: "pending", holdsSeat: reg.holdsSeat }, { status: "cancelled" });
+    released ||= reg.holdsSeat;
+  }
+  return { expired: due.length, promoted: released ? promoteWaiting(tx) : [] };
+}
+
+/** The timer's run of expireHolds, in a transaction of its own; true when it queued emails. */
+export function expireDueHolds(now = new Date()): boolean {
+  const { promoted } = getDb().transaction((tx) => expireHolds(tx, now), { behavior: "immediate" });
+  return promoted.length > 0;
+}
+
+export type ConfirmResult =
+  | { ok: true; registration: Registration; position: number | null }
+  | { ok: false; reason: "notPending" | "expired" };
+
+/**
+ * The person opened the link in the email: the hold becomes a confirmed seat. A registration made
+ * while the forum was full held none, so it takes a seat if one is free now, or joins the list.
+ */
+export function confirmPending(id: number, actor: string, now = new Date()): ConfirmResult {
+  return getDb().transaction(
+    (tx) => {
+      expireHolds(tx, now);
+      const reg = tx.select().from(registrations).where(eq(registrations.id, id)).get();
+      if (!reg) return { ok: false, reason: "notPending" } as const;
+      if (reg.status === "cancelled" && reg.pendingFor === "email" && !reg.confirmedAt && !reg.waitlistedAt) {
+        return { ok: false, reason: "expired" } as const;
+      }
+      if (reg.status !== "pending" || reg.pendingFor !== "email") return { ok: false, reason: "notPending" } as const;
+      const row = seat(tx, reg, now);
+      const position = waitingPosition(row);
+      notify(tx, row, row.status === "confirmed" ? "confirmation" : "waiting", position);
+      audit(tx, actor, "confirm", id, { status: "pending" }, { status: row.status });
+      return { ok: true, registration: row, position } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** A pending registration leaves `pending`: its held seat, a free one, or the waiting list. */
+function seat(tx: Tx, reg: Registration, now: Date): Registration {
+  const confirmed = reg.holdsSeat || seatsTaken(now) < capacity();
+  return tx
+    .update(registrations)
+    .set({
+      status: confirmed ? "confirmed" : "waiting",
+      ...(confirmed ? { confirmedAt: now } : { waitlistedAt: now }),
+      pendingUntil: null,
+      holdsSeat: false,
+      updatedAt: now,
+      version: sql`${registrations.version} + 1`,
+    })
+    .where(and(eq(registrations.id, reg.id), eq(registrations.status, "pending")))
+    .returning()
+    .get()!;
+}
+
+export type DecisionResult =
+  | { ok: true; registration: Registration; position: number | null }
+  | { ok: false; reason: "notFound" | "notAwaitingApproval" };
+
+/**
+ * An organizer's answer to a registration in `approval` mode, with an email either way: approved
+ * takes a free seat (or a place on the waiting list), declined cancels it.
+ */
+export function decide(id: number, decision: "approve" | "decline", actor: string, now = new Date()): DecisionResult {
+  return getDb().transaction(
+    (tx) => {
+      expireHolds(tx, now);
+      const reg = tx.select().from(registrations).where(eq(registrations.id, id)).get();
+      if (!reg) return { ok: false, reason: "notFound" } as const;
+      if (reg.status !== "pending" || reg.pendingFor !== "approval") return { ok: false, reason: "notAwaitingApproval" } as const;
+      if (decision === "decline") {
+        const row = tx
+          .update(registrations)
+          .set({ status: "cancelled", cancelledAt: now, updatedAt: now, version: sql`${registrations.version} + 1` })
+          .where(and(eq(registrations.id, id), eq(registrations.status, "pending")))
+          .returning()
+          .get()!;
+        notify(tx, row, "declined");
+        audit(tx, actor, "decline", id, { status: "pending" }, { status: "cancelled" });
+        return { ok: true, registration: row, position: null } as const;
+      }
+      const row = seat(tx, reg, now);
+      const position = waitingPosition(row);
+      notify(tx, row, row.status === "confirmed" ? "approved" : "waiting", position);
+      audit(tx, actor, "approve", id, { status: "pending" }, { status: row.status });
+      return { ok: true, registration: row, position } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+// On globalThis: one timer per process, however many bundles load this module.
+const EXPIRY_KEY = Symbol.for("forum.holdExpiry");
+
+/**
+ * Every minute, cancels the holds whose time is up and promotes the waiting list, so that a seat
+ * comes back even when no one registers. Several processes may each run one: the work is one
+ * immediate transaction, and a hold expires once whoever gets there first.
+ */
+export function startHoldExpiry(onPromoted: () => void, intervalMs = 60_000): void {
+  const holder = globalThis as { [EXPIRY_KEY]?: ReturnType<typeof setInterval> };
+  if (holder[EXPIRY_KEY]) return;
+  const run = () => {
+    try {
+      if (expireDueHolds()) onPromoted();
+    } catch (error) {
+      console.error(`[registrations] expiring holds failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  holder[EXPIRY_KEY] = setInterval(run, intervalMs);
+  holder[EXPIRY_KEY].unref();
+  run();
 }
 
 export function findByCode(code: string): Registration | undefined {
@@ -338,7 +652,7 @@ export function findByCode(code: string): Registration | undefined {
  */
 export function promoteWaiting(tx: Tx, actor = "system"): Registration[] {
   const promoted: Registration[] = [];
-  const free = capacity() - countByStatus("confirmed");
+  const free = capacity() - seatsTaken();
   if (free <= 0) return promoted;
   const next = tx
     .select()
@@ -385,6 +699,7 @@ export function cancel(id: number, actor: string): CancelResult {
         .set({
           status: "cancelled",
           cancelledAt: now,
+          holdsSeat: false,
           updatedAt: now,
           version: sql`${registrations.version} + 1`,
         })
@@ -394,7 +709,7 @@ export function cancel(id: number, actor: string): CancelResult {
       notify(tx, row, "cancellation");
       audit(tx, actor, "cancel", id, { status: reg.status }, { status: "cancelled" });
       releaseBookings(tx, id);
-      const promoted = reg.status === "confirmed" ? promoteWaiting(tx) : [];
+      const promoted = reg.status === "confirmed" || reg.holdsSeat ? promoteWaiting(tx) : [];
       return { ok: true, registration: row, promoted } as const;
     },
     { behavior: "immediate" },
@@ -473,6 +788,7 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
           accessibility: "",
           consentNews: false,
           cancelledAt: reg.cancelledAt ?? now,
+          holdsSeat: false,
           erasedAt: now,
           altName: null,
           // The personal calendar feed and the manage link stop working with the rest of the
@@ -501,7 +817,7 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
         .run();
       releaseBookings(tx, id);
       audit(tx, actor, "erase", id, { status: reg.status }, { status: "cancelled", erased: true });
-      const promoted = reg.status === "confirmed" ? promoteWaiting(tx) : [];
+      const promoted = reg.status === "confirmed" || reg.holdsSeat ? promoteWaiting(tx) : [];
       // Written before the commit: should the commit fail, the line only repeats a wish to be
       // erased; should the line fail, so does the erasure, and the person can ask again.
       appendErasure(databasePath(), reg.code, now);

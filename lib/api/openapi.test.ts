@@ -143,4 +143,13 @@ describe("the OpenAPI document", () => {
     expect(validator.schema("RegistrationCreated", confirmed)).toEqual([]);
     expect(validator.schema("RegistrationCreated", { ...confirmed, secret: 1 })).not.toEqual([]);
   });
+
+  it("documents the pending answer, which names no code, token or earlier status", () => {
+    expect(validator.schema("RegistrationReceived", { status: "pending", awaiting: "email", message: "x" })).toEqual([]);
+    expect(validator.schema("RegistrationReceived", { status: "pending", awaiting: "approval", message: "x" })).toEqual([]);
+    expect(
+      validator.schema("RegistrationReceived", { status: "pending", awaiting: "email", message: "x", code: registrationCode() }),
+    ).not.toEqual([]);
+    expect(validator.schema("Duplicate", { error: "x", status: "confirmed" })).not.toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@
  * documented answer against what the server sends.
  */
 import { attendeeCategories, registrationStatuses } from "../../db/schema";
+import { pendingReasons } from "../registration/mode";
 import { FORUM_DAYS } from "../registration/input";
 import { fieldErrorCodes, MAX_TEXT } from "./registration-request";
 import { MAX_BODY_BYTES } from "./limits";
@@ -72,7 +73,11 @@ export const openApiDocument = {
       "Register for the forum (11-13 July 2024, Jiading District, Shanghai), then read or cancel the " +
       "registration with the private manage token that registering returns. While seats are left a " +
       "registration is confirmed; after that it joins the waiting list, and a cancelled seat goes to " +
-      "the first person waiting. Every answer of the registration endpoints carries Cache-Control: no-store. " +
+      "the first person waiting. The organizers choose a registration mode: `open` confirms at once and " +
+      "answers with the manage token; `confirm` (the default) holds a seat until the person opens the link " +
+      "emailed to them, and `approval` waits for an organizer's decision; in both the registration is " +
+      "`pending` until then, and the token travels only by email. " +
+      "Every answer of the registration endpoints carries Cache-Control: no-store. " +
       "The program (sessions, speakers, quotes) is public and read-only: any origin may read it (CORS), " +
       "answers may be cached for a minute, and each carries an ETag for conditional requests.",
   },
@@ -84,9 +89,12 @@ export const openApiDocument = {
         summary: "Register to attend",
         description:
           "One registration per email address (compared trimmed and lower-cased). The body is JSON of at " +
-          `most ${MAX_BODY_BYTES} bytes. The manage token in the answer is the only way to read or cancel ` +
-          "the registration through the API: keep it secret. An email with the registration's private link " +
-          "is sent too.",
+          `most ${MAX_BODY_BYTES} bytes. In \`open\` mode the answer carries the manage token, the only way to ` +
+          "read or cancel the registration through the API: keep it secret. In the `confirm` and `approval` " +
+          "modes the answer is 202 and the same whether or not the address was registered before: the " +
+          "private link goes only to the address's inbox. At most REGISTRATIONS_PER_HOUR (default 20) " +
+          "registrations an hour are accepted from one client address (IPv6 counted by /64), unless the " +
+          "body carries an invitation code.",
         requestBody: {
           required: true,
           content: {
@@ -108,7 +116,7 @@ export const openApiDocument = {
         responses: {
           "201": {
             description:
-              "Registered: confirmed while seats are left, otherwise on the waiting list.",
+              "Open mode: registered, confirmed while seats are left, otherwise on the waiting list.",
             headers: {
               Location: {
                 description: "The registration's address in this API.",
@@ -116,6 +124,14 @@ export const openApiDocument = {
               },
             },
             content: jsonContent("RegistrationCreated"),
+          },
+          "202": {
+            description:
+              "Confirm and approval modes: received. The registration is `pending` until the person opens " +
+              "the emailed link (`awaiting: email`, a seat held for the minutes the email names) or an " +
+              "organizer approves it (`awaiting: approval`). The same answer is given for an address that is " +
+              "already registered, whose inbox then receives its existing link again.",
+            content: jsonContent("RegistrationReceived"),
           },
           "400": {
             description:
@@ -131,8 +147,8 @@ export const openApiDocument = {
           },
           "409": {
             description:
-              "A registration already exists for this email address. Its private link has been emailed to " +
-              "that address again; its code and token are not disclosed here.",
+              "Open mode only: a registration already exists for this email address. Its private link has " +
+              "been emailed to that address again; its code, token and status are not disclosed here.",
             content: jsonContent("Duplicate"),
           },
           "413": {
@@ -143,7 +159,14 @@ export const openApiDocument = {
             description: "The body is not sent as application/json.",
             content: jsonContent("Error"),
           },
-          "429": tooManyRequests,
+          "429": {
+            description:
+              "Too many requests from this client address (RATE_LIMIT_PER_MINUTE), or too many new " +
+              "registrations from it within the hour (REGISTRATIONS_PER_HOUR, default 20; IPv6 addresses " +
+              "counted by /64). Nothing was saved. A group registers with an invitation code instead.",
+            headers: retryAfter,
+            content: jsonContent("Error"),
+          },
         },
       },
     },
@@ -262,6 +285,23 @@ export const openApiDocument = {
           },
           consent: { const: true, description: "Agreement to the privacy notice; required." },
           locale: { enum: ["en", "zh-CN"], default: "en", description: "Language of the emails." },
+          invitationCode: {
+            type: "string",
+            maxLength: 40,
+            description:
+              "Optional: a code from the organizers (INV- and eight characters) that admits a set number of " +
+              "people. It lifts the hourly limit per address, and in approval mode stands for the organizers' approval.",
+          },
+        },
+        additionalProperties: false,
+      },
+      RegistrationReceived: {
+        type: "object",
+        required: ["status", "awaiting", "message"],
+        properties: {
+          status: { const: "pending" },
+          awaiting: { enum: [...pendingReasons], description: "What the registration waits for: the emailed link, or an organizer." },
+          message: { type: "string" },
         },
         additionalProperties: false,
       },
@@ -305,11 +345,21 @@ export const openApiDocument = {
         ],
         properties: {
           code: { type: "string", pattern: CODE_PATTERN },
-          status: { enum: [...registrationStatuses] },
+          status: {
+            enum: [...registrationStatuses],
+            description:
+              "`pending`: not yet confirmed by the emailed link, or waiting for an organizer's approval (see `awaiting`).",
+          },
           position: {
             type: "integer",
             minimum: 1,
             description: "Place on the waiting list, when waiting.",
+          },
+          awaiting: { enum: [...pendingReasons], description: "When pending: what the registration waits for." },
+          pendingUntil: {
+            type: "string",
+            format: "date-time",
+            description: "When pending confirmation: the registration lapses at this instant unless confirmed.",
           },
           fullName: { type: "string" },
           email: { type: "string" },
@@ -358,8 +408,8 @@ export const openApiDocument = {
       },
       Duplicate: {
         type: "object",
-        required: ["error", "status"],
-        properties: { error, status: { enum: [...registrationStatuses] } },
+        required: ["error"],
+        properties: { error },
         additionalProperties: false,
       },
       AlreadyCancelled: {

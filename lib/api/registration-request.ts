@@ -3,7 +3,7 @@ import {
   fieldErrors,
   FORUM_DAYS,
   registrationSchema,
-  type RegistrationInput,
+  type RegistrationRequest,
 } from "../registration/input";
 
 /**
@@ -23,6 +23,9 @@ export const fieldErrorCodes = [
   "invalidType",
   "unknownField",
   "invalid",
+  "invalidInvitation",
+  "invitationUnknown",
+  "invitationUsedUp",
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -39,6 +42,9 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
   invalidType: "This value has the wrong type.",
   unknownField: "This field is not part of a registration.",
   invalid: "This value is not accepted.",
+  invalidInvitation: "An invitation code looks like INV-7K3M9Q2P.",
+  invitationUnknown: "This invitation code is not valid: check it with whoever gave it to you.",
+  invitationUsedUp: "This invitation code has already been used by as many people as it admits.",
 };
 
 /** The longest value of each text field, as lib/registration/input.ts checks it (after trimming). */
@@ -56,7 +62,7 @@ export const MAX_TEXT = {
 export const registrationFields = Object.keys(registrationSchema.shape);
 
 export type ParsedRegistration =
-  { ok: true; input: RegistrationInput } | { ok: false; fields: Record<string, FieldErrorCode> };
+  { ok: true; input: RegistrationRequest } | { ok: false; fields: Record<string, FieldErrorCode> };
 
 const isCode = (value: string): value is FieldErrorCode =>
   (fieldErrorCodes as readonly string[]).includes(value);

@@ -21,6 +21,10 @@ describe("parseAttendeeFilters", () => {
     expect(f).toEqual({ q: "Wang", status: "checked-in", category: "media", day: "2024-07-12", sort: "name", dir: "desc", page: 3 });
   });
 
+  it("filters the registrations still pending (unconfirmed, or waiting for approval)", () => {
+    expect(parseAttendeeFilters({ status: "pending" }).status).toBe("pending");
+  });
+
   it("drops each unknown value on its own and keeps the rest", () => {
     const f = parseAttendeeFilters({ q: "li", status: "vip", category: "press", day: "tomorrow", sort: "email; drop table", dir: "up", page: "-1" });
     expect(f).toEqual({ q: "li", status: undefined, category: undefined, day: undefined, sort: "created", dir: "desc", page: 1 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { attendeeCategories } from "../../db/schema";
 import { isCalendarDate } from "../time";
 
-export const attendeeStatuses = ["confirmed", "waiting", "cancelled", "checked-in"] as const;
+export const attendeeStatuses = ["confirmed", "pending", "waiting", "cancelled", "checked-in"] as const;
 export type AttendeeStatusFilter = (typeof attendeeStatuses)[number];
 
 /** Columns the list may be sorted by: anything else falls back to the newest first. */

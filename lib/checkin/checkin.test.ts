@@ -52,6 +52,7 @@ describe("decideCheckin", () => {
 
   it("refuses the waiting list and cancellations, whatever their days", () => {
     expect(decideCheckin({ ...confirmed, status: "waiting" }, "2024-07-11", false)).toBe("waiting");
+    expect(decideCheckin({ ...confirmed, status: "pending" }, "2024-07-11", false)).toBe("waiting");
     expect(decideCheckin({ ...confirmed, status: "cancelled" }, "2024-07-11", true)).toBe("cancelled");
   });
 

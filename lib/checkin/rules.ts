@@ -9,13 +9,13 @@ export type CheckinOutcome =
   | "unknown";
 
 export type CheckinCandidate = {
-  status: "confirmed" | "waiting" | "cancelled";
+  status: "confirmed" | "waiting" | "cancelled" | "pending";
   days: readonly string[];
   erased: boolean;
 } | null;
 
 /**
- * The answer before any write: a missing or erased registration is unknown; a cancelled or waiting
+ * The answer before any write: a missing or erased registration is unknown; a cancelled, pending or waiting
  * one is refused whatever its days; a confirmed one only on a day it registered for; and once
  * checked in for the day, a second scan says so instead of adding a row.
  */
@@ -26,7 +26,8 @@ export function decideCheckin(
 ): CheckinOutcome {
   if (!registration || registration.erased) return "unknown";
   if (registration.status === "cancelled") return "cancelled";
-  if (registration.status === "waiting") return "waiting";
+  // Unconfirmed or awaiting approval: no seat yet, like the waiting list.
+  if (registration.status === "waiting" || registration.status === "pending") return "waiting";
   if (!registration.days.includes(day)) return "notForDay";
   return alreadyCheckedIn ? "alreadyCheckedIn" : "checkedIn";
 }

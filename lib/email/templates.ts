@@ -8,6 +8,8 @@ export type EmailData = {
   manageUrl: string;
   position?: number | null;
   sessionTitle?: string | null;
+  /** For a registration to confirm: the minutes its link has left. */
+  minutesLeft?: number | null;
 };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -45,6 +47,11 @@ function oneLine(value: string): string {
 function positionOf(data: EmailData): number | null {
   const p = data.position;
   return typeof p === "number" && Number.isInteger(p) && p > 0 ? p : null;
+}
+
+function minutesOf(data: EmailData): number | null {
+  const m = data.minutesLeft;
+  return typeof m === "number" && Number.isInteger(m) && m > 0 ? m : null;
 }
 
 function enCopy(kind: EmailKind, d: EmailData): Copy {
@@ -135,6 +142,57 @@ function enCopy(kind: EmailKind, d: EmailData): Copy {
           manage("To see or change your existing registration, use your personal link:"),
           keepPrivate,
           { type: "p", text: "If this wasn't you, you can ignore this email: nothing has changed." },
+        ],
+      };
+    case "confirm-request": {
+      const minutes = minutesOf(d);
+      return {
+        subject: `Please confirm your registration for the ${f.name} (${d.code})`,
+        blocks: [
+          greeting,
+          {
+            type: "p",
+            text:
+              `Thank you for registering for the ${f.name}. To complete your registration, open the link below and press “Confirm my registration”` +
+              (minutes === null ? "." : ` within ${minutes} minutes: until then we hold your seat, and after that the registration lapses.`),
+          },
+          facts,
+          manage("Confirm your registration here:", "Confirm my registration"),
+          keepPrivate,
+          { type: "p", text: "If you did not register, you can ignore this email: without confirmation nothing is kept." },
+        ],
+      };
+    }
+    case "approval-request":
+      return {
+        subject: `We have received your registration for the ${f.name} (${d.code})`,
+        blocks: [
+          greeting,
+          { type: "p", text: `Thank you for registering for the ${f.name}. The organisers review every registration, and we will email you as soon as they have decided.` },
+          facts,
+          manage("You can check the status of your registration here:", "Check my registration"),
+          keepPrivate,
+        ],
+      };
+    case "approved":
+      return {
+        subject: `Your registration for the ${f.name} has been approved (${d.code})`,
+        blocks: [
+          greeting,
+          { type: "p", text: `The organisers have approved your registration: your place at the ${f.name} is confirmed.` },
+          facts,
+          manage("Your ticket, with the QR code we scan at the entrance, is on your registration page:", "View my ticket"),
+          keepPrivate,
+        ],
+      };
+    case "declined":
+      return {
+        subject: `Your registration for the ${f.name} (${d.code})`,
+        blocks: [
+          greeting,
+          { type: "p", text: `Thank you for your interest in the ${f.name}. We are sorry: the organisers were not able to accept your registration (code ${d.code}).` },
+          manage("Your registration page shows its status:", "View my registration"),
+          { type: "p", text: "If you believe this is a mistake, please contact the forum organisers." },
         ],
       };
     case "session-promotion": {
@@ -264,6 +322,57 @@ function zhCopy(kind: EmailKind, d: EmailData): Copy {
           manage("如需查看或修改您已有的报名，请使用您的专属链接："),
           keepPrivate,
           { type: "p", text: "如果这不是您本人操作，请忽略本邮件，您的报名不会有任何变化。" },
+        ],
+      };
+    case "confirm-request": {
+      const minutes = minutesOf(d);
+      return {
+        subject: `${f.name}：请确认您的报名（${d.code}）`,
+        blocks: [
+          greeting,
+          {
+            type: "p",
+            text:
+              `感谢您报名参加${f.name}。请打开以下链接并点击“确认报名”以完成报名` +
+              (minutes === null ? "。" : `。请在${minutes}分钟内确认：在此之前我们为您保留席位，逾时报名将自动失效。`),
+          },
+          facts,
+          manage("请在此确认您的报名：", "确认报名"),
+          keepPrivate,
+          { type: "p", text: "如果您没有报名，请忽略本邮件：未经确认的报名不会保留。" },
+        ],
+      };
+    }
+    case "approval-request":
+      return {
+        subject: `${f.name}：我们已收到您的报名（${d.code}）`,
+        blocks: [
+          greeting,
+          { type: "p", text: `感谢您报名参加${f.name}。主办方会逐一审核报名，审核结果将通过邮件通知您。` },
+          facts,
+          manage("您可以在以下页面查看报名状态：", "查看我的报名"),
+          keepPrivate,
+        ],
+      };
+    case "approved":
+      return {
+        subject: `${f.name}：您的报名已通过审核（${d.code}）`,
+        blocks: [
+          greeting,
+          { type: "p", text: `主办方已通过您的报名，您的${f.name}席位已确认。` },
+          facts,
+          manage("您的电子门票（含入场时扫描的二维码）可在报名管理页面查看：", "查看电子门票"),
+          keepPrivate,
+        ],
+      };
+    case "declined":
+      return {
+        subject: `${f.name}：关于您的报名（${d.code}）`,
+        blocks: [
+          greeting,
+          { type: "p", text: `感谢您对${f.name}的关注。很抱歉，主办方未能接受您的报名（报名编号：${d.code}）。` },
+          manage("您可在报名管理页面查看报名状态：", "查看我的报名"),
+          { type: "p", text: "如您认为有误，请与论坛主办方联系。" },
         ],
       };
     case "session-promotion": {

@@ -1,6 +1,7 @@
 /** What a registration may contain: one set of rules for the form, the manage page and the API. */
 import { z } from "zod";
 import { attendeeCategories } from "../../db/schema";
+import { invitationField } from "./invitations";
 
 export const FORUM_DAYS = ["2024-07-11", "2024-07-12", "2024-07-13"] as const;
 
@@ -14,7 +15,8 @@ export type FieldError =
   | "invalidDay"
   | "noDays"
   | "consentRequired"
-  | "invalidType";
+  | "invalidType"
+  | "invalidInvitation";
 
 const text = (max: number, required = true) =>
   z
@@ -52,10 +54,14 @@ export const detailsSchema = z.strictObject(
 
 export const registrationSchema = detailsSchema.extend({
   consent: z.literal(true, { error: "consentRequired" }),
+  /** A code from the organizers (lib/registration/invitations.ts): optional. */
+  invitationCode: invitationField,
   locale: z.enum(["en", "zh-CN"]).optional().default("en"),
 });
 
-export type RegistrationInput = z.output<typeof registrationSchema>;
+export type RegistrationInput = Omit<z.output<typeof registrationSchema>, "invitationCode">;
+/** The parsed form or API body, with the invitation code it may carry. */
+export type RegistrationRequest = z.output<typeof registrationSchema>;
 export type DetailsInput = z.output<typeof detailsSchema>;
 
 /** Field errors keyed by field name; "form" for what belongs to no single field. */

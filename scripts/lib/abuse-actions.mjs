@@ -221,6 +221,35 @@ export function actionSpecs(ctx) {
       strings: ["opensAt", "closesAt", "startDate", "endDate"],
       garbage: { capacity: ["0.5", "1e309", "abc", "1000001"], startDate: ["2024-02-30"], endDate: ["2024-07-01"], opensAt: ["2024-07-11T25:00"], closesAt: ["yesterday"] },
     },
+    "app/[locale]/admin/settings/actions.ts#saveModeAction": {
+      role: "attendees",
+      state: true,
+      form: true,
+      valid: () => ({ mode: "confirm", holdMinutes: "30" }),
+      spoiler: { mode: "closed" },
+      strings: [],
+      garbage: { mode: ["closed", "", SQL[0]], holdMinutes: ["0", "-1", "1.5", "1e309", "abc", "10081"] },
+    },
+    "app/[locale]/admin/settings/actions.ts#createInvitationAction": {
+      role: "attendees",
+      state: true,
+      form: true,
+      valid: () => ({ label: "Abuse delegation", maxUses: "3" }),
+      spoiler: { maxUses: "0" },
+      strings: ["label"],
+      garbage: { label: ["", "   "], maxUses: ["-1", "1001", "1.5", "1e309", "abc", SQL[0]] },
+    },
+    // A plain form action (no state): only transport abuse; a valid call names no invitation.
+    "app/[locale]/admin/settings/actions.ts#revokeInvitationAction": { role: "attendees", form: true, valid: () => ({ id: "999999" }) },
+    "app/[locale]/admin/attendees/actions.ts#decideAttendeeAction": {
+      role: "attendees",
+      state: true,
+      form: true,
+      valid: () => ({ id: String(ctx.attendee.id), decision: "approve" }),
+      spoiler: { decision: "maybe" },
+      strings: [],
+      garbage: { id: ["-1", "abc", "999999999", SQL[0]], decision: ["maybe", "", SQL[0]] },
+    },
     "app/[locale]/admin/speakers/actions.ts#createSpeakerAction": {
       role: "speakers",
       state: true,
@@ -283,7 +312,7 @@ export function actionSpecs(ctx) {
       valid: () => ({ ...person(ctx), consent: "on" }),
       spoiler: { consent: "" },
       strings: PERSON_STRINGS,
-      garbage: { ...PERSON_GARBAGE, consent: ["yes", "true"] },
+      garbage: { ...PERSON_GARBAGE, consent: ["yes", "true"], invitationCode: ["hello", SQL[0], "INV-22222222"] },
     },
     "app/[locale]/ticket/[token]/actions.ts#updateAction": {
       role: "public",
@@ -298,6 +327,8 @@ export function actionSpecs(ctx) {
     "app/[locale]/ticket/[token]/actions.ts#cancelAction": { role: "public", bound: [token(ctx)] },
     "app/[locale]/ticket/[token]/actions.ts#eraseAction": { role: "public", bound: [token(ctx)], state: true },
     "app/[locale]/ticket/[token]/actions.ts#replaceLinkAction": { role: "public", bound: [token(ctx), locale], state: true },
+    // The attendee is confirmed: a valid call answers "nothing to confirm" and changes nothing.
+    "app/[locale]/ticket/[token]/actions.ts#confirmAction": { role: "public", bound: [token(ctx)], state: true },
     "app/[locale]/ticket/[token]/actions.ts#bookAction": {
       role: "public",
       bound: [token(ctx)],

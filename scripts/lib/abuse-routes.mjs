@@ -375,6 +375,8 @@ export function routeCases(ctx) {
       refused("days that are not forum days", "wrong type", { ...register, ...json({ ...registrationBody(ctx), days: ["2024-07-14", "../../x"] }) }),
       refused("consent as the string true", "wrong type", { ...register, ...json({ ...registrationBody(ctx), consent: "true" }) }),
       refused("a category of its own", "wrong type", { ...register, ...json({ ...registrationBody(ctx), category: "vip" }) }),
+      refused("an invitation code that is no one's", "forged token", { ...register, ...json({ ...registrationBody(ctx), invitationCode: "INV-22222222" }) }),
+      refused("SQL as the invitation code", "SQL", { ...register, ...json({ ...registrationBody(ctx), invitationCode: SQL[0] }) }),
       refused("a status of its own (mass assignment)", "extra field", { ...register, ...json({ ...registrationBody(ctx), status: "confirmed", capacityOverride: true }) }),
       refused("NUL and control characters in every string field", "wrong type", {
         ...register,

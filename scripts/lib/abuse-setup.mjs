@@ -28,6 +28,9 @@ export async function startServer({ port, db, distDir, skipBuild, logFile }) {
     // in place of the check a case is about; one case checks the limit itself.
     TRUST_PROXY: "1",
     RATE_LIMIT_PER_MINUTE: "100000",
+    // The attendee below gets its manage token at once; the registration probes then switch the
+    // forum to confirm mode, and keep the default hourly limit (20) to test it.
+    REGISTRATION_MODE: "open",
     SITE_URL: `http://127.0.0.1:${port}`,
   };
   const server = await startProductionServer({ port, db, distDir, skipBuild, env, logFile });

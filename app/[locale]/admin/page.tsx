@@ -26,7 +26,8 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/adm
   const d = dashboard();
   const zh = locale === "zh-CN";
   const short = (date: string) => formatDay(date, locale, "short");
-  const free = Math.max(0, d.capacity - d.confirmed);
+  // A hold takes a seat until it is confirmed or lapses.
+  const free = Math.max(0, d.capacity - d.confirmed - d.held);
   const link = "font-medium text-brand-700 underline";
   return (
     <div className="space-y-6">
@@ -55,7 +56,9 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/adm
             rows={[
               [t("seats.capacity"), d.capacity],
               [t("seats.confirmed"), d.confirmed],
+              [t("seats.held"), d.held],
               [t("seats.free"), free],
+              [t("seats.pending"), d.awaitingApproval],
               [t("seats.waiting"), d.waiting],
               [t("seats.overrides"), d.overrides],
               [t("seats.cancelled"), d.cancelled],

@@ -2,28 +2,54 @@
 
 import { redirect } from "next/navigation";
 import { scheduleDelivery } from "@/db/queries/outbox";
-import { registerWhileOpen } from "@/db/queries/registrations";
+import { registerWhileOpen, startHoldExpiry } from "@/db/queries/registrations";
 import { fieldErrors, registrationSchema } from "@/lib/registration/input";
+import { admissionFor } from "@/lib/registration/mode";
 import { readRegistrationForm, type FormValues } from "./form-values";
 import { overRateLimit } from "./rate-limit";
+import { headers } from "next/headers";
+import { secret } from "@/db/secrets";
+import { clientAddressKey } from "@/lib/registration/address-limit";
 import { formOf } from "../action-form";
 
 export type RegisterState = {
   errors?: Record<string, string>;
+  /** The numbers some errors name: the hourly limit, the uses of a code. */
+  details?: { limit?: number; minutes?: number; maxUses?: number };
   duplicate?: boolean;
-  values?: FormValues;
+  /**
+   * In the confirm and approval modes, the one answer to every accepted registration, new or not:
+   * what it says depends only on what was sent, never on whether the address is registered.
+   */
+  received?: { email: string; awaiting: "email" | "approval" };
+  values?: RegisterValues;
 };
 
-/** Public: anyone may register. Validates, then confirms a seat or joins the waiting list. */
+/** What the form sends: the details, and the optional invitation code. */
+export type RegisterValues = FormValues & { invitationCode: unknown };
+
+/** Public: anyone may register. Validates, then admits the registration as the forum's mode says. */
 export async function registerAction(locale: string, _prev: RegisterState, form: FormData): Promise<RegisterState> {
   const formData = formOf(form);
-  const values = readRegistrationForm(formData);
+  const values: RegisterValues = { ...readRegistrationForm(formData), invitationCode: formData.get("invitationCode") ?? "" };
   if (await overRateLimit()) return { errors: { form: "rateLimited" }, values };
   const parsed = registrationSchema.safeParse({ ...values, locale: locale === "zh-CN" ? "zh-CN" : "en" });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = registerWhileOpen(parsed.data);
-  if (result.kind === "closed") return { errors: { form: result.state === "notYetOpen" ? "notYetOpen" : "closed" }, values };
+  startHoldExpiry(scheduleDelivery);
+  const result = registerWhileOpen(parsed.data, { addressKey: clientAddressKey(await headers(), secret("TICKET_SECRET")), invitationCode: parsed.data.invitationCode });
+  switch (result.kind) {
+    case "closed":
+      return { errors: { form: result.state === "notYetOpen" ? "notYetOpen" : "closed" }, values };
+    case "limited":
+      return { errors: { form: "tooManyRegistrations" }, details: { limit: result.limit, minutes: Math.ceil(result.retryAfterSeconds / 60) }, values };
+    case "invitationUnknown":
+      return { errors: { invitationCode: "invitationUnknown" }, values };
+    case "invitationUsedUp":
+      return { errors: { invitationCode: "invitationUsedUp" }, details: { maxUses: result.maxUses }, values };
+  }
   scheduleDelivery();
+  const awaiting = admissionFor(result.mode, parsed.data.invitationCode !== null);
+  if (awaiting !== "immediate") return { received: { email: parsed.data.email, awaiting } };
   if (result.kind === "duplicate") return { duplicate: true, values };
   redirect(`/${locale === "zh-CN" ? "zh-CN" : "en"}/ticket/${result.manageToken}?new=1`);
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { connection } from "next/server";
-import { availability, registrationWindow } from "@/db/queries/registrations";
+import { scheduleDelivery } from "@/db/queries/outbox";
+import { availability, registrationSettings, registrationWindow, startHoldExpiry } from "@/db/queries/registrations";
 import { pageMetadata } from "@/i18n/metadata";
 import { FORUM_DAYS } from "@/lib/registration/input";
 import { formatDay } from "@/lib/time";
@@ -19,6 +20,7 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/regi
   // The seats left change with every registration: this page is rendered for each request.
   await connection();
   const t = await getTranslations("registration");
+  startHoldExpiry(scheduleDelivery);
   const seats = availability();
   const openness = registrationWindow();
   const days = FORUM_DAYS.map((date) => ({ date, label: formatDay(date, locale) }));
@@ -40,10 +42,10 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/regi
         </p>
       ) : (
         <p className="mt-2 text-slate-700">
-          {t("seatsLeft", { count: seats.capacity - seats.confirmed, capacity: seats.capacity })}
+          {t("seatsLeft", { count: Math.max(0, seats.capacity - seats.confirmed - seats.held), capacity: seats.capacity })}
         </p>
       )}
-      {openness.state === "open" && <RegisterForm locale={locale} days={days} full={seats.full} />}
+      {openness.state === "open" && <RegisterForm locale={locale} days={days} full={seats.full} holdMinutes={registrationSettings().holdMinutes} />}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { actorOf, requireActionUser } from "@/auth/guard";
 import { addAttendee, promoteOutOfOrder, resendConfirmation, updateAttendee } from "@/db/queries/attendees";
 import { scheduleDelivery } from "@/db/queries/outbox";
-import { cancel } from "@/db/queries/registrations";
+import { cancel, decide } from "@/db/queries/registrations";
 import { attendeeSchema, promoteSchema } from "@/lib/attendees/input";
 import { clearPageCache } from "@/lib/page-cache";
 import { inEveryLocale } from "@/lib/public-pages";
@@ -124,6 +124,22 @@ export async function resendAction(_state: CommandState, form: FormData): Promis
   const result = resendConfirmation(parsed.data.id, actorOf(user));
   if (!result.ok) return { error: "notSendable" };
   scheduleDelivery();
+  revalidatePath("/[locale]/admin/attendees", "layout");
+  return { ok: true };
+}
+
+const decisionInput = z.object({ id: z.coerce.number().int().positive(), decision: z.enum(["approve", "decline"]) });
+
+/** Approval mode: the organizer's answer to a pending registration, emailed to the person either way. */
+export async function decideAttendeeAction(_state: CommandState, form: FormData): Promise<CommandState> {
+  const user = await requireActionUser("attendees");
+  const formData = formOf(form);
+  const parsed = decisionInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: "invalid" };
+  const result = decide(parsed.data.id, parsed.data.decision, actorOf(user));
+  if (!result.ok) return { error: result.reason };
+  scheduleDelivery();
+  revalidateSeats();
   revalidatePath("/[locale]/admin/attendees", "layout");
   return { ok: true };
 }

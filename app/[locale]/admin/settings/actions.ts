@@ -2,7 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { actorOf, requireActionUser } from "@/auth/guard";
-import { getEventSettings, updateEventSettings } from "@/db/queries/event-settings";
+import { z } from "zod";
+import { getEventSettings, updateEventSettings, updateRegistrationMode } from "@/db/queries/event-settings";
+import { createInvitation, revokeInvitation } from "@/db/queries/invitations";
+import { invitationSchema } from "@/lib/registration/invitations";
+import { modeSettingsSchema } from "@/lib/registration/mode-input";
 import { scheduleDelivery } from "@/db/queries/outbox";
 import { localToInstant, settingsSchema } from "@/lib/attendees/settings-input";
 import { clearPageCache } from "@/lib/page-cache";
@@ -51,4 +55,51 @@ export async function saveSettingsAction(_state: SettingsState, form: FormData):
   revalidatePath("/[locale]/admin", "layout");
   clearPageCache();
   return { saved: { promoted: result.promoted.length }, values };
+}
+
+export type ModeState = { errors?: Record<string, string>; saved?: boolean; values?: Record<string, string> };
+
+/** The registration mode and the minutes a hold lasts; new registrations follow the change. */
+export async function saveModeAction(_state: ModeState, form: FormData): Promise<ModeState> {
+  const user = await requireActionUser("attendees");
+  const formData = formOf(form);
+  const values = { mode: String(formData.get("mode") ?? ""), holdMinutes: String(formData.get("holdMinutes") ?? "") };
+  const parsed = modeSettingsSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+    return { errors, values };
+  }
+  updateRegistrationMode(parsed.data, actorOf(user));
+  // The register page tells people how long their seat is held.
+  revalidatePath("/[locale]/register", "page");
+  revalidatePath("/[locale]/admin/settings", "page");
+  return { saved: true, values };
+}
+
+export type InvitationState = { errors?: Record<string, string>; created?: string; values?: Record<string, string> };
+
+export async function createInvitationAction(_state: InvitationState, form: FormData): Promise<InvitationState> {
+  const user = await requireActionUser("attendees");
+  const formData = formOf(form);
+  const values = { label: String(formData.get("label") ?? ""), maxUses: String(formData.get("maxUses") ?? "") };
+  const parsed = invitationSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+    return { errors, values };
+  }
+  const row = createInvitation(parsed.data, user.id, actorOf(user));
+  revalidatePath("/[locale]/admin/settings", "page");
+  return { created: row.code };
+}
+
+const revokeInput = z.object({ id: z.coerce.number().int().positive() });
+
+export async function revokeInvitationAction(form: FormData): Promise<void> {
+  const user = await requireActionUser("attendees");
+  const parsed = revokeInput.safeParse(Object.fromEntries(formOf(form)));
+  if (!parsed.success) return;
+  revokeInvitation(parsed.data.id, actorOf(user));
+  revalidatePath("/[locale]/admin/settings", "page");
 }

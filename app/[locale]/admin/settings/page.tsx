@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/auth/guard";
-import { getEventSettings } from "@/db/queries/event-settings";
+import { getEventSettings, getRegistrationModeSettings } from "@/db/queries/event-settings";
+import { listInvitations } from "@/db/queries/invitations";
 import { instantToLocal } from "@/lib/attendees/settings-input";
 import { SettingsForm } from "./_components/settings-form";
+import { InvitationForm } from "./_components/invitation-form";
+import { InvitationTable } from "./_components/invitation-table";
+import { ModeForm } from "./_components/mode-form";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/settings">): Promise<Metadata> {
   const { locale } = await params;
@@ -17,6 +21,7 @@ export default async function SettingsPage({ params }: PageProps<"/[locale]/admi
   await requirePageUser(locale, "attendees", "/admin/settings");
   const t = await getTranslations("settingsAdmin");
   const s = getEventSettings();
+  const m = getRegistrationModeSettings();
   const values = {
     capacity: s.capacity === null ? "" : String(s.capacity),
     opensAt: instantToLocal(s.registrationOpensAt, s.timeZone),
@@ -31,6 +36,16 @@ export default async function SettingsPage({ params }: PageProps<"/[locale]/admi
         {t("summary", { capacity: s.effectiveCapacity, confirmed: s.confirmed, waiting: s.waiting })}
       </p>
       <SettingsForm values={values} defaultCapacity={s.capacity === null ? s.effectiveCapacity : null} timeZone={s.timeZone} />
+      <section aria-labelledby="registration-mode" className="mt-8">
+        <h2 id="registration-mode" className="text-2xl font-bold">{t("modeHeading")}</h2>
+        <ModeForm values={{ mode: m.mode, holdMinutes: String(m.holdMinutes) }} chosen={m.modeChosen} />
+      </section>
+      <section aria-labelledby="invitations" className="mt-8">
+        <h2 id="invitations" className="text-2xl font-bold">{t("invitationsHeading")}</h2>
+        <p className="mt-2 text-slate-700">{t("invitationsIntro")}</p>
+        <InvitationForm />
+        <InvitationTable rows={listInvitations()} />
+      </section>
     </div>
   );
 }

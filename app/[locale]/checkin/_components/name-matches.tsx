@@ -27,7 +27,7 @@ export function NameMatches({ query, matches, onPick }: { query: string; matches
               <span className="block text-sm text-slate-700">
                 {m.organisation} · {tc(m.category)} · <span className="font-mono">{m.code}</span>
                 {m.checkedIn && <strong> · {t("alreadyTag")}</strong>}
-                {m.status === "waiting" && <strong> · {t("statusWaiting")}</strong>}
+                {(m.status === "waiting" || m.status === "pending") && <strong> · {t("statusWaiting")}</strong>}
                 {m.status === "cancelled" && <strong> · {t("statusCancelled")}</strong>}
               </span>
             </button>

@@ -11,4 +11,4 @@ export type CheckinAnswer = {
   receivedAt: number;
 };
 
-export type Match = Person & { status: "confirmed" | "waiting" | "cancelled"; checkedIn: boolean };
+export type Match = Person & { status: "confirmed" | "waiting" | "cancelled" | "pending"; checkedIn: boolean };

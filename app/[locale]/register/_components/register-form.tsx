@@ -6,19 +6,33 @@ import { Link } from "@/i18n/navigation";
 import { registerAction, type RegisterState } from "../actions";
 import { DetailsFields } from "./details-fields";
 
-type Props = { locale: string; days: { date: string; label: string }[]; full: boolean };
+type Props = { locale: string; days: { date: string; label: string }[]; full: boolean; holdMinutes: number };
 
-export function RegisterForm({ locale, days, full }: Props) {
+export function RegisterForm({ locale, days, full, holdMinutes }: Props) {
   const t = useTranslations("registration");
   const [state, action, pending] = useActionState<RegisterState, FormData>(registerAction.bind(null, locale), {});
   const errors = state.errors ?? {};
   const hasErrors = Object.keys(errors).length > 0;
+  const details = state.details ?? {};
+  const message = (code: string) => t(`errors.${code}`, { limit: details.limit ?? 0, minutes: details.minutes ?? 0, maxUses: details.maxUses ?? 0 });
+  if (state.received) {
+    return (
+      <section role="status" className="mt-6 rounded-xl border border-green-300 bg-green-50 p-5 text-green-900">
+        <h2 className="text-xl font-bold">{t("receivedHeading")}</h2>
+        <p className="mt-2">
+          {state.received.awaiting === "email"
+            ? t("receivedEmail", { email: state.received.email, minutes: holdMinutes })
+            : t("receivedApproval", { email: state.received.email })}
+        </p>
+      </section>
+    );
+  }
   return (
     // The key remounts the fields with what was typed each time the server answers.
     <form key={JSON.stringify(state)} action={action} noValidate className="mt-6 space-y-5 rounded-xl border border-slate-200 bg-white p-5">
       {hasErrors && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 font-medium text-red-800">
-          {errors.form ? t(`errors.${errors.form}`) : t("fixErrors")}
+          {errors.form ? message(errors.form) : t("fixErrors")}
         </p>
       )}
       {state.duplicate && (
@@ -50,6 +64,24 @@ export function RegisterForm({ locale, days, full }: Props) {
         {errors.consent && (
           <p id="field-consent-error" className="mt-1 text-sm font-medium text-red-800">
             {t(`errors.${errors.consent}`)}
+          </p>
+        )}
+      </div>
+      <div>
+        <label htmlFor="field-invitationCode" className="block font-medium">{t("invitationCode")}</label>
+        <p id="field-invitationCode-hint" className="text-sm text-slate-600">{t("invitationHint")}</p>
+        <input
+          id="field-invitationCode"
+          name="invitationCode"
+          autoComplete="off"
+          defaultValue={typeof state.values?.invitationCode === "string" ? state.values.invitationCode : ""}
+          aria-invalid={errors.invitationCode ? true : undefined}
+          aria-describedby={["field-invitationCode-hint", errors.invitationCode && "field-invitationCode-error"].filter(Boolean).join(" ")}
+          className={`mt-1 w-full rounded-md border px-3 py-2 font-mono uppercase ${errors.invitationCode ? "border-red-700" : "border-slate-400"}`}
+        />
+        {errors.invitationCode && (
+          <p id="field-invitationCode-error" className="mt-1 text-sm font-medium text-red-800">
+            {message(errors.invitationCode)}
           </p>
         )}
       </div>

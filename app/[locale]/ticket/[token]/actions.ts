@@ -7,7 +7,7 @@ import type { Registration } from "@/db/schema";
 import { book, unbook } from "@/db/queries/bookings";
 import { scheduleDelivery } from "@/db/queries/outbox";
 import { rotateCalendarToken } from "@/db/queries/stars";
-import { cancel, erase, findRegistrationByManageToken, replaceManageLink, updateDetails } from "@/db/queries/registrations";
+import { cancel, confirmPending, erase, findRegistrationByManageToken, replaceManageLink, updateDetails } from "@/db/queries/registrations";
 import { calendarFeedUrl } from "@/lib/personal-agenda/feed-url";
 import { isManageToken } from "@/lib/registration/codes";
 import { detailsSchema, fieldErrors } from "@/lib/registration/input";
@@ -112,4 +112,17 @@ export async function replaceLinkAction(token: string, locale: string, _prev: Re
   scheduleDelivery();
   revalidatePath(`/[locale]/ticket/${token}`, "page");
   redirect(`/${locale === "zh-CN" ? "zh-CN" : "en"}/ticket/${result.token}?replaced=1`);
+}
+
+export type ConfirmState = { error?: "rateLimited" | "expired" | "notPending" };
+
+/** The person opened the link from the email and confirms: the held seat becomes theirs. */
+export async function confirmAction(token: string): Promise<ConfirmState> {
+  const found = await owner(token);
+  if (!("reg" in found)) return { error: found.error };
+  const { reg } = found;
+  const result = confirmPending(reg.id, `attendee:${reg.code}`);
+  scheduleDelivery();
+  revalidatePath(`/[locale]/ticket/${token}`, "page");
+  return result.ok ? {} : { error: result.reason };
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import QRCode from "qrcode";
-import { findRegistrationByManageToken, waitingPosition } from "@/db/queries/registrations";
+import { scheduleDelivery } from "@/db/queries/outbox";
+import { findRegistrationByManageToken, startHoldExpiry, waitingPosition } from "@/db/queries/registrations";
 import { secret } from "@/db/secrets";
 import { isManageToken } from "@/lib/registration/codes";
 import { FORUM_DAYS } from "@/lib/registration/input";
@@ -18,6 +19,7 @@ import { CalendarFeed } from "./_components/calendar-feed";
 import { KeepOffline } from "./_components/keep-offline";
 import { ManagePanel } from "./_components/manage-panel";
 import { ReplaceLink } from "./_components/replace-link";
+import { PendingPanel } from "./_components/pending-panel";
 import { SessionBookings, type BookableSession } from "./_components/session-bookings";
 import { StarsCarryOver } from "./_components/stars-carry-over";
 
@@ -33,6 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TicketPage({ params, searchParams }: Props) {
   const { locale, token } = await params;
   setRequestLocale(locale);
+  startHoldExpiry(scheduleDelivery);
   const reg = isManageToken(token) ? findRegistrationByManageToken(token) : undefined;
   if (!reg || reg.erasedAt) notFound();
   const t = await getTranslations("ticket");
@@ -46,6 +49,12 @@ export default async function TicketPage({ params, searchParams }: Props) {
       : null;
   const days = FORUM_DAYS.map((date) => ({ date, label: day(date, locale) }));
   const bookable = reg.status === "confirmed" ? bookableFor(reg.id, locale) : null;
+  const { timeZone } = getEvent();
+  const until =
+    reg.status === "pending" && reg.pendingUntil
+      ? new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(reg.pendingUntil)
+      : null;
+  const lapsed = reg.status === "cancelled" && reg.pendingFor === "email" && !reg.confirmedAt && !reg.waitlistedAt;
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -71,6 +80,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
         </dd>
       </dl>
       {reg.status === "waiting" && <p className="text-slate-700">{t("waitingExplained")}</p>}
+      {reg.status === "pending" && reg.pendingFor && <PendingPanel token={token} awaiting={reg.pendingFor} until={until} />}
+      {lapsed && <p className="rounded-md bg-slate-100 px-4 py-3 text-slate-800">{t("lapsed")}</p>}
       {qr && (
         <section className="rounded-xl border border-slate-200 bg-white p-5 text-center">
           <h2 className="text-xl font-bold">{t("ticketHeading")}</h2>
@@ -86,7 +97,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
       )}
       <KeepOffline />
       {bookable && <SessionBookings token={token} sessions={bookable} />}
-      {reg.status === "waiting" && <p className="text-sm text-slate-700">{(await getTranslations("bookings"))("onlyConfirmed")}</p>}
+      {(reg.status === "waiting" || reg.status === "pending") && <p className="text-sm text-slate-700">{(await getTranslations("bookings"))("onlyConfirmed")}</p>}
       <StarsCarryOver token={token} known={listPublicSessionSlugs()} />
       {reg.status !== "cancelled" && (
         <CalendarFeed token={token} url={calendarUrl(reg)} />

@@ -1,14 +1,24 @@
 import { scheduleDelivery } from "@/db/queries/outbox";
-import { registerWhileOpen } from "@/db/queries/registrations";
+import { registerWhileOpen, startHoldExpiry } from "@/db/queries/registrations";
 import { MAX_BODY_BYTES, rateLimited } from "@/lib/api/limits";
-import { fieldMessages, parseRegistration } from "@/lib/api/registration-request";
+import { fieldErrorMessages, fieldMessages, parseRegistration } from "@/lib/api/registration-request";
 import { guarded } from "@/lib/http/guarded";
 import { readJsonObject } from "@/lib/http/json-body";
 import { json, problem } from "@/lib/http/respond";
+import { clientAddressKey } from "@/lib/registration/address-limit";
+import { admissionFor } from "@/lib/registration/mode";
+import { secret } from "@/db/secrets";
 
 export const dynamic = "force-dynamic";
 
-/** Register: 201 confirmed or waiting; see lib/api/openapi.ts for every answer. */
+const RECEIVED = {
+  email:
+    "Registration received. An email has gone to the address given: open the link in it and confirm within the time it names. Nothing else is told here, whether or not the address was registered before.",
+  approval:
+    "Registration received. The organisers review each registration and answer by email at the address given. Nothing else is told here, whether or not the address was registered before.",
+} as const;
+
+/** Register: 201 (open mode) or 202 (confirm and approval modes); see lib/api/openapi.ts for every answer. */
 export const POST = guarded(async (request: Request): Promise<Response> => {
   const limited = rateLimited(request);
   if (limited) return limited;
@@ -24,29 +34,55 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
     });
   }
 
-  const result = registerWhileOpen(parsed.input);
-  if (result.kind === "closed") {
-    return problem(
-      403,
-      result.state === "notYetOpen"
-        ? "Registration is not open yet. Nothing was saved."
-        : "Registration is closed. Nothing was saved.",
-      {
-        opensAt: result.opensAt?.toISOString() ?? null,
-        closesAt: result.closesAt?.toISOString() ?? null,
-      },
-    );
+  startHoldExpiry(scheduleDelivery);
+  const { invitationCode, ...input } = parsed.input;
+  const result = registerWhileOpen(input, { addressKey: clientAddressKey(request.headers, secret("TICKET_SECRET")), invitationCode });
+  switch (result.kind) {
+    case "closed":
+      return problem(
+        403,
+        result.state === "notYetOpen"
+          ? "Registration is not open yet. Nothing was saved."
+          : "Registration is closed. Nothing was saved.",
+        {
+          opensAt: result.opensAt?.toISOString() ?? null,
+          closesAt: result.closesAt?.toISOString() ?? null,
+        },
+      );
+    case "limited":
+      return problem(
+        429,
+        `Too many registrations from your address: at most ${result.limit} an hour. Nothing was saved; try again in ${Math.ceil(result.retryAfterSeconds / 60)} min, or ask the organisers for an invitation code to register a group.`,
+        {},
+        { "retry-after": String(result.retryAfterSeconds) },
+      );
+    case "invitationUnknown":
+    case "invitationUsedUp": {
+      const fields = { invitationCode: result.kind } as const;
+      return problem(
+        400,
+        result.kind === "invitationUsedUp"
+          ? `This invitation code admits ${result.maxUses} people and all its places are taken. Nothing was saved.`
+          : "The invitation code is not valid. Nothing was saved.",
+        { fields, messages: { invitationCode: fieldErrorMessages[result.kind] } },
+      );
+    }
   }
-  // Both outcomes queued an email: the confirmation, or the manage link again for a duplicate.
+  // Every outcome queued an email: a confirmation link, a notice, or the existing link again.
   scheduleDelivery();
 
+  const awaiting = admissionFor(result.mode, invitationCode !== null);
+  if (awaiting !== "immediate") {
+    // The same answer for a new address and a registered one: only its inbox learns which.
+    return json({ status: "pending", awaiting, message: RECEIVED[awaiting] }, 202);
+  }
   const { registration, position } = result;
   if (result.kind === "duplicate") {
-    // The caller may not be the owner of the address: the code and token go only to its inbox.
+    // Open mode answers with the new registration's private link, so a duplicate cannot look the
+    // same; it says no more than that the address is taken.
     return problem(
       409,
       "A registration already exists for this email address. Its private link has been sent to that address again.",
-      { status: registration.status },
     );
   }
   return json(

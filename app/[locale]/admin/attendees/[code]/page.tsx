@@ -8,7 +8,7 @@ import { getEvent } from "@/db/queries/event";
 import { listEmailsFor } from "@/db/queries/outbox";
 import { Link } from "@/i18n/navigation";
 import { daysBetween, formatDay } from "@/lib/time";
-import { cancelAttendeeAction, promoteAttendeeAction, resendAction, updateAttendeeAction } from "../actions";
+import { cancelAttendeeAction, decideAttendeeAction, promoteAttendeeAction, resendAction, updateAttendeeAction } from "../actions";
 import { AttendeeForm } from "../_components/attendee-form";
 import { AttendeeHistory } from "../_components/attendee-history";
 import { CommandForm } from "../_components/command-form";
@@ -61,6 +61,15 @@ export default async function AttendeePage({ params, searchParams }: PageProps<"
           {t(`statuses.${reg.status}`)}
           {position !== null && ` · ${t("position", { position })}`}
           {reg.capacityOverride && ` · ${t("override")}`}
+          {reg.status === "pending" && (
+            <span className="block text-sm text-slate-700">
+              {reg.pendingFor === "approval"
+                ? t("pendingFor.approval")
+                : reg.holdsSeat && reg.pendingUntil
+                  ? t("pendingFor.email", { until: when.format(reg.pendingUntil) })
+                  : t("pendingFor.emailNoSeat")}
+            </span>
+          )}
         </dd>
         <dt className="font-medium">{t("checkIns")}</dt>
         <dd>
@@ -73,6 +82,16 @@ export default async function AttendeePage({ params, searchParams }: PageProps<"
       </dl>
       <section aria-labelledby="commands" className="grid gap-4 md:grid-cols-3">
         <h2 id="commands" className="sr-only">{t("commands")}</h2>
+        {reg.status === "pending" && reg.pendingFor === "approval" && (
+          <>
+            <CommandForm action={decideAttendeeAction} id={reg.id} label={t("approve")} done={t("approvedDone")}>
+              <input type="hidden" name="decision" value="approve" />
+            </CommandForm>
+            <CommandForm action={decideAttendeeAction} id={reg.id} label={t("decline")} done={t("declinedDone")} danger>
+              <input type="hidden" name="decision" value="decline" />
+            </CommandForm>
+          </>
+        )}
         {reg.status === "waiting" && (
           <CommandForm action={promoteAttendeeAction} id={reg.id} label={t("promote")} done={t("promoted")}>
             <PromoteFields canOverride={user.role === "admin"} />

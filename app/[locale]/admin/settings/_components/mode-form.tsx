@@ -1,0 +1,50 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { registrationModes } from "@/lib/registration/mode";
+import { saveModeAction, type ModeState } from "../actions";
+
+type Props = { values: { mode: string; holdMinutes: string }; chosen: boolean };
+
+/** The registration mode (open, confirm by email, approval) and how long a hold lasts. */
+export function ModeForm({ values: initial, chosen }: Props) {
+  const t = useTranslations("settingsAdmin");
+  const [state, action, pending] = useActionState<ModeState, FormData>(saveModeAction, { values: initial });
+  const values = state.values ?? initial;
+  const errors = state.errors ?? {};
+  return (
+    <form key={JSON.stringify(state)} action={action} noValidate className="mt-4 space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+      {state.saved && <p role="status" className="rounded-md bg-brand-50 px-3 py-2 font-medium text-brand-900">{t("modeSaved")}</p>}
+      <fieldset aria-describedby={errors.mode ? "settings-mode-error" : undefined}>
+        <legend className="font-medium">{t("mode")}</legend>
+        {!chosen && <p className="text-sm text-slate-600">{t("modeDefault", { mode: t(`modes.${initial.mode}`) })}</p>}
+        {registrationModes.map((mode) => (
+          <label key={mode} className="mt-2 flex items-start gap-2">
+            <input type="radio" name="mode" value={mode} defaultChecked={values.mode === mode} className="mt-1 size-4" />
+            <span>{t(`modes.${mode}`)}</span>
+          </label>
+        ))}
+        {errors.mode && <p id="settings-mode-error" role="alert" className="mt-1 text-sm font-medium text-red-800">{t(`errors.${errors.mode}`)}</p>}
+      </fieldset>
+      <div>
+        <label htmlFor="settings-holdMinutes" className="block font-medium">{t("holdMinutes")}</label>
+        <p id="settings-holdMinutes-hint" className="text-sm text-slate-600">{t("holdHint")}</p>
+        <input
+          id="settings-holdMinutes"
+          name="holdMinutes"
+          type="number"
+          min={1}
+          defaultValue={values.holdMinutes}
+          aria-invalid={errors.holdMinutes ? true : undefined}
+          aria-describedby={["settings-holdMinutes-hint", errors.holdMinutes && "settings-holdMinutes-error"].filter(Boolean).join(" ")}
+          className={`mt-1 w-full rounded-md border px-3 py-2 ${errors.holdMinutes ? "border-red-700" : "border-slate-400"}`}
+        />
+        {errors.holdMinutes && <p id="settings-holdMinutes-error" role="alert" className="mt-1 text-sm font-medium text-red-800">{t(`errors.${errors.holdMinutes}`)}</p>}
+      </div>
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+        {pending ? t("saving") : t("saveMode")}
+      </button>
+    </form>
+  );
+}
