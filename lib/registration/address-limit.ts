@@ -4,7 +4,7 @@
  * gets a whole /64, and can pick any address in it).
  */
 import { createHash } from "node:crypto";
-import { clientAddress, trustProxy } from "../http/client-address";
+import { clientAddress, trustedHops } from "../http/client-address";
 
 export const DEFAULT_REGISTRATIONS_PER_HOUR = 20;
 export const HOUR_MS = 60 * 60_000;
@@ -54,7 +54,7 @@ export function addressKey(address: string, secret: Buffer | string): string {
 
 /** The key of the client a request comes from, as lib/http/client-address.ts reads its address. */
 export function clientAddressKey(headers: Headers, secret: Buffer | string): string {
-  return addressKey(clientAddress(headers, trustProxy()), secret);
+  return addressKey(clientAddress(headers, trustedHops()), secret);
 }
 
 /** REGISTRATIONS_PER_HOUR, default 20; anything that is not a positive integer falls back. */
