@@ -17,7 +17,13 @@ function seatFigures() {
   const event = one<{ capacity: number | null }>("select capacity from events limit 1")!;
   const count = (status: string) => one<{ n: number }>("select count(*) n from registrations where status = ?", status)!.n;
   const overrides = one<{ n: number }>("select count(*) n from registrations where status = 'confirmed' and capacity_override = 1")!.n;
-  return { capacity: forumCapacity(event.capacity), confirmed: count("confirmed"), waiting: count("waiting"), cancelled: count("cancelled"), overrides };
+  // A hold (confirm mode) takes a seat until it lapses; a registration awaiting approval takes none.
+  const held = one<{ n: number }>(
+    "select count(*) n from registrations where status = 'pending' and holds_seat = 1 and pending_until > ?",
+    Date.now(),
+  )!.n;
+  const awaitingApproval = one<{ n: number }>("select count(*) n from registrations where status = 'pending' and pending_for = 'approval'")!.n;
+  return { capacity: forumCapacity(event.capacity), confirmed: count("confirmed"), held, awaitingApproval, waiting: count("waiting"), cancelled: count("cancelled"), overrides };
 }
 
 /** Every dashboard table's body, computed from the database here rather than by the app's query. */
@@ -49,7 +55,9 @@ function expectedTables(): Record<(typeof TABLES)[number], string[][]> {
     "Confirmed against capacity": rows([
       ["Capacity", s.capacity],
       ["Confirmed", s.confirmed],
-      ["Seats free", Math.max(0, s.capacity - s.confirmed)],
+      ["Held, awaiting confirmation", s.held],
+      ["Seats free", Math.max(0, s.capacity - s.confirmed - s.held)],
+      ["Awaiting approval", s.awaitingApproval],
       ["Waiting list", s.waiting],
       ["Confirmed over capacity (admin)", s.overrides],
       ["Cancelled", s.cancelled],

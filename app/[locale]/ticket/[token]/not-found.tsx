@@ -1,7 +1,13 @@
+"use client";
+
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 
-/** A manage link that is no one's: mistyped, replaced or erased. */
+/**
+ * A manage link that is no one's: mistyped, replaced or erased. A client component: rendered on the
+ * server, this boundary resolved the request's language before the page set it, and the whole
+ * ticket page came out in English at /zh-CN/ticket/….
+ */
 export default function TicketNotFound() {
   const t = useTranslations("ticket");
   const n = useTranslations("notFound");
