@@ -12,17 +12,8 @@ import {
 import { uniqueSlug } from "../../lib/slug";
 import { daysBetween, zonedToInstant } from "../../lib/time";
 import { getDb, type Db } from "../client";
-import {
-  rooms,
-  scheduleVersions,
-  sessionDrafts,
-  sessions,
-  sessionSpeakers,
-  speakers,
-  tracks,
-  type Session,
-  type SessionStatus,
-} from "../schema";
+import { rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, speakers, tracks, type Session } from "../schema";
+import { type SessionStatus } from "../../lib/sessions/kinds";
 import { recordAudit, type Tx } from "./audit";
 import { getEvent } from "./event";
 

@@ -7,15 +7,8 @@ import type { Locale } from "../../lib/localized";
 import { tokenHash } from "../../lib/registration/secret-links";
 import { publicBaseUrl } from "../../lib/registration/urls";
 import { getDb, type Db } from "../client";
-import {
-  registrations,
-  sessionBookings,
-  sessionSpeakers,
-  sessions,
-  speakers,
-  stars,
-  type SessionStatus,
-} from "../schema";
+import { registrations, sessionBookings, sessionSpeakers, sessions, speakers, stars } from "../schema";
+import { type SessionStatus } from "../../lib/sessions/kinds";
 import { publicSpeakerCondition } from "./public-speakers";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -9,7 +9,8 @@ import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { outboxLogLine, withoutAddresses } from "../../lib/email/log-line";
 import { afterFailedAttempt, renderEmail, type EmailData } from "../../lib/email/templates";
 import { getDb, type Db } from "../client";
-import { outbox, type EmailKind, type OutboxEmail } from "../schema";
+import { outbox, type OutboxEmail } from "../schema";
+import { type EmailKind } from "../../lib/email/kinds";
 
 /** The database or the `tx` of `getDb().transaction(...)`: enqueueing only needs to insert. */
 export type Tx = Pick<Db, "insert">;

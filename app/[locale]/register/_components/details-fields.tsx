@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
-import { attendeeCategories } from "@/db/schema";
+import { attendeeCategories } from "@/lib/registration/categories";
 import { asText, type FormValues } from "../form-values";
 
 type Props = {
