@@ -7,6 +7,9 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** The `tx` of `getDb().transaction(...)`: the one type a query takes when it runs in its caller's transaction. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 export { databasePath };
 
 /**
