@@ -5,7 +5,7 @@ import { forbidden, redirect, unauthorized } from "next/navigation";
 import { cache } from "react";
 import { consoleSessionOpen } from "@/db/queries/console-sessions";
 import { findUserById } from "@/db/queries/users";
-import type { UserRole } from "@/db/schema";
+import type { UserRole } from "@/lib/auth/roles";
 import { can, type Permission } from "@/lib/auth/roles";
 import { auth } from "./index";
 

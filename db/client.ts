@@ -2,13 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { databasePath } from "../lib/data-path";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export function databasePath(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.env.DATABASE_PATH || "./data/forum.db");
-}
+/** The `tx` of `getDb().transaction(...)`: the one type a query takes when it runs in its caller's transaction. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export { databasePath };
 
 /**
  * Creates the data folder (database, secrets, uploads) readable by its owner only: 0700. A folder

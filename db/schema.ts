@@ -1,5 +1,12 @@
 import { relations, sql } from "drizzle-orm";
+import { userRoles } from "../lib/auth/roles";
+import { checkInMethods } from "../lib/checkin/methods";
+import { emailKinds } from "../lib/email/kinds";
+import { quoteKinds, quoteLanguages } from "../lib/quote-kinds";
+import { attendeeCategories } from "../lib/registration/categories";
 import { pendingReasons, registrationModes } from "../lib/registration/mode";
+import { registrationStatuses, sessionBookingStatuses } from "../lib/registration/statuses";
+import { sessionStatuses, sessionTypes, speakerRoles } from "../lib/sessions/kinds";
 import {
   type AnySQLiteColumn,
   index,
@@ -9,29 +16,6 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-
-export const sessionTypes = [
-  "keynote",
-  "talk",
-  "panel",
-  "workshop",
-  "ceremony",
-  "site-visit",
-  "demo",
-  "break",
-] as const;
-export type SessionType = (typeof sessionTypes)[number];
-
-export const sessionStatuses = ["draft", "published", "cancelled"] as const;
-export type SessionStatus = (typeof sessionStatuses)[number];
-
-export const speakerRoles = ["speaker", "moderator", "panelist", "host"] as const;
-export type SpeakerRole = (typeof speakerRoles)[number];
-
-export const quoteKinds = ["direct", "paraphrase"] as const;
-export type QuoteKind = (typeof quoteKinds)[number];
-
-export const quoteLanguages = ["en", "zh"] as const;
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -319,12 +303,6 @@ export type Quote = typeof quotes.$inferSelect;
 export type NewQuote = typeof quotes.$inferInsert;
 export type KeyFigure = typeof keyFigures.$inferSelect;
 
-export const attendeeCategories = ["industry", "media", "government", "academia", "other"] as const;
-export type AttendeeCategory = (typeof attendeeCategories)[number];
-
-export const registrationStatuses = ["confirmed", "waiting", "cancelled", "pending"] as const;
-export type RegistrationStatus = (typeof registrationStatuses)[number];
-
 export const registrations = sqliteTable(
   "registrations",
   {
@@ -407,8 +385,6 @@ export const stars = sqliteTable(
   (t) => [primaryKey({ columns: [t.registrationId, t.sessionId] })],
 );
 
-export const sessionBookingStatuses = ["booked", "waiting", "cancelled"] as const;
-
 export const sessionBookings = sqliteTable(
   "session_bookings",
   {
@@ -428,21 +404,6 @@ export const sessionBookings = sqliteTable(
     index("session_bookings_session_idx").on(t.sessionId, t.status, t.id),
   ],
 );
-
-export const emailKinds = [
-  "confirmation",
-  "waiting",
-  "promotion",
-  "cancellation",
-  "manage-link",
-  "session-promotion",
-  "link-replaced",
-  "confirm-request",
-  "approval-request",
-  "approved",
-  "declined",
-] as const;
-export type EmailKind = (typeof emailKinds)[number];
 
 /** Every email is written here in the transaction that causes it, then sent (or only logged). */
 export const outbox = sqliteTable(
@@ -513,9 +474,6 @@ export type SessionBooking = typeof sessionBookings.$inferSelect;
 export type Star = typeof stars.$inferSelect;
 export type OutboxEmail = typeof outbox.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
-
-export const userRoles = ["admin", "organizer", "staff"] as const;
-export type UserRole = (typeof userRoles)[number];
 
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -599,9 +557,6 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type SessionDraft = typeof sessionDrafts.$inferSelect;
 export type ScheduleVersion = typeof scheduleVersions.$inferSelect;
-
-export const checkInMethods = ["scan", "code", "name"] as const;
-export type CheckInMethod = (typeof checkInMethods)[number];
 
 /** One row per attendee and forum day: the unique index makes two parallel scans record one. */
 export const checkIns = sqliteTable(

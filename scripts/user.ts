@@ -8,7 +8,7 @@ import { closeDb } from "../db/client";
 import { applyMigrations } from "../db/migrate";
 import { getDb } from "../db/client";
 import { createUser } from "../db/queries/users";
-import { userRoles, type UserRole } from "../db/schema";
+import { userRoles, type UserRole } from "../lib/auth/roles";
 import { generatePassword, passwordProblem } from "../lib/auth/password";
 
 async function main(): Promise<void> {

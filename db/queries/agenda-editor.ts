@@ -11,19 +11,10 @@ import {
 } from "../../lib/agenda-editor/draft";
 import { uniqueSlug } from "../../lib/slug";
 import { daysBetween, zonedToInstant } from "../../lib/time";
-import { getDb, type Db } from "../client";
-import {
-  rooms,
-  scheduleVersions,
-  sessionDrafts,
-  sessions,
-  sessionSpeakers,
-  speakers,
-  tracks,
-  type Session,
-  type SessionStatus,
-} from "../schema";
-import { recordAudit, type Tx } from "./audit";
+import { getDb, type Db, type Tx } from "../client";
+import { rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, speakers, tracks, type Session } from "../schema";
+import { type SessionStatus } from "../../lib/sessions/kinds";
+import { recordAudit } from "./audit";
 import { getEvent } from "./event";
 
 type Conn = Db | Tx;

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
-import { checkIns, registrations, type EmailKind, type Registration } from "../schema";
+import { checkIns, registrations, type Registration } from "../schema";
+import { type EmailKind } from "../../lib/email/kinds";
 import { recordAudit } from "./audit";
 import { capacity, expireHolds, newManageLink, notify, seatsTaken, waitingPosition } from "./registrations";
 import { emailKey } from "../../lib/registration/input";

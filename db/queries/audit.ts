@@ -1,9 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import { getDb, type Db } from "../client";
+import { getDb, type Db, type Tx } from "../client";
 import { auditLog, users, type AuditEntry } from "../schema";
-
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type AuditInput = {
   /** "user:<id>" for the console, "attendee:<code>", "system". */

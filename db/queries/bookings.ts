@@ -3,13 +3,11 @@ import { and, asc, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { checkBooking, type BookingRefusal } from "../../lib/registration/bookings";
 import { manageUrl } from "../../lib/registration/urls";
 import { zonedDate } from "../../lib/time";
-import { getDb, type Db } from "../client";
+import { getDb, type Db, type Tx } from "../client";
 import { auditLog, registrations, sessionBookings, sessions, type Registration } from "../schema";
 import { getEvent } from "./event";
 import { enqueueEmail } from "./outbox";
 import { manageTokenOf } from "./registrations";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const bookedCount = (tx: Tx | Db, sessionId: number) =>
   tx

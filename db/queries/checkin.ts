@@ -1,7 +1,9 @@
 import "server-only";
 import { and, asc, count, eq, like, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "../client";
-import { checkIns, registrations, users, type AttendeeCategory, type CheckInMethod } from "../schema";
+import { checkIns, registrations, users } from "../schema";
+import { type CheckInMethod } from "../../lib/checkin/methods";
+import { type AttendeeCategory } from "../../lib/registration/categories";
 import { recordAudit } from "./audit";
 import { likePattern } from "../../lib/checkin/input";
 import { canUndo, decideCheckin, type CheckinOutcome } from "../../lib/checkin/rules";

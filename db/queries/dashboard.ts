@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, eq, isNotNull, ne, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { attendeeCategories, checkIns, registrations, sessions, type AttendeeCategory } from "../schema";
+import { checkIns, registrations, sessions } from "../schema";
+import { attendeeCategories, type AttendeeCategory } from "../../lib/registration/categories";
 import { availability, capacity } from "./registrations";
 import { getEvent } from "./event";
 import { daysBetween, zoneOffsetMinutes } from "../../lib/time";

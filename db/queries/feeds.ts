@@ -6,19 +6,10 @@ import { sessionsCalendar, type FeedKind, type FeedSession } from "../../lib/ics
 import type { Locale } from "../../lib/localized";
 import { tokenHash } from "../../lib/registration/secret-links";
 import { publicBaseUrl } from "../../lib/registration/urls";
-import { getDb, type Db } from "../client";
-import {
-  registrations,
-  sessionBookings,
-  sessionSpeakers,
-  sessions,
-  speakers,
-  stars,
-  type SessionStatus,
-} from "../schema";
+import { getDb, type Tx } from "../client";
+import { registrations, sessionBookings, sessionSpeakers, sessions, speakers, stars } from "../schema";
+import { type SessionStatus } from "../../lib/sessions/kinds";
 import { publicSpeakerCondition } from "./public-speakers";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Drafts never reach a feed; cancelled sessions do, marked STATUS:CANCELLED. */
 const PUBLIC_STATUSES: SessionStatus[] = ["published", "cancelled"];

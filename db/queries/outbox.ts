@@ -8,11 +8,9 @@ import nodemailer, { type Transporter } from "nodemailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { outboxLogLine, withoutAddresses } from "../../lib/email/log-line";
 import { afterFailedAttempt, renderEmail, type EmailData } from "../../lib/email/templates";
-import { getDb, type Db } from "../client";
-import { outbox, type EmailKind, type OutboxEmail } from "../schema";
-
-/** The database or the `tx` of `getDb().transaction(...)`: enqueueing only needs to insert. */
-export type Tx = Pick<Db, "insert">;
+import { getDb, type Db, type Tx } from "../client";
+import { outbox, type OutboxEmail } from "../schema";
+import { type EmailKind } from "../../lib/email/kinds";
 
 export type EnqueueEmailInput = {
   registrationId: number | null;
@@ -34,7 +32,7 @@ function prepareInsert(db: Db) {
 }
 
 /** Writes the email in the caller's transaction; `tx` is the transaction, which shares the connection. */
-export function enqueueEmail(tx: Tx, input: EnqueueEmailInput): void {
+export function enqueueEmail(tx: Db | Tx, input: EnqueueEmailInput): void {
   void tx;
   const { subject, text, html } = renderEmail(input.kind, input.data);
   const db = getDb();

@@ -8,16 +8,8 @@ import { publicBaseUrl } from "../../lib/registration/urls";
 import { photoUrl } from "../../lib/speakers/photo";
 import { zonedDate } from "../../lib/time";
 import { getDb } from "../client";
-import {
-  quotes,
-  sessionSpeakers,
-  sessions,
-  speakers,
-  sources,
-  type SessionStatus,
-  type Source,
-  type Speaker,
-} from "../schema";
+import { quotes, sessionSpeakers, sessions, speakers, sources, type Source, type Speaker } from "../schema";
+import { type SessionStatus } from "../../lib/sessions/kinds";
 import { getEvent } from "./event";
 import { publicSpeakerCondition, publicSpeakerIds } from "./public-speakers";
 import { listQuotes, listQuotesBySpeaker, type QuoteWithDetails } from "./quotes";

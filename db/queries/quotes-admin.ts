@@ -2,9 +2,9 @@
 import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { QuoteInput } from "../../lib/quotes-editor/input";
-import { getDb } from "../client";
+import { getDb, type Tx } from "../client";
 import { quoteTopics, quotes, sessions, sources, speakers, topics, type Quote } from "../schema";
-import { recordAudit, type Tx } from "./audit";
+import { recordAudit } from "./audit";
 import { publicSpeakerIds } from "./public-speakers";
 
 export function listQuotesForConsole() {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, gte, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
-import type { EmailKind } from "../schema";
+import type { EmailKind } from "../../lib/email/kinds";
 import {
   auditLog,
   events,
@@ -12,7 +12,7 @@ import {
   type NewRegistration,
   type Registration,
 } from "../schema";
-import { databasePath, getDb, type Db } from "../client";
+import { databasePath, getDb, type Db, type Tx } from "../client";
 import { appendErasure } from "../erasure-log";
 import { releaseBookings } from "./bookings";
 import { enqueueEmail } from "./outbox";
@@ -33,8 +33,6 @@ import {
 } from "../../lib/registration/mode";
 import { HOUR_MS, registrationsPerHour, retryAfterSeconds } from "../../lib/registration/address-limit";
 import { isInvitationCode, normalizeInvitationCode } from "../../lib/registration/invitations";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type Availability = {
   capacity: number;
@@ -255,7 +253,7 @@ export function newManageLink(): {
  * replaced, cannot be derived: the registration then gets a new link here (in `tx`), which the
  * email being written carries, and the old one stops working.
  */
-export function manageTokenOf(tx: Pick<Db, "update">, reg: Registration): string {
+export function manageTokenOf(tx: Db | Tx, reg: Registration): string {
   if (reg.manageTokenSeed) {
     const token = deriveToken(secret("MANAGE_SECRET"), "manage", reg.manageTokenSeed);
     if (tokenHash(token) === reg.manageTokenHash) return token;

@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { zonedDate } from "../../lib/time";
 import { getDb } from "../client";
-import { rooms, sessions, tracks, type SessionStatus } from "../schema";
+import { rooms, sessions, tracks } from "../schema";
+import { type SessionStatus } from "../../lib/sessions/kinds";
 import { getEvent } from "./event";
 import { publicSpeakerIds } from "./public-speakers";
 

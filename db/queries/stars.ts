@@ -2,14 +2,13 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { deriveToken, newLink, tokenHash } from "../../lib/registration/secret-links";
 import type { BookingMark, MeData } from "../../lib/personal-agenda/stars";
-import { getDb, type Db } from "../client";
-import { auditLog, registrations, sessionBookings, sessions, stars, type Registration, type SessionStatus } from "../schema";
+import { getDb, type Db, type Tx } from "../client";
+import { auditLog, registrations, sessionBookings, sessions, stars, type Registration } from "../schema";
+import { type SessionStatus } from "../../lib/sessions/kinds";
 import { secret } from "../secrets";
 
 /** Only what the public may see can be starred: published sessions, and cancelled ones. */
 const STARRABLE: SessionStatus[] = ["published", "cancelled"];
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type StarsResult = { ok: true; stars: string[] } | { ok: false; unknown: string[] };
 

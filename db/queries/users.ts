@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, asc, count, eq, ne } from "drizzle-orm";
 import { databasePath, getDb } from "../client";
-import { users, type User, type UserRole } from "../schema";
+import { users, type User } from "../schema";
+import { type UserRole } from "../../lib/auth/roles";
 import { recordAudit } from "./audit";
 import { attemptKeys, giveBackAttempt, reserveAttempt } from "./sign-in-attempts";
 import {

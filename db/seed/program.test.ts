@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sessionTypes, speakerRoles } from "../schema";
+import { sessionTypes, speakerRoles } from "../../lib/sessions/kinds";
 import { people } from "./article";
 import { program, programPeople, rooms, tracks } from "./program";
 

@@ -1,4 +1,4 @@
-import type { SessionType, SpeakerRole } from "../schema";
+import type { SessionType, SpeakerRole } from "../../lib/sessions/kinds";
 
 /** A person of the illustrative program: a role, never a real person. */
 export type SeedPerson = {

@@ -1,6 +1,6 @@
 /** The editable state of a session and the inputs that change it, as the console sends them. */
 import { z } from "zod";
-import { sessionTypes, speakerRoles, type SessionType, type SpeakerRole } from "../../db/schema";
+import { sessionTypes, speakerRoles, type SessionType, type SpeakerRole } from "../sessions/kinds";
 
 /** What a `session_drafts` row holds: everything an organizer can change about a session. */
 export type DraftData = {

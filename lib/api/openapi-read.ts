@@ -2,7 +2,8 @@
  * The read-only part of the OpenAPI document (lib/api/openapi.ts): sessions, speakers and quotes.
  * e2e/api-read.spec.ts checks every answer of these endpoints against it.
  */
-import { quoteKinds, quoteLanguages, sessionTypes, speakerRoles } from "../../db/schema";
+import { quoteKinds, quoteLanguages } from "../quote-kinds";
+import { sessionTypes, speakerRoles } from "../sessions/kinds";
 import { MAX_QUERY_LENGTH } from "../search";
 import { QUOTE_LIMIT } from "./quote-query";
 

@@ -4,7 +4,8 @@
  * against the zod rules, and e2e/api-registration.spec.ts and e2e/api-read.spec.ts check every
  * documented answer against what the server sends.
  */
-import { attendeeCategories, registrationStatuses } from "../../db/schema";
+import { attendeeCategories } from "../registration/categories";
+import { registrationStatuses } from "../registration/statuses";
 import { pendingReasons } from "../registration/mode";
 import { FORUM_DAYS } from "../registration/input";
 import { fieldErrorCodes, MAX_TEXT } from "./registration-request";

@@ -1,6 +1,6 @@
 /** The attendee list's filters as they live in the address: parsed leniently, written back canonically. */
 import { z } from "zod";
-import { attendeeCategories } from "../../db/schema";
+import { attendeeCategories } from "../registration/categories";
 import { isCalendarDate } from "../time";
 
 export const attendeeStatuses = ["confirmed", "pending", "waiting", "cancelled", "checked-in"] as const;

@@ -1,4 +1,6 @@
-import type { UserRole } from "@/db/schema";
+/** The console roles (db/schema.ts stores them on each user) and what each may do. */
+export const userRoles = ["admin", "organizer", "staff"] as const;
+export type UserRole = (typeof userRoles)[number];
 
 export type Permission = "agenda" | "speakers" | "quotes" | "attendees" | "checkin" | "users" | "audit";
 

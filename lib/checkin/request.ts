@@ -1,6 +1,6 @@
 /** The JSON the check-in endpoints accept. */
 import { z } from "zod";
-import { checkInMethods } from "../../db/schema";
+import { checkInMethods } from "./methods";
 import { FORUM_DAYS } from "../registration/input";
 import { MAX_INPUT } from "./input";
 

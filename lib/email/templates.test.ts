@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailKinds } from "../../db/schema";
+import { emailKinds } from "./kinds";
 import { escapeHtml, renderEmail, type EmailData } from "./templates";
 
 const locales = ["en", "zh-CN"] as const;

@@ -1,5 +1,5 @@
 /** The attendee emails in English and Simplified Chinese, each as a subject, a plain text and an HTML body. */
-import type { EmailKind } from "../../db/schema";
+import type { EmailKind } from "./kinds";
 
 export type EmailData = {
   locale: "en" | "zh-CN";

@@ -1,6 +1,6 @@
 /** What a quote may contain, and its source: the console's one set of rules for create and edit. */
 import { z } from "zod";
-import { quoteKinds, quoteLanguages } from "../../db/schema";
+import { quoteKinds, quoteLanguages } from "../quote-kinds";
 import { isCalendarDate } from "../time";
 
 /** Error codes, each with a message under "quotesAdmin.errors" in messages/*.json. */

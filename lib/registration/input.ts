@@ -1,6 +1,6 @@
 /** What a registration may contain: one set of rules for the form, the manage page and the API. */
 import { z } from "zod";
-import { attendeeCategories } from "../../db/schema";
+import { attendeeCategories } from "./categories";
 import { invitationField } from "./invitations";
 
 export const FORUM_DAYS = ["2024-07-11", "2024-07-12", "2024-07-13"] as const;

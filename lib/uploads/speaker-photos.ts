@@ -7,7 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { databasePath } from "@/db/client";
+import { databasePath } from "@/lib/data-path";
 import { isPhotoFileName, photoFileName, type ImageType, type PhotoWidth } from "@/lib/speakers/photo";
 
 /** The longest side a stored photo keeps; the served sizes are all smaller. */

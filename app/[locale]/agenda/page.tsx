@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getEvent } from "@/db/queries/event";
 import { listPublicSessions, listRooms, listTracks } from "@/db/queries/sessions";
-import { sessionTypes } from "@/db/schema";
+import { sessionTypes } from "@/lib/sessions/kinds";
 import { pageMetadata } from "@/i18n/metadata";
 import { Link } from "@/i18n/navigation";
 import { daysBetween, formatDay, offsetLabel, zonedToInstant } from "@/lib/time";

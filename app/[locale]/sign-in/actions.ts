@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signIn, signOut } from "@/auth";
+import { signIn } from "@/auth";
 import { findUserByEmail } from "@/db/queries/users";
 import { routing } from "@/i18n/routing";
 import { homePath } from "@/lib/auth/roles";
@@ -44,11 +44,4 @@ export async function signInAction(_state: SignInState, form: FormData): Promise
   const user = findUserByEmail(email);
   const target = user?.mustChangePassword ? "/admin/account?required=1" : (safeNext(next) ?? homePath(user?.role ?? "staff"));
   redirect(`/${locale}${target}`);
-}
-
-export async function signOutAction(form: FormData): Promise<void> {
-  const formData = formOf(form);
-  const locale = z.enum(routing.locales).catch("en").parse(formData.get("locale"));
-  await signOut({ redirect: false });
-  redirect(`/${locale}/sign-in`);
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "../../sign-in/actions";
+import { signOutAction } from "../../sign-out-action";
 import type { ConsoleUser } from "@/auth/guard";
 import { can, type Permission } from "@/lib/auth/roles";
 import { ConsoleLink } from "./console-link";

@@ -11,7 +11,7 @@ import { attendeeSchema, promoteSchema } from "@/lib/attendees/input";
 import { clearPageCache } from "@/lib/page-cache";
 import { inEveryLocale } from "@/lib/public-pages";
 import { fieldErrors } from "@/lib/registration/input";
-import { readRegistrationForm, type FormValues } from "../../register/form-values";
+import { readRegistrationForm, type FormValues } from "@/lib/registration/form-values";
 import { formOf } from "../../action-form";
 
 export type AttendeeFormState = {

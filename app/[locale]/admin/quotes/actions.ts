@@ -7,7 +7,7 @@ import { actorOf, requireActionUser } from "@/auth/guard";
 import { createQuote, deleteQuote, updateQuote } from "@/db/queries/quotes-admin";
 import { quoteErrors, quoteSchema, readQuoteForm, type QuoteFormValues } from "@/lib/quotes-editor/input";
 import { pagesOfQuoteEdit } from "@/lib/public-pages";
-import { revalidatePublicContent } from "../speakers/revalidate-public";
+import { revalidatePublicContent } from "../revalidate-public";
 import { formOf } from "../../action-form";
 
 export type QuoteFormState = {

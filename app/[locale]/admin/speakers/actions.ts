@@ -8,7 +8,7 @@ import { createSpeaker, deleteSpeaker, setSpeakerPhoto, updateSpeaker } from "@/
 import { readSpeakerForm, speakerErrors, speakerSchema, type SpeakerFormValues } from "@/lib/speakers/input";
 import { deleteSpeakerPhoto } from "@/lib/uploads/speaker-photos";
 import { pagesOfSpeakerEdit } from "@/lib/public-pages";
-import { revalidatePublicContent } from "./revalidate-public";
+import { revalidatePublicContent } from "../revalidate-public";
 import { formOf } from "../../action-form";
 
 export type SpeakerFormState = {

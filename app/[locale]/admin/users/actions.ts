@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { actorOf, requireActionUser } from "@/auth/guard";
 import { createUser, resetPassword, updateUser } from "@/db/queries/users";
-import { userRoles } from "@/db/schema";
+import { userRoles } from "@/lib/auth/roles";
 import { generatePassword } from "@/lib/auth/password";
 import { revalidatePath } from "next/cache";
 import { formOf } from "../../action-form";

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ConsoleUser } from "@/auth/guard";
 import { Link } from "@/i18n/navigation";
 import { can } from "@/lib/auth/roles";
-import { signOutAction } from "../../sign-in/actions";
+import { signOutAction } from "../../sign-out-action";
 
 /** The check-in page sits outside the console: a way back, and out, for a shared phone. */
 export async function CheckinHeader({ user, locale }: { user: ConsoleUser; locale: string }) {

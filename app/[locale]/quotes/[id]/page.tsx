@@ -5,7 +5,7 @@ import { QuoteCard } from "@/components/quote-card";
 import { getQuote, listQuoteIds } from "@/db/queries/quotes";
 import { pageMetadata } from "@/i18n/metadata";
 import { Link } from "@/i18n/navigation";
-import type { QuoteKind } from "@/db/schema";
+import type { QuoteKind } from "@/lib/quote-kinds";
 import { pick } from "@/lib/localized";
 import { quoteSummary } from "@/lib/quotes";
 

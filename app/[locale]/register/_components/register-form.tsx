@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Link } from "@/i18n/navigation";
 import { registerAction, type RegisterState } from "../actions";
-import { DetailsFields } from "./details-fields";
+import { DetailsFields } from "@/components/registration/details-fields";
 
 type Props = { locale: string; days: { date: string; label: string }[]; full: boolean; holdMinutes: number };
 

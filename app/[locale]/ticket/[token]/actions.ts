@@ -11,8 +11,8 @@ import { cancel, confirmPending, erase, findRegistrationByManageToken, replaceMa
 import { calendarFeedUrl } from "@/lib/personal-agenda/feed-url";
 import { isManageToken } from "@/lib/registration/codes";
 import { detailsSchema, fieldErrors } from "@/lib/registration/input";
-import { readRegistrationForm, type FormValues } from "../../register/form-values";
-import { overRateLimit } from "../../register/rate-limit";
+import { readRegistrationForm, type FormValues } from "@/lib/registration/form-values";
+import { overRateLimit } from "../../rate-limit";
 import { formOf } from "../../action-form";
 
 export type ManageState = { errors?: Record<string, string>; values?: FormValues; done?: "saved" | "cancelled" | "erased" };

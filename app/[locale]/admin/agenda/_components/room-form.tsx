@@ -1,11 +1,13 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { Room } from "@/db/schema";
 import { pick } from "@/lib/localized";
 import { saveRoomAction } from "../actions";
 import { VenueField } from "./venue-field";
 import { VenueForm } from "./venue-form";
+
+/** What the form shows of a room row (a client component takes no type from db/schema). */
+type Room = { id: number; nameEn: string; nameZh: string; capacity: number | null };
 
 /** One room's names and capacity, or a new room when `room` is null. */
 export function RoomForm({ room }: { room: Room | null }) {

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
-import { sessionTypes } from "@/db/schema";
+import { sessionTypes } from "@/lib/sessions/kinds";
 import { ABSTRACT_MAX, TITLE_MAX } from "@/lib/agenda-editor/draft";
 import type { Conflict } from "@/lib/agenda-editor/conflicts";
 import { pick } from "@/lib/localized";

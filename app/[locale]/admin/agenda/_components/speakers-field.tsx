@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { speakerRoles } from "@/db/schema";
+import { speakerRoles } from "@/lib/sessions/kinds";
 import { pick } from "@/lib/localized";
 
 export type SpeakerRow = { speakerId: string; role: string };

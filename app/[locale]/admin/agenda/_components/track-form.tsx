@@ -1,11 +1,13 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { Track } from "@/db/schema";
 import { pick } from "@/lib/localized";
 import { saveTrackAction } from "../actions";
 import { VenueField } from "./venue-field";
 import { VenueForm } from "./venue-form";
+
+/** What the form shows of a track row (a client component takes no type from db/schema). */
+type Track = { id: number; nameEn: string; nameZh: string; color: string };
 
 /** One track's names and colour, or a new track when `track` is null. */
 export function TrackForm({ track }: { track: Track | null }) {

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { attendeeCategories } from "@/db/schema";
+import { attendeeCategories } from "@/lib/registration/categories";
 import { attendeeStatuses, type AttendeeFilters } from "@/lib/attendees/filters";
 import { formatDay } from "@/lib/time";
 

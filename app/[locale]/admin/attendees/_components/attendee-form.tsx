@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { TextField } from "@/components/ui/text-field";
-import { asText } from "../../../register/form-values";
-import { DetailsFields } from "../../../register/_components/details-fields";
+import { asText } from "@/lib/registration/form-values";
+import { DetailsFields } from "@/components/registration/details-fields";
 import type { AttendeeFormState } from "../actions";
 
 type Props = {

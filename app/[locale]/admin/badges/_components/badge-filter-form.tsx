@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { attendeeCategories } from "@/db/schema";
+import { attendeeCategories } from "@/lib/registration/categories";
 import { attendeeStatuses } from "@/lib/attendees/filters";
 import { badgeLayouts, type BadgeFilters } from "@/lib/badges/filters";
 import { FORUM_DAYS } from "@/lib/registration/input";

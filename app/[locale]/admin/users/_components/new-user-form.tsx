@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { userRoles } from "@/db/schema";
+import { userRoles } from "@/lib/auth/roles";
 import { createUserAction, type CreateUserState } from "../actions";
 
 export function NewUserForm() {

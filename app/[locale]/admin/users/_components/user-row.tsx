@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { userRoles, type UserRole } from "@/db/schema";
+import { userRoles, type UserRole } from "@/lib/auth/roles";
 import { updateUserAction, type UserRowState } from "../actions";
 
 type Props = { id: number; email: string; name: string; role: UserRole; disabled: boolean; self: boolean; lastSignIn: string };

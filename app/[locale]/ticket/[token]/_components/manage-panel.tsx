@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { askServiceWorker } from "@/lib/offline-ticket";
-import { DetailsFields } from "../../../register/_components/details-fields";
-import type { FormValues } from "../../../register/form-values";
+import { DetailsFields } from "@/components/registration/details-fields";
+import type { FormValues } from "@/lib/registration/form-values";
 import { cancelAction, eraseAction, updateAction, type ManageState } from "../actions";
 import { ConfirmAction } from "./confirm-action";
 

@@ -7,7 +7,7 @@ import { sameOrigin } from "@/lib/http/same-origin";
 import { MAX_PHOTO_BYTES, checkPhotoUpload, photoUrl, type PhotoError } from "@/lib/speakers/photo";
 import { deleteSpeakerPhoto, storeSpeakerPhoto } from "@/lib/uploads/speaker-photos";
 import { pagesOfSpeakerEdit } from "@/lib/public-pages";
-import { revalidatePublicContent } from "../../revalidate-public";
+import { revalidatePublicContent } from "../../../revalidate-public";
 
 /** Room for the multipart wrapping around a file of the largest size allowed. */
 const MAX_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;

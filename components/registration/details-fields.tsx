@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
-import { attendeeCategories } from "@/db/schema";
-import { asText, type FormValues } from "../form-values";
+import { attendeeCategories } from "@/lib/registration/categories";
+import { asText, type FormValues } from "@/lib/registration/form-values";
 
 type Props = {
   days: { date: string; label: string }[];
