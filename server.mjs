@@ -10,7 +10,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import next from "next";
 import { checkActionBody, checkActionHeaders, isPagePost } from "./server/action-precheck.mjs";
 import { compressResponse } from "./server/compress-response.mjs";
-import { compressBody, mayCompress, negotiateEncoding, varyWithEncoding, weakEtag } from "./server/compression.mjs";
+import { compressBody, mayCompress, negotiateEncoding, storedBrotli, varyWithEncoding, weakEtag } from "./server/compression.mjs";
 import { contentSecurityPolicy, inlineScriptHashes, overHttps, securityHeaders } from "./server/security-headers.mjs";
 import { trustedHops } from "./server/trust-proxy.mjs";
 
@@ -40,7 +40,7 @@ function cacheKey(req) {
 }
 
 function send(req, res, entry, https) {
-  const coding = entry.gzip ? negotiateEncoding(req.headers["accept-encoding"]) : null;
+  const coding = entry.gzip ? negotiateEncoding(req.headers["accept-encoding"], entry.br ? ["br", "gzip"] : ["gzip"]) : null;
   const body = (coding && entry[coding]) || entry.body;
   res.writeHead(200, {
     ...entry.headers,
@@ -54,15 +54,20 @@ function send(req, res, entry, https) {
   res.end(body);
 }
 
-/** The page copy's entry: the plain bytes and, if worth it, both compressed copies, made once here. */
+/**
+ * The page copy's entry: the plain bytes and, if worth it, compressed copies made once here: gzip
+ * at once, brotli (smaller, slower to make) when it is ready; until then br clients get gzip.
+ */
 function cacheEntry(headers, body) {
-  const compress = mayCompress({ method: "GET", status: 200, headers, length: body.length });
-  return {
-    headers,
-    body,
-    ...(compress ? { gzip: compressBody("gzip", body, { stored: true }), br: compressBody("br", body, { stored: true }) } : {}),
-    scripts: inlineScriptHashes(body),
-  };
+  const entry = { headers, body, gzip: undefined, br: undefined, scripts: inlineScriptHashes(body) };
+  if (mayCompress({ method: "GET", status: 200, headers, length: body.length })) {
+    entry.gzip = compressBody("gzip", body);
+    storedBrotli(body).then(
+      (br) => (entry.br = br),
+      (error) => console.error("A page's brotli copy could not be made:", error),
+    );
+  }
+  return entry;
 }
 
 /** Lets Next answer, and keeps a copy when the answer is a page it rendered ahead of time. */

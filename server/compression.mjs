@@ -2,20 +2,22 @@
 //
 // Next is asked for plain bytes (server.mjs removes Accept-Encoding from every request), so this is
 // the one place that decides on Content-Encoding, for pages, the page copy, feeds and exports alike.
-import { brotliCompressSync, constants, createBrotliCompress, createGzip, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompress, brotliCompressSync, constants, createBrotliCompress, createGzip, gzipSync } from "node:zlib";
 
 /** Bodies smaller than this go out as they are: compression would save a packet at most. */
 export const MIN_SIZE = 1024;
 
 /** The codings we can produce, best first when a client likes them equally. */
-const CODINGS = ["br", "gzip"];
+const CODINGS = /** @type {const} */ (["br", "gzip"]);
 
 /**
  * The coding to answer with, from an Accept-Encoding header: "br", "gzip" or null (identity).
  * The one with the highest q wins (br on a tie); q=0 refuses a coding; `*` stands for any coding
- * the header does not name.
+ * the header does not name. `available` narrows the choice (a copy not made yet).
+ * @returns {"br" | "gzip" | null}
  */
-export function negotiateEncoding(header) {
+export function negotiateEncoding(header, available = CODINGS) {
   if (typeof header !== "string" || header.trim() === "") return null;
   /** @type {Map<string, number>} */
   const weights = new Map();
@@ -32,9 +34,11 @@ export function negotiateEncoding(header) {
     if (Number.isNaN(q)) continue;
     weights.set(coding, Math.max(q, weights.get(coding) ?? 0));
   }
+  /** @type {"br" | "gzip" | null} */
   let best = null;
   let bestQ = 0;
   for (const coding of CODINGS) {
+    if (!available.includes(coding)) continue;
     const q = weights.get(coding) ?? weights.get("*") ?? 0;
     if (q > bestQ) [best, bestQ] = [coding, q];
   }
@@ -91,22 +95,36 @@ export function weakEtag(etag) {
   return value.startsWith("W/") ? value : `W/${value}`;
 }
 
-/**
- * A whole body in the given coding. `stored` is for copies kept and sent many times (the page
- * copy): the strongest settings, paid once; otherwise settings fast enough for every request.
- */
-export function compressBody(coding, body, { stored = false } = {}) {
+/** A whole body in the given coding, with settings fast enough for every request (a few ms a page). */
+export function compressBody(coding, body) {
   if (coding === "br") {
     return brotliCompressSync(body, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: stored ? 11 : 5,
+        [constants.BROTLI_PARAM_QUALITY]: 5,
         [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
         [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
       },
     });
   }
-  if (coding === "gzip") return gzipSync(body, { level: stored ? 9 : 6 });
+  if (coding === "gzip") return gzipSync(body, { level: 6 });
   throw new Error(`Unknown coding: ${coding}`);
+}
+
+const brotliAsync = promisify(brotliCompress);
+
+/**
+ * The smallest brotli copy of a body that is kept and sent many times (the page copy). Its
+ * strongest setting costs a few hundred ms of CPU for a large page: done once, off the event loop
+ * (in libuv's thread pool), while the gzip copy serves.
+ */
+export function storedBrotli(body) {
+  return brotliAsync(body, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  });
 }
 
 /** A compressing stream for a body that arrives in parts; `flush()` sends what it has so far. */
