@@ -15,6 +15,8 @@ const CODINGS = /** @type {const} */ (["br", "gzip"]);
  * The coding to answer with, from an Accept-Encoding header: "br", "gzip" or null (identity).
  * The one with the highest q wins (br on a tie); q=0 refuses a coding; `*` stands for any coding
  * the header does not name. `available` narrows the choice (a copy not made yet).
+ * @param {unknown} header
+ * @param {readonly ("br" | "gzip")[]} [available]
  * @returns {"br" | "gzip" | null}
  */
 export function negotiateEncoding(header, available = CODINGS) {
