@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // server.mjs negotiates and compresses every response itself (server/compression.mjs).
+  compress: false,
   // forbidden() and unauthorized(): console pages and actions answer 403 and 401.
   experimental: { authInterrupts: true },
   serverExternalPackages: ["better-sqlite3"],

@@ -2,12 +2,15 @@
 //
 // Next serves a prerendered page through its whole request pipeline, about four times the work of
 // a file from public/. The public pages are the same for every visitor, so once Next has answered
-// with a prerendered page, the same bytes (and a gzip copy) are kept here and sent directly. Any
-// code that revalidates pages must also clear this cache: see lib/page-cache.ts.
+// with a prerendered page, the same bytes (and their gzip and brotli copies, made once) are kept
+// here and sent directly. Any code that revalidates pages must also clear this cache: see
+// lib/page-cache.ts. Every other response is compressed as it is written (server/compress-response.mjs).
 import http from "node:http";
-import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import next from "next";
 import { checkActionBody, checkActionHeaders, isPagePost } from "./server/action-precheck.mjs";
+import { compressResponse } from "./server/compress-response.mjs";
+import { compressBody, mayCompress, negotiateEncoding, storedBrotli, varyWithEncoding, weakEtag } from "./server/compression.mjs";
 import { contentSecurityPolicy, inlineScriptHashes, overHttps, securityHeaders } from "./server/security-headers.mjs";
 import { trustedHops } from "./server/trust-proxy.mjs";
 
@@ -16,7 +19,7 @@ const host = process.env.HOST || undefined;
 const MAX_ENTRIES = 1000;
 const MAX_BODY = 2 * 1024 * 1024;
 
-/** @type {Map<string, { headers: Record<string, string | string[]>, body: Buffer, gzip: Buffer, scripts: string[] }>} */
+/** @type {Map<string, { headers: Record<string, string | string[]>, body: Buffer, gzip?: Buffer, br?: Buffer, scripts: string[] }>} */
 const cache = (globalThis.__forumPageCache ??= new Map());
 
 // Headers that describe one response on one connection, not the page.
@@ -37,22 +40,39 @@ function cacheKey(req) {
 }
 
 function send(req, res, entry, https) {
-  const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] || "");
-  const body = gzip ? entry.gzip : entry.body;
+  const coding = entry.gzip ? negotiateEncoding(req.headers["accept-encoding"], entry.br ? ["br", "gzip"] : ["gzip"]) : null;
+  const body = (coding && entry[coding]) || entry.body;
   res.writeHead(200, {
     ...entry.headers,
     "content-security-policy": contentSecurityPolicy(entry.scripts, https),
     "content-length": body.length,
-    ...(gzip ? { "content-encoding": "gzip" } : {}),
+    ...(entry.gzip ? { vary: varyWithEncoding(entry.headers.vary) } : {}),
+    ...(body !== entry.body ? { "content-encoding": coding } : {}),
+    ...(body !== entry.body && entry.headers.etag ? { etag: weakEtag(entry.headers.etag) } : {}),
     "x-forum-cache": "HIT",
   });
   res.end(body);
 }
 
+/**
+ * The page copy's entry: the plain bytes and, if worth it, compressed copies made once here: gzip
+ * at once, brotli (smaller, slower to make) when it is ready; until then br clients get gzip.
+ */
+function cacheEntry(headers, body) {
+  const entry = { headers, body, gzip: undefined, br: undefined, scripts: inlineScriptHashes(body) };
+  if (mayCompress({ method: "GET", status: 200, headers, length: body.length })) {
+    entry.gzip = compressBody("gzip", body);
+    storedBrotli(body).then(
+      (br) => (entry.br = br),
+      (error) => console.error("A page's brotli copy could not be made:", error),
+    );
+  }
+  return entry;
+}
+
 /** Lets Next answer, and keeps a copy when the answer is a page it rendered ahead of time. */
 function handleAndCapture(req, res, key, handle) {
-  // Ask Next for the plain bytes; the gzip copy is made once, here.
-  delete req.headers["accept-encoding"];
+  // Next answers in plain bytes (compressResponse took Accept-Encoding away).
   const chunks = [];
   let size = 0;
   const write = res.write.bind(res);
@@ -77,7 +97,7 @@ function handleAndCapture(req, res, key, handle) {
       }
       const body = Buffer.concat(chunks);
       if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value);
-      cache.set(key, { headers, body, gzip: gzipSync(body), scripts: inlineScriptHashes(body) });
+      cache.set(key, cacheEntry(headers, body));
     }
     return end(chunk, encoding, cb);
   };
@@ -234,7 +254,7 @@ async function main() {
       const problem = checkActionHeaders(req.headers);
       if (problem) return refuse(res, problem);
       return precheckAction(req, res).then(
-        (replay) => replay && (hashInlineScripts(res, https), handle(replay, res)),
+        (replay) => replay && (compressResponse(replay, res), hashInlineScripts(res, https), handle(replay, res)),
         (error) => {
           console.error("A form post could not be read:", error);
           res.destroy();
@@ -244,6 +264,8 @@ async function main() {
     const key = cacheKey(req);
     const entry = key === null ? undefined : cache.get(key);
     if (entry) return send(req, res, entry, https);
+    // Innermost first: the compressor sees what hashInlineScripts lets through, plain.
+    compressResponse(req, res);
     hashInlineScripts(res, https);
     if (key === null) return handle(req, res);
     return handleAndCapture(req, res, key, handle);
