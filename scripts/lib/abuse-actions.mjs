@@ -69,7 +69,7 @@ export function actionSpecs(ctx) {
       // Garbage in `next` would only show once signed in, which changes data (last sign-in).
       garbage: { locale: ["fr", SQL[0]] },
     },
-    "app/[locale]/sign-in/actions.ts#signOutAction": {
+    "app/[locale]/sign-out-action.ts#signOutAction": {
       role: "public",
       form: true,
       // Signing out is what any form post from our page may do; only transport abuse is refused.
