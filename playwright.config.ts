@@ -16,6 +16,20 @@ const AGENDA_PORT = Number(process.env.E2E_AGENDA_PORT || port + 3);
 // only spec that talks to it; the others run in open mode, as before the modes existed.
 const MODES_PORT = Number(process.env.E2E_MODES_PORT || port + 4);
 process.env.E2E_MODES_PORT = String(MODES_PORT);
+// Two server processes on one database and one build folder, as `npm start` runs one process per
+// core: e2e/two-process*.spec.ts change something through one and check it through the other.
+const PAIR_PORTS = [Number(process.env.E2E_PAIR_PORT || port + 5), Number(process.env.E2E_PAIR_PORT || port + 5) + 1];
+process.env.E2E_PAIR_PORTS = PAIR_PORTS.join(",");
+const PAIR_ENV = {
+  FORUM_CAPACITY: "20",
+  DATABASE_PATH: `./data/e2e-pair-${PAIR_PORTS[0]}.db`,
+  NEXT_DIST_DIR: `${distDir}-pair`,
+  E2E_SKIP_BUILD: "1",
+  WEB_CONCURRENCY: "1",
+  RATE_LIMIT_PER_MINUTE: "30",
+  TRUST_PROXY: "1",
+  ...{ REGISTRATION_MODE: "open", REGISTRATIONS_PER_HOUR: "1000000" },
+};
 process.env.E2E_MODES_DB = `./data/e2e-modes-${MODES_PORT}.db`;
 process.env.E2E_ATTENDEES_PORT = String(ATTENDEES_PORT);
 process.env.E2E_AGENDA_PORT = String(AGENDA_PORT);
@@ -136,5 +150,15 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
     },
+    ...PAIR_PORTS.map((pairPort, i) => ({
+      // The first makes the database and copies the build; the second joins them (E2E_JOIN).
+      command: "node scripts/e2e-server.mjs",
+      url: `http://127.0.0.1:${pairPort}/en`,
+      env: { ...PAIR_ENV, PORT: String(pairPort), ...(i === 0 ? { E2E_BUILD_FROM: distDir } : { E2E_JOIN: "1" }) },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    })),
   ],
 });

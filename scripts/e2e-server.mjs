@@ -16,7 +16,7 @@ const env = {
 };
 // A server that changes public pages (publishing, new rooms) must not write its regenerated
 // pages into a build folder another server reads: it starts from a copy of the build.
-if (process.env.E2E_BUILD_FROM) {
+if (process.env.E2E_BUILD_FROM && !process.env.E2E_JOIN) {
   fs.rmSync(env.NEXT_DIST_DIR, { recursive: true, force: true });
   fs.cpSync(process.env.E2E_BUILD_FROM, env.NEXT_DIST_DIR, { recursive: true });
 }
@@ -24,11 +24,14 @@ if (process.env.E2E_SKIP_BUILD && !fs.existsSync(`${env.NEXT_DIST_DIR}/BUILD_ID`
   console.error(`E2E_SKIP_BUILD is set but ${env.NEXT_DIST_DIR} holds no build: run once without it.`);
   process.exit(1);
 }
-for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(env.DATABASE_PATH + suffix, { force: true });
 const run = (command) => execSync(command, { env, stdio: "inherit" });
-run("npx tsx --conditions=react-server scripts/db.ts prepare");
-for (const role of ["organizer", "staff"]) {
-  run(`npx tsx --conditions=react-server scripts/user.ts create --email ${role}@forum.test --role ${role} --name "Test ${role}" --password-env E2E_USER_PASSWORD`);
+// E2E_JOIN: a second process on the database and build another server has just made.
+if (!process.env.E2E_JOIN) {
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(env.DATABASE_PATH + suffix, { force: true });
+  run("npx tsx --conditions=react-server scripts/db.ts prepare");
+  for (const role of ["organizer", "staff"]) {
+    run(`npx tsx --conditions=react-server scripts/user.ts create --email ${role}@forum.test --role ${role} --name "Test ${role}" --password-env E2E_USER_PASSWORD`);
+  }
 }
 if (!process.env.E2E_SKIP_BUILD) run("npx next build");
 const server = spawn(process.execPath, ["server.mjs"], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
