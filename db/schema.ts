@@ -12,6 +12,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -610,3 +611,29 @@ export const registrationAttempts = sqliteTable(
 );
 
 export type Invitation = typeof invitations.$inferSelect;
+
+/**
+ * What a server process must share with the others (the server runs one process per core), kept
+ * in the database because each process has its own memory. Neither table is worth backing up.
+ *
+ * rate_limit_buckets: the token bucket of each client address for the registration endpoints
+ * (lib/http/rate-limit.ts), so that a limit holds for the whole server, not per process.
+ */
+export const rateLimitBuckets = sqliteTable("rate_limit_buckets", {
+  key: text("key").primaryKey(),
+  tokens: real("tokens").notNull(),
+  /** When the bucket last changed, in ms since the epoch. */
+  at: integer("at").notNull(),
+});
+
+/**
+ * cache_invalidations: every cache tag revalidated by any process (server/shared-cache.mjs), in
+ * order; each process reads the rows past the last it saw and drops what they name from its own
+ * caches (Next's and the page copy), so that the next answer of every process is fresh.
+ */
+export const cacheInvalidations = sqliteTable("cache_invalidations", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  tag: text("tag").notNull(),
+  /** When it was revalidated, in ms since the epoch. */
+  at: integer("at").notNull(),
+});
