@@ -20,12 +20,18 @@ export function secret(name: "TICKET_SECRET" | "AUTH_SECRET" | "MANAGE_SECRET"):
     } catch {
       value = randomBytes(32).toString("base64url");
       ensureDataFolder(path.dirname(file));
+      // Written whole under a name of its own, then linked into place: the server runs several
+      // processes, and one must never read the file half written by another (an empty secret).
+      const draft = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(draft, value + "\n", { mode: 0o600 });
       try {
-        fs.writeFileSync(file, value + "\n", { mode: 0o600, flag: "wx" });
+        fs.linkSync(draft, file);
         console.log(`${name} was not set: generated one in ${file} (mode 0600).`);
       } catch {
-        // Another process wrote it first: use theirs.
+        // Another process put one there first: use theirs.
         value = fs.readFileSync(file, "utf8").trim();
+      } finally {
+        fs.rmSync(draft, { force: true });
       }
     }
   }
