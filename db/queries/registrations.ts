@@ -343,9 +343,12 @@ export type SelfRegisterResult = (RegisterResult & { mode: RegistrationMode }) |
  * registration mode says.
  */
 export function registerWhileOpen(input: RegistrationInput, options: SelfRegisterOptions): SelfRegisterResult {
-  const now = options.now ?? new Date();
   return getDb().transaction(
     (tx) => {
+      // The time is read once the transaction holds the database: with several server processes,
+      // one that read the clock first may get the lock second, and the times of joining the list
+      // must follow the list's order (its ids).
+      const now = options.now ?? new Date();
       const window = registrationWindow(now);
       if (window.state !== "open") {
         return { kind: "closed", state: window.state, opensAt: window.opensAt, closesAt: window.closesAt } as const;
