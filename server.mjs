@@ -305,6 +305,10 @@ function primary(count) {
   let stopping = false;
   let failed = false;
   const restarts = [];
+  // Each process accepts its own connections from the shared socket (the operating system spreads
+  // them), rather than this one accepting every connection and passing it on: on SIGTERM a
+  // connection already accepted belongs to a process that will answer it.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   cluster.setupPrimary({ silent: false });
   for (let i = 0; i < count; i++) cluster.fork();
   let listening = 0;
