@@ -57,7 +57,34 @@ export function getDb(): Db {
   return instance;
 }
 
+let scratch: Db | undefined;
+
+/**
+ * A second connection to the same file, for tables whose rows may be lost in a crash without
+ * harm (rate_limit_buckets): `synchronous = OFF`, so a commit costs no fsync. The rate limit
+ * writes on every request of the registration endpoints; through getDb() that was a second fsync
+ * per registration, holding the database's one write lock while the disk caught up.
+ *
+ * It never checkpoints (wal_autocheckpoint = 0): a checkpoint run without syncing could leave
+ * rows that getDb() committed durably only in an unsynced database file. getDb()'s commits, in
+ * this process or another, checkpoint as usual, and their fsync of the WAL also makes durable
+ * whatever this connection wrote before them.
+ */
+export function getScratchDb(): Db {
+  if (scratch) return scratch;
+  getDb(); // creates the file with its mode, as the main connection does
+  const sqlite = new Database(databasePath());
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = OFF");
+  sqlite.pragma("wal_autocheckpoint = 0");
+  scratch = drizzle(sqlite, { schema }) as Db;
+  return scratch;
+}
+
 export function closeDb(): void {
+  scratch?.$client.close();
+  scratch = undefined;
   instance?.$client.close();
   instance = undefined;
 }
