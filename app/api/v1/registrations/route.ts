@@ -1,4 +1,4 @@
-import { scheduleDelivery } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { registerWhileOpen, startHoldExpiry } from "@/db/queries/registrations";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
 import { rateLimited } from "@/app/api/v1/rate-limited";

@@ -1,4 +1,4 @@
-import { scheduleDelivery } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { cancel, findRegistrationByManageToken, publicView, waitingPosition } from "@/db/queries/registrations";
 import type { Registration } from "@/db/schema";
 import { requestToken } from "@/lib/api/auth";
