@@ -41,15 +41,34 @@ export async function startFakeSmtp(port = 0): Promise<FakeSmtp> {
         if (newline < 0) return;
         const line = buffer.slice(0, newline);
         buffer = buffer.slice(newline + 2);
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === "EHLO") reply("250-fake.test\r\n250 8BITMIME");
-        else if (verb === "HELO") reply("250 fake.test");
-        else if (verb === "MAIL") (mail.from = line.replace(/^MAIL FROM:\s*/i, "").replace(/[<>]/g, "").split(" ")[0]!), reply("250 OK");
-        else if (verb === "RCPT") (mail.to.push(line.replace(/^RCPT TO:\s*/i, "").replace(/[<>]/g, "").split(" ")[0]!), reply("250 OK"));
-        else if (verb === "DATA") ((inData = true), reply("354 go ahead"));
-        else if (verb === "RSET") ((mail = { from: "", to: [], data: "" }), reply("250 OK"));
-        else if (verb === "QUIT") (reply("221 bye"), socket.end());
-        else reply("250 OK");
+        const argument = line.replace(/^\w+( FROM| TO)?:?\s*/i, "").replace(/[<>]/g, "").split(" ")[0]!;
+        switch (line.slice(0, 4).toUpperCase()) {
+          case "EHLO":
+            reply("250-fake.test\r\n250 8BITMIME");
+            break;
+          case "MAIL":
+            mail.from = argument;
+            reply("250 OK");
+            break;
+          case "RCPT":
+            mail.to.push(argument);
+            reply("250 OK");
+            break;
+          case "DATA":
+            inData = true;
+            reply("354 go ahead");
+            break;
+          case "RSET":
+            mail = { from: "", to: [], data: "" };
+            reply("250 OK");
+            break;
+          case "QUIT":
+            reply("221 bye");
+            socket.end();
+            break;
+          default:
+            reply("250 OK");
+        }
       }
     });
     reply("220 fake.test ESMTP");
