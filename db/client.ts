@@ -74,7 +74,7 @@ export function getScratchDb(): Db {
   if (scratch) return scratch;
   getDb(); // creates the file with its mode, as the main connection does
   const sqlite = new Database(databasePath());
-  sqlite.pragma("journal_mode = WAL");
+  // The main connection has made the file WAL already (a mode kept in the file).
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("wal_autocheckpoint = 0");
