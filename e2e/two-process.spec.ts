@@ -134,7 +134,9 @@ test("the sign-in throttle is the server's: 20 wrong passwords over both process
   request,
   page,
 }) => {
-  test.setTimeout(60_000);
+  // Two sign-in pages and 40 attempts, the first of them on processes that have rendered no
+  // console page yet: slow on a busy machine.
+  test.setTimeout(120_000);
   const [overBoth, onOne] = [await failedSignIns(request, page, both, 20), await failedSignIns(request, page, [A], 20)];
   const count = (errors: string[], kind: string) => errors.filter((e) => e === kind).length;
   // Eight guesses per email and address in 15 minutes (lib/auth/throttle.ts), whichever process
@@ -148,6 +150,7 @@ test("sessions are the server's: signed in through one process, signed in on the
   browser,
   playwright,
 }) => {
+  test.setTimeout(90_000);
   const context = await browser.newContext({ baseURL: A });
   const page = await context.newPage();
   await signIn(page, E2E_USERS.organizer.email, E2E_USERS.organizer.password);
