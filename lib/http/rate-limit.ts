@@ -1,6 +1,8 @@
 /**
- * A token bucket per key (a client address): `limit` requests at once, refilled evenly over
- * `windowMs`. Pure apart from the clock, which is injected so that tests can move time.
+ * The token-bucket rule: `limit` requests at once, refilled evenly over `windowMs`. Pure, with
+ * the time passed in, so that tests can move it. `takeToken` and `fullAgainAt` are the rule;
+ * db/queries/rate-limit.ts applies them to buckets in the database, which every server process
+ * shares. `createRateLimiter` keeps buckets in memory instead (one process's view), for tests.
  *
  * Memory is bounded: a bucket that has refilled completely holds no information (it is the same
  * as a new one), so such buckets are dropped when the table is swept; if the table is still full
