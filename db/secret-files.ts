@@ -20,17 +20,15 @@ export function secret(name: "TICKET_SECRET" | "AUTH_SECRET" | "MANAGE_SECRET"):
     } catch {
       value = randomBytes(32).toString("base64url");
       ensureDataFolder(path.dirname(file));
-      // Written whole under another name, then linked into place: link() fails if the file
-      // exists, and never shows it half-written, so server processes starting together can
-      // neither overwrite each other's secret nor read an empty one.
-      const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
-      fs.writeFileSync(draft, value + "\n", { mode: 0o600, flag: "wx" });
+      // Written whole under a name of its own, then linked into place: the server runs several
+      // processes, and one must never read the file half written by another (an empty secret).
+      const draft = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(draft, value + "\n", { mode: 0o600 });
       try {
         fs.linkSync(draft, file);
         console.log(`${name} was not set: generated one in ${file} (mode 0600).`);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-        // Another process wrote it first: use theirs.
+      } catch {
+        // Another process put one there first: use theirs.
         value = fs.readFileSync(file, "utf8").trim();
       } finally {
         fs.rmSync(draft, { force: true });
