@@ -11,6 +11,9 @@ const nextConfig = {
   // forbidden() and unauthorized(): console pages and actions answer 403 and 401.
   experimental: { authInterrupts: true },
   serverExternalPackages: ["better-sqlite3"],
+  // Next's page cache with the record of revalidations shared by every server process (the
+  // server runs one per core): a change saved through one is seen by all.
+  cacheHandler: require.resolve("./server/next-cache-handler.mjs"),
   // Each build writes to its own folder so that the test build never overwrites the one being served.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {

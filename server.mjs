@@ -1,26 +1,27 @@
-// The production server: Next.js behind a small in-memory cache of the pages it rendered ahead.
+// The production server: one process per core (node:cluster; WEB_CONCURRENCY overrides), each
+// running Next.js behind a page copy of the pages it rendered ahead.
 //
 // Next serves a prerendered page through its whole request pipeline, about four times the work of
 // a file from public/. The public pages are the same for every visitor, so once Next has answered
-// with a prerendered page, the same bytes (and their gzip and brotli copies, made once) are kept
-// here and sent directly. Any code that revalidates pages must also clear this cache: see
-// lib/page-cache.ts. Every other response is compressed as it is written (server/compress-response.mjs).
+// with a fresh prerendered page, the same bytes (and their gzip and brotli copies, made once) are
+// kept in this process and sent directly: server/page-copy.mjs, which says what it holds and for
+// how long. Every other response is compressed as it is written (server/compress-response.mjs).
+// What the processes must agree on lives in the database: see docs/deployment.md.
+import cluster from "node:cluster";
 import http from "node:http";
+import path from "node:path";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
-import next from "next";
 import { checkActionBody, checkActionHeaders, isPagePost } from "./server/action-precheck.mjs";
 import { compressResponse } from "./server/compress-response.mjs";
-import { compressBody, mayCompress, negotiateEncoding, storedBrotli, varyWithEncoding, weakEtag } from "./server/compression.mjs";
+import { negotiateEncoding, varyWithEncoding, weakEtag } from "./server/compression.mjs";
+import { createPageCopy, pageCopyBytes } from "./server/page-copy.mjs";
+import { processCount } from "./server/process-count.mjs";
 import { contentSecurityPolicy, inlineScriptHashes, overHttps, securityHeaders } from "./server/security-headers.mjs";
 import { trustedHops } from "./server/trust-proxy.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
-const MAX_ENTRIES = 1000;
 const MAX_BODY = 2 * 1024 * 1024;
-
-/** @type {Map<string, { headers: Record<string, string | string[]>, body: Buffer, gzip?: Buffer, br?: Buffer, scripts: string[] }>} */
-const cache = (globalThis.__forumPageCache ??= new Map());
 
 // Headers that describe one response on one connection, not the page.
 // The security headers too: they depend on the request (HTTPS, the check-in page) and are set per request.
@@ -54,25 +55,10 @@ function send(req, res, entry, https) {
   res.end(body);
 }
 
-/**
- * The page copy's entry: the plain bytes and, if worth it, compressed copies made once here: gzip
- * at once, brotli (smaller, slower to make) when it is ready; until then br clients get gzip.
- */
-function cacheEntry(headers, body) {
-  const entry = { headers, body, gzip: undefined, br: undefined, scripts: inlineScriptHashes(body) };
-  if (mayCompress({ method: "GET", status: 200, headers, length: body.length })) {
-    entry.gzip = compressBody("gzip", body);
-    storedBrotli(body).then(
-      (br) => (entry.br = br),
-      (error) => console.error("A page's brotli copy could not be made:", error),
-    );
-  }
-  return entry;
-}
-
-/** Lets Next answer, and keeps a copy when the answer is a page it rendered ahead of time. */
-function handleAndCapture(req, res, key, handle) {
+/** Lets Next answer, and offers the answer to the page copy, which keeps it if it is a fresh page. */
+function handleAndCapture(req, res, key, handle, pages) {
   // Next answers in plain bytes (compressResponse took Accept-Encoding away).
+  const startedAt = pages.begin();
   const chunks = [];
   let size = 0;
   const write = res.write.bind(res);
@@ -89,15 +75,18 @@ function handleAndCapture(req, res, key, handle) {
   };
   res.end = (chunk, encoding, cb) => {
     if (typeof chunk !== "function") keep(chunk, encoding);
-    const prerendered = res.getHeader("x-nextjs-prerender") || /HIT|STALE/.test(String(res.getHeader("x-nextjs-cache") || ""));
-    if (res.statusCode === 200 && prerendered && !res.getHeader("content-encoding") && size <= MAX_BODY) {
+    if (size <= MAX_BODY && !res.getHeader("content-encoding")) {
       const headers = {};
       for (const [name, value] of Object.entries(res.getHeaders())) {
         if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = typeof value === "number" ? String(value) : value;
       }
       const body = Buffer.concat(chunks);
-      if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value);
-      cache.set(key, cacheEntry(headers, body));
+      try {
+        pages.offer(key, startedAt, { status: res.statusCode, headers, body, scripts: inlineScriptHashes(body) });
+      } catch (error) {
+        // The copy is an optimisation: the visitor still gets Next's answer.
+        console.error("The page copy could not take a page:", error);
+      }
     }
     return end(chunk, encoding, cb);
   };
@@ -230,9 +219,11 @@ function hashInlineScripts(res, https) {
 async function main() {
   // Read once, before anything listens: a TRUST_PROXY that means nothing stops the start.
   const hops = trustedHops();
+  const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), port, hostname: host });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const pages = createPageCopy({ maxBytes: pageCopyBytes() });
   const server = http.createServer((req, res) => {
     // While stopping, a keep-alive connection is closed once its request is answered.
     if (server.draining) res.setHeader("connection", "close");
@@ -262,13 +253,13 @@ async function main() {
       );
     }
     const key = cacheKey(req);
-    const entry = key === null ? undefined : cache.get(key);
+    const entry = key === null ? undefined : pages.lookup(key);
     if (entry) return send(req, res, entry, https);
     // Innermost first: the compressor sees what hashInlineScripts lets through, plain.
     compressResponse(req, res);
     hashInlineScripts(res, https);
     if (key === null) return handle(req, res);
-    return handleAndCapture(req, res, key, handle);
+    return handleAndCapture(req, res, key, handle, pages);
   });
   server.keepAliveTimeout = 5000;
   server.listen(port, host, () => {
@@ -302,7 +293,67 @@ function drain(server) {
   }, 10_000).unref();
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+/** A process that stops this often (5 times in a minute) is failing at start: the server stops. */
+const RESTARTS_PER_MINUTE = 5;
+
+/**
+ * The first process: starts one server process per core, which share the port (the operating
+ * system hands each connection to one of them) and the database; starts another when one dies;
+ * on SIGTERM or SIGINT, has each finish its requests in flight, and exits when all have.
+ */
+function primary(count) {
+  let stopping = false;
+  let failed = false;
+  const restarts = [];
+  cluster.setupPrimary({ silent: false });
+  for (let i = 0; i < count; i++) cluster.fork();
+  let listening = 0;
+  cluster.on("listening", () => {
+    if (++listening === count) console.log(`Forum: ${count} server processes share port ${port}.`);
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (code !== 0) failed = true;
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
+      return;
+    }
+    const now = Date.now();
+    restarts.push(now);
+    while (restarts.length > 0 && restarts[0] < now - 60_000) restarts.shift();
+    if (restarts.length > RESTARTS_PER_MINUTE) {
+      console.error(`Server processes keep stopping (${restarts.length} in a minute): the server stops.`);
+      stop();
+      return;
+    }
+    console.error(`Server process ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}): starting another.`);
+    cluster.fork();
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+function start() {
+  const count = processCount();
+  // Read once, before anything forks or listens: a TRUST_PROXY that means nothing stops the start.
+  trustedHops();
+  if (cluster.isPrimary && count > 1) return primary(count);
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${path.resolve(process.argv[1])}`).href) {
+  try {
+    start();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

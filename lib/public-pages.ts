@@ -13,7 +13,7 @@ export function inEveryLocale(pages: readonly string[]): string[] {
   return [...new Set(pages)].flatMap((page) => locales.map((locale) => `/${locale}${page}`));
 }
 
-type SpeakerFields = {
+export type SpeakerFields = {
   slug: string;
   nameEn: string;
   nameZh: string | null;

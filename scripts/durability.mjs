@@ -140,7 +140,9 @@ async function loadAndKill(round) {
     throw new Error(`pid ${server.pid} is not node server.mjs: ${cmdline.join(" ")}`);
   }
   const atKill = { inFlight, answered201: sent.filter((s) => s.status === 201).length };
-  process.kill(server.pid, "SIGKILL");
+  // The whole group at once: server.mjs and the server processes it started (one per core), as a
+  // power cut would.
+  process.kill(-server.pid, "SIGKILL");
   killed = true;
   const exit = await server.exited;
   if (exit.signal !== "SIGKILL")
@@ -151,7 +153,7 @@ async function loadAndKill(round) {
   }
   await Promise.all(streams);
   try {
-    process.kill(-server.pid, "SIGKILL"); // anything it started, though it starts nothing
+    process.kill(-server.pid, "SIGKILL"); // anything still standing
   } catch {
     // the group is gone with it
   }

@@ -9,6 +9,10 @@ const env = {
   DATABASE_PATH: process.env.DATABASE_PATH || "./data/e2e.db",
   NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-e2e",
   PORT: process.env.PORT || "3100",
+  // One process each, so that a spec's second request reaches the process that answered its first
+  // (several specs check what that process keeps); the pair in playwright.config.ts is the
+  // two-process case, each of its servers one process on a database they share.
+  WEB_CONCURRENCY: process.env.WEB_CONCURRENCY || "1",
   // The console's test users (e2e/support/console.ts signs in with these).
   ADMIN_EMAIL: "admin@forum.test",
   ADMIN_PASSWORD: "forum e2e passphrase 2024",

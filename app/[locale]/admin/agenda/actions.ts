@@ -26,16 +26,10 @@ import {
   type FieldErrors,
 } from "@/lib/agenda-editor/draft";
 import { roomInput, roomUpdateInput, trackInput, trackUpdateInput } from "@/lib/agenda-editor/venue";
-import { clearPageCache } from "@/lib/page-cache";
+import { refreshPublicPages } from "@/lib/cache/refresh";
 import { formOf } from "../../action-form";
 
 const EDITOR = "/[locale]/admin/agenda";
-
-/** Every public page may show sessions, rooms or tracks: the agenda, session and speaker pages, home, the change log. */
-function revalidatePublic() {
-  revalidatePath("/[locale]", "layout");
-  clearPageCache();
-}
 
 export type EditState = {
   ok?: boolean;
@@ -110,13 +104,14 @@ export async function publishAction(_state: PublishState): Promise<PublishState>
   const user = await requireActionUser("agenda");
   const result = publishSchedule(user.id);
   if (!result.ok) return { nothing: true, at: Date.now() };
-  revalidatePublic();
+  refreshPublicPages({ kind: "publish" });
   return { number: result.number, changes: result.changes, at: Date.now() };
 }
 
 export type VenueState = { ok?: boolean; errors?: FieldErrors; notFound?: boolean; at?: number };
 
 function saveVenue<T extends z.ZodTypeAny, U extends z.ZodTypeAny>(
+  kind: "room" | "track",
   userId: number,
   formData: FormData,
   create: T,
@@ -134,18 +129,18 @@ function saveVenue<T extends z.ZodTypeAny, U extends z.ZodTypeAny>(
     if (!parsed.success) return { errors: fieldErrors(parsed.error), at: Date.now() };
     write.create(parsed.data, userId);
   }
-  revalidatePublic();
+  refreshPublicPages({ kind });
   return { ok: true, at: Date.now() };
 }
 
 export async function saveRoomAction(_state: VenueState, form: FormData): Promise<VenueState> {
   const user = await requireActionUser("agenda");
   const formData = formOf(form);
-  return saveVenue(user.id, formData, roomInput, roomUpdateInput, { create: createRoom, update: updateRoom });
+  return saveVenue("room", user.id, formData, roomInput, roomUpdateInput, { create: createRoom, update: updateRoom });
 }
 
 export async function saveTrackAction(_state: VenueState, form: FormData): Promise<VenueState> {
   const user = await requireActionUser("agenda");
   const formData = formOf(form);
-  return saveVenue(user.id, formData, trackInput, trackUpdateInput, { create: createTrack, update: updateTrack });
+  return saveVenue("track", user.id, formData, trackInput, trackUpdateInput, { create: createTrack, update: updateTrack });
 }

@@ -8,8 +8,7 @@ import { addAttendee, promoteOutOfOrder, resendConfirmation, updateAttendee } fr
 import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { cancel, decide } from "@/db/queries/registrations";
 import { attendeeSchema, promoteSchema } from "@/lib/attendees/input";
-import { clearPageCache } from "@/lib/page-cache";
-import { inEveryLocale } from "@/lib/public-pages";
+import { refreshPublicPages } from "@/lib/cache/refresh";
 import { fieldErrors } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "@/lib/registration/form-values";
 import { formOf } from "../../action-form";
@@ -41,10 +40,9 @@ function parse(values: ReturnType<typeof readForm>) {
 
 /** Seats shown on the register page, and this console's lists, change with every write here. */
 function revalidateSeats() {
-  revalidatePath("/[locale]/register", "page");
+  refreshPublicPages({ kind: "registration" });
   revalidatePath("/[locale]/admin/attendees", "page");
   revalidatePath("/[locale]/admin", "page");
-  clearPageCache(inEveryLocale(["/register"]));
 }
 
 export async function addAttendeeAction(locale: string, _state: AttendeeFormState, form: FormData): Promise<AttendeeFormState> {

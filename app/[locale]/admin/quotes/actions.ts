@@ -6,8 +6,7 @@ import { z } from "zod";
 import { actorOf, requireActionUser } from "@/auth/guard";
 import { createQuote, deleteQuote, updateQuote } from "@/db/queries/quotes-admin";
 import { quoteErrors, quoteSchema, readQuoteForm, type QuoteFormValues } from "@/lib/quotes-editor/input";
-import { pagesOfQuoteEdit } from "@/lib/public-pages";
-import { revalidatePublicContent } from "../revalidate-public";
+import { refreshPublicPages } from "@/lib/cache/refresh";
 import { formOf } from "../../action-form";
 
 export type QuoteFormState = {
@@ -30,7 +29,7 @@ export async function createQuoteAction(_state: QuoteFormState, form: FormData):
   const result = createQuote(parsed.data, actorOf(user));
   if (!result.ok) return { values, errors: "errors" in result ? result.errors : { form: "notFound" } };
   revalidatePath("/[locale]/admin/quotes", "layout");
-  revalidatePublicContent(pagesOfQuoteEdit([result.quote.id], result.speakerSlugs, result.sessionSlugs));
+  refreshPublicPages({ kind: "quote", quoteIds: [result.quote.id], speakerSlugs: result.speakerSlugs, sessionSlugs: result.sessionSlugs });
   redirect(`/${where.data}/admin/quotes/${result.quote.id}?created=1`);
 }
 
@@ -45,7 +44,7 @@ export async function updateQuoteAction(_state: QuoteFormState, form: FormData):
   const result = updateQuote(where.data.id, parsed.data, actorOf(user));
   if (!result.ok) return { values, errors: "errors" in result ? result.errors : { form: "notFound" } };
   revalidatePath("/[locale]/admin/quotes", "layout");
-  revalidatePublicContent(pagesOfQuoteEdit([where.data.id], result.speakerSlugs, result.sessionSlugs));
+  refreshPublicPages({ kind: "quote", quoteIds: [where.data.id], speakerSlugs: result.speakerSlugs, sessionSlugs: result.sessionSlugs });
   // A source created inline is now an existing one: the form shows it picked.
   return {
     saved: true,
@@ -63,6 +62,6 @@ export async function deleteQuoteAction(_state: DeleteQuoteState, form: FormData
   const result = deleteQuote(where.data.id, actorOf(user));
   if (!result.ok) return { error: "notFound" };
   revalidatePath("/[locale]/admin/quotes", "layout");
-  revalidatePublicContent(pagesOfQuoteEdit([where.data.id], result.speakerSlugs, result.sessionSlugs));
+  refreshPublicPages({ kind: "quote", quoteIds: [where.data.id], speakerSlugs: result.speakerSlugs, sessionSlugs: result.sessionSlugs });
   redirect(`/${where.data.locale}/admin/quotes?deleted=1`);
 }

@@ -9,7 +9,7 @@ import { invitationSchema } from "@/lib/registration/invitations";
 import { modeSettingsSchema } from "@/lib/registration/mode-input";
 import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { localToInstant, settingsSchema } from "@/lib/attendees/settings-input";
-import { clearPageCache } from "@/lib/page-cache";
+import { refreshPublicPages } from "@/lib/cache/refresh";
 import { formOf } from "../../action-form";
 
 export type SettingsState = {
@@ -50,10 +50,8 @@ export async function saveSettingsAction(_state: SettingsState, form: FormData):
   }
   if (result.promoted.length > 0) scheduleDelivery();
   // The register page shows the seats left and whether registration is open.
-  revalidatePath("/[locale]/register", "page");
-  revalidatePath("/[locale]", "layout");
+  refreshPublicPages({ kind: "settings" });
   revalidatePath("/[locale]/admin", "layout");
-  clearPageCache();
   return { saved: { promoted: result.promoted.length }, values };
 }
 
@@ -72,7 +70,7 @@ export async function saveModeAction(_state: ModeState, form: FormData): Promise
   }
   updateRegistrationMode(parsed.data, actorOf(user));
   // The register page tells people how long their seat is held.
-  revalidatePath("/[locale]/register", "page");
+  refreshPublicPages({ kind: "registration" });
   revalidatePath("/[locale]/admin/settings", "page");
   return { saved: true, values };
 }

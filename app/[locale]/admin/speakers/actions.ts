@@ -7,8 +7,7 @@ import { actorOf, requireActionUser } from "@/auth/guard";
 import { createSpeaker, deleteSpeaker, setSpeakerPhoto, updateSpeaker } from "@/db/queries/speakers-admin";
 import { readSpeakerForm, speakerErrors, speakerSchema, type SpeakerFormValues } from "@/lib/speakers/input";
 import { deleteSpeakerPhoto } from "@/lib/uploads/speaker-photos";
-import { pagesOfSpeakerEdit } from "@/lib/public-pages";
-import { revalidatePublicContent } from "../revalidate-public";
+import { refreshPublicPages } from "@/lib/cache/refresh";
 import { formOf } from "../../action-form";
 
 export type SpeakerFormState = {
@@ -34,7 +33,7 @@ export async function createSpeakerAction(_state: SpeakerFormState, form: FormDa
   if (!parsed.success) return { values, errors: speakerErrors(parsed.error) };
   const speaker = createSpeaker(parsed.data, actorOf(user));
   revalidatePath("/[locale]/admin/speakers", "page");
-  if (speaker.listed) revalidatePublicContent();
+  refreshPublicPages({ kind: "speaker", before: null, after: speaker });
   redirect(`/${locale.data}/admin/speakers/${speaker.id}?created=1`);
 }
 
@@ -49,7 +48,7 @@ export async function updateSpeakerAction(_state: SpeakerFormState, form: FormDa
   const change = updateSpeaker(where.data.id, parsed.data, actorOf(user));
   if (!change) return { values, errors: { form: "notFound" } };
   revalidatePath("/[locale]/admin/speakers", "layout");
-  revalidatePublicContent(pagesOfSpeakerEdit(change.before, change.after));
+  refreshPublicPages({ kind: "speaker", before: change.before, after: change.after });
   return { saved: true, values };
 }
 
@@ -64,7 +63,7 @@ export async function removeSpeakerPhotoAction(_state: SimpleState, form: FormDa
   if (!change) return { error: "notFound" };
   if (change.before.photoPath) await deleteSpeakerPhoto(change.before.photoPath);
   revalidatePath("/[locale]/admin/speakers", "layout");
-  revalidatePublicContent(pagesOfSpeakerEdit(change.before, change.after));
+  refreshPublicPages({ kind: "photo", before: change.before, after: change.after });
   return { done: true };
 }
 
@@ -77,6 +76,6 @@ export async function deleteSpeakerAction(_state: SimpleState, form: FormData): 
   if (!result.ok) return { error: result.reason };
   if (result.speaker.photoPath) await deleteSpeakerPhoto(result.speaker.photoPath);
   revalidatePath("/[locale]/admin/speakers", "layout");
-  revalidatePublicContent();
+  refreshPublicPages({ kind: "speaker", before: result.speaker, after: null });
   redirect(`/${where.data.locale}/admin/speakers?deleted=1`);
 }

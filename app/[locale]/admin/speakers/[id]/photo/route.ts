@@ -6,8 +6,7 @@ import { json } from "@/lib/http/respond";
 import { sameOrigin } from "@/lib/http/same-origin";
 import { MAX_PHOTO_BYTES, checkPhotoUpload, photoUrl, type PhotoError } from "@/lib/speakers/photo";
 import { deleteSpeakerPhoto, storeSpeakerPhoto } from "@/lib/uploads/speaker-photos";
-import { pagesOfSpeakerEdit } from "@/lib/public-pages";
-import { revalidatePublicContent } from "../../../revalidate-public";
+import { refreshPublicPages } from "@/lib/cache/refresh";
 
 /** Room for the multipart wrapping around a file of the largest size allowed. */
 const MAX_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
@@ -88,6 +87,6 @@ export async function POST(request: Request, { params }: RouteContext<"/[locale]
   }
   if (change.before.photoPath && change.before.photoPath !== stored) await deleteSpeakerPhoto(change.before.photoPath);
   revalidatePath("/[locale]/admin/speakers", "layout");
-  revalidatePublicContent(pagesOfSpeakerEdit(change.before, change.after));
+  refreshPublicPages({ kind: "photo", before: change.before, after: change.after });
   return json({ ok: true, photoPath: stored, url: photoUrl(stored, 240) }, 201);
 }
