@@ -3,6 +3,9 @@
  * or generated now, written beside the database with mode 0600, and logged (db/secret-files.ts),
  * rather than on the first sign-in or ticket. Not during `next build`, which must write nothing
  * beside the database.
+ *
+ * Then the mail worker starts in this process (lib/email/outbox-worker.ts): emails left pending
+ * when the server last stopped go out now, not only when the next email is enqueued.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -10,4 +13,9 @@ export async function register(): Promise<void> {
   secret("AUTH_SECRET");
   secret("TICKET_SECRET");
   secret("MANAGE_SECRET");
+  const [{ startOutboxWorker }, { outboxStore }] = await Promise.all([
+    import("./lib/email/outbox-worker"),
+    import("./db/queries/outbox"),
+  ]);
+  void startOutboxWorker(outboxStore);
 }

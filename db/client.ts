@@ -69,33 +69,71 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * stalled for hundreds of milliseconds behind locks long free. So an immediate transaction asks
  * for the lock itself, every 0.2 ms, for up to the same 5 s; once it holds the lock, the rest of
  * the transaction runs with the usual wait. Retrying is safe: the BEGIN is refused before any of
- * the transaction's work runs.
+ * the transaction's work runs. `transaction` runs an immediate transaction whose work first calls
+ * `begun`: an error after that is the work's own, and is not retried.
  */
+export function promptly<T>(sqlite: Database.Database, transaction: (begun: () => void) => T): T {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    let began = false;
+    sqlite.pragma("busy_timeout = 0");
+    try {
+      return transaction(() => {
+        began = true;
+        sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      });
+    } catch (error) {
+      if (began || (error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, RETRY_EVERY_MS);
+    } finally {
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  }
+}
+
+/** Every immediate transaction of this connection through drizzle asks for the lock promptly. */
 function takeWriteLockPromptly(db: Db, sqlite: Database.Database): void {
   const transaction = db.transaction.bind(db);
   db.transaction = ((work, config) => {
     if (config?.behavior !== "immediate") return transaction(work, config);
-    const deadline = Date.now() + BUSY_TIMEOUT_MS;
-    for (;;) {
-      let began = false;
-      sqlite.pragma("busy_timeout = 0");
-      try {
-        return transaction((tx) => {
-          began = true;
-          sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-          return work(tx);
-        }, config);
-      } catch (error) {
-        if (began || (error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
-        Atomics.wait(pause, 0, 0, RETRY_EVERY_MS);
-      } finally {
-        sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      }
-    }
+    return promptly(sqlite, (begun) =>
+      transaction((tx) => {
+        begun();
+        return work(tx);
+      }, config),
+    );
   }) as Db["transaction"];
 }
 
+let scratch: Db | undefined;
+
+/**
+ * A second connection to the same file, for tables whose rows may be lost in a crash without
+ * harm (rate_limit_buckets): `synchronous = OFF`, so a commit costs no fsync. The rate limit
+ * writes on every request of the registration endpoints; through getDb() that was a second fsync
+ * per registration, holding the database's one write lock while the disk caught up.
+ *
+ * It never checkpoints (wal_autocheckpoint = 0): a checkpoint run without syncing could leave
+ * rows that getDb() committed durably only in an unsynced database file. getDb()'s commits, in
+ * this process or another, checkpoint as usual, and their fsync of the WAL also makes durable
+ * whatever this connection wrote before them.
+ */
+export function getScratchDb(): Db {
+  if (scratch) return scratch;
+  getDb(); // creates the file with its mode, as the main connection does
+  const sqlite = new Database(databasePath());
+  // The main connection has made the file WAL already (a mode kept in the file).
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma("synchronous = OFF");
+  sqlite.pragma("wal_autocheckpoint = 0");
+  scratch = drizzle(sqlite, { schema }) as Db;
+  takeWriteLockPromptly(scratch, sqlite);
+  return scratch;
+}
+
 export function closeDb(): void {
+  scratch?.$client.close();
+  scratch = undefined;
   instance?.$client.close();
   instance = undefined;
 }

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -40,4 +41,30 @@ describe("secret", () => {
     expect(secret("AUTH_SECRET").toString()).toBe("from the environment");
     expect(fs.existsSync(path.join(dir, "auth-secret"))).toBe(false);
   });
+
+  it("gives server processes that start together one secret, never an empty or half-written one", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-secret-"));
+    const startAt = Date.now() + 4_000;
+    const code = `
+      const loaded = await import("./db/secret-files.ts");
+      const { secret } = loaded.default ?? loaded;
+      while (Date.now() < ${startAt}) {}
+      process.stdout.write(JSON.stringify(secret("MANAGE_SECRET").toString()));`;
+    const inProcess = () =>
+      new Promise<string>((resolve, reject) => {
+        const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: path.join(dir, "forum.db") };
+        delete env.MANAGE_SECRET;
+        const child = spawn("npx", ["tsx", "--input-type=module", "-e", code], { env, stdio: ["ignore", "pipe", "inherit"] });
+        let out = "";
+        child.stdout.on("data", (chunk) => (out += chunk));
+        child.on("error", reject);
+        child.on("exit", (status) => (status === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!)) : reject(new Error(`exit ${status}`))));
+      });
+    const values = await Promise.all(Array.from({ length: 4 }, inProcess));
+    expect(values[0]!.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(values).size).toBe(1);
+    expect(fs.readFileSync(path.join(dir, "manage-secret"), "utf8").trim()).toBe(values[0]);
+    // No draft is left beside the database.
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith("manage-secret"))).toEqual(["manage-secret"]);
+  }, 60_000);
 });

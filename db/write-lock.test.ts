@@ -41,24 +41,29 @@ function holdWriteLock(ms: number): Promise<{ until: number; released: Promise<v
 
 describe("an immediate transaction while another connection writes", () => {
   it("waits for the lock and runs once it is free, soon after, not failing and not sleeping long", async () => {
-    const { until, released } = await holdWriteLock(240);
-    let runs = 0;
-    const result = getDb().transaction(
-      (tx) => {
-        runs++;
-        tx.run(sql`insert into t (v) values ('mine')`);
-        return tx.all<{ v: string }>(sql`select v from t order by id`).map((row) => row.v);
-      },
-      { behavior: "immediate" },
-    );
-    const done = Date.now();
-    await released;
-    expect(result).toEqual(["other", "mine"]);
-    expect(runs).toBe(1);
-    // Not before the other let go (a millisecond of clock rounding), and soon after: SQLite's own
-    // wait would sleep 100 ms at a time by then.
-    expect(done).toBeGreaterThanOrEqual(until - 1);
-    expect(done - until).toBeLessThan(60);
+    // The lag after the lock is freed, at best of three tries: a busy machine may stall one try,
+    // while SQLite's own wait would lag every time: after 228 ms of trying, it sleeps 100 ms.
+    const lags: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { until, released } = await holdWriteLock(240);
+      let runs = 0;
+      const result = getDb().transaction(
+        (tx) => {
+          runs++;
+          tx.run(sql`insert into t (v) values ('mine')`);
+          return tx.all<{ v: string }>(sql`select v from t order by id`).map((row) => row.v);
+        },
+        { behavior: "immediate" },
+      );
+      const done = Date.now();
+      await released;
+      expect(result.slice(-2)).toEqual(["other", "mine"]);
+      expect(runs).toBe(1);
+      // Not before the other let go (a millisecond of clock rounding).
+      expect(done).toBeGreaterThanOrEqual(until - 1);
+      lags.push(done - until);
+    }
+    expect(Math.min(...lags), `lags ${lags.join(", ")} ms`).toBeLessThan(60);
   });
 
   it("an error in the transaction's own work is not retried", () => {

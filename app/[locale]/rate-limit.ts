@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { takeRequest } from "@/lib/api/limits";
+import { takeRequest } from "@/db/queries/rate-limit";
 
 /** The registration and manage forms share the API's budget per client address. */
 export async function overRateLimit(): Promise<boolean> {

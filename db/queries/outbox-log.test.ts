@@ -2,10 +2,14 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { withSeededDatabase } from "../test-support";
 import { getDb } from "../client";
 import { outbox } from "../schema";
-import { deliverOutbox, enqueueEmail } from "./outbox";
+import { startOutboxWorker, stopOutboxWorker } from "../../lib/email/outbox-worker";
+import { enqueueEmail, outboxStore } from "./outbox";
 
 withSeededDatabase("outbox-log");
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  stopOutboxWorker();
+});
 
 describe("the outbox's log", () => {
   it("names a stored email by its id, never by its address", async () => {
@@ -21,7 +25,7 @@ describe("the outbox's log", () => {
       data: { locale: "en", fullName: "Li Wei", code: "CAF-23456789", manageUrl: "http://localhost/en/ticket/x" },
     });
     const id = getDb().select({ id: outbox.id }).from(outbox).all().at(-1)!.id;
-    await deliverOutbox();
+    await startOutboxWorker(outboxStore);
     if (smtp !== undefined) process.env.SMTP_URL = smtp;
     const mine = lines.filter((line) => line.startsWith("[mail]"));
     expect(mine).toEqual([`[mail] id=${id} kind=confirmation stored`]);

@@ -1,29 +1,12 @@
-/** The rate limit of the registration endpoints: one limiter per server process. */
-import { clientAddress, trustedHops } from "../http/client-address";
-import { createRateLimiter, rateLimitPerMinute, type RateLimiter } from "../http/rate-limit";
+/** The limits of the registration endpoints: body size, and the answer to a client over its budget. */
+import type { RateLimitDecision } from "../http/rate-limit";
 import { problem } from "../http/respond";
 
 /** Largest request body the registration API reads. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-// On globalThis rather than in module scope: each route is bundled on its own, and all of them
-// must count against the same budget.
-const KEY = Symbol.for("forum.registrationRateLimiter");
-type Holder = { [KEY]?: RateLimiter };
-
-function limiter(): RateLimiter {
-  const holder = globalThis as Holder;
-  return (holder[KEY] ??= createRateLimiter({ limit: rateLimitPerMinute() }));
-}
-
-/** Takes one request from the budget of the client these headers come from. */
-export function takeRequest(headers: Headers) {
-  return limiter().take(clientAddress(headers, trustedHops()));
-}
-
-/** A 429 answer when the client has used up its budget, else null. */
-export function rateLimited(request: Request): Response | null {
-  const decision = takeRequest(request.headers);
+/** A 429 answer when the client has used up its budget (db/queries/rate-limit.ts), else null. */
+export function tooManyRequests(decision: RateLimitDecision): Response | null {
   if (decision.ok) return null;
   return problem(
     429,

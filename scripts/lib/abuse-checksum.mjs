@@ -13,6 +13,10 @@ export const EXCLUDED_TABLES = {
   sign_in_attempts:
     "counts sign-in attempts per email, address and pair before the password is checked: refusing a wrong password must write there (it is how repeated guesses get locked out)",
   __drizzle_migrations: "the migrations applied, written once at start, not user data",
+  rate_limit_buckets:
+    "the rate limit's token bucket per client address, shared by the server's processes: every request to the registration endpoints takes a token, refused or not, so it changes by design",
+  cache_invalidations:
+    "the cache tags revalidated by any process, read by the others to drop stale pages: a record of what was refreshed, not user data",
 };
 
 /** Columns that change after the request that wrote the row, on their own schedule. */

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { scheduleDelivery } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { registerWhileOpen, startHoldExpiry } from "@/db/queries/registrations";
 import { fieldErrors, registrationSchema } from "@/lib/registration/input";
 import { admissionFor } from "@/lib/registration/mode";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { connection } from "next/server";
-import { scheduleDelivery } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { availability, registrationSettings, registrationWindow, startHoldExpiry } from "@/db/queries/registrations";
 import { pageMetadata } from "@/i18n/metadata";
 import { FORUM_DAYS } from "@/lib/registration/input";

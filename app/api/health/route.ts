@@ -1,5 +1,5 @@
 import { databaseHealth } from "@/db/queries/health";
-import { scheduleDelivery } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { startHoldExpiry } from "@/db/queries/registrations";
 import { json } from "@/lib/http/respond";
 import { version } from "@/package.json";

@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { actorOf, requireActionUser } from "@/auth/guard";
 import { addAttendee, promoteOutOfOrder, resendConfirmation, updateAttendee } from "@/db/queries/attendees";
-import { scheduleDelivery } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { cancel, decide } from "@/db/queries/registrations";
 import { attendeeSchema, promoteSchema } from "@/lib/attendees/input";
 import { refreshPublicPages } from "@/lib/cache/refresh";

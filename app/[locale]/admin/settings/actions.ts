@@ -7,7 +7,7 @@ import { getEventSettings, updateEventSettings, updateRegistrationMode } from "@
 import { createInvitation, revokeInvitation } from "@/db/queries/invitations";
 import { invitationSchema } from "@/lib/registration/invitations";
 import { modeSettingsSchema } from "@/lib/registration/mode-input";
-import { scheduleDelivery } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { localToInstant, settingsSchema } from "@/lib/attendees/settings-input";
 import { refreshPublicPages } from "@/lib/cache/refresh";
 import { formOf } from "../../action-form";

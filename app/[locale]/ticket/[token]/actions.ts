@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import type { Registration } from "@/db/schema";
 import { book, unbook } from "@/db/queries/bookings";
-import { scheduleDelivery } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { rotateCalendarToken } from "@/db/queries/stars";
 import { cancel, confirmPending, erase, findRegistrationByManageToken, replaceManageLink, updateDetails } from "@/db/queries/registrations";
 import { calendarFeedUrl } from "@/lib/personal-agenda/feed-url";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import QRCode from "qrcode";
-import { scheduleDelivery } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { findRegistrationByManageToken, startHoldExpiry, waitingPosition } from "@/db/queries/registrations";
 import { secret } from "@/db/secrets";
 import { isManageToken } from "@/lib/registration/codes";

@@ -1,6 +1,7 @@
-import { scheduleDelivery } from "@/db/queries/outbox";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { registerWhileOpen, startHoldExpiry } from "@/db/queries/registrations";
-import { MAX_BODY_BYTES, rateLimited } from "@/lib/api/limits";
+import { MAX_BODY_BYTES } from "@/lib/api/limits";
+import { rateLimited } from "@/app/api/v1/rate-limited";
 import { fieldErrorMessages, fieldMessages, parseRegistration } from "@/lib/api/registration-request";
 import { guarded } from "@/lib/http/guarded";
 import { readJsonObject } from "@/lib/http/json-body";

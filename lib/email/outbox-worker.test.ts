@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startFakeSmtp } from "../../e2e/support/fake-smtp";
+import { scheduleDelivery, startOutboxWorker, stopOutboxWorker, type DeliveryRecord, type OutboxStore, type OutgoingEmail } from "./outbox-worker";
+
+/** An outbox in memory with the store's contract: a claim leases the email, a record needs it pending. */
+function memoryOutbox(emails: OutgoingEmail[]) {
+  const rows = emails.map((email) => ({ ...email, status: "pending" as DeliveryRecord["status"], due: 0 }));
+  const store: OutboxStore = {
+    claimNext(now, leaseMs) {
+      const row = rows.find((r) => r.status === "pending" && r.due <= now.getTime());
+      if (row) row.due = now.getTime() + leaseMs;
+      return row;
+    },
+    record(id, values) {
+      const row = rows.find((r) => r.id === id && r.status === "pending");
+      if (row) Object.assign(row, values);
+    },
+    storeAllDue() {
+      return rows.filter((r) => r.status === "pending").map((r) => ((r.status = "stored"), { id: r.id, kind: r.kind }));
+    },
+  };
+  return { rows, store };
+}
+
+const email = (id: number): OutgoingEmail => ({ id, kind: "confirmation", to: `person-${id}@example.test`, subject: "s", text: "t", html: "<p>t</p>", attempts: 0 });
+
+afterEach(() => {
+  stopOutboxWorker();
+  delete process.env.SMTP_URL;
+});
+
+describe("the mail worker", () => {
+  it("sends at start what was pending before it, each email once", async () => {
+    const smtp = await startFakeSmtp();
+    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
+    const { rows, store } = memoryOutbox([email(1), email(2), email(3)]);
+    await startOutboxWorker(store);
+    expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+    expect(smtp.received.map((m) => m.to)).toEqual([["person-1@example.test"], ["person-2@example.test"], ["person-3@example.test"]]);
+    await smtp.close();
+  });
+
+  it("does nothing on a nudge before it starts, and marks emails stored without SMTP_URL", async () => {
+    const { rows, store } = memoryOutbox([email(4)]);
+    scheduleDelivery(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rows[0]!.status).toBe("pending");
+    await startOutboxWorker(store);
+    expect(rows[0]!.status).toBe("stored");
+  });
+});
