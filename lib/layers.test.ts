@@ -140,3 +140,15 @@ describe("layers", () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe("one copy", () => {
+  const code = (dirs: string[]) =>
+    dirs.flatMap((dir) => sourceFiles(dir)).filter((file) => !/\.test\.tsx?$/.test(file) && !file.startsWith(path.join("db", "migrations")));
+
+  it("only db/queries/audit.ts writes the audit trail", () => {
+    const offending = code(["app", "db", "lib", "auth", "server"])
+      .filter((file) => file !== path.join("db", "queries", "audit.ts"))
+      .filter((file) => /\b(insert|update|delete)\(\s*auditLog\b|(insert into|update|delete from)\s+"?audit_log/i.test(read(file)));
+    expect(offending).toEqual([]);
+  });
+});

@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, count, eq, gte, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { EmailKind } from "../../lib/email/kinds";
 import {
-  auditLog,
   events,
   invitations,
   outbox,
@@ -16,6 +15,7 @@ import { databasePath, getDb, type Db, type Tx } from "../client";
 import { appendErasure } from "../erasure-log";
 import { releaseBookings } from "./bookings";
 import { enqueueEmail } from "./outbox";
+import { forgetAuditDetails, recordAudit } from "./audit";
 import { emailKey, type DetailsInput, type RegistrationInput } from "../../lib/registration/input";
 import { registrationCode } from "../../lib/registration/codes";
 import { deriveToken, newLink, newSeed, tokenHash } from "../../lib/registration/secret-links";
@@ -91,17 +91,6 @@ function prepare(db: Db) {
       .prepare(),
     // One registration insert for each set of columns, made on first use (insertRow).
     inserts: new Map<string, ReturnType<typeof prepareInsert>>(),
-    audit: db
-      .insert(auditLog)
-      .values({
-        actor: sql.placeholder("actor"),
-        action: sql.placeholder("action"),
-        entity: "registration",
-        entityId: sql.placeholder("entityId"),
-        before: sql.placeholder("before"),
-        after: sql.placeholder("after"),
-      })
-      .prepare(),
     // One event row: the forum. Read in the caller's transaction, like the counts.
     event: db
       .select({
@@ -205,8 +194,7 @@ function recentlySent(tx: Tx, registrationId: number, kind: EmailKind): boolean 
 }
 
 function audit(tx: Tx, actor: string, action: string, id: number, before: unknown, after: unknown) {
-  void tx; // the prepared statement runs on the transaction's connection
-  statements().audit.run({ actor, action, entityId: id, before, after });
+  recordAudit(tx, { actor, action, entity: "registration", entityId: id, before, after });
 }
 
 /**
@@ -839,16 +827,7 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
       tx.delete(stars).where(eq(stars.registrationId, id)).run();
       eraseEmails(tx, id);
       // Earlier edits recorded the details they changed; the trail keeps that they happened.
-      tx.update(auditLog)
-        .set({ before: null, after: null })
-        .where(
-          and(
-            eq(auditLog.entity, "registration"),
-            eq(auditLog.entityId, id),
-            eq(auditLog.action, "update"),
-          ),
-        )
-        .run();
+      forgetAuditDetails(tx, { entity: "registration", entityId: id, action: "update" });
       releaseBookings(tx, id);
       audit(tx, actor, "erase", id, { status: reg.status }, { status: "cancelled", erased: true });
       const promoted = reg.status === "confirmed" || reg.holdsSeat ? promoteWaiting(tx) : [];
