@@ -152,3 +152,14 @@ describe("one copy", () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe("one same-origin check", () => {
+  it("only server/same-origin.mjs reads Sec-Fetch-Site and compares Origin: the rest call it", () => {
+    const offending = ["app", "lib", "auth", "server", "components"]
+      .flatMap((dir) => sourceFiles(dir))
+      .concat(["proxy.ts", "server.mjs"])
+      .filter((file) => !/\.test\.tsx?$/.test(file) && file !== path.join("server", "same-origin.mjs"))
+      .filter((file) => /["']sec-fetch-site["']|get\(\s*["']origin["']\s*\)/i.test(read(file)));
+    expect(offending).toEqual([]);
+  });
+});
