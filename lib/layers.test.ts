@@ -163,3 +163,13 @@ describe("one same-origin check", () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe("one ETag helper", () => {
+  it("only lib/http/etag.ts makes a tag or reads If-None-Match in the app's code", () => {
+    const offending = ["app", "lib", "auth", "components", "db"]
+      .flatMap((dir) => sourceFiles(dir))
+      .filter((file) => !/\.test\.tsx?$/.test(file) && file !== path.join("lib", "http", "etag.ts"))
+      .filter((file) => /\.get\(\s*["']if-none-match["']\s*\)|W\/"\$\{/i.test(read(file)));
+    expect(offending).toEqual([]);
+  });
+});
