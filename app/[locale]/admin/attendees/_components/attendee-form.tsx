@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/form/text-field";
 import { asText } from "@/lib/registration/form-values";
 import { DetailsFields } from "@/components/registration/details-fields";
 import type { AttendeeFormState } from "../actions";
