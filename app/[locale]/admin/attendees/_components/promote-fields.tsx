@@ -14,7 +14,7 @@ export function PromoteFields({ canOverride }: { canOverride: boolean }) {
   const [override, setOverride] = useState(false);
   return (
     <>
-      <Field id="promote-reason" label={t("reason")} compact>
+      <Field id="promote-reason" label={t("reason")}>
         <textarea
           id="promote-reason"
           name="reason"
