@@ -140,3 +140,36 @@ describe("layers", () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe("one copy", () => {
+  const code = (dirs: string[]) =>
+    dirs.flatMap((dir) => sourceFiles(dir)).filter((file) => !/\.test\.tsx?$/.test(file) && !file.startsWith(path.join("db", "migrations")));
+
+  it("only db/queries/audit.ts writes the audit trail", () => {
+    const offending = code(["app", "db", "lib", "auth", "server"])
+      .filter((file) => file !== path.join("db", "queries", "audit.ts"))
+      .filter((file) => /\b(insert|update|delete)\(\s*auditLog\b|(insert into|update|delete from)\s+"?audit_log/i.test(read(file)));
+    expect(offending).toEqual([]);
+  });
+});
+
+describe("one same-origin check", () => {
+  it("only server/same-origin.mjs reads Sec-Fetch-Site and compares Origin: the rest call it", () => {
+    const offending = ["app", "lib", "auth", "server", "components"]
+      .flatMap((dir) => sourceFiles(dir))
+      .concat(["proxy.ts", "server.mjs"])
+      .filter((file) => !/\.test\.tsx?$/.test(file) && file !== path.join("server", "same-origin.mjs"))
+      .filter((file) => /["']sec-fetch-site["']|get\(\s*["']origin["']\s*\)/i.test(read(file)));
+    expect(offending).toEqual([]);
+  });
+});
+
+describe("one ETag helper", () => {
+  it("only lib/http/etag.ts makes a tag or reads If-None-Match in the app's code", () => {
+    const offending = ["app", "lib", "auth", "components", "db"]
+      .flatMap((dir) => sourceFiles(dir))
+      .filter((file) => !/\.test\.tsx?$/.test(file) && file !== path.join("lib", "http", "etag.ts"))
+      .filter((file) => /\.get\(\s*["']if-none-match["']\s*\)|W\/"\$\{/i.test(read(file)));
+    expect(offending).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { TextField } from "@/components/ui/text-field";
+import { controlClass, describedBy, Field } from "@/components/form/field";
+import { TextField } from "@/components/form/text-field";
 import { attendeeCategories } from "@/lib/registration/categories";
 import { asText, type FormValues } from "@/lib/registration/form-values";
 
@@ -23,17 +24,12 @@ export function DetailsFields({ days, values = {}, errors = {} }: Props) {
       <TextField name="organisation" label={t("organisation")} autoComplete="organization" maxLength={160} defaultValue={asText(values.organisation)} error={error("organisation")} />
       <TextField name="jobTitle" label={t("jobTitle")} autoComplete="organization-title" maxLength={120} defaultValue={asText(values.jobTitle)} error={error("jobTitle")} />
       <TextField name="phone" type="tel" label={t("phone")} autoComplete="tel" maxLength={32} defaultValue={asText(values.phone)} error={error("phone")} />
-      <div>
-        <label htmlFor="field-category" className="block font-medium text-slate-800">
-          {t("category")}
-        </label>
+      <Field id="field-category" label={t("category")} error={error("category")}>
         <select
-          id="field-category"
+          {...describedBy("field-category", { error: error("category") })}
           name="category"
           defaultValue={asText(values.category)}
-          aria-invalid={errors.category ? true : undefined}
-          aria-describedby={errors.category ? "field-category-error" : undefined}
-          className={`mt-1 w-full rounded-md border bg-white px-3 py-2 ${errors.category ? "border-red-700" : "border-slate-400"}`}
+          className={controlClass(error("category"))}
         >
           <option value="">{t("chooseCategory")}</option>
           {attendeeCategories.map((c) => (
@@ -42,12 +38,7 @@ export function DetailsFields({ days, values = {}, errors = {} }: Props) {
             </option>
           ))}
         </select>
-        {errors.category && (
-          <p id="field-category-error" className="mt-1 text-sm font-medium text-red-800">
-            {error("category")}
-          </p>
-        )}
-      </div>
+      </Field>
       <fieldset aria-describedby={errors.days ? "field-days-error" : undefined}>
         <legend className="font-medium text-slate-800">{t("days")}</legend>
         <div className="mt-1 space-y-1">

@@ -63,6 +63,27 @@ describe("addAttendee", () => {
     register(input({ email: "taken@example.test" }));
     expect(addAttendee(hand({ email: "Taken@example.test" }), { override: true, userId: 1 }, "user:1")).toEqual({ ok: false, reason: "emailTaken" });
   });
+
+  it("adds someone whose unconfirmed online registration has lapsed, as the public form would", () => {
+    const lapsed = register(input({ email: "lapsed@example.test" }), {
+      admission: "email",
+      holdMinutes: 30,
+      now: new Date(Date.now() - 2 * 60 * 60_000),
+    }).registration;
+    const added = addAttendee(hand({ email: "lapsed@example.test" }), { override: false, userId: 1 }, "user:1");
+    expect(added.ok && added.registration).toMatchObject({ status: "confirmed", email: "lapsed@example.test", addedBy: 1 });
+    const old = getDb().select().from(registrations).where(eq(registrations.id, lapsed.id)).get();
+    expect(old).toMatchObject({ status: "cancelled", emailKey: null });
+  });
+
+  it("uses the same insert as self-registration: one confirmation email and a waiting list without gaps", () => {
+    register(input());
+    expect(addAttendee(hand(), { override: false, userId: 1 }, "user:1").ok).toBe(true);
+    const waiting = register(input());
+    expect(waiting).toMatchObject({ kind: "created", position: 1, registration: { status: "waiting" } });
+    const kinds = getDb().select({ kind: outbox.kind }).from(outbox).all().map((row) => row.kind);
+    expect(kinds.sort()).toEqual(["confirmation", "confirmation", "waiting"]);
+  });
 });
 
 describe("promoteOutOfOrder", () => {

@@ -4,10 +4,10 @@ import { getDb } from "../client";
 import { checkIns, registrations, type Registration } from "../schema";
 import { type EmailKind } from "../../lib/email/kinds";
 import { recordAudit } from "./audit";
-import { capacity, expireHolds, newManageLink, notify, seatsTaken, waitingPosition } from "./registrations";
+import { capacity, expireHolds, insertRegistration, notify, seatsTaken, waitingPosition } from "./registrations";
 import { emailKey } from "../../lib/registration/input";
 import type { AttendeeInput } from "../../lib/attendees/input";
-import { registrationCode } from "../../lib/registration/codes";
+import { place, type SeatCount } from "../../lib/registration/seats";
 import { likePattern, PAGE_SIZE, type AttendeeFilters, type SortColumn } from "../../lib/attendees/filters";
 
 const r = registrations;
@@ -135,8 +135,6 @@ export function findAttendee(code: string): AttendeeDetail | null {
   return { registration, position: waitingPosition(registration), checkIns: days };
 }
 
-export type SeatCount = { capacity: number; confirmed: number };
-
 export type { AttendeeInput };
 
 /** The registration columns an organizer's form sets, when adding and when editing. */
@@ -209,8 +207,9 @@ export function promoteOutOfOrder(
       if (reg.status !== "waiting") return { ok: false, reason: "notWaiting" } as const;
       expireHolds(tx);
       const seats = { capacity: capacity(), confirmed: seatsTaken() };
-      const full = seats.confirmed >= seats.capacity;
-      if (full && !options.override) return { ok: false, reason: "full", ...seats } as const;
+      const placement = place({ seats, admission: "immediate", whenFull: options.override ? "override" : "refuse", holdMinutes: 0, now: new Date() });
+      if (placement.status !== "confirmed") return { ok: false, reason: "full", ...seats } as const;
+      const full = placement.capacityOverride;
       const now = new Date();
       const row = tx
         .update(r)
@@ -269,7 +268,7 @@ export type AddAttendeeResult =
 /**
  * A registration entered in the console for a walk-in or an invited guest: confirmed while a seat
  * is free; at a full forum refused, unless `override` (which the caller grants to admins only).
- * The count and the insert run in one immediate transaction, as for self-registration.
+ * The same insert as self-registration (insertRegistration), in one immediate transaction.
  */
 export function addAttendee(
   input: AttendeeInput,
@@ -278,46 +277,21 @@ export function addAttendee(
 ): AddAttendeeResult {
   return getDb().transaction(
     (tx) => {
-      const key = emailKey(input.email);
-      const existing = tx.select().from(r).where(eq(r.emailKey, key)).get();
-      if (existing && existing.status !== "cancelled") return { ok: false, reason: "emailTaken" } as const;
-      expireHolds(tx);
-      const seats = { capacity: capacity(), confirmed: seatsTaken() };
-      const full = seats.confirmed >= seats.capacity;
-      if (full && !options.override) return { ok: false, reason: "full", ...seats } as const;
-      // A cancelled registration gives up its address, as when the person registers again.
-      if (existing) tx.update(r).set({ emailKey: null }).where(eq(r.id, existing.id)).run();
-      const now = new Date();
-      const registration = tx
-        .insert(r)
-        .values({
-          code: registrationCode(),
-          // The confirmation email below derives the token again; it is stored as a hash only.
-          ...newManageLink().columns,
-          status: "confirmed",
-          ...detailColumns(input, key),
-          privacyConsentAt: now,
-          confirmedAt: now,
-          capacityOverride: full,
-          addedBy: options.userId,
-        })
-        .returning()
-        .get();
-      notify(tx, registration, "confirmation");
-      recordAudit(tx, {
+      const result = insertRegistration(tx, {
+        details: input,
+        admission: "immediate",
+        whenFull: options.override ? "override" : "refuse",
+        holdMinutes: 0,
+        addedBy: options.userId,
         actor,
         action: "add",
-        entity: "registration",
-        entityId: registration.id,
-        after: {
-          status: "confirmed",
-          capacityOverride: full,
-          ...seats,
-          // The person did not tick the box themselves: the organizer vouches for it.
-          consent: "privacy consent given to the organizer who added this registration",
-        },
+        // The person did not tick the box themselves: the organizer vouches for it.
+        note: { consent: "privacy consent given to the organizer who added this registration" },
+        now: new Date(),
       });
-      return { ok: true, registration } as const;
+      if (result.kind === "duplicate") return { ok: false, reason: "emailTaken" } as const;
+      if (result.kind === "full") return { ok: false, reason: "full", ...result.seats } as const;
+      return { ok: true, registration: result.registration } as const;
     },
     { behavior: "immediate" },
   );

@@ -13,17 +13,52 @@ export type AuditInput = {
   after?: unknown;
 };
 
-/** One audit row; call it inside the transaction that makes the change, so both land or neither. */
-export function recordAudit(db: Db | Tx, entry: AuditInput): void {
-  db.insert(auditLog)
+// Prepared once per connection: every registration writes a row, and preparing the statement
+// anew each time cost more than running it.
+const preparedFor = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
+
+function prepareInsert(db: Db) {
+  return db
+    .insert(auditLog)
     .values({
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
+      actor: sql.placeholder("actor"),
+      action: sql.placeholder("action"),
+      entity: sql.placeholder("entity"),
+      entityId: sql.placeholder("entityId"),
+      before: sql.placeholder("before"),
+      after: sql.placeholder("after"),
     })
+    .prepare();
+}
+
+/**
+ * The one writer of the audit trail: every change that leaves a trace goes through it. Call it
+ * inside the transaction that makes the change (`tx`), so both land or neither: the prepared
+ * statement runs on the process's one connection (db/client.ts), which is the transaction's.
+ */
+export function recordAudit(tx: Db | Tx, entry: AuditInput): void {
+  void tx;
+  const db = getDb();
+  let insert = preparedFor.get(db);
+  if (!insert) preparedFor.set(db, (insert = prepareInsert(db)));
+  insert.run({
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+/**
+ * Blanks the details (before and after) of a kind of row about one thing, keeping that the change
+ * happened: an erased person's earlier edits recorded the personal data they changed.
+ */
+export function forgetAuditDetails(tx: Db | Tx, which: { entity: string; entityId: number; action: string }): void {
+  tx.update(auditLog)
+    .set({ before: null, after: null })
+    .where(and(eq(auditLog.entity, which.entity), eq(auditLog.entityId, which.entityId), eq(auditLog.action, which.action)))
     .run();
 }
 

@@ -4,8 +4,9 @@ import { checkBooking, type BookingRefusal } from "../../lib/registration/bookin
 import { manageUrl } from "../../lib/registration/urls";
 import { zonedDate } from "../../lib/time";
 import { getDb, type Db, type Tx } from "../client";
-import { auditLog, registrations, sessionBookings, sessions, type Registration } from "../schema";
+import { registrations, sessionBookings, sessions, type Registration } from "../schema";
 import { getEvent } from "./event";
+import { recordAudit } from "./audit";
 import { enqueueEmail } from "./outbox";
 import { manageTokenOf } from "./registrations";
 
@@ -109,9 +110,7 @@ export function book(registration: Registration, sessionId: number): BookResult 
         .values({ registrationId: reg.id, sessionId: session.id, status: check.status })
         .returning()
         .get();
-      tx.insert(auditLog)
-        .values({ actor: `attendee:${reg.code}`, action: "book", entity: "session_booking", entityId: row.id, before: null, after: { sessionId, status: check.status } })
-        .run();
+      recordAudit(tx, { actor: `attendee:${reg.code}`, action: "book", entity: "session_booking", entityId: row.id, after: { sessionId, status: check.status } });
       return { ok: true, status: check.status, position: check.status === "waiting" ? queuePosition(tx, session.id, row.id) : null } as const;
     },
     { behavior: "immediate" },
@@ -124,9 +123,7 @@ export function unbook(registration: Registration, sessionId: number): boolean {
     (tx) => {
       const released = releaseBookings(tx, registration.id, sessionId);
       if (released) {
-        tx.insert(auditLog)
-          .values({ actor: `attendee:${registration.code}`, action: "unbook", entity: "session_booking", entityId: null, before: { sessionId }, after: { status: "cancelled" } })
-          .run();
+        recordAudit(tx, { actor: `attendee:${registration.code}`, action: "unbook", entity: "session_booking", before: { sessionId }, after: { status: "cancelled" } });
       }
       return released;
     },

@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, count, eq, gte, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { EmailKind } from "../../lib/email/kinds";
 import {
-  auditLog,
   events,
   invitations,
   outbox,
@@ -16,11 +15,22 @@ import { databasePath, getDb, type Db, type Tx } from "../client";
 import { appendErasure } from "../erasure-log";
 import { releaseBookings } from "./bookings";
 import { enqueueEmail } from "./outbox";
+import { forgetAuditDetails, recordAudit } from "./audit";
 import { emailKey, type DetailsInput, type RegistrationInput } from "../../lib/registration/input";
 import { registrationCode } from "../../lib/registration/codes";
 import { deriveToken, newLink, newSeed, tokenHash } from "../../lib/registration/secret-links";
 import { secret } from "../secrets";
 import { forumCapacity } from "../../lib/registration/capacity";
+import {
+  freeSeats,
+  hasFreeSeat,
+  place,
+  seatOnConfirm,
+  waitingPlace,
+  type AdmissionKind,
+  type SeatCount,
+  type WhenFull,
+} from "../../lib/registration/seats";
 import { registrationWindowState, type WindowState } from "../../lib/registration/window";
 import { manageUrl } from "../../lib/registration/urls";
 import {
@@ -28,7 +38,6 @@ import {
   effectiveMode,
   holdExpired,
   holdMinutes,
-  type PendingReason,
   type RegistrationMode,
 } from "../../lib/registration/mode";
 import { HOUR_MS, registrationsPerHour, retryAfterSeconds } from "../../lib/registration/address-limit";
@@ -80,22 +89,8 @@ function prepare(db: Db) {
       .where(and(eq(registrations.status, "pending"), lte(registrations.pendingUntil, sql.placeholder("now"))))
       .limit(1)
       .prepare(),
-    // One statement for each outcome: a prepared timestamp column cannot take a null.
-    insertConfirmed: prepareInsert(db, "confirmedAt", "invitationId"),
-    insertWaiting: prepareInsert(db, "waitlistedAt", "invitationId"),
-    insertHold: prepareInsert(db, "pendingFor", "pendingUntil", "holdsSeat", "invitationId"),
-    insertAwaitingApproval: prepareInsert(db, "pendingFor", "holdsSeat", "invitationId"),
-    audit: db
-      .insert(auditLog)
-      .values({
-        actor: sql.placeholder("actor"),
-        action: sql.placeholder("action"),
-        entity: "registration",
-        entityId: sql.placeholder("entityId"),
-        before: sql.placeholder("before"),
-        after: sql.placeholder("after"),
-      })
-      .prepare(),
+    // One registration insert for each set of columns, made on first use (insertRow).
+    inserts: new Map<string, ReturnType<typeof prepareInsert>>(),
     // One event row: the forum. Read in the caller's transaction, like the counts.
     event: db
       .select({
@@ -116,30 +111,8 @@ function prepare(db: Db) {
   };
 }
 
-const INSERTED = [
-  "code",
-  "manageTokenHash",
-  "manageTokenSeed",
-  "status",
-  "fullName",
-  "email",
-  "emailKey",
-  "organisation",
-  "jobTitle",
-  "phone",
-  "category",
-  "days",
-  "dietary",
-  "accessibility",
-  "consentNews",
-  "privacyConsentAt",
-  "locale",
-] as const;
-
-function prepareInsert(db: Db, ...extra: (keyof NewRegistration)[]) {
-  const values = Object.fromEntries(
-    [...INSERTED, ...extra].map((name) => [name, sql.placeholder(name)]),
-  );
+function prepareInsert(db: Db, names: (keyof NewRegistration)[]) {
+  const values = Object.fromEntries(names.map((name) => [name, sql.placeholder(name)]));
   return db
     .insert(registrations)
     .values(values as unknown as NewRegistration)
@@ -189,7 +162,7 @@ export function availability(): Availability {
   const capacity = forumCapacity(statements().event.get()?.capacity);
   const confirmed = countByStatus("confirmed");
   const held = statements().countHeld.get({ now: Date.now() })?.n ?? 0;
-  return { capacity, confirmed, held, waiting: countByStatus("waiting"), full: confirmed + held >= capacity };
+  return { capacity, confirmed, held, waiting: countByStatus("waiting"), full: !hasFreeSeat({ capacity, confirmed: confirmed + held }) };
 }
 
 /**
@@ -199,7 +172,7 @@ export function availability(): Availability {
  */
 export function waitingPosition(reg: Registration): number | null {
   if (reg.status !== "waiting") return null;
-  return (statements().waitingBefore.get({ id: reg.id })?.n ?? 0) + 1;
+  return waitingPlace(reg.status, statements().waitingBefore.get({ id: reg.id })?.n ?? 0);
 }
 
 /** At most one re-sent link per registration every ten minutes, however often someone tries. */
@@ -221,8 +194,7 @@ function recentlySent(tx: Tx, registrationId: number, kind: EmailKind): boolean 
 }
 
 function audit(tx: Tx, actor: string, action: string, id: number, before: unknown, after: unknown) {
-  void tx; // the prepared statement runs on the transaction's connection
-  statements().audit.run({ actor, action, entityId: id, before, after });
+  recordAudit(tx, { actor, action, entity: "registration", entityId: id, before, after });
 }
 
 /**
@@ -418,8 +390,7 @@ function usableInvitation(tx: Tx, typed: string): { kind: "ok"; id: number } | I
 }
 
 export type Admission = {
-  /** immediate: a seat or the waiting list at once; email: a hold until the link is opened; approval: an organizer decides. */
-  admission: "immediate" | PendingReason;
+  admission: AdmissionKind;
   holdMinutes?: number;
   invitationId?: number | null;
   now?: Date;
@@ -437,74 +408,127 @@ export function register(input: RegistrationInput, admission: Admission = { admi
 
 function admit(tx: Tx, input: RegistrationInput, options: Admission): RegisterResult {
   const now = options.now ?? new Date();
-  expireHolds(tx, now);
-  const key = emailKey(input.email);
-  const existing = statements().byEmailKey.get({ key });
-  if (existing?.status === "cancelled") {
-    // Someone who cancelled may register again: the old record gives up the address.
-    tx.update(registrations)
-      .set({ emailKey: null })
-      .where(eq(registrations.id, existing.id))
-      .run();
-  } else if (existing) {
+  const result = insertRegistration(tx, {
+    details: { ...input, altName: null },
+    admission: options.admission,
+    whenFull: "waitlist",
+    holdMinutes: options.holdMinutes ?? holdMinutes(null),
+    invitationId: options.invitationId ?? null,
+    action: "register",
+    now,
+  });
+  if (result.kind === "duplicate") {
+    const existing = result.registration;
     // The link goes to the address on file, never to whoever asked: an unconfirmed registration
     // gets its confirmation link again, any other its manage link.
     const kind = existing.status === "pending" && existing.pendingFor === "email" ? "confirm-request" : "manage-link";
     if (!recentlySent(tx, existing.id, kind)) notify(tx, existing, kind, null, existing.pendingUntil);
     return { kind: "duplicate", registration: existing, position: waitingPosition(existing) } as const;
   }
-  const free = seatsTaken(now) < capacity();
+  // Self-registration waits when the forum is full: it is never refused for want of a seat.
+  if (result.kind === "full") throw new Error("self-registration was refused a place on the waiting list");
+  return { kind: "created", registration: result.registration, position: result.position, manageToken: result.manageToken } as const;
+}
+
+/** The details a registration is made with, from the public form, the API or the console. */
+export type RegistrationDetails = DetailsInput & { locale: RegistrationInput["locale"]; altName: string | null };
+
+export type NewRegistrationRequest = {
+  details: RegistrationDetails;
+  admission: AdmissionKind;
+  whenFull: WhenFull;
+  holdMinutes: number;
+  invitationId?: number | null;
+  /** The organizer who entered it in the console. */
+  addedBy?: number | null;
+  /** Who the audit row names: the organizer, or by default the attendee by their new code. */
+  actor?: string;
+  action: "register" | "add";
+  /** Said in the audit row besides the outcome (the console's note on consent). */
+  note?: Record<string, unknown>;
+  now: Date;
+};
+
+export type InsertResult =
+  | { kind: "created"; registration: Registration; position: number | null; manageToken: string; seats: SeatCount }
+  | { kind: "duplicate"; registration: Registration }
+  | { kind: "full"; seats: SeatCount };
+
+const FIRST_EMAIL = { confirmed: "confirmation", waiting: "waiting" } as const;
+
+/**
+ * The one insert of a registration, for the public form, the API and the organizer's walk-in.
+ * Call it inside an immediate transaction: the counts it reads and the row it writes stay
+ * together, so two requests can never both take the last seat, and the waiting list has no gaps.
+ * An address already registered is returned as a duplicate for the caller to answer; a cancelled
+ * registration gives up its address to the new one.
+ */
+export function insertRegistration(tx: Tx, request: NewRegistrationRequest): InsertResult {
+  const { details, now } = request;
+  expireHolds(tx, now);
+  const key = emailKey(details.email);
+  const existing = statements().byEmailKey.get({ key });
+  if (existing && existing.status !== "cancelled") return { kind: "duplicate", registration: existing };
+  const seats = { capacity: capacity(), confirmed: seatsTaken(now) };
+  const placement = place({ seats, admission: request.admission, whenFull: request.whenFull, holdMinutes: request.holdMinutes, now });
+  if (placement.status === "refused") return { kind: "full", seats };
+  if (existing) tx.update(registrations).set({ emailKey: null }).where(eq(registrations.id, existing.id)).run();
   const { token, columns } = newManageLink();
-  const common = {
+  const { status, ...outcome } = placement;
+  const registration = insertRow({
     code: registrationCode(),
     ...columns,
-    fullName: input.fullName,
-    email: input.email,
+    status,
+    fullName: details.fullName,
+    altName: details.altName,
+    email: details.email,
     emailKey: key,
-    organisation: input.organisation,
-    jobTitle: input.jobTitle,
-    phone: input.phone,
-    category: input.category,
-    days: input.days,
-    dietary: input.dietary,
-    accessibility: input.accessibility,
-    consentNews: input.newsConsent,
+    organisation: details.organisation,
+    jobTitle: details.jobTitle,
+    phone: details.phone,
+    category: details.category,
+    days: details.days,
+    dietary: details.dietary,
+    accessibility: details.accessibility,
+    consentNews: details.newsConsent,
     privacyConsentAt: now,
-    locale: input.locale,
-    invitationId: options.invitationId ?? null,
-  };
-  let registration: Registration;
-  let email: EmailKind;
-  if (options.admission === "immediate") {
-    const insert = free ? statements().insertConfirmed : statements().insertWaiting;
-    registration = insert.get({
-      ...common,
-      status: free ? "confirmed" : "waiting",
-      [free ? "confirmedAt" : "waitlistedAt"]: now,
-    })!;
-    email = free ? "confirmation" : "waiting";
-  } else {
-    const byEmail = options.admission === "email";
-    const pending = { ...common, status: "pending", pendingFor: options.admission };
-    registration = byEmail
-      ? statements().insertHold.get({
-          ...pending,
-          pendingUntil: new Date(now.getTime() + (options.holdMinutes ?? holdMinutes(null)) * 60_000),
-          holdsSeat: free,
-        })!
-      : // Only a hold that ends by itself takes a seat: a registration waiting for an organizer
-        // could otherwise keep seats from real people for as long as no one looks.
-        statements().insertAwaitingApproval.get({ ...pending, holdsSeat: false })!;
-    email = byEmail ? "confirm-request" : "approval-request";
-  }
+    locale: details.locale,
+    invitationId: request.invitationId ?? null,
+    ...(status === "confirmed" ? { confirmedAt: now } : status === "waiting" ? { waitlistedAt: now } : {}),
+    ...outcome,
+    ...(request.addedBy != null ? { addedBy: request.addedBy } : {}),
+  });
   const position = waitingPosition(registration);
+  const email: EmailKind =
+    registration.status === "pending"
+      ? registration.pendingFor === "email"
+        ? "confirm-request"
+        : "approval-request"
+      : FIRST_EMAIL[registration.status as "confirmed" | "waiting"];
   notify(tx, registration, email, position, registration.pendingUntil);
-  audit(tx, `attendee:${registration.code}`, "register", registration.id, null, {
+  const byConsole = request.whenFull !== "waitlist";
+  audit(tx, request.actor ?? `attendee:${registration.code}`, request.action, registration.id, null, {
     status: registration.status,
     ...(registration.pendingFor ? { pendingFor: registration.pendingFor, holdsSeat: registration.holdsSeat } : {}),
     ...(registration.invitationId ? { invitationId: registration.invitationId } : {}),
+    ...(byConsole ? { capacityOverride: registration.capacityOverride, ...seats } : {}),
+    ...request.note,
   });
-  return { kind: "created", registration, position, manageToken: token } as const;
+  return { kind: "created", registration, position, manageToken: token, seats };
+}
+
+/**
+ * One prepared statement for each set of columns a registration is inserted with (a prepared
+ * timestamp column cannot take a null, so absent ones are left out): preparing anew each time
+ * cost more than running it.
+ */
+function insertRow(values: Record<string, unknown>): Registration {
+  const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  const shape = Object.keys(present).sort().join(",");
+  const prepared = statements().inserts;
+  let statement = prepared.get(shape);
+  if (!statement) prepared.set(shape, (statement = prepareInsert(getDb(), Object.keys(present) as (keyof NewRegistration)[])));
+  return statement.get(present)!;
 }
 
 /**
@@ -568,7 +592,7 @@ export function confirmPending(id: number, actor: string, now = new Date()): Con
 
 /** A pending registration leaves `pending`: its held seat, a free one, or the waiting list. */
 function seat(tx: Tx, reg: Registration, now: Date): Registration {
-  const confirmed = reg.holdsSeat || seatsTaken(now) < capacity();
+  const confirmed = seatOnConfirm(reg.holdsSeat, { capacity: capacity(), confirmed: seatsTaken(now) }) === "confirmed";
   return tx
     .update(registrations)
     .set({
@@ -653,8 +677,8 @@ export function findByCode(code: string): Registration | undefined {
  */
 export function promoteWaiting(tx: Tx, actor = "system"): Registration[] {
   const promoted: Registration[] = [];
-  const free = capacity() - seatsTaken();
-  if (free <= 0) return promoted;
+  const free = freeSeats({ capacity: capacity(), confirmed: seatsTaken() });
+  if (free === 0) return promoted;
   const next = tx
     .select()
     .from(registrations)
@@ -806,16 +830,7 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
       tx.delete(stars).where(eq(stars.registrationId, id)).run();
       eraseEmails(tx, id);
       // Earlier edits recorded the details they changed; the trail keeps that they happened.
-      tx.update(auditLog)
-        .set({ before: null, after: null })
-        .where(
-          and(
-            eq(auditLog.entity, "registration"),
-            eq(auditLog.entityId, id),
-            eq(auditLog.action, "update"),
-          ),
-        )
-        .run();
+      forgetAuditDetails(tx, { entity: "registration", entityId: id, action: "update" });
       releaseBookings(tx, id);
       audit(tx, actor, "erase", id, { status: reg.status }, { status: "cancelled", erased: true });
       const promoted = reg.status === "confirmed" || reg.holdsSeat ? promoteWaiting(tx) : [];

@@ -3,9 +3,10 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { deriveToken, newLink, tokenHash } from "../../lib/registration/secret-links";
 import type { BookingMark, MeData } from "../../lib/personal-agenda/stars";
 import { getDb, type Db, type Tx } from "../client";
-import { auditLog, registrations, sessionBookings, sessions, stars, type Registration } from "../schema";
+import { registrations, sessionBookings, sessions, stars, type Registration } from "../schema";
 import { type SessionStatus } from "../../lib/sessions/kinds";
 import { secret } from "../secrets";
+import { recordAudit } from "./audit";
 
 /** Only what the public may see can be starred: published sessions, and cancelled ones. */
 const STARRABLE: SessionStatus[] = ["published", "cancelled"];
@@ -99,16 +100,7 @@ export function rotateCalendarToken(registrationId: number, actor: string): Cale
         .run();
       const calendarToken = link.token;
       const replaced = reg.calendarTokenHash !== null;
-      tx.insert(auditLog)
-        .values({
-          actor,
-          action: replaced ? "replace-calendar-feed" : "create-calendar-feed",
-          entity: "registration",
-          entityId: registrationId,
-          before: null,
-          after: null,
-        })
-        .run();
+      recordAudit(tx, { actor, action: replaced ? "replace-calendar-feed" : "create-calendar-feed", entity: "registration", entityId: registrationId });
       return { ok: true, calendarToken, replaced } as const;
     },
     { behavior: "immediate" },

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { likePattern, parseCheckinInput } from "./input";
 import { canUndo, decideCheckin, defaultDay, UNDO_WINDOW_MS } from "./rules";
-import { isCrossSite } from "./same-origin";
 
 describe("parseCheckinInput", () => {
   it("reads a scanned ticket token, keeping the signature's case", () => {
@@ -87,25 +86,5 @@ describe("defaultDay", () => {
   it("is today during the forum, else the first day", () => {
     expect(defaultDay(days, "2024-07-12")).toBe("2024-07-12");
     expect(defaultDay(days, "2026-11-28")).toBe("2024-07-11");
-  });
-});
-
-describe("isCrossSite", () => {
-  const headers = (h: Record<string, string>) => new Headers(h);
-
-  it("trusts Sec-Fetch-Site when the browser sends it", () => {
-    expect(isCrossSite(headers({ "sec-fetch-site": "same-origin", host: "a.test" }))).toBe(false);
-    expect(isCrossSite(headers({ "sec-fetch-site": "cross-site", origin: "http://a.test", host: "a.test" }))).toBe(true);
-    expect(isCrossSite(headers({ "sec-fetch-site": "same-site" }))).toBe(true);
-  });
-
-  it("else compares Origin with Host", () => {
-    expect(isCrossSite(headers({ origin: "http://a.test:3000", host: "a.test:3000" }))).toBe(false);
-    expect(isCrossSite(headers({ origin: "https://evil.test", host: "a.test:3000" }))).toBe(true);
-    expect(isCrossSite(headers({ origin: "null", host: "a.test" }))).toBe(true);
-  });
-
-  it("lets a client that is no browser through (it still needs the session cookie)", () => {
-    expect(isCrossSite(headers({ host: "a.test" }))).toBe(false);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
+import { etagOf } from "./etag";
 import {
-  etagMatches,
-  etagOf,
   preflight,
   publicJson,
   publicResponse,
@@ -9,28 +8,6 @@ import {
 } from "./public-response";
 
 const get = (headers: Record<string, string> = {}) => new Request("http://test/api", { headers });
-
-describe("etagOf", () => {
-  it("is a weak tag of the bytes: the same body, the same tag", () => {
-    expect(etagOf("abc")).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
-    expect(etagOf("abc")).toBe(etagOf("abc"));
-    expect(etagOf("abc")).not.toBe(etagOf("abd"));
-  });
-});
-
-describe("etagMatches", () => {
-  const tag = etagOf("x");
-  const strong = tag.slice(2);
-  it("compares weakly, in lists, and with *", () => {
-    expect(etagMatches(tag, tag)).toBe(true);
-    expect(etagMatches(strong, tag)).toBe(true);
-    expect(etagMatches(`"other", ${tag}`, tag)).toBe(true);
-    expect(etagMatches("*", tag)).toBe(true);
-    expect(etagMatches('"other"', tag)).toBe(false);
-    expect(etagMatches(null, tag)).toBe(false);
-    expect(etagMatches("", tag)).toBe(false);
-  });
-});
 
 describe("publicResponse", () => {
   it("answers 200 with the body, cacheable and readable from any origin", async () => {

@@ -2,7 +2,7 @@
  * Answers of the public, read-only endpoints (REST API, schedule exports): cacheable by anyone,
  * readable from any origin, with an ETag so that a client holding the same bytes gets a 304.
  */
-import { createHash } from "node:crypto";
+import { etagOf, notModified } from "./etag";
 import { guarded } from "./guarded";
 
 export const CORS_HEADERS = {
@@ -12,19 +12,6 @@ export const CORS_HEADERS = {
 } as const;
 
 export const READ_METHODS = "GET, HEAD, OPTIONS";
-
-/** A weak validator of the body: the same bytes give the same tag (weak, so compression keeps it valid). */
-export function etagOf(body: string): string {
-  return `W/"${createHash("sha1").update(body, "utf8").digest("base64url")}"`;
-}
-
-/** If-None-Match uses the weak comparison: W/"x" and "x" match. */
-export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
-  const mine = opaque(etag);
-  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || opaque(tag) === mine);
-}
 
 export type PublicResponseOptions = {
   contentType: string;
@@ -47,7 +34,7 @@ export function publicResponse(
     "x-content-type-options": "nosniff",
   };
   const status = options.status ?? 200;
-  if (status === 200 && etagMatches(request.headers.get("if-none-match"), etag)) {
+  if (status === 200 && notModified(request, etag)) {
     return new Response(null, { status: 304, headers });
   }
   return new Response(body, {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { etagOf, notModified } from "../http/etag";
 
 export type CalendarFile = { filename: string; body: string };
 
@@ -10,21 +10,8 @@ const CACHE_CONTROL: Record<CalendarCaching, string> = {
   private: "private, no-store",
 };
 
-/** Weak: a proxy that compresses the body keeps the validator meaningful. */
-export function calendarEtag(body: string): string {
-  return `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-}
-
-/** Weak comparison (RFC 9110 §13.1.2): any listed tag, or `*`, matches. */
-export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
-  const wanted = opaque(etag);
-  return header.split(",").some((tag) => tag.trim() === "*" || opaque(tag) === wanted);
-}
-
 export function calendarResponse(request: Request, file: CalendarFile, caching: CalendarCaching): Response {
-  const etag = calendarEtag(file.body);
+  const etag = etagOf(file.body);
   const headers: Record<string, string> = {
     "cache-control": CACHE_CONTROL[caching],
     etag,
@@ -34,7 +21,7 @@ export function calendarResponse(request: Request, file: CalendarFile, caching: 
     headers["x-robots-tag"] = "noindex";
     headers["referrer-policy"] = "no-referrer";
   }
-  if (matchesIfNoneMatch(request.headers.get("if-none-match"), etag)) {
+  if (notModified(request, etag)) {
     return new Response(null, { status: 304, headers });
   }
   return new Response(file.body, {

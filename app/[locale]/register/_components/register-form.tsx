@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Link } from "@/i18n/navigation";
 import { registerAction, type RegisterState } from "../actions";
+import { controlClass, describedBy, Field } from "@/components/form/field";
 import { DetailsFields } from "@/components/registration/details-fields";
 
 type Props = { locale: string; days: { date: string; label: string }[]; full: boolean; holdMinutes: number };
@@ -67,24 +68,15 @@ export function RegisterForm({ locale, days, full, holdMinutes }: Props) {
           </p>
         )}
       </div>
-      <div>
-        <label htmlFor="field-invitationCode" className="block font-medium">{t("invitationCode")}</label>
-        <p id="field-invitationCode-hint" className="text-sm text-slate-600">{t("invitationHint")}</p>
+      <Field id="field-invitationCode" label={t("invitationCode")} hint={t("invitationHint")} error={errors.invitationCode && message(errors.invitationCode)}>
         <input
-          id="field-invitationCode"
+          {...describedBy("field-invitationCode", { hint: true, error: errors.invitationCode })}
           name="invitationCode"
           autoComplete="off"
           defaultValue={typeof state.values?.invitationCode === "string" ? state.values.invitationCode : ""}
-          aria-invalid={errors.invitationCode ? true : undefined}
-          aria-describedby={["field-invitationCode-hint", errors.invitationCode && "field-invitationCode-error"].filter(Boolean).join(" ")}
-          className={`mt-1 w-full rounded-md border px-3 py-2 font-mono uppercase ${errors.invitationCode ? "border-red-700" : "border-slate-400"}`}
+          className={`${controlClass(errors.invitationCode)} font-mono uppercase`}
         />
-        {errors.invitationCode && (
-          <p id="field-invitationCode-error" className="mt-1 text-sm font-medium text-red-800">
-            {message(errors.invitationCode)}
-          </p>
-        )}
-      </div>
+      </Field>
       <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto">
         {pending ? t("submitting") : full ? t("submitWaiting") : t("submit")}
       </button>

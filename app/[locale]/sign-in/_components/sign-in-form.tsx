@@ -1,5 +1,6 @@
 "use client";
 
+import { TextField } from "@/components/form/text-field";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { signInAction, type SignInState } from "../actions";
@@ -22,33 +23,8 @@ export function SignInForm({ locale, next }: { locale: string; next?: string }) 
           {message}
         </p>
       )}
-      <div>
-        <label htmlFor="sign-in-email" className="block font-medium text-slate-800">
-          {t("email")}
-        </label>
-        <input
-          id="sign-in-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
-        />
-      </div>
-      <div>
-        <label htmlFor="sign-in-password" className="block font-medium text-slate-800">
-          {t("password")}
-        </label>
-        <input
-          id="sign-in-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
-        />
-      </div>
+      <TextField id="sign-in-email" name="email" type="email" label={t("email")} autoComplete="username" required defaultValue={state.email} />
+      <TextField id="sign-in-password" name="password" type="password" label={t("password")} autoComplete="current-password" required />
       <button
         type="submit"
         disabled={pending}

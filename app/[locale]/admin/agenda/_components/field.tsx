@@ -1,5 +1,7 @@
 "use client";
 
+import { controlClass, describedBy, Field as FormField } from "@/components/form/field";
+
 type Props = {
   label: string;
   name: string;
@@ -13,23 +15,12 @@ type Props = {
   options?: { value: string; label: string }[];
 };
 
-/** A labelled, controlled field of the session form, its error announced with it. */
+/** A labelled, controlled field of the session form (components/form/field.tsx with its state). */
 export function Field({ label, name, value, onChange, error, hint, type = "text", maxLength, multiline, options }: Props) {
   const id = `session-${name}`;
-  const described = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    name,
-    value,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": described,
-    className: `mt-1 w-full rounded-md border px-3 py-2 ${error ? "border-red-700" : "border-slate-400"}`,
-  };
+  const common = { ...describedBy(id, { error, hint }), name, value, className: controlClass(error) };
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
+    <FormField id={id} label={label} error={error} hint={hint}>
       {options ? (
         <select {...common} onChange={(e) => onChange(e.target.value)}>
           {options.map((o) => (
@@ -43,16 +34,6 @@ export function Field({ label, name, value, onChange, error, hint, type = "text"
       ) : (
         <input {...common} type={type} maxLength={maxLength} step={type === "time" ? 300 : undefined} onChange={(e) => onChange(e.target.value)} />
       )}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
-          {error}
-        </p>
-      )}
-    </div>
+    </FormField>
   );
 }

@@ -1,3 +1,5 @@
+import { TextField } from "@/components/form/text-field";
+
 type Props = {
   id: string;
   name: string;
@@ -7,27 +9,7 @@ type Props = {
   type?: "text" | "number";
 };
 
-/** A labelled field of a room or track form. */
-export function VenueField({ id, name, label, defaultValue, error, type = "text" }: Props) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={`mt-1 w-full rounded-md border px-2 py-1 ${error ? "border-red-700" : "border-slate-400"}`}
-      />
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+/** A labelled field of a room or track form: the small size of the agenda editor's inline forms. */
+export function VenueField(props: Props) {
+  return <TextField {...props} compact />;
 }

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { TextField } from "@/components/ui/text-field";
+import { controlClass, Field } from "@/components/form/field";
+import { TextField } from "@/components/form/text-field";
 import { asText } from "@/lib/registration/form-values";
 import { DetailsFields } from "@/components/registration/details-fields";
 import type { AttendeeFormState } from "../actions";
@@ -40,13 +41,12 @@ export function AttendeeForm({ action, days, initial, canOverride, submitLabel }
       )}
       <DetailsFields days={days} values={values} errors={errors} />
       <TextField name="altName" label={t("altName")} maxLength={120} defaultValue={asText(values?.altName)} error={errors.altName ? tr(`errors.${errors.altName}`) : undefined} />
-      <div>
-        <label htmlFor="field-attendeeLocale" className="block font-medium text-slate-800">{t("emailLanguage")}</label>
-        <select id="field-attendeeLocale" name="attendeeLocale" defaultValue={asText(values?.locale) || "en"} className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2">
+      <Field id="field-attendeeLocale" label={t("emailLanguage")}>
+        <select id="field-attendeeLocale" name="attendeeLocale" defaultValue={asText(values?.locale) || "en"} className={controlClass(false)}>
           <option value="en">English</option>
           <option value="zh-CN">中文</option>
         </select>
-      </div>
+      </Field>
       {canOverride && (
         <label className="flex items-start gap-2">
           <input type="checkbox" name="override" defaultChecked={values?.override ?? false} className="mt-1 size-4" />

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { controlClass, Field } from "@/components/form/field";
 
 /**
  * The reason and the override of a promotion. Held in state: React resets a form after its action,
@@ -13,18 +14,19 @@ export function PromoteFields({ canOverride }: { canOverride: boolean }) {
   const [override, setOverride] = useState(false);
   return (
     <>
-      <label htmlFor="promote-reason" className="block font-medium">{t("reason")}</label>
-      <textarea
-        id="promote-reason"
-        name="reason"
-        required
-        minLength={3}
-        maxLength={500}
-        rows={2}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        className="w-full rounded-md border border-slate-400 px-2 py-1"
-      />
+      <Field id="promote-reason" label={t("reason")}>
+        <textarea
+          id="promote-reason"
+          name="reason"
+          required
+          minLength={3}
+          maxLength={500}
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          className={controlClass(false, true)}
+        />
+      </Field>
       {canOverride && (
         <label className="flex items-start gap-2">
           <input type="checkbox" name="override" checked={override} onChange={(e) => setOverride(e.target.checked)} className="mt-1 size-4" />

@@ -6,7 +6,7 @@ import type { QuoteEditorOptions } from "@/db/queries/quotes-admin";
 import { pick } from "@/lib/localized";
 import { QUOTE_LIMITS, type QuoteFormValues } from "@/lib/quotes-editor/input";
 import { createQuoteAction, updateQuoteAction, type QuoteFormState } from "../actions";
-import { Field, controlClass, invalidProps } from "./field";
+import { controlClass, describedBy, Field } from "@/components/form/field";
 import { SourceFields } from "./source-fields";
 import { TopicFields } from "./topic-fields";
 
@@ -24,14 +24,14 @@ export function QuoteForm({ locale, id, initial, options, created }: Props) {
   const error = (field: string) => (errors[field] ? t(`errors.${errors[field]}`, { max: QUOTE_LIMITS.text }) : undefined);
   const select = (name: "speakerId" | "sessionId" | "kind" | "language", children: React.ReactNode) => (
     <Field id={`quote-${name}`} label={t(`fields.${name}`)} error={error(name)}>
-      <select id={`quote-${name}`} name={name} defaultValue={values[name]} className={controlClass(!!error(name))} {...invalidProps(`quote-${name}`, error(name))}>
+      <select name={name} defaultValue={values[name]} className={controlClass(error(name))} {...describedBy(`quote-${name}`, { error: error(name) })}>
         {children}
       </select>
     </Field>
   );
   const area = (name: "text" | "translation", hint?: string) => (
     <Field id={`quote-${name}`} label={t(`fields.${name}`)} error={error(name)} hint={hint}>
-      <textarea id={`quote-${name}`} name={name} rows={4} defaultValue={values[name]} className={controlClass(!!error(name))} {...invalidProps(`quote-${name}`, error(name))} />
+      <textarea name={name} rows={4} defaultValue={values[name]} className={controlClass(error(name))} {...describedBy(`quote-${name}`, { error: error(name), hint })} />
     </Field>
   );
   return (
@@ -83,7 +83,7 @@ export function QuoteForm({ locale, id, initial, options, created }: Props) {
           </>,
         )}
         <Field id="quote-saidOn" label={t("fields.saidOn")} error={error("saidOn")}>
-          <input id="quote-saidOn" name="saidOn" type="date" defaultValue={values.saidOn} className={controlClass(!!error("saidOn"))} {...invalidProps("quote-saidOn", error("saidOn"))} />
+          <input name="saidOn" type="date" defaultValue={values.saidOn} className={controlClass(error("saidOn"))} {...describedBy("quote-saidOn", { error: error("saidOn") })} />
         </Field>
       </div>
       <TopicFields locale={locale} topics={options.topics} checked={values.topicIds} error={error("topicIds")} />

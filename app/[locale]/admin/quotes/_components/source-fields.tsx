@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { QuoteEditorOptions } from "@/db/queries/quotes-admin";
 import type { QuoteFormValues } from "@/lib/quotes-editor/input";
-import { Field, controlClass, invalidProps } from "./field";
+import { controlClass, describedBy, Field } from "@/components/form/field";
 
 type Props = {
   sources: QuoteEditorOptions["sources"];
@@ -20,7 +20,7 @@ export function SourceFields({ sources, values, error }: Props) {
     const id = `quote-${name}`;
     return (
       <Field id={id} label={t(`fields.${name}`)} error={error(name)}>
-        <input id={id} name={name} type={type} defaultValue={values[name] as string} className={controlClass(!!error(name))} {...invalidProps(id, error(name))} />
+        <input name={name} type={type} defaultValue={values[name] as string} className={controlClass(error(name))} {...describedBy(id, { error: error(name) })} />
       </Field>
     );
   };
@@ -40,7 +40,7 @@ export function SourceFields({ sources, values, error }: Props) {
         {mode === "existing" ? (
           <div className="sm:col-span-2">
             <Field id="quote-sourceId" label={t("fields.sourceId")} error={error("sourceId")}>
-              <select id="quote-sourceId" name="sourceId" defaultValue={values.sourceId} className={controlClass(!!error("sourceId"))} {...invalidProps("quote-sourceId", error("sourceId"))}>
+              <select name="sourceId" defaultValue={values.sourceId} className={controlClass(error("sourceId"))} {...describedBy("quote-sourceId", { error: error("sourceId") })}>
                 <option value="">{t("chooseSource")}</option>
                 {sources.map((s) => (
                   <option key={s.id} value={s.id}>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { TextField } from "@/components/form/text-field";
 import { registrationModes } from "@/lib/registration/mode";
 import { saveModeAction, type ModeState } from "../actions";
 
@@ -27,21 +28,17 @@ export function ModeForm({ values: initial, chosen }: Props) {
         ))}
         {errors.mode && <p id="settings-mode-error" role="alert" className="mt-1 text-sm font-medium text-red-800">{t(`errors.${errors.mode}`)}</p>}
       </fieldset>
-      <div>
-        <label htmlFor="settings-holdMinutes" className="block font-medium">{t("holdMinutes")}</label>
-        <p id="settings-holdMinutes-hint" className="text-sm text-slate-600">{t("holdHint")}</p>
-        <input
-          id="settings-holdMinutes"
-          name="holdMinutes"
-          type="number"
-          min={1}
-          defaultValue={values.holdMinutes}
-          aria-invalid={errors.holdMinutes ? true : undefined}
-          aria-describedby={["settings-holdMinutes-hint", errors.holdMinutes && "settings-holdMinutes-error"].filter(Boolean).join(" ")}
-          className={`mt-1 w-full rounded-md border px-3 py-2 ${errors.holdMinutes ? "border-red-700" : "border-slate-400"}`}
-        />
-        {errors.holdMinutes && <p id="settings-holdMinutes-error" role="alert" className="mt-1 text-sm font-medium text-red-800">{t(`errors.${errors.holdMinutes}`)}</p>}
-      </div>
+      <TextField
+        id="settings-holdMinutes"
+        name="holdMinutes"
+        type="number"
+        min={1}
+        label={t("holdMinutes")}
+        hint={t("holdHint")}
+        error={errors.holdMinutes && t(`errors.${errors.holdMinutes}`)}
+        alert
+        defaultValue={values.holdMinutes}
+      />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
         {pending ? t("saving") : t("saveMode")}
       </button>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { TextField } from "@/components/form/text-field";
 import { saveSettingsAction, type SettingsState } from "../actions";
 
 type Props = { values: Record<string, string>; defaultCapacity: number | null; timeZone: string };
@@ -19,22 +20,18 @@ export function SettingsForm({ values: initial, defaultCapacity, timeZone }: Pro
     if (code === "daysInUse" && refused && "registrations" in refused) return t("errors.daysInUse", refused);
     return t(`errors.${code}`);
   };
-  const field = (name: string, label: string, type: string, hint?: string) => (
-    <div>
-      <label htmlFor={`settings-${name}`} className="block font-medium">{label}</label>
-      {hint && <p id={`settings-${name}-hint`} className="text-sm text-slate-600">{hint}</p>}
-      <input
-        id={`settings-${name}`}
-        name={name}
-        type={type}
-        defaultValue={values[name]}
-        min={type === "number" ? 0 : undefined}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={[hint && `settings-${name}-hint`, errors[name] && `settings-${name}-error`].filter(Boolean).join(" ") || undefined}
-        className={`mt-1 w-full rounded-md border px-3 py-2 ${errors[name] ? "border-red-700" : "border-slate-400"}`}
-      />
-      {errors[name] && <p id={`settings-${name}-error`} role="alert" className="mt-1 text-sm font-medium text-red-800">{message(name)}</p>}
-    </div>
+  const field = (name: string, label: string, type: "number" | "date" | "datetime-local", hint?: string) => (
+    <TextField
+      id={`settings-${name}`}
+      name={name}
+      label={label}
+      type={type}
+      hint={hint}
+      error={message(name)}
+      alert
+      defaultValue={values[name]}
+      min={type === "number" ? 0 : undefined}
+    />
   );
   return (
     <form key={JSON.stringify(state)} action={action} noValidate className="mt-4 space-y-5 rounded-xl border border-slate-200 bg-white p-5">

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/form/text-field";
 import { SPEAKER_LIMITS, type SpeakerFormValues } from "@/lib/speakers/input";
 import { createSpeakerAction, updateSpeakerAction, type SpeakerFormState } from "../actions";
 

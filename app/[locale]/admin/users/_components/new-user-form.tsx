@@ -1,5 +1,7 @@
 "use client";
 
+import { controlClass, describedBy, Field } from "@/components/form/field";
+import { TextField } from "@/components/form/text-field";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { userRoles } from "@/lib/auth/roles";
@@ -20,25 +22,15 @@ export function NewUserForm() {
           </code>
         </p>
       )}
-      <div>
-        <label htmlFor="new-user-email" className="block font-medium">{t("email")}</label>
-        <input id="new-user-email" name="email" type="email" defaultValue={state.values?.email} aria-invalid={e.email ? true : undefined} aria-describedby={e.email ? "new-user-email-error" : undefined} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
-        {e.email && <p id="new-user-email-error" className="mt-1 text-sm font-medium text-red-800">{t(`errors.email.${e.email}`)}</p>}
-      </div>
-      <div>
-        <label htmlFor="new-user-name" className="block font-medium">{t("name")}</label>
-        <input id="new-user-name" name="name" maxLength={100} defaultValue={state.values?.name} aria-invalid={e.name ? true : undefined} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
-        {e.name && <p className="mt-1 text-sm font-medium text-red-800">{t("errors.name")}</p>}
-      </div>
-      <div>
-        <label htmlFor="new-user-role" className="block font-medium">{t("role")}</label>
-        <select id="new-user-role" name="role" defaultValue={state.values?.role ?? "organizer"} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2">
+      <TextField id="new-user-email" name="email" type="email" label={t("email")} defaultValue={state.values?.email} error={e.email && t(`errors.email.${e.email}`)} />
+      <TextField id="new-user-name" name="name" label={t("name")} maxLength={100} defaultValue={state.values?.name} error={e.name && t("errors.name")} />
+      <Field id="new-user-role" label={t("role")} error={e.role && t("errors.role")}>
+        <select {...describedBy("new-user-role", { error: e.role })} name="role" defaultValue={state.values?.role ?? "organizer"} className={controlClass(e.role)}>
           {userRoles.map((role) => (
             <option key={role} value={role}>{roles(role)}</option>
           ))}
         </select>
-        {e.role && <p className="mt-1 text-sm font-medium text-red-800">{t("errors.role")}</p>}
-      </div>
+      </Field>
       <div className="flex items-end">
         <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
           {t("add")}
