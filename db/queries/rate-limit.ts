@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { clientAddress, trustedHops } from "../../lib/http/client-address";
 import { rateLimitPerMinute, takeToken, type Bucket, type BucketRule, type RateLimitDecision } from "../../lib/http/rate-limit";
+import { tooManyRequests } from "../../lib/api/limits";
 import { getDb, getScratchDb, promptly } from "../client";
 import { secret } from "../secret-files";
 
@@ -103,4 +104,9 @@ export function bucketKey(address: string): string {
 /** Takes one request from the budget of the client these headers come from. */
 export function takeRequest(headers: Headers): RateLimitDecision {
   return takeFromBucket(bucketKey(clientAddress(headers, trustedHops())));
+}
+
+/** The API's rate limit, shared with the registration forms: a 429 answer, or null to go on. */
+export function rateLimited(request: Request): Response | null {
+  return tooManyRequests(takeRequest(request.headers));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { findRegistrationByManageToken } from "@/db/queries/registrations";
 import type { Registration } from "@/db/schema";
 import { requestToken } from "@/lib/api/auth";
-import { rateLimited } from "@/app/api/v1/rate-limited";
+import { rateLimited } from "@/db/queries/rate-limit";
 import { problem } from "@/lib/http/respond";
 
 /**

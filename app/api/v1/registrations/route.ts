@@ -1,7 +1,7 @@
 import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { registerWhileOpen, startHoldExpiry } from "@/db/queries/registrations";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
-import { rateLimited } from "@/app/api/v1/rate-limited";
+import { rateLimited } from "@/db/queries/rate-limit";
 import { fieldErrorMessages, fieldMessages, parseRegistration } from "@/lib/api/registration-request";
 import { guarded } from "@/lib/http/guarded";
 import { readJsonObject } from "@/lib/http/json-body";

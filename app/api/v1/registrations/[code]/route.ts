@@ -2,7 +2,7 @@ import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { cancel, findRegistrationByManageToken, publicView, waitingPosition } from "@/db/queries/registrations";
 import type { Registration } from "@/db/schema";
 import { requestToken } from "@/lib/api/auth";
-import { rateLimited } from "@/app/api/v1/rate-limited";
+import { rateLimited } from "@/db/queries/rate-limit";
 import { isCode } from "@/lib/registration/codes";
 import { guarded } from "@/lib/http/guarded";
 import { json, problem } from "@/lib/http/respond";
