@@ -1,3 +1,4 @@
+// @ts-check
 // npm run test:abuse: malformed and hostile requests against every route handler and every Server
 // Action of the production server, on a fresh database. Each must be refused, none may answer 5xx
 // or leak a stack trace, and the user data must be exactly as before. Prints what was tried and
@@ -34,7 +35,8 @@ import { registrationProbes } from "./lib/abuse-registration.mjs";
 import { routeCases, wrongMethodCases } from "./lib/abuse-routes.mjs";
 import { BURST_EMAIL, ROLES, authSecret, registerAttendee, signIn, startServer, userEmail, PASSWORD } from "./lib/abuse-setup.mjs";
 import { signInBurst } from "./lib/abuse-signin.mjs";
-import { builtActions, compareActions, routeTargets, sourceActions } from "./lib/abuse-targets.mjs";
+import { compareActions, routeTargets, sourceActions } from "./lib/abuse-targets.mjs";
+import { builtActions } from "./lib/next-client.mjs";
 
 const port = Number(process.env.ABUSE_PORT || 3600);
 const distDir = process.env.NEXT_DIST_DIR || ".next-abuse";

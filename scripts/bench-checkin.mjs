@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench:checkin`: builds the site (unless BENCH_SKIP_BUILD=1 reuses .next-bench-checkin),
 // starts the production server on a fresh database, seeds 10,000 confirmed attendees straight into
 // the SQLite file (plus 100 more for the race test) and signs in as an admin over HTTP, as a browser
@@ -24,6 +25,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { percentile } from "./lib/percentile.mjs";
 import { startProductionServer } from "./lib/prod-server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -115,7 +117,6 @@ async function signIn(base) {
   if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`Sign-in failed (HTTP ${response.status}).`);
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (n) => `${n.toFixed(1)} ms`;
 
 async function measureList(base) {

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench:lighthouse`: Lighthouse 12.2.3 in Debian's Chromium, mobile emulation, three runs
 // a page, median score of each category, against the production build on a fresh database.
 // BENCH_SKIP_BUILD=1 reuses the build in .next-bench; BENCH_RUNS changes the number of runs.

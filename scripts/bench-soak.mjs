@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench:soak`: ten minutes of mixed traffic against the production server (server.mjs) on
 // a fresh database, as 50 concurrent clients, each a person who waits a random think time between
 // requests. Each step is, by these weights:
@@ -53,14 +54,8 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { startProductionServer } from "./lib/prod-server.mjs";
 import { positiveInteger, positiveNumber, runWithServer } from "./lib/script-env.mjs";
-import {
-  clientAgent,
-  CookieJar,
-  prefetchRequest,
-  request,
-  signIn,
-  text,
-} from "./lib/soak-http.mjs";
+import { prefetchRequest } from "./lib/next-client.mjs";
+import { clientAgent, CookieJar, request, signIn, text } from "./lib/soak-http.mjs";
 import { cpuSeconds, errorOf, fmt, mb, memoryWatch, rss, Stats } from "./lib/soak-stats.mjs";
 import {
   actionIds,

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run test:drain`: does the production server finish what it started when it is told to stop?
 // Starts server.mjs, puts 20 requests in flight (registrations whose bodies arrive slowly over a
 // second, and dynamic pages: tickets, the registration form), holds one idle keep-alive

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run test:durability`: does a registration that was answered 201 survive the server being
 // killed? Starts the production server (server.mjs) on a fresh database, sends registrations over
 // 16 concurrent streams through POST /api/v1/registrations, and after a random 0.5-2 s kills the
@@ -12,12 +13,12 @@
 // NEXT_DIST_DIR; otherwise it builds once into NEXT_DIST_DIR (default .next-durability).
 import crypto from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { reportChecks } from "./lib/checks.mjs";
+import { request, text } from "./lib/http-client.mjs";
 import { startProductionServer } from "./lib/prod-server.mjs";
 import { positiveInteger, runWithServer } from "./lib/script-env.mjs";
 
@@ -50,43 +51,30 @@ const serverOptions = {
 const runId = crypto.randomBytes(3).toString("hex");
 let server = null;
 
-/** One HTTP request on its own connection; resolves with what arrived, never rejects. */
-function request(method, pathname, { body, headers = {} } = {}) {
-  return new Promise((resolve) => {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port: PORT,
-        method,
-        path: pathname,
-        agent: false,
-        headers: {
-          ...headers,
-          ...(payload
-            ? { "content-type": "application/json", "content-length": payload.length }
-            : {}),
-        },
-        timeout: 15_000,
-      },
-      (res) => {
-        const chunks = [];
-        res.on("data", (chunk) => chunks.push(chunk));
-        res.on("end", () =>
-          resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString("utf8") }),
-        );
-        res.on("error", (error) => resolve({ status: 0, error: error.code || error.message }));
-      },
-    );
-    req.on("timeout", () => req.destroy(new Error("timeout")));
-    req.on("error", (error) => resolve({ status: 0, error: error.code || error.message }));
-    req.end(payload);
+/**
+ * One HTTP request on its own connection; resolves with what arrived, never rejects.
+ * @param {string} method
+ * @param {string} pathname
+ * @param {{ body?: unknown, headers?: Record<string, string> }} [options]
+ */
+async function send(method, pathname, { body, headers = {} } = {}) {
+  const answer = await request(`http://127.0.0.1:${PORT}`, {
+    method,
+    path: pathname,
+    headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    timeoutMs: 15_000,
   });
+  return { status: answer.status, error: answer.error, text: text(answer) };
 }
 
-const json = (text) => {
+/**
+ * @param {string} body
+ * @returns {any} the API's answer, whose shape each check below reads
+ */
+const json = (body) => {
   try {
-    return JSON.parse(text);
+    return JSON.parse(body);
   } catch {
     return undefined;
   }
@@ -119,7 +107,7 @@ async function loadAndKill(round) {
       const entry = { body, status: 0 };
       sent.push(entry);
       inFlight++;
-      const res = await request("POST", API, {
+      const res = await send("POST", API, {
         body,
         headers: { "x-forwarded-for": `10.${round}.${stream}.${(i % 250) + 1}` },
       });
@@ -253,7 +241,7 @@ async function checkThroughApi(expected) {
     Array.from({ length: STREAMS }, async () => {
       while (next < expected.length) {
         const { body, answer } = expected[next++];
-        const res = await request("GET", `${API}/${answer.code}`, {
+        const res = await send("GET", `${API}/${answer.code}`, {
           headers: { authorization: `Bearer ${answer.manageToken}` },
         });
         const got = json(res.text);
@@ -274,15 +262,15 @@ async function checkThroughApi(expected) {
 /** After a restart: pages, health, and a new registration read back, as any visitor would. */
 async function checkAnswersNormally(round) {
   const problems = [];
-  const page = await request("GET", "/en");
+  const page = await send("GET", "/en");
   if (page.status !== 200 || !page.text.trimEnd().endsWith("</html>"))
     problems.push(`GET /en: ${page.status}`);
-  const health = await request("GET", "/api/health");
+  const health = await send("GET", "/api/health");
   if (health.status !== 200 || json(health.text)?.status !== "ok") {
     problems.push(`GET /api/health: ${health.status} ${health.text.slice(0, 120)}`);
   }
   const body = registration(round, "after", 0);
-  const created = await request("POST", API, {
+  const created = await send("POST", API, {
     body,
     headers: { "x-forwarded-for": `10.${round}.254.1` },
   });

@@ -1,3 +1,4 @@
+// @ts-check
 // Screenshots of pages for a person to look at: node scripts/screenshots.mjs [baseURL] [outDir] [path...]
 import { chromium } from "@playwright/test";
 

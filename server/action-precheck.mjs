@@ -1,3 +1,4 @@
+// @ts-check
 // Checks a POST to a page (a Server Action, or a form posted without JavaScript) before Next.js
 // decodes it. Next answers a cross-site action, a body over its 1 MB limit, a broken multipart body
 // or deeply nested arguments with a 500, as if the fault were ours; these are the client's faults,

@@ -1,3 +1,4 @@
+// @ts-check
 // Compresses a response as Next (or anything else) writes it, in the coding the client asked for.
 //
 // The choice is made once, when the headers are about to go out: a body ended in one piece is

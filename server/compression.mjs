@@ -1,3 +1,4 @@
+// @ts-check
 // Which responses server.mjs compresses, and how: the rules, without the streams.
 //
 // Next is asked for plain bytes (server.mjs removes Accept-Encoding from every request), so this is

@@ -1,3 +1,4 @@
+// @ts-check
 // The security headers of every response the production server (server.mjs) sends.
 //
 // Public pages are rendered ahead of requests, so a per-request nonce would force them to render

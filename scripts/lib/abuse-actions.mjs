@@ -1,3 +1,4 @@
+// @ts-check
 // The abuse cases of each Server Action, keyed "file#exportedName" as the build's
 // server-reference-manifest.json names them. An action without an entry here stops the run.
 //
@@ -8,7 +9,9 @@
 //   its error state (HTTP 200, the useActionState UX), which is what these must get.
 import { randomBytes } from "node:crypto";
 import { CROSS_SITE, NULL_ORIGIN, sessionCases } from "./abuse-common.mjs";
-import { BROKEN_UTF8, SCRIPT, SQL, TEN_MB, actionBody, actionParts, deepJson, formData, multipart, randomToken } from "./abuse-payloads.mjs";
+import { BROKEN_UTF8, SCRIPT, SQL, TEN_MB, deepJson, randomToken } from "./abuse-payloads.mjs";
+import { multipart } from "./http-client.mjs";
+import { actionBody, actionParts, formData } from "./next-client.mjs";
 
 /** Who may call what: the role with the permission, and one without it. */
 const ROLES = {

@@ -1,3 +1,4 @@
+// @ts-check
 // A fingerprint of everything the abuse must not change: every table of the database (less what
 // changes by design when a request is refused) and every file beside it (the uploaded photos).
 import { createHash } from "node:crypto";

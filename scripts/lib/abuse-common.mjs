@@ -1,3 +1,4 @@
+// @ts-check
 // Cases that every kind of target shares: sessions that must not be believed, other sites' pages.
 
 /** A request from another site's page, as a browser marks it. */

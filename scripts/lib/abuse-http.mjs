@@ -1,5 +1,7 @@
+// @ts-check
 // Sending one abuse case and judging its answer: the status it must have, the leaks it must not.
 import http from "node:http";
+import { actionResult } from "./next-client.mjs";
 
 const TIMEOUT_MS = 30_000;
 let clientNumber = 0;
@@ -138,48 +140,6 @@ export function leakIn(response) {
   return null;
 }
 
-/**
- * The value a Server Action returned, read from its RSC answer: row 0 names the row of the result
- * ("a": "$@1"). undefined when the answer carries no result (an error, a redirect, a page).
- */
-export function actionResult(response) {
-  const rows = flightRows(response.body);
-  try {
-    const head = JSON.parse(rows.get("0") ?? "null");
-    const ref = /^\$@([0-9a-f]+)$/.exec(head?.a ?? "")?.[1];
-    const raw = ref === undefined ? undefined : rows.get(ref);
-    if (raw === undefined || raw.startsWith("E")) return undefined;
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The rows of an RSC answer: "<id>:<json>\n", except text rows, "<id>:T<hex byte length>,<text>",
- * which end after that many bytes with no newline (long strings, such as a form's values, go there).
- */
-function flightRows(body) {
-  const rows = new Map();
-  let at = 0;
-  while (at < body.length) {
-    const colon = body.indexOf(0x3a, at);
-    if (colon === -1) break;
-    const id = body.subarray(at, colon).toString("latin1");
-    if (body[colon + 1] === 0x54 /* T */) {
-      const comma = body.indexOf(0x2c, colon);
-      const length = parseInt(body.subarray(colon + 2, comma).toString("latin1"), 16);
-      rows.set(id, JSON.stringify(body.subarray(comma + 1, comma + 1 + length).toString("utf8")));
-      at = comma + 1 + length;
-    } else {
-      const end = body.indexOf(0x0a, colon);
-      rows.set(id, body.subarray(colon + 1, end === -1 ? body.length : end).toString("utf8"));
-      at = end === -1 ? body.length : end + 1;
-    }
-  }
-  return rows;
-}
-
 /** A form's answer that says what was wrong instead of doing anything. */
 export function isErrorState(result) {
   if (!result || typeof result !== "object") return false;
@@ -211,7 +171,7 @@ export function judge(expect, response) {
     if (response.headers.get("x-action-redirect")) {
       return { ok: false, rule: `accepted: the action redirected to ${shorten(response.headers.get("x-action-redirect"), 80)}` };
     }
-    const result = actionResult(response);
+    const result = actionResult(response.body);
     if (isErrorState(result)) return { ok: true, kind: "form" };
     return { ok: false, rule: `HTTP 200 without the form's error state: ${shorten(JSON.stringify(result) ?? "no action result", 200)}` };
   }

@@ -1,7 +1,9 @@
+// @ts-check
 // The abuse cases of each route handler, keyed "METHOD /pattern" as scripts/lib/abuse-targets.mjs
 // reads them from app/**/route.ts. A route without an entry here stops the run.
 import { crossSiteCases, refused, sessionCases, wrongTypes } from "./abuse-common.mjs";
-import { BROKEN_UTF8, SCRIPT, SQL, TEN_MB, brokenUtf8Json, deepJson, deepObject, json, multipart, randomToken } from "./abuse-payloads.mjs";
+import { BROKEN_UTF8, SCRIPT, SQL, TEN_MB, brokenUtf8Json, deepJson, deepObject, json, randomToken } from "./abuse-payloads.mjs";
+import { multipart } from "./http-client.mjs";
 
 /** A real address for each pattern, for the methods a route does not have (405). */
 export function samplePath(pattern, ctx) {

@@ -1,3 +1,4 @@
+// @ts-check
 // The abuse run's fixtures: a production server on a fresh database, one signed-in session per
 // console role, and one registered attendee (manage token, ticket token, calendar token).
 import { execSync } from "node:child_process";

@@ -1,3 +1,4 @@
+// @ts-check
 // What the abuse run must cover, read from the code and the build rather than from a list here:
 // every method exported by every route.ts, and every Server Action the build serves.
 import fs from "node:fs";
@@ -61,24 +62,6 @@ export function sourceActions(dirs = ["app", "lib", "db", "auth"]) {
     }
   }
   return out;
-}
-
-/**
- * Every Server Action the build serves, from <distDir>/server/server-reference-manifest.json:
- * [{ key: "app/[locale]/register/actions.ts#registerAction", id, name, file, workers }]. Inline
- * actions ("use server" inside a function) are listed there too, under their generated names.
- */
-export function builtActions(distDir) {
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"));
-  return Object.entries(manifest.node ?? {})
-    .map(([id, entry]) => ({
-      key: `${entry.filename}#${entry.exportedName}`,
-      id,
-      name: entry.exportedName,
-      file: entry.filename,
-      workers: Object.keys(entry.workers ?? {}),
-    }))
-    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** Actions in the source the build does not have (a stale build), and the reverse. */

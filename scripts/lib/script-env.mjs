@@ -1,3 +1,4 @@
+// @ts-check
 // What the test and benchmark scripts share: numbers from the environment, and running with a
 // production server that must not outlive the script.
 

@@ -1,10 +1,8 @@
+// @ts-check
 // Latencies, errors and the server's memory, as the soak benchmark collects and prints them.
 import fs from "node:fs";
+import { percentile } from "./percentile.mjs";
 
-const percentile = (sorted, p) =>
-  sorted.length
-    ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-    : NaN;
 
 /** Requests of one kind (or sub-kind): latencies, errors by message with a first example. */
 class Series {

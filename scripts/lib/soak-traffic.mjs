@@ -1,18 +1,12 @@
+// @ts-check
 // What the soak benchmark's clients do: browse the public site, register, check people in at the
 // door, and edit in the console. Each `run…` sends one step's requests and reports them.
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import {
-  actionBody,
-  actionHeaders,
-  actionResult,
-  prefetchRequest,
-  request,
-  routerStateTree,
-  text,
-} from "./soak-http.mjs";
+import { actionBody, actionHeaders, actionId, actionResult, formData, prefetchRequest, routerStateTree } from "./next-client.mjs";
+import { request, text } from "./soak-http.mjs";
 
 export const FORUM_DAYS = ["2024-07-11", "2024-07-12", "2024-07-13"];
 const LOCALES = ["en", "zh-CN"];
@@ -200,22 +194,15 @@ export const ticketToken = (code, secret) =>
 
 // --- the console's forms -------------------------------------------------------------------------
 
-/** Server Action ids from the build's manifest, by file and export name. */
+/**
+ * The console forms' Server Action ids in the build.
+ * @param {string} distDir
+ */
 export function actionIds(distDir) {
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"),
-  );
-  const find = (file, name) => {
-    const id = Object.entries(manifest.node).find(
-      ([, v]) => v.filename === file && v.exportedName === name,
-    )?.[0];
-    if (!id) throw new Error(`No Server Action ${name} in ${file} in the build's manifest.`);
-    return id;
-  };
   return {
-    speaker: find("app/[locale]/admin/speakers/actions.ts", "updateSpeakerAction"),
-    quote: find("app/[locale]/admin/quotes/actions.ts", "updateQuoteAction"),
-    agenda: find("app/[locale]/admin/agenda/actions.ts", "saveSessionAction"),
+    speaker: actionId(distDir, "app/[locale]/admin/speakers/actions.ts", "updateSpeakerAction"),
+    quote: actionId(distDir, "app/[locale]/admin/quotes/actions.ts", "updateQuoteAction"),
+    agenda: actionId(distDir, "app/[locale]/admin/agenda/actions.ts", "saveSessionAction"),
   };
 }
 
@@ -377,7 +364,8 @@ export async function saveForm({ base, agent, cookie, locale, ids, kind, form, v
     tree = routerStateTree([["locale", locale], "admin", section, ["id", String(form.id)]]);
     fields = [["locale", locale], ...form.fields(value)];
   }
-  const { body, contentType } = actionBody(fields, state);
+  // As useActionState calls it: the previous state, then the form.
+  const call = await actionBody([state, formData(fields)]);
   const answer = await request(base, agent, {
     method: "POST",
     path: pagePath,
@@ -386,10 +374,10 @@ export async function saveForm({ base, agent, cookie, locale, ids, kind, form, v
       pagePath,
       actionId: ids[kind],
       stateTree: tree,
-      contentType,
+      contentType: call.headers["content-type"],
       cookie,
     }),
-    body,
+    body: call.body,
   });
   if (answer.status !== 200) return { answer };
   let result;
