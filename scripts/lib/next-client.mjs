@@ -88,14 +88,15 @@ function encoder() {
 }
 
 /**
- * A FormData from { name: value | value[] } or from [name, value] pairs (a name may repeat).
- * @param {Record<string, string | Blob | Array<string | Blob>> | Array<[string, string | Blob]>} fields
+ * A FormData from { name: value | value[] } or from [name, value] pairs (a name may repeat). A
+ * value that is not a Blob is sent as its string, as FormData itself does.
+ * @param {Record<string, unknown> | Array<[string, unknown]>} fields
  */
 export function formData(fields) {
   const form = new FormData();
   const entries = Array.isArray(fields) ? fields : Object.entries(fields);
   for (const [name, value] of entries) {
-    for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
+    for (const item of Array.isArray(value) ? value : [value]) form.append(name, item instanceof Blob ? item : String(item));
   }
   return form;
 }

@@ -102,6 +102,7 @@ function groupAlive(pid) {
  *   the group (SIGKILL after 10 s); resolves once the server has exited
  * @property {import("node:child_process").ChildProcess} child
  * @property {number} pid
+ * @property {boolean} detached whether it leads a process group of its own
  * @property {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} exited
  */
 
@@ -192,5 +193,5 @@ export async function startProductionServer({
     }
     await sleep(100);
   }
-  return { url, stop, child, pid, exited };
+  return { url, stop, child, pid, detached, exited };
 }
