@@ -77,6 +77,28 @@ function cannon(pathname, options) {
   });
 }
 
+/**
+ * @typedef {object} Row one URL's figures
+ * @property {string} pathname
+ * @property {number} rps
+ * @property {number} p50
+ * @property {number} p99
+ * @property {number} completed
+ * @property {number} non2xx
+ * @property {number} errors
+ * @property {number} timeouts
+ * @property {number} failureShare
+ * @property {string[]} statuses
+ * @property {boolean} [isStatic]
+ * @property {number} [ratio]
+ * @property {boolean} [met]
+ */
+
+/**
+ * @param {string} pathname
+ * @param {autocannon.Result} result
+ * @returns {Row}
+ */
 function summarize(pathname, result) {
   const completed = result.requests.total;
   const failed = result.errors + result.non2xx;
@@ -97,8 +119,10 @@ function summarize(pathname, result) {
   };
 }
 
-const format = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
+/** @param {number | undefined} value @param {number} [digits] */
+const format = (value, digits = 1) => (value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : "n/a");
 
+/** @param {Row[]} rows */
 function printTable(rows) {
   const header = [
     "URL",
@@ -119,11 +143,12 @@ function printTable(rows) {
     row.isStatic ? "(reference)" : row.met ? "yes" : "no",
   ]);
   const widths = header.map((title, i) =>
-    Math.max(title.length, ...lines.map((line) => line[i].length)),
+    Math.max(title.length, ...lines.map((line) => (line[i] ?? "").length)),
   );
   const numeric = [false, true, true, true, true, true, false];
+  /** @param {string[]} cells */
   const render = (cells) =>
-    `| ${cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(" | ")} |`;
+    `| ${cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join(" | ")} |`;
   console.log(render(header));
   console.log(
     `|${widths.map((width, i) => (numeric[i] ? `${"-".repeat(width + 1)}:` : "-".repeat(width + 2))).join("|")}|`,
@@ -177,6 +202,7 @@ async function main() {
   }
 
   const [staticRow, ...pageRows] = rows;
+  if (!staticRow) throw new BenchError("Nothing was measured.");
   staticRow.isStatic = true;
   staticRow.ratio = 1;
   for (const row of pageRows) {

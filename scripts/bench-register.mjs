@@ -110,6 +110,7 @@ function summarize(name, { results, seconds }) {
 }
 
 const runId = `${Date.now().toString(36)}-${process.pid}`;
+/** @param {number} i */
 const registrationBody = (i) =>
   JSON.stringify({
     fullName: `Bench Attendee ${i}`,
@@ -125,7 +126,14 @@ const invalidBody = JSON.stringify({ fullName: "Warm Up", email: "warm-up@exampl
 
 // --- checking the database ------------------------------------------------------------------
 
+/** @typedef {{ code: string, status: string, position?: number }} Created */
+
+/**
+ * Whole-database checks; `all` and `get` cast the rows of the SQL written here.
+ * @param {Created[]} created
+ */
 function checkDatabase(created) {
+  /** @type {string[]} */
   const failures = [];
   const db = new Database(DATABASE_PATH, { readonly: true, fileMustExist: true });
   try {
@@ -133,6 +141,7 @@ function checkDatabase(created) {
       db
         .prepare("select status, count(*) n from registrations group by status")
         .all()
+        .map((r) => /** @type {{ status: string, n: number }} */ (r))
         .map((r) => [r.status, r.n]),
     );
     const expectedConfirmed = Math.min(CAPACITY, REGISTRATIONS);
@@ -143,23 +152,23 @@ function checkDatabase(created) {
       failures.push(`${counts.waiting ?? 0} waiting, expected ${expectedWaiting}`);
     if (counts.cancelled) failures.push(`${counts.cancelled} cancelled, expected none`);
 
-    const emails = db
+    const emails = /** @type {{ n: number, keys: number, addresses: number }} */ (db
       .prepare(
         "select count(*) n, count(distinct email_key) keys, count(distinct lower(trim(email))) addresses from registrations",
       )
-      .get();
+      .get());
     if (emails.n !== REGISTRATIONS) failures.push(`${emails.n} rows, expected ${REGISTRATIONS}`);
     if (emails.keys !== emails.n || emails.addresses !== emails.n)
       failures.push(`duplicate emails: ${emails.n} rows, ${emails.keys} distinct keys`);
 
     // The waiting list in its order; each answer's place must be the row's rank in it.
-    const waiting = db
-      .prepare("select code from registrations where status = 'waiting' order by waitlisted_at, id")
-      .all();
+    const waiting = /** @type {Array<{ code: string }>} */ (
+      db.prepare("select code from registrations where status = 'waiting' order by waitlisted_at, id").all()
+    );
     const rank = new Map(waiting.map((r, i) => [r.code, i + 1]));
     const places = created
       .filter((c) => c.status === "waiting")
-      .map((c) => c.position)
+      .map((c) => c.position ?? NaN)
       .sort((a, b) => a - b);
     if (places.some((p, i) => p !== i + 1))
       failures.push("the places given on registering have gaps or repeats");
@@ -176,17 +185,18 @@ function checkDatabase(created) {
       db
         .prepare("select code, status from registrations")
         .all()
+        .map((r) => /** @type {{ code: string, status: string }} */ (r))
         .map((r) => [r.code, r.status]),
     );
     const mismatched = created.filter((c) => stored.get(c.code) !== c.status);
     if (mismatched.length)
       failures.push(`${mismatched.length} answers do not match the stored registration`);
 
-    const emailsQueued = db
+    const emailsQueued = /** @type {{ n: number, regs: number }} */ (db
       .prepare(
         "select count(*) n, count(distinct registration_id) regs from outbox where kind in ('confirmation', 'waiting')",
       )
-      .get();
+      .get());
     if (emailsQueued.n !== REGISTRATIONS || emailsQueued.regs !== REGISTRATIONS) {
       failures.push(
         `${emailsQueued.n} confirmation/waiting emails queued for ${emailsQueued.regs} registrations, expected one each`,
@@ -200,6 +210,7 @@ function checkDatabase(created) {
 
 // --- the run ----------------------------------------------------------------------------------
 
+/** @param {number} value @param {number} [digits] */
 const format = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
 
 async function main() {

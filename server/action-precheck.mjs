@@ -119,7 +119,7 @@ export async function checkActionBody(body, contentType) {
   if (type.startsWith("multipart/form-data")) {
     let form;
     try {
-      form = await new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), { headers: { "content-type": contentType } }).formData();
+      form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
     } catch {
       return { status: 400, error: "The form's multipart body cannot be read." };
     }
