@@ -5,9 +5,6 @@
 // instead of the benchmarks measuring errors, or the pre-check refusing real forms.
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { checkActionBody, checkActionHeaders } from "../server/action-precheck.mjs";
-import { multipart } from "../scripts/lib/http-client.mjs";
-import { actionHeaders, actionId, actionResult, encodeCall, formData, routerStateTree } from "../scripts/lib/next-client.mjs";
 import { expect, test } from "./support/console";
 
 const distDir = process.env.E2E_DIST_DIR || ".next-e2e";
@@ -27,6 +24,10 @@ async function addSpeaker(page: Page, name: string): Promise<number> {
 }
 
 test("a console save is the request next-client.mjs builds, and its reply reads as the page read it", async ({ organizerPage: page }) => {
+  // Loaded as the ES modules they are (a static import would have Playwright compile them to CommonJS).
+  const { checkActionBody, checkActionHeaders } = await import("../server/action-precheck.mjs");
+  const { multipart } = await import("../scripts/lib/http-client.mjs");
+  const { actionHeaders, actionId, actionResult, encodeCall, formData, routerStateTree } = await import("../scripts/lib/next-client.mjs");
   const id = await addSpeaker(page, `Format Speaker ${randomUUID().slice(0, 8)}`);
   expect(id).toBeGreaterThan(0);
   await page.getByLabel("Biography (English)").fill("Saved by Chromium.");
