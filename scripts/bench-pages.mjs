@@ -12,7 +12,6 @@
 // Environment: BENCH_DURATION (seconds a URL, default 15), BENCH_CONNECTIONS (default 50),
 // BENCH_WARMUP (seconds of warm-up a URL, default 3), BENCH_SKIP_BUILD=1 to reuse .next-bench,
 // BENCH_PORT (default 3200).
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

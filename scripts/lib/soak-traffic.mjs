@@ -2,8 +2,6 @@
 // What the soak benchmark's clients do: browse the public site, register, check people in at the
 // door, and edit in the console. Each `run…` sends one step's requests and reports them.
 import { createHmac } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { actionBody, actionHeaders, actionId, actionResult, formData, prefetchRequest, routerStateTree } from "./next-client.mjs";
 import { request, text } from "./soak-http.mjs";
@@ -445,7 +443,8 @@ export async function saveForm({ base, agent, cookie, locale, ids, kind, form, v
     const section = kind === "speaker" ? "speakers" : "quotes";
     pagePath = `/${locale}/admin/${section}/${form.id}`;
     tree = routerStateTree([["locale", locale], "admin", section, ["id", String(form.id)]]);
-    fields = [["locale", locale], ...form.fields(value)];
+    // The revision is the agenda editor's alone: the speaker and quote forms have none.
+    fields = [["locale", locale], ...form.fields(value, NaN)];
   }
   // As useActionState calls it: the previous state, then the form.
   const call = await actionBody([state, formData(fields)]);
