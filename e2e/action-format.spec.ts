@@ -31,15 +31,15 @@ test("a console save is the request next-client.mjs builds, and its reply reads 
   const id = await addSpeaker(page, `Format Speaker ${randomUUID().slice(0, 8)}`);
   expect(id).toBeGreaterThan(0);
   await page.getByLabel("Biography (English)").fill("Saved by Chromium.");
-  const [call] = await Promise.all([
-    page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
-    page.getByRole("button", { name: "Save changes" }).click(),
-  ]);
+  const isAction = (r: { method(): string; headers(): Record<string, string> }) => r.method() === "POST" && Boolean(r.headers()["next-action"]);
+  // The reply is read as soon as it arrives: once the page refreshes, Chromium no longer has it.
+  const replied = page.waitForResponse((r) => isAction(r.request())).then((r) => r.body());
+  const [call] = await Promise.all([page.waitForRequest(isAction), page.getByRole("button", { name: "Save changes" }).click()]);
   await expect(page.getByText("Changes saved.")).toBeVisible();
   const headers = await call.allHeaders();
   const body = call.postDataBuffer() ?? Buffer.alloc(0);
   const contentType = headers["content-type"] ?? "";
-  const reply = await (await call.response())!.body();
+  const reply = await replied;
 
   // The request: the action's id as the build's manifest names it, the router tree of the page.
   expect(headers["next-action"]).toBe(actionId(distDir, "app/[locale]/admin/speakers/actions.ts", "updateSpeakerAction"));
