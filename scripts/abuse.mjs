@@ -1,3 +1,4 @@
+// @ts-check
 // npm run test:abuse: malformed and hostile requests against every route handler and every Server
 // Action of the production server, on a fresh database. Each must be refused, none may answer 5xx
 // or leak a stack trace, and the user data must be exactly as before. Prints what was tried and
@@ -28,15 +29,21 @@ import sharp from "sharp";
 import { encode } from "@auth/core/jwt";
 import { actionCases, actionSpecs, hostPage } from "./lib/abuse-actions.mjs";
 import { reportChecks } from "./lib/checks.mjs";
+import { positiveInteger } from "./lib/script-env.mjs";
 import { EXCLUDED_COLUMNS, EXCLUDED_ROWS, EXCLUDED_TABLES, checksum, differences, snapshot } from "./lib/abuse-checksum.mjs";
 import { judge, send, shorten } from "./lib/abuse-http.mjs";
 import { registrationProbes } from "./lib/abuse-registration.mjs";
 import { routeCases, wrongMethodCases } from "./lib/abuse-routes.mjs";
 import { BURST_EMAIL, ROLES, authSecret, registerAttendee, signIn, startServer, userEmail, PASSWORD } from "./lib/abuse-setup.mjs";
 import { signInBurst } from "./lib/abuse-signin.mjs";
-import { builtActions, compareActions, routeTargets, sourceActions } from "./lib/abuse-targets.mjs";
+import { compareActions, routeTargets, sourceActions } from "./lib/abuse-targets.mjs";
+import { builtActions } from "./lib/next-client.mjs";
 
-const port = Number(process.env.ABUSE_PORT || 3600);
+/** @typedef {import("./lib/abuse-common.mjs").AbuseContext} AbuseContext */
+/** @typedef {{ target: string, name: string, rule: string, why: string, request: string }} Shortfall */
+/** @typedef {{ key: string, tried: number, short: number, "4xx": number, form: number, answer: number, signin: number }} Tally */
+
+const port = positiveInteger("ABUSE_PORT", 3600);
 const distDir = process.env.NEXT_DIST_DIR || ".next-abuse";
 const skipBuild = process.env.SKIP_BUILD === "1";
 const dir = path.resolve(process.env.ABUSE_DIR || "data/abuse");
@@ -63,32 +70,47 @@ try {
 }
 process.exit(exitCode);
 
-/** Facts of the fresh database the cases need: ids, slugs, revisions, users. */
+/**
+ * Facts of the fresh database the cases need: ids, slugs, revisions, users.
+ * @param {string} attendeeCode
+ */
 function readFixtures(attendeeCode) {
   const sqlite = new Database(db, { readonly: true });
   try {
-    const one = (sql) => sqlite.prepare(sql).get();
-    const users = {};
-    for (const role of ROLES) {
-      const row = sqlite.prepare("SELECT id, email, session_version AS sv FROM users WHERE email = ?").get(userEmail(role));
-      users[role] = row;
-    }
+    /**
+     * The first row a fixture query finds; the seed has one, or the run cannot go on.
+     * @param {string} sql
+     * @param {unknown[]} params
+     */
+    const one = (sql, ...params) => {
+      const row = /** @type {Record<string, unknown> | undefined} */ (sqlite.prepare(sql).get(...params));
+      if (!row) throw new Error(`The fresh database has no row for: ${sql}`);
+      return row;
+    };
+    /** @param {string} sql @param {unknown[]} params */
+    const id = (sql, ...params) => Number(one(sql, ...params).id);
+    /** @param {string} role */
+    const user = (role) => {
+      const row = one("SELECT id, email, session_version AS sv FROM users WHERE email = ?", userEmail(role));
+      return { id: Number(row.id), email: String(row.email), sv: Number(row.sv) };
+    };
+    const users = { admin: user("admin"), organizer: user("organizer"), staff: user("staff") };
     const session = one("SELECT id, slug, version FROM sessions WHERE status = 'published' ORDER BY id LIMIT 1");
     // A person of the program: a real person named in a source has no calendar and no session.
     const speaker = one("SELECT id, slug FROM speakers WHERE listed = 1 AND source_id IS NULL ORDER BY id LIMIT 1");
     return {
       users,
-      sessionId: session.id,
-      sessionSlug: session.slug,
-      sessionRevision: session.version,
-      seatLimitedSessionId: one("SELECT id FROM sessions WHERE seat_limit IS NOT NULL AND status = 'published' ORDER BY id LIMIT 1").id,
-      speakerId: speaker.id,
-      speakerSlug: speaker.slug,
-      quoteId: one("SELECT id FROM quotes ORDER BY id LIMIT 1").id,
-      sourceId: one("SELECT id FROM sources ORDER BY id LIMIT 1").id,
-      topicId: one("SELECT id FROM topics ORDER BY id LIMIT 1").id,
-      roomId: one("SELECT id FROM rooms ORDER BY id LIMIT 1").id,
-      attendeeId: sqlite.prepare("SELECT id FROM registrations WHERE code = ?").get(attendeeCode).id,
+      sessionId: Number(session.id),
+      sessionSlug: String(session.slug),
+      sessionRevision: Number(session.version),
+      seatLimitedSessionId: id("SELECT id FROM sessions WHERE seat_limit IS NOT NULL AND status = 'published' ORDER BY id LIMIT 1"),
+      speakerId: Number(speaker.id),
+      speakerSlug: String(speaker.slug),
+      quoteId: id("SELECT id FROM quotes ORDER BY id LIMIT 1"),
+      sourceId: id("SELECT id FROM sources ORDER BY id LIMIT 1"),
+      topicId: id("SELECT id FROM topics ORDER BY id LIMIT 1"),
+      roomId: id("SELECT id FROM rooms ORDER BY id LIMIT 1"),
+      attendeeId: id("SELECT id FROM registrations WHERE code = ?", attendeeCode),
     };
   } finally {
     sqlite.close();
@@ -99,9 +121,13 @@ function readFixtures(attendeeCode) {
  * Session cookies the console must not believe. Auth.js sessions are JWTs encrypted with
  * AUTH_SECRET (which this run sets), so besides garbage and tampering, the run can mint real ones
  * that are expired, of an older session version (a reset password), or of no user.
+ * @param {{ id: number, sv: number }} admin
+ * @param {string} adminCookie
+ * @returns {Promise<AbuseContext["forgedSessions"]>}
  */
 async function forgedSessions(admin, adminCookie) {
   const salt = "authjs.session-token";
+  /** @param {Record<string, unknown>} token @param {number} maxAge */
   const mint = async (token, maxAge) => `${salt}=${await encode({ token, secret: authSecret, salt, maxAge })}`;
   const value = adminCookie.slice(adminCookie.indexOf("=") + 1);
   const middle = Math.floor(value.length / 2);
@@ -117,7 +143,10 @@ async function forgedSessions(admin, adminCookie) {
   ];
 }
 
-/** A fresh CSRF token and its cookie, for the Auth.js endpoint's cases. */
+/**
+ * A fresh CSRF token and its cookie, for the Auth.js endpoint's cases.
+ * @param {string} url
+ */
 async function csrf(url) {
   const response = await fetch(`${url}/api/auth/csrf`, { headers: { "x-forwarded-for": "10.9.2.1" } });
   const { csrfToken } = await response.json();
@@ -125,6 +154,7 @@ async function csrf(url) {
   return { csrfToken, cookie };
 }
 
+/** @param {import("./lib/prod-server.mjs").ProductionServer} server */
 async function main({ url, child }) {
   const crashed = () => child.exitCode !== null || child.signalCode !== null;
   // What there is to cover, from the code and the build.
@@ -136,19 +166,21 @@ async function main({ url, child }) {
     return 1;
   }
 
+  /** @type {Record<string, string>} */
   const cookies = {};
   for (const role of ROLES) cookies[role] = await signIn(url, role);
-  const attendee = await registerAttendee(url);
-  const { attendeeId, ...facts } = readFixtures(attendee.code);
-  attendee.id = attendeeId;
+  const registered = await registerAttendee(url);
+  const { attendeeId, ...facts } = readFixtures(registered.code);
+  const attendee = { ...registered, id: attendeeId };
   let emails = 0;
+  /** @type {AbuseContext} */
   const ctx = {
     url,
     cookies,
     attendee,
     ...facts,
     password: PASSWORD,
-    forgedSessions: await forgedSessions(facts.users.admin, cookies.admin),
+    forgedSessions: await forgedSessions(facts.users.admin, cookies.admin ?? ""),
     authForm: { ...(await csrf(url)), email: userEmail("admin"), password: PASSWORD },
     png: await sharp({ create: { width: 64, height: 64, channels: 3, background: "#3366cc" } }).png().toBuffer(),
     sentinel: `abuse-traversal-${runId}`,
@@ -191,18 +223,22 @@ async function main({ url, child }) {
   const skip = [logFile];
   const before = snapshot(db, skip);
   let baseline = before;
+  /** @type {Tally[]} */
   const results = [];
+  /** @type {Shortfall[]} */
   const shortfalls = burst.shortfalls.map((s) => ({ target: "sign-in throttle", name: s.name, rule: "sign-in throttle", why: s.why, request: "POST /api/auth/callback/credentials" }));
   let stopped = false;
+  /** @type {Map<string, number>} */
   const answers = new Map();
   for (const target of targets) {
+    /** @type {Tally} */
     const tally = { key: target.key, tried: 0, short: 0, "4xx": 0, form: 0, answer: 0, signin: 0 };
     for (const c of target.cases) {
       const response = await send(url, c.request);
       const verdict = judge(c.expect, response);
-      if (verbose) console.log(`  ${verdict.ok ? "ok" : "SHORT"} ${response.status ?? response.error} ${verdict.kind ?? ""} ${target.key} — ${c.name}`);
+      if (verbose) console.log(`  ${verdict.ok ? "ok" : "SHORT"} ${"status" in response ? response.status : response.error} ${verdict.kind ?? ""} ${target.key} — ${c.name}`);
       tally.tried += 1;
-      if (verdict.kind === "answer") answers.set(c.expect.answer, (answers.get(c.expect.answer) ?? 0) + 1);
+      if (verdict.kind === "answer" && typeof c.expect === "object") answers.set(c.expect.answer, (answers.get(c.expect.answer) ?? 0) + 1);
       if (verdict.ok) tally[verdict.kind] += 1;
       else {
         tally.short += 1;
@@ -252,7 +288,21 @@ async function main({ url, child }) {
   return shortfalls.length || uncovered.length || changed ? 1 : 0;
 }
 
+/**
+ * @param {object} run
+ * @param {string} run.url
+ * @param {ReturnType<typeof routeTargets>} run.routes
+ * @param {ReturnType<typeof builtActions>} run.built
+ * @param {Tally[]} run.results
+ * @param {Shortfall[]} run.shortfalls
+ * @param {string[]} run.uncovered
+ * @param {import("./lib/abuse-checksum.mjs").Snapshot} run.before
+ * @param {import("./lib/abuse-checksum.mjs").Snapshot} run.after
+ * @param {Map<string, number>} run.answers
+ * @param {Awaited<ReturnType<typeof signInBurst>>} run.burst
+ */
 function report({ url, routes, built, results, shortfalls, uncovered, before, after, answers, burst }) {
+  /** @param {"tried" | "4xx" | "form" | "answer" | "signin"} key */
   const total = (key) => results.reduce((sum, r) => sum + r[key], 0);
   const files = new Set(routes.map((r) => r.file)).size;
   console.log(`\nAbuse of the production server at ${url} (build ${distDir}).`);

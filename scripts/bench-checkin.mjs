@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench:checkin`: builds the site (unless BENCH_SKIP_BUILD=1 reuses .next-bench-checkin),
 // starts the production server on a fresh database, seeds 10,000 confirmed attendees straight into
 // the SQLite file (plus 100 more for the race test) and signs in as an admin over HTTP, as a browser
@@ -24,21 +25,19 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { percentile } from "./lib/percentile.mjs";
 import { startProductionServer } from "./lib/prod-server.mjs";
+import { positiveInteger } from "./lib/script-env.mjs";
+import { cpuSeconds } from "./lib/soak-stats.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 
-const int = (name, fallback) => {
-  const value = Number(process.env[name] || fallback);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer.`);
-  return value;
-};
-const PORT = int("BENCH_PORT", 3210);
-const ATTENDEES = int("BENCH_ATTENDEES", 10_000);
+const PORT = positiveInteger("BENCH_PORT", 3210);
+const ATTENDEES = positiveInteger("BENCH_ATTENDEES", 10_000);
 const RACE = 100;
-const CLIENTS = int("BENCH_CLIENTS", 20);
-const LIST_REQUESTS = int("BENCH_LIST_REQUESTS", 300);
+const CLIENTS = positiveInteger("BENCH_CLIENTS", 20);
+const LIST_REQUESTS = positiveInteger("BENCH_LIST_REQUESTS", 300);
 const DAY = "2024-07-12";
 const DB = "./data/bench-checkin.db";
 const DIST_DIR = process.env.BENCH_DIST_DIR || ".next-bench-checkin";
@@ -52,9 +51,10 @@ const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 function registrationCode() {
   const bytes = randomBytes(8);
   let code = "";
-  for (let i = 0; i < 8; i++) code += ALPHABET[bytes[i] % ALPHABET.length];
+  for (const byte of bytes) code += ALPHABET[byte % ALPHABET.length];
   return `CAF-${code}`;
 }
+/** @param {string} code */
 const ticketToken = (code) =>
   `${code}.${createHmac("sha256", Buffer.from(TICKET_SECRET)).update(`ticket:v1:${code}`).digest().subarray(0, 16).toString("base64url")}`;
 
@@ -64,13 +64,17 @@ const CATEGORIES = ["industry", "media", "government", "academia", "other"];
 // Each matches some seeded names: a surname, a given name, both, a fragment of the number.
 const SEARCHES = ["Zhou", "Schmidt", "Wei", "Marie", "Tanaka Lei", "García", "0042"];
 
-/** Inserts the attendees in one transaction; returns their codes. */
+/**
+ * Inserts the attendees in one transaction; returns their codes.
+ * @param {number} count
+ */
 function seed(count) {
   const db = new Database(DB);
   db.pragma("busy_timeout = 10000");
   const insert = db.prepare(`insert into registrations
     (code, manage_token_hash, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at, locale, confirmed_at)
     values (?, ?, 'confirmed', ?, ?, ?, ?, 'Engineer', ?, ?, ?, 'en', ?)`);
+  /** @type {string[]} */
   const codes = [];
   const used = new Set();
   const now = Date.now();
@@ -91,16 +95,19 @@ function seed(count) {
 }
 
 // --- HTTP with a cookie jar ------------------------------------------------------------------------
+/** @type {Map<string, string>} */
 const jar = new Map();
+/** @param {Response} response */
 function keep(response) {
   for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
+    const pair = line.split(";")[0] ?? "";
     const at = pair.indexOf("=");
     jar.set(pair.slice(0, at), pair.slice(at + 1));
   }
 }
 const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
+/** @param {string} base */
 async function signIn(base) {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   keep(csrf);
@@ -115,15 +122,18 @@ async function signIn(base) {
   if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`Sign-in failed (HTTP ${response.status}).`);
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+/** @param {number} n */
 const ms = (n) => `${n.toFixed(1)} ms`;
 
+/** @param {string} base */
 async function measureList(base) {
   const probe = await fetch(`${base}/en/admin/attendees`, { headers: { cookie: cookie() } });
   await probe.arrayBuffer();
   if (probe.status === 404) return null;
+  /** @type {number[]} */
   const times = [];
   let bad = 0;
+  /** @param {string} q */
   const get = async (q) => {
     const started = performance.now();
     const response = await fetch(`${base}/en/admin/attendees?q=${encodeURIComponent(q)}`, { headers: { cookie: cookie() } });
@@ -133,12 +143,14 @@ async function measureList(base) {
     if (response.status !== 200 || !html.includes("Bench Motors")) bad++;
     return took;
   };
-  for (let i = 0; i < 20; i++) await get(SEARCHES[i % SEARCHES.length]); // warm-up
-  for (let i = 0; i < LIST_REQUESTS; i++) times.push(await get(SEARCHES[i % SEARCHES.length]));
+  const search = (/** @type {number} */ i) => SEARCHES[i % SEARCHES.length] ?? "";
+  for (let i = 0; i < 20; i++) await get(search(i)); // warm-up
+  for (let i = 0; i < LIST_REQUESTS; i++) times.push(await get(search(i)));
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p99: percentile(times, 99), bad };
 }
 
+/** @param {string} base @param {string} token */
 async function checkIn(base, token) {
   const response = await fetch(`${base}/api/checkin`, {
     method: "POST",
@@ -149,16 +161,23 @@ async function checkIn(base, token) {
   return response.status === 200 ? body.outcome : `HTTP ${response.status}`;
 }
 
-/** Sends every token once over `clients` concurrent loops; returns the outcomes and latencies. */
+/**
+ * Sends every token once over `clients` concurrent loops; returns the outcomes and latencies.
+ * @param {string} base
+ * @param {string[]} tokens
+ * @param {number} clients
+ */
 async function run(base, tokens, clients) {
+  /** @type {Map<string, number>} */
   const outcomes = new Map();
+  /** @type {number[]} */
   const times = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (next < tokens.length) {
-        const token = tokens[next++];
+        const token = tokens[next++] ?? "";
         const t = performance.now();
         const outcome = await checkIn(base, token);
         times.push(performance.now() - t);
@@ -174,11 +193,16 @@ async function run(base, tokens, clients) {
 /**
  * The throughput run: autocannon keeps `clients` connections busy, each request the next ticket;
  * it costs the machine far less than fetch loops, which matters when client and server share it.
+ * @param {string} base
+ * @param {string[]} tokens
+ * @param {number} clients
  */
 async function throughput(base, tokens, clients) {
+  /** @type {Map<string, number>} */
   const outcomes = new Map();
   let next = 0;
-  const result = await autocannon({
+  /** @type {autocannon.Result} */
+  const result = await new Promise((resolve, reject) => autocannon({
     url: base,
     connections: clients,
     amount: tokens.length,
@@ -195,7 +219,7 @@ async function throughput(base, tokens, clients) {
         },
       },
     ],
-  });
+  }, (error, done) => (error ? reject(error) : resolve(done))));
   return { outcomes, rate: tokens.length / result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts };
 }
 
@@ -213,20 +237,25 @@ function serverPid() {
   return null;
 }
 
-/** User + system CPU time of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid) {
-  if (!pid) return NaN;
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+/**
+ * User + system CPU time of a process so far, in ms.
+ * @param {number | null} pid
+ */
+const cpuMs = (pid) => (pid ? cpuSeconds(pid) * 1000 : NaN);
 
+/**
+ * @param {string[]} codes
+ * @param {string[]} raceCodes
+ */
 function verify(codes, raceCodes) {
   const db = new Database(DB, { readonly: true });
-  const rows = db
-    .prepare("select r.code as code, count(c.id) as n from registrations r left join check_ins c on c.registration_id = r.id and c.day = ? group by r.id")
-    .all(DAY);
-  const total = db.prepare("select count(*) as n from check_ins where day = ?").get(DAY).n;
-  const otherDays = db.prepare("select count(*) as n from check_ins where day <> ?").get(DAY).n;
+  const rows = /** @type {Array<{ code: string, n: number }>} */ (
+    db.prepare("select r.code as code, count(c.id) as n from registrations r left join check_ins c on c.registration_id = r.id and c.day = ? group by r.id").all(DAY)
+  );
+  /** @param {string} sql */
+  const count_ = (sql) => /** @type {{ n: number }} */ (db.prepare(sql).get(DAY)).n;
+  const total = count_("select count(*) as n from check_ins where day = ?");
+  const otherDays = count_("select count(*) as n from check_ins where day <> ?");
   db.close();
   const count = new Map(rows.map((r) => [r.code, r.n]));
   const expected = new Set([...codes, ...raceCodes]);
@@ -243,12 +272,15 @@ const guardedFiles = ["tsconfig.json", "next-env.d.ts"].map((file) => ({
 }));
 
 // --- main ------------------------------------------------------------------------------------------
+/** @type {string[]} */
 const failures = [];
+/** @param {unknown} ok @param {string} message */
 const check = (ok, message) => {
   if (!ok) failures.push(message);
 };
 
-let server;
+/** @type {import("./lib/prod-server.mjs").ProductionServer | null} */
+let server = null;
 try {
   console.log(`Starting the production server on a fresh database (${DB})…`);
   server = await startProductionServer({
@@ -285,7 +317,7 @@ try {
   check(race.outcomes.get("checkedIn") === RACE && race.outcomes.get("alreadyCheckedIn") === RACE, `Race pairs: ${JSON.stringify([...race.outcomes])}.`);
 
   // Re-scans of tickets already in.
-  const again = await run(base, Array.from({ length: 500 }, (_, i) => tokens[(i * 37) % tokens.length]), CLIENTS);
+  const again = await run(base, Array.from({ length: 500 }, (_, i) => tokens[(i * 37) % tokens.length] ?? ""), CLIENTS);
   check(again.outcomes.get("alreadyCheckedIn") === 500, `Re-scans: ${JSON.stringify([...again.outcomes])}.`);
 
   server.stop();
@@ -293,6 +325,7 @@ try {
   const db = verify(codes, raceCodes);
   check(db.total === db.expected && db.lost === 0 && db.doubled === 0 && db.strays === 0 && db.otherDays === 0, `Database: ${JSON.stringify(db)}.`);
 
+  /** @param {boolean} ok */
   const mark = (ok) => (ok ? "meets the target" : "MISSES the target");
   console.log("");
   console.log(`Attendee list, first page with a name search (${LIST_REQUESTS} requests over ${ATTENDEES + RACE} attendees):`);
@@ -302,7 +335,7 @@ try {
   console.log(`  ${main.rate.toFixed(0)} check-ins/s   p50 ${ms(main.p50)}   p99 ${ms(main.p99)}   (${mark(main.rate >= MIN_RATE)}: >= ${MIN_RATE}/s)`);
   if (Number.isFinite(cpuPerCheckIn)) {
     // The figure above depends on what else the machine runs; this one much less.
-    console.log(`  server CPU per check-in: ${ms(cpuPerCheckIn)} (${(1000 / cpuPerCheckIn).toFixed(0)} check-ins/s per core the server has to itself; load average now ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores)`);
+    console.log(`  server CPU per check-in: ${ms(cpuPerCheckIn)} (${(1000 / cpuPerCheckIn).toFixed(0)} check-ins/s per core the server has to itself; load average now ${(os.loadavg()[0] ?? 0).toFixed(1)} on ${os.availableParallelism()} cores)`);
   }
   console.log(`  outcomes: ${[...main.outcomes].map(([k, v]) => `${k} ${v}`).join(", ")}`);
   console.log(`Races: ${RACE} tickets each scanned twice at once -> ${[...race.outcomes].map(([k, v]) => `${k} ${v}`).join(", ")}`);

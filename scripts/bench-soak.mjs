@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench:soak`: ten minutes of mixed traffic against the production server (server.mjs) on
 // a fresh database, as 50 concurrent clients, each a person who waits a random think time between
 // requests. Each step is, by these weights:
@@ -53,14 +54,8 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { startProductionServer } from "./lib/prod-server.mjs";
 import { positiveInteger, positiveNumber, runWithServer } from "./lib/script-env.mjs";
-import {
-  clientAgent,
-  CookieJar,
-  prefetchRequest,
-  request,
-  signIn,
-  text,
-} from "./lib/soak-http.mjs";
+import { prefetchRequest } from "./lib/next-client.mjs";
+import { clientAgent, CookieJar, request, signIn, text } from "./lib/soak-http.mjs";
 import { cpuSeconds, errorOf, fmt, mb, memoryWatch, rss, Stats } from "./lib/soak-stats.mjs";
 import {
   actionIds,
@@ -78,6 +73,16 @@ import {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 
+/** @typedef {import("./lib/http-client.mjs").Answer} Answer */
+/** @typedef {import("./lib/soak-traffic.mjs").FormState} FormState */
+/** @typedef {"agenda" | "speaker" | "quote"} EditKind */
+/**
+ * A console form a client may save: a session, a speaker or a quote from consoleForms.
+ * @typedef {{ key: string, id: number, slug?: string, abstract?: string, bio?: string, translation?: string, revision?: number,
+ *   fields: (value: string, revision: number) => import("./lib/soak-traffic.mjs").Fields }} ConsoleForm
+ */
+
+/** @param {string} name */
 const flag = (name) => Boolean(process.env[name]) && process.env[name] !== "0";
 
 const SECONDS = positiveNumber("SOAK_SECONDS", 600);
@@ -93,21 +98,28 @@ const STAFF = positiveInteger("SOAK_STAFF", 3);
 const ORGANIZERS = positiveInteger("SOAK_ORGANIZERS", 2);
 const PREREGISTERED = positiveInteger("SOAK_PREREGISTERED", 300);
 
-/** "browse=80,register=10" → { browse: 80, register: 10 }, for the weights given in the environment. */
+/**
+ * "browse=80,register=10" → { browse: 80, register: 10 }, for the weights given in the environment;
+ * the kinds not named keep no weight.
+ * @template {string} K
+ * @param {string} name
+ * @param {Record<K, number>} fallback
+ * @returns {Record<K, number>}
+ */
 function mix(name, fallback) {
   const raw = process.env[name];
   if (!raw) return fallback;
-  const weights = Object.fromEntries(
-    raw.split(",").map((pair) => pair.split("=").map((s) => s.trim())),
-  );
-  for (const [key, weight] of Object.entries(weights)) {
+  /** @type {Record<string, number>} */
+  const weights = {};
+  for (const pair of raw.split(",")) {
+    const [key = "", weight = ""] = pair.split("=").map((s) => s.trim());
     if (!(key in fallback) || !(Number(weight) >= 0))
       throw new Error(
         `${name}: "${key}=${weight}" is not one of ${Object.keys(fallback).join(", ")} with a weight.`,
       );
     weights[key] = Number(weight);
   }
-  return weights;
+  return /** @type {Record<K, number>} */ (weights);
 }
 const MIX = mix("SOAK_MIX", { browse: 80, register: 10, checkin: 5, edit: 5 });
 const EDIT_MIX = mix("SOAK_EDIT_MIX", { agenda: 50, speaker: 25, quote: 25 });
@@ -121,33 +133,51 @@ const TICKET_SECRET = randomBytes(32).toString("base64url");
 const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
 
 const stats = new Stats();
-const failures = []; // read-back and database checks
+/** @type {string[]} read-back and database checks */
+const failures = [];
+/** @param {unknown} ok @param {string} message */
 const check = (ok, message) => {
   if (!ok) failures.push(message);
 };
 
 // --- shared state of the run ---------------------------------------------------------------------
 
+/** @type {import("./lib/prod-server.mjs").ProductionServer} */
 let server;
-let site; // { pages, assets }
-let ids; // Server Action ids
-const organizers = []; // { jar, locale }
-const staff = []; // { jar }
-const pending = []; // tickets not yet checked in, for a day: { code, token, day }
-const checkedIn = []; // { token, day }
-const forms = { agenda: [], speaker: [], quote: [] }; // forms free to edit now
-const formState = new Map(); // form key -> its useActionState state
-const lastSaved = new Map(); // form key -> the value its last accepted save wrote
+/** @type {{ pages: import("./lib/soak-traffic.mjs").Pages, assets: string[], speakers: string[], quotes: number[] }} */
+let site;
+/** @type {ReturnType<typeof actionIds>} Server Action ids */
+let ids;
+/** @type {Array<{ jar: CookieJar, locale: string }>} */
+const organizers = [];
+/** @type {Array<{ jar: CookieJar }>} */
+const staff = [];
+/** @type {Array<{ code: string, token: string, day: string }>} tickets not yet checked in, for a day */
+const pending = [];
+/** @type {Array<{ code: string, token: string, day: string }>} */
+const checkedIn = [];
+/** @type {Record<EditKind, ConsoleForm[]>} forms free to edit now */
+const forms = { agenda: [], speaker: [], quote: [] };
+/** @type {Map<string, FormState>} form key -> its useActionState state */
+const formState = new Map();
+/** @type {Map<string, { kind: EditKind, form: ConsoleForm, value: string, revision: number | undefined }>} form key -> its last accepted save */
+const lastSaved = new Map();
 const tally = { registered: 0, checkedIn: 0, edits: { agenda: 0, speaker: 0, quote: 0 } };
 let editCount = 0;
 let registrationCount = 0;
-const pageSources = {}; // browse sub-kind -> { total, copy, rendered }
+/** @type {Record<string, { total: number, copy: number, rendered: number }>} browse sub-kind -> where its answers came from */
+const pageSources = {};
 
+/** @param {number} i */
 const ip = (i) => `10.77.${(i >> 8) & 255}.${(i & 255) + 1}`;
 
 // --- the steps ----------------------------------------------------------------------------------
 
-/** The JSON of an answer, or undefined if it is not JSON. */
+/**
+ * The JSON of an answer, or undefined if it is not JSON.
+ * @param {Answer} answer
+ * @returns {any} the server's JSON, whose shape each step checks
+ */
 function json(answer) {
   try {
     return JSON.parse(text(answer));
@@ -156,7 +186,14 @@ function json(answer) {
   }
 }
 
-/** Counts one request; the example of an error is only worked out for errors. */
+/**
+ * Counts one request; the example of an error is only worked out for errors.
+ * @param {string} kind
+ * @param {string} sub
+ * @param {Answer} answer
+ * @param {string | null} error
+ * @param {() => string} example
+ */
 function record(kind, sub, answer, error, example) {
   stats.add(kind, sub, {
     ms: answer.ms,
@@ -166,6 +203,9 @@ function record(kind, sub, answer, error, example) {
   });
 }
 
+/** @typedef {import("node:http").Agent} Agent */
+
+/** @param {Agent} agent @param {string} address */
 async function browse(agent, address) {
   const { sub, path: pathname, headers } = browseRequest(site);
   const answer = await request(server.url, agent, {
@@ -181,6 +221,7 @@ async function browse(agent, address) {
   else if (answer.headers?.["x-nextjs-cache"] === "MISS") from.rendered++;
 }
 
+/** @param {Agent} agent @param {string} address */
 async function register(agent, address) {
   const body = registrationBody(runId, ++registrationCount);
   const answer = await request(server.url, agent, {
@@ -212,6 +253,7 @@ async function register(agent, address) {
   );
 }
 
+/** @param {Agent} agent @param {string} address @param {{ jar: CookieJar }} desk */
 async function checkIn(agent, address, desk) {
   const rescan = checkedIn.length > 0 && (pending.length === 0 || Math.random() < RESCAN_SHARE);
   const ticket = rescan
@@ -264,7 +306,13 @@ async function checkIn(agent, address, desk) {
   );
 }
 
-/** Saves one form (taken from the free ones, so that no two clients edit one object at once). */
+/**
+ * Saves one form (taken from the free ones, so that no two clients edit one object at once).
+ * @param {Agent} agent
+ * @param {{ jar: CookieJar, locale: string }} organizer
+ * @param {EditKind} kind
+ * @param {ConsoleForm} form
+ */
 async function saveOne(agent, organizer, kind, form) {
   const n = ++editCount;
   const original =
@@ -290,6 +338,7 @@ async function saveOne(agent, organizer, kind, form) {
   return outcome;
 }
 
+/** @param {Agent} agent @param {{ jar: CookieJar, locale: string }} organizer */
 async function edit(agent, organizer) {
   let kind = weighted(EDIT_MIX);
   if (forms[kind].length === 0) kind = "agenda"; // every speaker or quote is being saved right now
@@ -313,7 +362,9 @@ async function edit(agent, organizer) {
 
 // --- set-up and warm-up -----------------------------------------------------------------------------
 
+/** @param {NodeJS.ProcessEnv} env */
 function createUsers(env) {
+  /** @param {string} email @param {string} role */
   const create = (email, role) =>
     execFileSync(
       "npx",
@@ -340,6 +391,11 @@ function createUsers(env) {
   for (let i = 0; i < ORGANIZERS; i++) create(`soak-organizer-${i}@forum.test`, "organizer");
 }
 
+/**
+ * @param {Agent} agent
+ * @param {string} pathname
+ * @param {Record<string, string>} [headers]
+ */
 async function mustGet(agent, pathname, headers = {}) {
   const answer = await request(server.url, agent, { path: pathname, headers });
   if (answer.status !== 200)
@@ -352,7 +408,9 @@ async function warmUp() {
   // Every form saved once: the sessions whose plain save the editor refuses (a conflict to
   // acknowledge) are left out of the run.
   const console_ = consoleForms(DB, { slugs: site.speakers, quoteIds: site.quotes });
-  for (const kind of ["speaker", "quote", "agenda"]) {
+  const first = organizers[0];
+  if (!first) throw new Error("Warm-up: no organizer signed in.");
+  for (const kind of /** @type {const} */ (["speaker", "quote", "agenda"])) {
     const list =
       kind === "agenda"
         ? console_.sessions
@@ -360,7 +418,7 @@ async function warmUp() {
           ? console_.speakers
           : console_.quotes;
     for (const form of list) {
-      const outcome = await saveOne(agent, organizers[0], kind, form);
+      const outcome = await saveOne(agent, first, kind, form);
       if (outcome.state) forms[kind].push(form);
       else if (kind !== "agenda")
         throw new Error(
@@ -368,7 +426,7 @@ async function warmUp() {
         );
     }
   }
-  for (const kind of Object.keys(forms)) tally.edits[kind] = 0;
+  tally.edits = { agenda: 0, speaker: 0, quote: 0 };
   const refused = console_.sessions.length - forms.agenda.length;
 
   // People to check in: registered through the API, ten at a time.
@@ -399,7 +457,7 @@ async function warmUp() {
   const pages = allPages(site.pages);
   for (const page of pages) {
     for (const found of assetsOf(text(await mustGet(agent, page.path)))) assets.add(found);
-    const pathname = page.path.split("?")[0];
+    const pathname = page.path.split("?")[0] ?? page.path;
     for (const segment of ["/_tree", page.segment, "/$d$locale"]) {
       const prefetch = prefetchRequest(pathname, segment, `/${page.locale}`);
       await mustGet(agent, prefetch.path, prefetch.headers);
@@ -425,11 +483,13 @@ function thinkTime() {
   return Math.min(-Math.log(1 - Math.random()) * THINK_MS, 10 * THINK_MS);
 }
 
+/** @param {number} i @param {number} deadline */
 async function client(i, deadline) {
   const agent = clientAgent();
   const address = ip(i);
   const desk = staff[i % staff.length];
   const organizer = organizers[i % organizers.length];
+  if (!desk || !organizer) throw new Error("No staff or organizer signed in.");
   await sleep(Math.random() * THINK_MS); // clients do not all start in the same millisecond
   while (performance.now() < deadline) {
     const kind = weighted(MIX);
@@ -463,11 +523,12 @@ async function readBack() {
     for (let i = 0; i < 5 && !shown; i++) {
       shown = text(
         await request(server.url, agent, { path: `/en/speakers/${form.slug}` }),
-      ).includes(value.split(" [soak ")[1]);
+      ).includes(value.split(" [soak ")[1] ?? value);
       if (!shown) await sleep(1000);
     }
     check(shown, `Page: /en/speakers/${form.slug} does not show the last biography saved.`);
   }
+  /** @type {Array<{ id: number, translation?: { text: string } }>} */
   const quotes = JSON.parse(
     text(await request(server.url, agent, { path: "/api/v1/quotes?limit=100" })),
   ).data;
@@ -482,19 +543,20 @@ async function readBack() {
   return saved.length;
 }
 
+/** @param {unknown} warm */
 function checkDatabase(warm) {
   const db = new Database(DB, { readonly: true, fileMustExist: true });
   try {
-    const registrations = db
-      .prepare("select status, count(*) as n from registrations group by status")
-      .all();
+    const registrations = /** @type {Array<{ status: string, n: number }>} */ (
+      db.prepare("select status, count(*) as n from registrations group by status").all()
+    );
     const confirmed = registrations.find((r) => r.status === "confirmed")?.n ?? 0;
     const total = registrations.reduce((a, r) => a + r.n, 0);
     check(
       total === tally.registered && confirmed === total,
       `Database: ${total} registrations (${confirmed} confirmed), ${tally.registered} answered 201 confirmed.`,
     );
-    const checkIns = db.prepare("select count(*) as n from check_ins").get().n;
+    const checkIns = /** @type {{ n: number }} */ (db.prepare("select count(*) as n from check_ins").get()).n;
     check(
       checkIns === tally.checkedIn,
       `Database: ${checkIns} check-ins, ${tally.checkedIn} answered "checkedIn".`,
@@ -505,9 +567,9 @@ function checkDatabase(warm) {
     let wrong = 0;
     for (const { kind, form, value, revision } of lastSaved.values()) {
       if (kind === "agenda") {
-        const row = drafts.get(form.id);
+        const row = /** @type {{ data: string, revision: number } | undefined} */ (drafts.get(form.id));
         if (!row || JSON.parse(row.data).abstractEn !== value || row.revision !== revision) wrong++;
-      } else if ((kind === "speaker" ? speaker : quote).get(form.id)?.v !== value) wrong++;
+      } else if (/** @type {{ v: string } | undefined} */ ((kind === "speaker" ? speaker : quote).get(form.id))?.v !== value) wrong++;
     }
     check(
       wrong === 0,
@@ -521,14 +583,27 @@ function checkDatabase(warm) {
 
 // --- the report ---------------------------------------------------------------------------------------
 
+/**
+ * @param {object} run
+ * @param {number} run.seconds
+ * @param {number} run.rssStart
+ * @param {number} run.rssEnd
+ * @param {ReturnType<ReturnType<typeof memoryWatch>["stop"]>} run.memory
+ * @param {number} run.cpu
+ * @param {any} run.warm
+ * @param {ReturnType<typeof checkDatabase>} run.db
+ */
 function report({ seconds, rssStart, rssEnd, memory, cpu, warm, db }) {
   const all = stats.get("all").summary();
   const offered = THINK_MS > 0 ? (CLIENTS * 1000) / THINK_MS : Infinity;
   const achieved = all.count / seconds;
   const steps = all.count - stats.get("checkin/counts").summary().count; // a check-in step is two requests
+  /** @typedef {ReturnType<ReturnType<typeof stats.get>["summary"]>} Summary */
+  /** @type {Array<[string, Summary, string]>} */
   const rows = [];
+  /** @type {Array<{ kind: string, s: Summary, met: boolean }>} */
   const targetRows = [];
-  for (const kind of Object.keys(MIX).filter((k) => MIX[k] > 0)) {
+  for (const kind of /** @type {Array<keyof typeof MIX>} */ (Object.keys(MIX)).filter((k) => MIX[k] > 0)) {
     const s = stats.get(kind).summary();
     const met = s.count > 0 && s.p99 < TARGET_P99_MS;
     targetRows.push({ kind, s, met });
@@ -633,7 +708,7 @@ async function main() {
         .map((n) => n.toFixed(2))
         .join(" ")}).`,
   );
-  if (os.loadavg()[0] > 1.5)
+  if ((os.loadavg()[0] ?? 0) > 1.5)
     console.log(
       "Note: the machine is busy (load average above 1.5); the latencies include waiting for the CPU.",
     );
@@ -664,7 +739,7 @@ async function main() {
   ids = actionIds(RUN_DIR);
 
   const agent = clientAgent();
-  site = await publicPages(server.url, agent);
+  site = { ...(await publicPages(server.url, agent)), assets: [] };
   for (let i = 0; i < STAFF; i++) {
     const jar = new CookieJar();
     await signIn(server.url, agent, jar, {

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run test:drain`: does the production server finish what it started when it is told to stop?
 // Starts server.mjs, puts 20 requests in flight (registrations whose bodies arrive slowly over a
 // second, and dynamic pages: tickets, the registration form), holds one idle keep-alive
@@ -50,34 +51,57 @@ const serverOptions = {
   env: { TRUST_PROXY: "1", RATE_LIMIT_PER_MINUTE: "1000000", REGISTRATION_MODE: "open", REGISTRATIONS_PER_HOUR: "1000000" },
 };
 const runId = crypto.randomBytes(3).toString("hex");
+/** @type {import("./lib/prod-server.mjs").ProductionServer | null} */
 let server = null;
 
-/** Reads a whole answer; `status: 0` with the error when the connection failed or was cut. */
+// Not the scripts' shared HTTP client (lib/http-client.mjs): these requests arrive slowly on
+// purpose (a body in pieces, a request line without its headers, raw sockets), to be in flight at
+// the moment of SIGTERM, and whether an answer came whole is what is judged.
+
+/**
+ * What came back: `status: 0` with the error when the connection failed or was cut.
+ * @typedef {{ status: number, headers?: Record<string, string | string[] | undefined>, body?: string, complete?: boolean, at?: number, error?: string }} Raw
+ */
+
+/** @param {unknown} error */
+const codeOf = (error) => {
+  const e = /** @type {NodeJS.ErrnoException} */ (error);
+  return e.code || e.message;
+};
+
+/**
+ * Reads a whole answer.
+ * @param {http.ClientRequest} req
+ * @param {number} started
+ * @returns {Promise<Raw & { at: number }>}
+ */
 function collect(req, started) {
   return new Promise((resolve) => {
     req.on("response", (res) => {
+      /** @type {Buffer[]} */
       const chunks = [];
       res.on("data", (chunk) => chunks.push(chunk));
       res.on("end", () =>
         resolve({
-          status: res.statusCode,
+          status: res.statusCode ?? 0,
           headers: res.headers,
           body: Buffer.concat(chunks).toString("utf8"),
           complete: res.complete,
           at: performance.now() - started,
         }),
       );
-      res.on("error", (error) =>
-        resolve({ status: 0, error: error.code || error.message, at: performance.now() - started }),
-      );
+      res.on("error", (error) => resolve({ status: 0, error: codeOf(error), at: performance.now() - started }));
     });
-    req.on("error", (error) =>
-      resolve({ status: 0, error: error.code || error.message, at: performance.now() - started }),
-    );
+    req.on("error", (error) => resolve({ status: 0, error: codeOf(error), at: performance.now() - started }));
   });
 }
 
-/** A registration whose JSON body is sent in BODY_CHUNKS pieces, CHUNK_GAP_MS apart. */
+/**
+ * A registration whose JSON body is sent in BODY_CHUNKS pieces, CHUNK_GAP_MS apart.
+ * @param {string} email
+ * @param {number} started
+ * @param {http.Agent | false} [agent]
+ */
 function slowRegistration(email, started, agent = false) {
   const payload = Buffer.from(
     JSON.stringify({
@@ -120,6 +144,11 @@ function slowRegistration(email, started, agent = false) {
   return { answer, connected: sent };
 }
 
+/**
+ * @param {string} pathname
+ * @param {number} started
+ * @param {http.Agent | false} [agent]
+ */
 function get(pathname, started, agent = false) {
   const req = http.request({ host: "127.0.0.1", port: PORT, method: "GET", path: pathname, agent });
   const answer = collect(req, started);
@@ -127,7 +156,11 @@ function get(pathname, started, agent = false) {
   return answer;
 }
 
-/** A raw HTTP/1.1 answer: status, headers and body (de-chunked), or the error. */
+/**
+ * A raw HTTP/1.1 answer: status, headers and body (de-chunked), or the error.
+ * @param {Buffer} raw
+ * @returns {Raw}
+ */
 function parseRaw(raw) {
   const split = raw.indexOf("\r\n\r\n");
   if (split === -1)
@@ -137,7 +170,7 @@ function parseRaw(raw) {
       body: "",
       complete: false,
     };
-  const [statusLine, ...lines] = raw.subarray(0, split).toString("latin1").split("\r\n");
+  const [statusLine = "", ...lines] = raw.subarray(0, split).toString("latin1").split("\r\n");
   const headers = Object.fromEntries(
     lines.map((line) => [
       line.slice(0, line.indexOf(":")).toLowerCase(),
@@ -147,6 +180,7 @@ function parseRaw(raw) {
   let body = raw.subarray(split + 4);
   let complete;
   if (/chunked/i.test(headers["transfer-encoding"] ?? "")) {
+    /** @type {Buffer[]} */
     const parts = [];
     let at = 0;
     complete = false;
@@ -176,10 +210,15 @@ function parseRaw(raw) {
 /**
  * A page whose request arrives in two parts: the request line now, the rest of the headers when
  * `rest` resolves. The server has the connection and a request under way in between.
+ * @param {string} pathname
+ * @param {Promise<unknown>} rest
+ * @param {number} started
+ * @returns {Promise<Raw & { at: number }>}
  */
 function slowPage(pathname, rest, started) {
   return new Promise((resolve) => {
     const socket = net.connect(PORT, "127.0.0.1");
+    /** @type {Buffer[]} */
     const chunks = [];
     socket.on("data", (chunk) => chunks.push(chunk));
     socket.once("connect", async () => {
@@ -187,16 +226,17 @@ function slowPage(pathname, rest, started) {
       await rest;
       socket.write("Accept: text/html\r\nConnection: close\r\n\r\n");
     });
-    socket.once("error", (error) =>
-      resolve({ status: 0, error: error.code || error.message, at: performance.now() - started }),
-    );
+    socket.once("error", (error) => resolve({ status: 0, error: codeOf(error), at: performance.now() - started }));
     socket.once("close", () =>
       resolve({ ...parseRaw(Buffer.concat(chunks)), at: performance.now() - started }),
     );
   });
 }
 
-/** Resolves with "refused", "answered …" or the error, for a brand-new connection. */
+/**
+ * Resolves with "refused", "answered …" or the error, for a brand-new connection.
+ * @returns {Promise<string>}
+ */
 function tryNewConnection() {
   return new Promise((resolve) => {
     const socket = net.connect(PORT, "127.0.0.1");
@@ -210,13 +250,18 @@ function tryNewConnection() {
         ),
       );
     });
-    socket.once("error", (error) =>
-      resolve(error.code === "ECONNREFUSED" ? "refused" : error.code || error.message),
-    );
+    socket.once("error", (error) => resolve(codeOf(error) === "ECONNREFUSED" ? "refused" : codeOf(error)));
   });
 }
 
+/**
+ * @param {number} n
+ * @param {string} token
+ */
 async function round(n, token) {
+  if (!server) throw new Error("No server to stop.");
+  const running = server;
+  /** @type {string[]} */
   const problems = [];
   const started = performance.now();
   // An idle keep-alive connection, as a browser leaves one: the server must close it, not wait.
@@ -228,7 +273,7 @@ async function round(n, token) {
   const idleClosed = new Promise((resolve) =>
     idleSocket?.once("close", () => resolve(performance.now() - started)),
   );
-  const exitedAt = server.exited.then(() => performance.now() - started);
+  const exitedAt = running.exited.then(() => performance.now() - started);
 
   const emails = Array.from(
     { length: SLOW_POSTS },
@@ -240,7 +285,8 @@ async function round(n, token) {
     slowRegistration(email, started, i === 0 ? postAgent : false),
   );
   await Promise.all(posts.map((p) => p.connected));
-  let sendRest;
+  /** @type {(value?: unknown) => void} */
+  let sendRest = () => {};
   const rest = new Promise((resolve) => (sendRest = resolve));
   const pages = Array.from({ length: PAGES }, (_, i) => {
     const pathname = i % 2 ? "/en/register" : `/en/ticket/${token}`;
@@ -257,7 +303,7 @@ async function round(n, token) {
   await sleep(0);
   const inFlight = SLOW_POSTS - settled.posts + PAGES - settled.pages;
   const termAt = performance.now() - started;
-  process.kill(server.pid, "SIGTERM");
+  process.kill(running.pid, "SIGTERM");
   await sleep(50);
   const newConnection = await tryNewConnection();
   await sleep(150);
@@ -266,25 +312,26 @@ async function round(n, token) {
   const postAnswers = await Promise.all(posts.map((p) => p.answer));
   const pageAnswers = await Promise.all(pages.map((p) => p.answer));
   const lastAnswerAt = Math.max(...postAnswers.map((a) => a.at), ...pageAnswers.map((a) => a.at));
-  const exit = await Promise.race([server.exited, sleep(EXIT_LIMIT_MS + 5_000).then(() => null)]);
+  const exit = await Promise.race([running.exited, sleep(EXIT_LIMIT_MS + 5_000).then(() => null)]);
   const exitAt = exit ? await exitedAt : Infinity;
   const idleClosedAt = await Promise.race([idleClosed, sleep(0).then(() => null)]);
   keepAlive.destroy();
   postAgent.destroy();
 
+  /** @type {string[]} */
   const codes = [];
   postAnswers.forEach((a, i) => {
-    const body = a.status === 201 ? safeJson(a.body) : undefined;
+    const body = a.status === 201 ? safeJson(a.body ?? "") : undefined;
     if (a.status !== 201 || !a.complete || !body?.code)
       problems.push(`registration ${i + 1}: ${a.status || a.error} ${a.body?.slice(0, 100) ?? ""}`);
     else codes.push(body.code);
   });
   pageAnswers.forEach((a, i) => {
-    const whole = a.status === 200 && a.complete && a.body.trimEnd().endsWith("</html>");
+    const whole = a.status === 200 && a.complete && (a.body ?? "").trimEnd().endsWith("</html>");
     const length = Number(a.headers?.["content-length"] ?? NaN);
-    if (!whole || (Number.isFinite(length) && Buffer.byteLength(a.body) !== length)) {
+    if (!whole || (Number.isFinite(length) && Buffer.byteLength(a.body ?? "") !== length)) {
       problems.push(
-        `${pages[i].path.slice(0, 24)}: ${a.status || a.error}, ${a.body?.length ?? 0} characters, complete ${a.complete}`,
+        `${pages[i]?.path.slice(0, 24)}: ${a.status || a.error}, ${a.body?.length ?? 0} characters, complete ${a.complete}`,
       );
     }
   });
@@ -318,15 +365,16 @@ async function round(n, token) {
     problems.push("the idle keep-alive connection was still open when the server exited");
 
   const db = new Database(DB, { readonly: true, fileMustExist: true });
-  const stored = db
+  const stored = /** @type {{ n: number }} */ (db
     .prepare(
       `select count(*) n from registrations where code in (${codes.map(() => "?").join(",") || "''"})`,
     )
-    .get(...codes).n;
+    .get(...codes)).n;
   db.close();
   if (stored !== codes.length)
     problems.push(`${codes.length - stored} answered registrations are not in the database`);
 
+  /** @param {Raw[]} list @param {number} status */
   const ok = (list, status) => list.filter((a) => a.status === status && a.complete).length;
   console.log(
     `round ${n}: SIGTERM at ${termAt.toFixed(0)} ms with ${inFlight} of ${SLOW_POSTS + PAGES} requests in flight | ` +
@@ -342,6 +390,10 @@ async function round(n, token) {
   return { failed: problems.length, checks: postAnswers.length + pageAnswers.length + 7 };
 }
 
+/**
+ * @param {string} text
+ * @returns {{ code?: string } | undefined}
+ */
 function safeJson(text) {
   try {
     return JSON.parse(text);
@@ -357,6 +409,7 @@ async function main() {
   fs.mkdirSync(path.dirname(path.resolve(DB)), { recursive: true });
   let failures = 0;
   let checks = 0;
+  /** @type {string | null} */
   let token = null;
   for (let n = 1; n <= ROUNDS; n++) {
     server = await startProductionServer({
@@ -382,7 +435,7 @@ async function main() {
     // Warm: the first render of a page loads its code, which would make this round unlike a real stop.
     for (const p of ["/en/register", `/en/ticket/${token}`])
       await (await fetch(server.url + p)).text();
-    const result = await round(n, token);
+    const result = await round(n, String(token));
     failures += result.failed;
     checks += result.checks;
   }

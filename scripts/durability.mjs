@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run test:durability`: does a registration that was answered 201 survive the server being
 // killed? Starts the production server (server.mjs) on a fresh database, sends registrations over
 // 16 concurrent streams through POST /api/v1/registrations, and after a random 0.5-2 s kills the
@@ -12,12 +13,12 @@
 // NEXT_DIST_DIR; otherwise it builds once into NEXT_DIST_DIR (default .next-durability).
 import crypto from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { reportChecks } from "./lib/checks.mjs";
+import { request, text } from "./lib/http-client.mjs";
 import { startProductionServer } from "./lib/prod-server.mjs";
 import { positiveInteger, runWithServer } from "./lib/script-env.mjs";
 
@@ -31,7 +32,7 @@ const PORT = positiveInteger("DURABILITY_PORT", 3400);
 const DB = process.env.DURABILITY_DB || "data/durability.db";
 const SKIP_BUILD = process.env.SKIP_BUILD === "1";
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-durability";
-const KILL_AFTER_MS = [500, 2000];
+const KILL_AFTER_MS = /** @type {const} */ ([500, 2000]);
 // DURABILITY_NEGATIVE_CONTROL=1 deletes the write-ahead log after each kill: the test must fail.
 const NEGATIVE_CONTROL = process.env.DURABILITY_NEGATIVE_CONTROL === "1";
 const API = "/api/v1/registrations";
@@ -48,50 +49,43 @@ const serverOptions = {
 };
 
 const runId = crypto.randomBytes(3).toString("hex");
+/** @type {import("./lib/prod-server.mjs").ProductionServer | null} */
 let server = null;
 
-/** One HTTP request on its own connection; resolves with what arrived, never rejects. */
-function request(method, pathname, { body, headers = {} } = {}) {
-  return new Promise((resolve) => {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port: PORT,
-        method,
-        path: pathname,
-        agent: false,
-        headers: {
-          ...headers,
-          ...(payload
-            ? { "content-type": "application/json", "content-length": payload.length }
-            : {}),
-        },
-        timeout: 15_000,
-      },
-      (res) => {
-        const chunks = [];
-        res.on("data", (chunk) => chunks.push(chunk));
-        res.on("end", () =>
-          resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString("utf8") }),
-        );
-        res.on("error", (error) => resolve({ status: 0, error: error.code || error.message }));
-      },
-    );
-    req.on("timeout", () => req.destroy(new Error("timeout")));
-    req.on("error", (error) => resolve({ status: 0, error: error.code || error.message }));
-    req.end(payload);
+/** @typedef {ReturnType<typeof registration>} Sent a registration as sent */
+/** @typedef {{ code: string, manageToken: string, status: string }} Created the API's 201 answer */
+/** @typedef {{ body: Sent, status: number, error?: string, answer?: Created }} Entry one request and its outcome */
+
+/**
+ * One HTTP request on its own connection; resolves with what arrived, never rejects.
+ * @param {string} method
+ * @param {string} pathname
+ * @param {{ body?: unknown, headers?: Record<string, string> }} [options]
+ */
+async function send(method, pathname, { body, headers = {} } = {}) {
+  const answer = await request(`http://127.0.0.1:${PORT}`, {
+    method,
+    path: pathname,
+    headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    timeoutMs: 15_000,
   });
+  return { status: answer.status, error: answer.error, text: text(answer) };
 }
 
-const json = (text) => {
+/**
+ * @param {string} body
+ * @returns {any} the API's answer, whose shape each check below reads
+ */
+const json = (body) => {
   try {
-    return JSON.parse(text);
+    return JSON.parse(body);
   } catch {
     return undefined;
   }
 };
 
+/** @param {number} round @param {number | string} stream @param {number} i */
 function registration(round, stream, i) {
   const email = `dura-${runId}-r${round}-s${stream}-${i}@example.test`;
   return {
@@ -108,18 +102,23 @@ function registration(round, stream, i) {
 /**
  * Registrations over STREAMS concurrent streams until the server dies. Returns every request
  * sent with its outcome, and how many were in flight at the moment of the kill.
+ * @param {number} round
  */
 async function loadAndKill(round) {
+  if (!server) throw new Error("No server to kill.");
+  const running = server;
+  /** @type {Entry[]} */
   const sent = [];
   let inFlight = 0;
   let killed = false;
   const streams = Array.from({ length: STREAMS }, async (_, stream) => {
     for (let i = 0; !killed; i++) {
       const body = registration(round, stream, i);
+      /** @type {Entry} */
       const entry = { body, status: 0 };
       sent.push(entry);
       inFlight++;
-      const res = await request("POST", API, {
+      const res = await send("POST", API, {
         body,
         headers: { "x-forwarded-for": `10.${round}.${stream}.${(i % 250) + 1}` },
       });
@@ -132,19 +131,20 @@ async function loadAndKill(round) {
       if (res.status === 0) return; // the server is gone
     }
   });
-  const delay = KILL_AFTER_MS[0] + Math.random() * (KILL_AFTER_MS[1] - KILL_AFTER_MS[0]);
+  const [killFrom, killTo] = KILL_AFTER_MS;
+  const delay = killFrom + Math.random() * (killTo - killFrom);
   await sleep(delay);
   // The node process running server.mjs itself (its command line says so), not a shell around it.
-  const cmdline = fs.readFileSync(`/proc/${server.pid}/cmdline`, "utf8").split("\0");
+  const cmdline = fs.readFileSync(`/proc/${running.pid}/cmdline`, "utf8").split("\0");
   if (cmdline[0] !== process.execPath || !cmdline.includes("server.mjs")) {
-    throw new Error(`pid ${server.pid} is not node server.mjs: ${cmdline.join(" ")}`);
+    throw new Error(`pid ${running.pid} is not node server.mjs: ${cmdline.join(" ")}`);
   }
   const atKill = { inFlight, answered201: sent.filter((s) => s.status === 201).length };
   // The whole group at once: server.mjs and the server processes it started (one per core), as a
   // power cut would.
-  process.kill(-server.pid, "SIGKILL");
+  process.kill(-running.pid, "SIGKILL");
   killed = true;
-  const exit = await server.exited;
+  const exit = await running.exited;
   if (exit.signal !== "SIGKILL")
     throw new Error(`The server ended with ${JSON.stringify(exit)}, not SIGKILL.`);
   if (NEGATIVE_CONTROL) {
@@ -153,27 +153,36 @@ async function loadAndKill(round) {
   }
   await Promise.all(streams);
   try {
-    process.kill(-server.pid, "SIGKILL"); // anything still standing
+    process.kill(-running.pid, "SIGKILL"); // anything still standing
   } catch {
     // the group is gone with it
   }
   return { sent, delay, atKill };
 }
 
-/** What the database holds: checked read-only, beside the running server. */
+/**
+ * What the database holds: checked read-only, beside the running server. The rows are cast to
+ * what the SQL written here selects.
+ * @param {Array<Entry & { answer: Created }>} expected
+ * @param {Sent[]} sentBodies
+ */
 function checkDatabase(expected, sentBodies) {
   const sentEmails = new Set(sentBodies.map((body) => body.email));
   const db = new Database(DB, { readonly: true, fileMustExist: true });
   try {
     const integrity = db.pragma("integrity_check", { simple: true });
-    const foreignKeys = db.pragma("foreign_key_check").length;
+    const foreignKeys = /** @type {unknown[]} */ (db.pragma("foreign_key_check")).length;
     const byCode = db.prepare(
       "select id, code, manage_token_hash tokenHash, status, full_name fullName, email, organisation, category, days from registrations where code = ?",
     );
+    /** @type {string[]} */
     const missing = [];
+    /** @type {string[]} */
     const damaged = [];
     for (const { body, answer } of expected) {
-      const row = byCode.get(answer.code);
+      const row = /** @type {{ tokenHash: string, status: string, fullName: string, email: string, organisation: string, category: string, days: string } | undefined} */ (
+        byCode.get(answer.code)
+      );
       if (!row) {
         missing.push(answer.code);
         continue;
@@ -197,18 +206,17 @@ function checkDatabase(expected, sentBodies) {
          from registrations r where emails != 1 or audits != 1`,
       )
       .all();
-    const orphans = db
+    const orphans = /** @type {{ n: number }} */ (db
       .prepare(
         `select (select count(*) from outbox o where o.registration_id is not null and not exists (select 1 from registrations r where r.id = o.registration_id))
               + (select count(*) from audit_log a where a.entity = 'registration' and not exists (select 1 from registrations r where r.id = a.entity_id)) n`,
       )
-      .get().n;
+      .get()).n;
     // Rows nobody was told about: committed as the server died, before the 201 went out.
     const answered = new Set(expected.map((e) => e.answer.code));
-    const unanswered = db
-      .prepare("select code, email from registrations")
-      .all()
-      .filter((row) => !answered.has(row.code));
+    const unanswered = /** @type {Array<{ code: string, email: string }>} */ (db.prepare("select code, email from registrations").all()).filter(
+      (row) => !answered.has(row.code),
+    );
     const strangers = unanswered.filter((row) => !sentEmails.has(row.email));
     // Never answered, but stored as sent: the same checks as for the answered ones, bar the token.
     const asSent = new Map(sentBodies.map((body) => [body.email, body]));
@@ -216,7 +224,7 @@ function checkDatabase(expected, sentBodies) {
       "select full_name fullName, organisation, days from registrations where code = ?",
     );
     const unansweredDamaged = unanswered.filter((row) => {
-      const stored = storedAs.get(row.code);
+      const stored = /** @type {{ fullName: string, organisation: string, days: string }} */ (storedAs.get(row.code));
       const body = asSent.get(row.email);
       return (
         body &&
@@ -225,10 +233,10 @@ function checkDatabase(expected, sentBodies) {
           stored.days !== JSON.stringify(body.days))
       );
     });
-    const total = db.prepare("select count(*) n from registrations").get().n;
-    const pendingEmails = db
-      .prepare("select count(*) n from outbox where status = 'pending'")
-      .get().n;
+    /** @param {string} sql */
+    const count = (sql) => /** @type {{ n: number }} */ (db.prepare(sql).get()).n;
+    const total = count("select count(*) n from registrations");
+    const pendingEmails = count("select count(*) n from outbox where status = 'pending'");
     return {
       integrity,
       foreignKeys,
@@ -247,15 +255,19 @@ function checkDatabase(expected, sentBodies) {
   }
 }
 
-/** The server's own view through the API, for this round's 201s: each one readable with its token. */
+/**
+ * The server's own view through the API, for this round's 201s: each one readable with its token.
+ * @param {Array<Entry & { answer: Created }>} expected
+ */
 async function checkThroughApi(expected) {
+  /** @type {string[]} */
   const wrong = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: STREAMS }, async () => {
-      while (next < expected.length) {
-        const { body, answer } = expected[next++];
-        const res = await request("GET", `${API}/${answer.code}`, {
+      for (let entry = expected[next++]; entry; entry = expected[next++]) {
+        const { body, answer } = entry;
+        const res = await send("GET", `${API}/${answer.code}`, {
           headers: { authorization: `Bearer ${answer.manageToken}` },
         });
         const got = json(res.text);
@@ -273,24 +285,30 @@ async function checkThroughApi(expected) {
   return wrong;
 }
 
-/** After a restart: pages, health, and a new registration read back, as any visitor would. */
+/**
+ * After a restart: pages, health, and a new registration read back, as any visitor would.
+ * @param {number} round
+ */
 async function checkAnswersNormally(round) {
+  /** @type {string[]} */
   const problems = [];
-  const page = await request("GET", "/en");
+  const page = await send("GET", "/en");
   if (page.status !== 200 || !page.text.trimEnd().endsWith("</html>"))
     problems.push(`GET /en: ${page.status}`);
-  const health = await request("GET", "/api/health");
+  const health = await send("GET", "/api/health");
   if (health.status !== 200 || json(health.text)?.status !== "ok") {
     problems.push(`GET /api/health: ${health.status} ${health.text.slice(0, 120)}`);
   }
   const body = registration(round, "after", 0);
-  const created = await request("POST", API, {
+  const created = await send("POST", API, {
     body,
     headers: { "x-forwarded-for": `10.${round}.254.1` },
   });
   const answer = created.status === 201 ? json(created.text) : undefined;
   if (!answer) problems.push(`POST ${API}: ${created.status} ${created.text?.slice(0, 120)}`);
-  return { problems, probe: answer ? { body, answer } : null };
+  /** @type {(Entry & { answer: Created }) | null} */
+  const probe = answer ? { body, status: 201, answer } : null;
+  return { problems, probe };
 }
 
 async function main() {
@@ -301,7 +319,9 @@ async function main() {
   fs.mkdirSync(path.dirname(path.resolve(DB)), { recursive: true });
   const started = Date.now();
   server = await startProductionServer({ ...serverOptions, freshDb: true, skipBuild: SKIP_BUILD });
-  const expected = []; // every registration answered 201 so far, with what was sent
+  /** @type {Array<Entry & { answer: Created }>} every registration answered 201 so far, with what was sent */
+  const expected = [];
+  /** @type {Sent[]} */
   const sentBodies = [];
   const lost = new Set();
   let failures = 0;
@@ -310,7 +330,10 @@ async function main() {
     const { sent, delay, atKill } = await loadAndKill(round);
     for (const s of sent) sentBodies.push(s.body);
     const roundEmails = new Set(sent.map((s) => s.body.email));
-    const created = sent.filter((s) => s.status === 201 && s.answer?.code && s.answer?.manageToken);
+    const created = sent.filter(
+      /** @returns {s is Entry & { answer: Created }} */ (s) => s.status === 201 && Boolean(s.answer?.code && s.answer?.manageToken),
+    );
+    /** @type {Record<string, number>} */
     const statuses = {};
     for (const s of sent) {
       const key = s.status === 0 ? `no answer (${s.error})` : String(s.status);

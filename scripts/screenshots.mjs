@@ -1,3 +1,4 @@
+// @ts-check
 // Screenshots of pages for a person to look at: node scripts/screenshots.mjs [baseURL] [outDir] [path...]
 import { chromium } from "@playwright/test";
 
@@ -7,10 +8,10 @@ const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
 });
-for (const [name, viewport] of [
+for (const [name, viewport] of /** @type {Array<[string, { width: number, height: number }]>} */ ([
   ["desktop", { width: 1280, height: 900 }],
   ["phone", { width: 390, height: 844 }],
-]) {
+])) {
   const page = await browser.newPage({ viewport, timezoneId: "America/New_York" });
   for (const p of targets) {
     await page.goto(base + p, { waitUntil: "networkidle" });

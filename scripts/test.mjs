@@ -86,6 +86,7 @@ if (steps.includes("e2e")) {
 // script that prints its own figures, reports how many checks it ran (CHECKS_FILE) and exits
 // non-zero on any fault.
 if (steps.includes("outside")) {
+  /** @type {Array<[string, string]>} */
   const outside = [
     ["durability (SIGKILL mid-registration, restart, every 201 intact; 5 rounds)", "durability"],
     ["drain (SIGTERM answers every request in flight)", "drain-test"],

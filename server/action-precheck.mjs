@@ -1,3 +1,4 @@
+// @ts-check
 // Checks a POST to a page (a Server Action, or a form posted without JavaScript) before Next.js
 // decodes it. Next answers a cross-site action, a body over its 1 MB limit, a broken multipart body
 // or deeply nested arguments with a 500, as if the fault were ours; these are the client's faults,
@@ -20,7 +21,7 @@ const ROUTE_HANDLERS = [/^\/(en|zh-CN)\/admin\/speakers\/[^/]+\/photo\/?$/, /\.[
 /** @param {string} method @param {string} url */
 export function isPagePost(method, url) {
   if (method !== "POST") return false;
-  const path = url.split("?")[0];
+  const path = url.split("?")[0] ?? "";
   if (path.startsWith("/api/") || path.startsWith("/_next/")) return false;
   return !ROUTE_HANDLERS.some((pattern) => pattern.test(path));
 }
@@ -31,6 +32,7 @@ export function isPagePost(method, url) {
  * @returns {{ status: number, error: string } | null}
  */
 export function checkActionHeaders(headers) {
+  /** @param {string} name */
   const header = (name) => {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
@@ -47,7 +49,10 @@ export function checkActionHeaders(headers) {
   return null;
 }
 
-/** How deeply a JSON text nests arrays and objects (strings skipped), without parsing it. */
+/**
+ * How deeply a JSON text nests arrays and objects (strings skipped), without parsing it.
+ * @param {string} text
+ */
 export function jsonDepth(text) {
   let depth = 0;
   let deepest = 0;
@@ -76,12 +81,17 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 const CONSTANT = /^\$(?:\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$|K[0-9a-f]+$)/;
 const POINTER = /^\$[@FQWBiRrXxAOoUSsLlGgMmV]?([0-9a-f]+)$/;
 
-/** Whether a decoded argument points at a part that is not in `parts`, or uses an unknown tag. */
+/**
+ * Whether a decoded argument points at a part that is not in `parts`, or uses an unknown tag.
+ * @param {unknown} value
+ * @param {Set<number>} parts
+ * @returns {boolean}
+ */
 function brokenPointer(value, parts) {
   if (typeof value === "string") {
     if (!value.startsWith("$") || CONSTANT.test(value)) return false;
     const pointer = POINTER.exec(value);
-    return !pointer || !parts.has(parseInt(pointer[1], 16));
+    return !pointer?.[1] || !parts.has(parseInt(pointer[1], 16));
   }
   if (Array.isArray(value)) return value.some((item) => brokenPointer(item, parts));
   if (value && typeof value === "object") return Object.values(value).some((item) => brokenPointer(item, parts));
@@ -109,7 +119,7 @@ export async function checkActionBody(body, contentType) {
   if (type.startsWith("multipart/form-data")) {
     let form;
     try {
-      form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+      form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
     } catch {
       return { status: 400, error: "The form's multipart body cannot be read." };
     }

@@ -1,3 +1,4 @@
+// @ts-check
 // Compresses a response as Next (or anything else) writes it, in the coding the client asked for.
 //
 // The choice is made once, when the headers are about to go out: a body ended in one piece is
@@ -7,8 +8,24 @@
 // Content-Length, Vary and a weaker ETag.
 import { compressBody, compressStream, flushKind, mayCompress, negotiateEncoding, varyWithEncoding, weakEtag } from "./compression.mjs";
 
+/**
+ * @param {string | Uint8Array} chunk
+ * @param {unknown} encoding
+ */
 const toBuffer = (chunk, encoding) =>
-  Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength) : Buffer.from(String(chunk), typeof encoding === "string" ? encoding : "utf8");
+  Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength) : Buffer.from(String(chunk), typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8");
+
+/**
+ * The methods of a response replaced below. Node types them as overloads (write(chunk, cb),
+ * write(chunk, encoding, cb)…), which one function cannot implement in JSDoc; this is the loose
+ * shape they all share, narrowed inside each replacement.
+ * @typedef {object} Patchable
+ * @property {(status: number, reason?: unknown, headers?: unknown) => unknown} writeHead
+ * @property {() => void} flushHeaders
+ * @property {(chunk: unknown, encoding?: unknown, cb?: unknown) => boolean} write
+ * @property {(chunk?: unknown, encoding?: unknown, cb?: unknown) => unknown} end
+ * @property {() => void} [flush] what Next calls after each part it streams (compression's API)
+ */
 
 /**
  * Wraps `res` so that what is written to it is compressed for `req`'s Accept-Encoding, and removes
@@ -19,13 +36,17 @@ const toBuffer = (chunk, encoding) =>
 export function compressResponse(req, res) {
   const coding = negotiateEncoding(req.headers["accept-encoding"]);
   delete req.headers["accept-encoding"];
-  const real = { writeHead: res.writeHead, flushHeaders: res.flushHeaders, write: res.write, end: res.end };
+  const patched = /** @type {Patchable} */ (/** @type {unknown} */ (res));
+  const real = { writeHead: patched.writeHead, flushHeaders: patched.flushHeaders, write: patched.write, end: patched.end };
   let decided = false;
   /** @type {import("node:zlib").Gzip | import("node:zlib").BrotliCompress | null} */
   let stream = null;
   let compressWhole = false;
 
-  /** Sets the headers for what follows; true if the body is to be compressed. */
+  /**
+   * Sets the headers for what follows; true if the body is to be compressed.
+   * @param {number | undefined} length
+   */
   const decide = (length) => {
     if (decided) return stream !== null || compressWhole;
     decided = true;
@@ -36,8 +57,8 @@ export function compressResponse(req, res) {
     if (!coding) return false;
     res.setHeader("content-encoding", coding);
     res.removeHeader("content-length");
-    const etag = res.getHeader("etag");
-    if (etag !== undefined) res.setHeader("etag", weakEtag(etag));
+    const etag = weakEtag(res.getHeader("etag"));
+    if (etag !== undefined) res.setHeader("etag", etag);
     return true;
   };
 
@@ -57,36 +78,39 @@ export function compressResponse(req, res) {
     });
   };
 
-  res.writeHead = function (status, reason, headers) {
+  patched.writeHead = function (status, reason, headers) {
     if (!decided) {
       if (typeof reason === "object" && reason !== null) [reason, headers] = [undefined, reason];
       res.statusCode = status;
       if (typeof reason === "string") res.statusMessage = reason;
-      if (Array.isArray(headers)) for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i], headers[i + 1]);
-      else if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+      // Node's raw form: [name, value, name, value…].
+      if (Array.isArray(headers)) for (let i = 0; i < headers.length; i += 2) res.setHeader(String(headers[i]), headers[i + 1]);
+      else if (headers && typeof headers === "object") {
+        for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+      }
       // Held until the first write or end, which tells whether the body is whole and how large:
       // Node's own write and end call writeHead again to send them.
       return res;
     }
-    return real.writeHead.apply(res, arguments);
+    return Reflect.apply(real.writeHead, res, arguments);
   };
-  res.flushHeaders = function () {
+  patched.flushHeaders = function () {
     if (!decided && decide(undefined)) startStream();
     return real.flushHeaders.call(res);
   };
-  res.write = function (chunk, encoding, cb) {
+  patched.write = function (chunk, encoding, cb) {
     if (!decided && decide(undefined)) startStream();
     if (!stream) return real.write.call(res, chunk, encoding, cb);
     if (typeof encoding === "function") [cb, encoding] = [encoding, undefined];
     if (chunk == null) return true;
-    return stream.write(toBuffer(chunk, encoding), cb);
+    return stream.write(toBuffer(/** @type {string | Uint8Array} */ (chunk), encoding), /** @type {((error?: Error | null) => void) | undefined} */ (cb));
   };
-  res.end = function (chunk, encoding, cb) {
+  patched.end = function (chunk, encoding, cb) {
     if (typeof chunk === "function") [cb, chunk, encoding] = [chunk, undefined, undefined];
     else if (typeof encoding === "function") [cb, encoding] = [encoding, undefined];
     if (!decided) {
       // The whole body is here: compressed in one piece, with its exact length.
-      const body = chunk == null ? Buffer.alloc(0) : toBuffer(chunk, encoding);
+      const body = chunk == null ? Buffer.alloc(0) : toBuffer(/** @type {string | Uint8Array} */ (chunk), encoding);
       if (decide(body.length)) {
         compressWhole = true;
         const out = compressBody(/** @type {"br" | "gzip"} */ (coding), body);
@@ -95,13 +119,13 @@ export function compressResponse(req, res) {
       }
     }
     if (!stream) return real.end.call(res, chunk, encoding, cb);
-    if (cb) res.once("finish", cb);
-    if (chunk != null) stream.write(toBuffer(chunk, encoding));
+    if (typeof cb === "function") res.once("finish", /** @type {() => void} */ (cb));
+    if (chunk != null) stream.write(toBuffer(/** @type {string | Uint8Array} */ (chunk), encoding));
     stream.end();
     return res;
   };
   /** Sends what the compressor holds so far (Next calls it after each part it streams). */
-  res.flush = function () {
+  patched.flush = function () {
     stream?.flush(flushKind(/** @type {"br" | "gzip"} */ (coding)));
   };
   return coding;

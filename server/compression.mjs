@@ -1,3 +1,4 @@
+// @ts-check
 // Which responses server.mjs compresses, and how: the rules, without the streams.
 //
 // Next is asked for plain bytes (server.mjs removes Accept-Encoding from every request), so this is
@@ -47,7 +48,10 @@ export function negotiateEncoding(header, available = CODINGS) {
   return best;
 }
 
-/** Whether a body of this Content-Type gains from compression (text, JSON, XML, scripts, RSC). */
+/**
+ * Whether a body of this Content-Type gains from compression (text, JSON, XML, scripts, RSC).
+ * @param {unknown} contentType
+ */
 export function compressibleType(contentType) {
   const mime = String(contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   // Server-sent events must reach the client event by event.
@@ -78,7 +82,10 @@ export function mayCompress({ method, status, headers, length }) {
   return size === undefined || size >= MIN_SIZE;
 }
 
-/** A Vary header value that includes Accept-Encoding (and keeps what it said before). */
+/**
+ * A Vary header value that includes Accept-Encoding (and keeps what it said before).
+ * @param {string | number | string[] | undefined} vary
+ */
 export function varyWithEncoding(vary) {
   const value = Array.isArray(vary) ? vary.join(", ") : String(vary ?? "").trim();
   if (!value) return "Accept-Encoding";
@@ -90,6 +97,7 @@ export function varyWithEncoding(vary) {
 /**
  * The ETag of a compressed copy: weak, since the bytes differ from the plain ones. A browser's
  * If-None-Match with it still matches the plain tag under the weak comparison Next uses.
+ * @param {string | number | string[] | null | undefined} etag
  */
 export function weakEtag(etag) {
   if (etag === undefined || etag === null) return undefined;
@@ -97,7 +105,11 @@ export function weakEtag(etag) {
   return value.startsWith("W/") ? value : `W/${value}`;
 }
 
-/** A whole body in the given coding, with settings fast enough for every request (a few ms a page). */
+/**
+ * A whole body in the given coding, with settings fast enough for every request (a few ms a page).
+ * @param {"br" | "gzip"} coding
+ * @param {Buffer} body
+ */
 export function compressBody(coding, body) {
   if (coding === "br") {
     return brotliCompressSync(body, {
@@ -118,6 +130,7 @@ const brotliAsync = promisify(brotliCompress);
  * The smallest brotli copy of a body that is kept and sent many times (the page copy). Its
  * strongest setting costs a few hundred ms of CPU for a large page: done once, off the event loop
  * (in libuv's thread pool), while the gzip copy serves.
+ * @param {Buffer} body
  */
 export function storedBrotli(body) {
   return brotliAsync(body, {
@@ -129,7 +142,10 @@ export function storedBrotli(body) {
   });
 }
 
-/** A compressing stream for a body that arrives in parts; `flush()` sends what it has so far. */
+/**
+ * A compressing stream for a body that arrives in parts; `flush()` sends what it has so far.
+ * @param {"br" | "gzip"} coding
+ */
 export function compressStream(coding) {
   if (coding === "br") {
     return createBrotliCompress({
@@ -140,7 +156,10 @@ export function compressStream(coding) {
   throw new Error(`Unknown coding: ${coding}`);
 }
 
-/** The flush kind that makes a stream of this coding emit all it holds, without ending it. */
+/**
+ * The flush kind that makes a stream of this coding emit all it holds, without ending it.
+ * @param {"br" | "gzip"} coding
+ */
 export function flushKind(coding) {
   return coding === "br" ? constants.BROTLI_OPERATION_FLUSH : constants.Z_SYNC_FLUSH;
 }

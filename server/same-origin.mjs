@@ -1,3 +1,4 @@
+// @ts-check
 // Whether a request that changes data may come from where it says it comes from: used by
 // server.mjs before Next handles a Server Action, and by lib/http/same-origin.ts in route handlers.
 //

@@ -1,3 +1,4 @@
+// @ts-check
 // The security headers of every response the production server (server.mjs) sends.
 //
 // Public pages are rendered ahead of requests, so a per-request nonce would force them to render
@@ -12,20 +13,27 @@ const CAMERA_PAGE = /^\/(en|zh-CN)\/checkin(\/|$|\?)/;
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
-/** `'sha256-…'` sources for every inline script in an HTML document (scripts with `src` excluded). */
+/**
+ * `'sha256-…'` sources for every inline script in an HTML document (scripts with `src` excluded).
+ * @param {string | Buffer} html
+ */
 export function inlineScriptHashes(html) {
   // latin1 maps each byte to one character, so the slices below are the exact bytes the browser hashes.
   const text = Buffer.isBuffer(html) ? html.toString("latin1") : Buffer.from(html, "utf8").toString("latin1");
   const hashes = new Set();
   for (const match of text.matchAll(SCRIPT)) {
-    if (/\bsrc\s*=/i.test(match[1])) continue;
-    const digest = createHash("sha256").update(Buffer.from(match[2], "latin1")).digest("base64");
+    const [, attributes = "", body = ""] = match;
+    if (/\bsrc\s*=/i.test(attributes)) continue;
+    const digest = createHash("sha256").update(Buffer.from(body, "latin1")).digest("base64");
     hashes.add(`'sha256-${digest}'`);
   }
   return [...hashes];
 }
 
-/** The Content-Security-Policy for a response whose inline scripts have these hashes. */
+/**
+ * The Content-Security-Policy for a response whose inline scripts have these hashes.
+ * @param {string[]} [scriptHashes]
+ */
 export function contentSecurityPolicy(scriptHashes = [], https = false) {
   const directives = [
     "default-src 'self'",
@@ -48,11 +56,17 @@ export function contentSecurityPolicy(scriptHashes = [], https = false) {
   return directives.join("; ");
 }
 
-/** Whether the client reached us over HTTPS: directly, or through a proxy we were told to trust. */
+/**
+ * Whether the client reached us over HTTPS: directly, or through a proxy we were told to trust.
+ * @param {{ socket?: { encrypted?: boolean } | object, headers: import("node:http").IncomingHttpHeaders }} req
+ *   a request (a TLS socket has `encrypted`)
+ * @param {number} [hops]
+ */
 export function overHttps(req, hops = trustedHops()) {
-  if (req.socket?.encrypted) return true;
+  if (req.socket && "encrypted" in req.socket && req.socket.encrypted) return true;
   if (!hops) return false;
-  return trustedEntry(req.headers["x-forwarded-proto"], hops)?.toLowerCase() === "https";
+  const proto = req.headers["x-forwarded-proto"];
+  return trustedEntry(Array.isArray(proto) ? proto.join(",") : proto, hops)?.toLowerCase() === "https";
 }
 
 /** The headers every response carries, whatever its type (the CSP without hashes for non-HTML). */

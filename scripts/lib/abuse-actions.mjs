@@ -1,3 +1,4 @@
+// @ts-check
 // The abuse cases of each Server Action, keyed "file#exportedName" as the build's
 // server-reference-manifest.json names them. An action without an entry here stops the run.
 //
@@ -8,9 +9,41 @@
 //   its error state (HTTP 200, the useActionState UX), which is what these must get.
 import { randomBytes } from "node:crypto";
 import { CROSS_SITE, NULL_ORIGIN, sessionCases } from "./abuse-common.mjs";
-import { BROKEN_UTF8, SCRIPT, SQL, TEN_MB, actionBody, actionParts, deepJson, formData, multipart, randomToken } from "./abuse-payloads.mjs";
+import { BROKEN_UTF8, SCRIPT, SQL, TEN_MB, deepJson, randomToken } from "./abuse-payloads.mjs";
+import { multipart } from "./http-client.mjs";
+import { actionBody, actionParts, formData } from "./next-client.mjs";
 
-/** Who may call what: the role with the permission, and one without it. */
+/** @typedef {import("./abuse-common.mjs").AbuseContext} AbuseContext */
+/** @typedef {import("./abuse-common.mjs").AbuseRequest} AbuseRequest */
+/** @typedef {import("./abuse-common.mjs").AbuseCase} AbuseCase */
+
+/**
+ * An argument the page binds before the form's own (`action.bind(null, token)`).
+ * @typedef {object} BoundArgument
+ * @property {string} name
+ * @property {unknown} value
+ * @property {boolean} [forgeable] whether the cases forge it (tokens, ids)
+ * @property {Array<[string, unknown]>} [forged] forgeries of its own, else the token forgeries
+ */
+
+/**
+ * @typedef {object} ActionSpec
+ * @property {keyof typeof ROLES} role who may call it
+ * @property {string} [cookieRole] whose session to send when the role is public
+ * @property {BoundArgument[]} [bound]
+ * @property {boolean} [state] whether prevState comes first (useActionState)
+ * @property {boolean} [form] whether the last argument is a FormData
+ * @property {boolean} [json] whether the last argument is one JSON value
+ * @property {() => Record<string, unknown>} [valid] an input it would accept
+ * @property {Record<string, unknown>} [spoiler] one change that makes `valid` invalid
+ * @property {string[]} [strings] its free-text fields
+ * @property {Record<string, unknown[]>} [garbage] wrong values per field
+ */
+
+/**
+ * Who may call what: the role with the permission, and one without it.
+ * @type {Record<string, [string | null, string | null]>}
+ */
 const ROLES = {
   agenda: ["organizer", "staff"],
   attendees: ["organizer", "staff"],
@@ -21,8 +54,13 @@ const ROLES = {
   public: [null, null],
 };
 
+/**
+ * @param {AbuseContext} ctx
+ * @returns {BoundArgument}
+ */
 const token = (ctx) => ({ name: "token", value: ctx.attendee.manageToken, forgeable: true });
 const locale = { name: "locale", value: "en" };
+/** @param {AbuseContext} ctx */
 const person = (ctx) => ({
   fullName: "Abuse Case",
   email: ctx.uniqueEmail(),
@@ -43,6 +81,8 @@ const PERSON_GARBAGE = {
  * Each action: its permission, the arguments before its form (bound by the page), whether a
  * prevState comes first, whether the last argument is a FormData or one JSON value, a valid
  * input, a spoiler (one change that makes it invalid), its free-text fields and per-field garbage.
+ * @param {AbuseContext} ctx
+ * @returns {Record<string, ActionSpec>}
  */
 export function actionSpecs(ctx) {
   const speaker = String(ctx.speakerId);
@@ -343,51 +383,91 @@ export function actionSpecs(ctx) {
   };
 }
 
-/** The page that hosts an action, with its dynamic segments filled in from the fixtures. */
+/**
+ * The page that hosts an action, with its dynamic segments filled in from the fixtures.
+ * @param {string[]} workers
+ * @param {AbuseContext} ctx
+ */
 export function hostPage(workers, ctx) {
+  /** @type {Record<string, string>} */
   const values = { locale: "en", code: ctx.attendee.code, token: ctx.attendee.manageToken };
+  /** @type {Record<string, number>} */
   const byFolder = { speakers: ctx.speakerId, quotes: ctx.quoteId };
   const pages = workers
     .filter((w) => w.startsWith("app/") && w.endsWith("/page"))
-    .map((worker) => {
+    .flatMap((worker) => {
       const segments = worker.slice(4, -5).split("/");
       const filled = segments.map((segment, i) => {
         const param = /^\[(.+)\]$/.exec(segment)?.[1];
         if (!param) return segment;
-        return String(values[param] ?? (param === "id" ? byFolder[segments[i - 1]] : undefined) ?? "");
+        return String(values[param] ?? (param === "id" ? byFolder[segments[i - 1] ?? ""] : undefined) ?? "");
       });
-      return filled.includes("") ? null : { worker, path: `/${filled.join("/")}`, params: segments.filter((s) => s.startsWith("[")).length };
+      return filled.includes("") ? [] : [{ worker, path: `/${filled.join("/")}`, params: segments.filter((s) => s.startsWith("[")).length }];
     })
-    .filter(Boolean)
     .sort((a, b) => a.params - b.params || a.path.length - b.path.length);
-  if (pages.length === 0) throw new Error(`No page to call the action from among ${workers.join(", ")}: teach hostPage its segments.`);
-  return pages[0].path;
+  const [page] = pages;
+  if (!page) throw new Error(`No page to call the action from among ${workers.join(", ")}: teach hostPage its segments.`);
+  return page.path;
 }
 
+/** @param {ActionSpec} spec */
 function spoil(spec) {
-  return { ...spec.valid(), ...(spec.spoiler ?? {}) };
+  return { ...spec.valid?.(), ...(spec.spoiler ?? {}) };
 }
 
-/** The argument list of a call: bound values, prevState, then the form or the JSON input. */
+/**
+ * The argument list of a call: bound values, prevState, then the form or the JSON input.
+ * @param {ActionSpec} spec
+ * @param {unknown} input
+ * @param {{ bound?: unknown[] }} [options]
+ * @returns {unknown[]}
+ */
 function args(spec, input, { bound } = {}) {
   const out = (bound ?? (spec.bound ?? []).map((b) => b.value)).slice();
   if (spec.state) out.push({});
-  if (spec.form) out.push(input instanceof FormData ? input : formData(input ?? {}));
+  if (spec.form) out.push(input instanceof FormData ? input : formData(/** @type {Record<string, unknown>} */ (input ?? {})));
   else if (spec.json) out.push(input);
   return out;
 }
 
-/** Cases of one action. `action` is { id, key, page }. */
+/**
+ * Cases of one action.
+ * @param {ActionSpec} spec
+ * @param {{ id: string, key: string, page: string }} action
+ * @param {AbuseContext} ctx
+ * @returns {Promise<AbuseCase[]>}
+ */
 export async function actionCases(spec, action, ctx) {
-  const [allowedRole, wrongRole] = ROLES[spec.role];
-  const cookie = ctx.cookies[allowedRole ?? spec.cookieRole] ?? undefined;
+  const [allowedRole, wrongRole] = ROLES[spec.role] ?? [null, null];
+  const cookieRole = allowedRole ?? spec.cookieRole;
+  const cookie = cookieRole ? ctx.cookies[cookieRole] : undefined;
+  /** @type {AbuseRequest & { headers: Record<string, string> }} */
   const base = { method: "POST", path: action.page, cookie, headers: { "next-action": action.id, accept: "text/x-component", origin: ctx.url } };
+  /**
+   * A call as React encodes it.
+   * @param {unknown[]} callArgs
+   * @param {{ headers?: Record<string, string> }} [extra]
+   * @returns {Promise<AbuseRequest>}
+   */
   const call = async (callArgs, extra = {}) => {
     const body = await actionBody(callArgs);
     return { ...base, ...extra, headers: { ...base.headers, ...body.headers, ...extra.headers }, body: body.body };
   };
-  const raw = (body, headers, extra = {}) => ({ ...base, ...extra, headers: { ...base.headers, ...headers }, body });
+  /**
+   * A body written by hand.
+   * @param {string | Buffer} body
+   * @param {Record<string, string>} headers
+   * @returns {AbuseRequest}
+   */
+  const raw = (body, headers) => ({ ...base, headers: { ...base.headers, ...headers }, body });
+  /** @type {AbuseCase[]} */
   const cases = [];
+  /**
+   * @param {string} name
+   * @param {string} rule
+   * @param {AbuseRequest} request
+   * @param {import("./abuse-common.mjs").Expectation} [expect]
+   */
   const add = (name, rule, request, expect = "refused") => cases.push({ name, rule, request, expect });
   const spoiled = spec.valid ? spoil(spec) : {};
   const spoiledArgs = args(spec, spec.json ? spoiled : spoiled);
@@ -409,7 +489,7 @@ export async function actionCases(spec, action, ctx) {
   const stringField = (spec.strings ?? [])[0];
   if (spec.form && stringField) {
     const bytes = Buffer.concat([Buffer.from("Abuse "), BROKEN_UTF8]);
-    const valid = await actionParts(args(spec, spec.valid()));
+    const valid = await actionParts(args(spec, spec.valid?.()));
     add(`bytes that are not UTF-8 in ${stringField}`, "broken UTF-8", { ...base, ...withHeaders(base, multipart(valid.map(([n, v]) => (n.endsWith(`_${stringField}`) ? [n, bytes] : [n, v])))) });
   }
   add("bytes that are not UTF-8 in the arguments", "broken UTF-8", raw(Buffer.concat([Buffer.from('["'), BROKEN_UTF8, Buffer.from('"]')]), { "content-type": "text/plain;charset=UTF-8" }));
@@ -428,7 +508,7 @@ export async function actionCases(spec, action, ctx) {
   // Arguments of the wrong kind: only our own pages call these, so any other shape was crafted.
   if (spec.form) {
     const bound = (spec.bound ?? []).map((b) => b.value);
-    const valid = spec.valid();
+    const valid = spec.valid?.() ?? {};
     const prefix = [...bound, ...(spec.state ? [{}] : [])];
     add("a string where the form goes", "wrong argument", await call([...prefix, "id=1"]));
     add("a list of [name, value] pairs where the form goes", "wrong argument", await call([...prefix, Object.entries(valid)]));
@@ -438,7 +518,7 @@ export async function actionCases(spec, action, ctx) {
       // A no-JavaScript post naming the action alone: the action gets the form as its first argument.
       const mpa = formData(valid);
       mpa.append(`$ACTION_ID_${action.id}`, "");
-      const body = multipart([...mpa.entries()]);
+      const body = multipart([...mpa.entries()].map(([name, value]) => [name, String(value)]));
       add("a no-JavaScript form post of the action alone ($ACTION_ID_)", "wrong argument", {
         ...base,
         headers: { accept: "text/html", origin: ctx.url, ...body.headers },
@@ -462,14 +542,21 @@ export async function actionCases(spec, action, ctx) {
   }
 
   // Field garbage in a well-formed call from our own page: the form's error state.
-  if (spec.valid && spec.spoiler) {
+  const valid = spec.valid;
+  if (valid && spec.spoiler) {
+    const strings = spec.strings ?? [];
+    /**
+     * @param {string} name
+     * @param {unknown} input
+     * @param {string} rule
+     */
     const field = async (name, input, rule) => add(name, rule, await call(args(spec, input)), "form");
     if (spec.json) {
       for (const [label, value] of [["a string", "x"], ["a number", 42], ["null", null], ["a list", [spoiled]], ["an empty object", {}]]) {
         await field(`${label} as the input`, value, "wrong type");
       }
-      for (const key of Object.keys(spec.valid())) {
-        await field(`${key} as a list`, { ...spoiled, [key]: [spec.valid()[key]] }, "wrong type");
+      for (const key of Object.keys(valid())) {
+        await field(`${key} as a list`, { ...spoiled, [key]: [valid()[key]] }, "wrong type");
         await field(`${key} as SQL`, { ...spoiled, [key]: SQL[0] }, "SQL");
         await field(`${key} as a script`, { ...spoiled, [key]: SCRIPT[0] }, "script");
         const { [key]: _dropped, ...rest } = spoiled;
@@ -479,29 +566,29 @@ export async function actionCases(spec, action, ctx) {
     } else {
       await field("no fields at all", {}, "missing field");
       await field("the spoiled form with unknown extra fields", { ...spoiled, isAdmin: "on", capacityOverride: "1", constructor: "x", __proto__x: "x", ...spec.spoiler }, "extra field");
-      if (spec.strings.length) {
+      if (strings.length) {
         const files = { ...spoiled };
-        for (const s of spec.strings) files[s] = new File(["x"], "x.txt");
+        for (const s of strings) files[s] = new File(["x"], "x.txt");
         await field("every text field as a file", files, "wrong type");
-        for (const [rule, payloads] of [["SQL", SQL], ["script", SCRIPT]]) {
+        for (const [rule, payloads] of /** @type {Array<[string, readonly string[]]>} */ ([["SQL", SQL], ["script", SCRIPT]])) {
           for (const payload of payloads) {
             const input = { ...spoiled };
-            for (const s of spec.strings) input[s] = payload;
+            for (const s of strings) input[s] = payload;
             Object.assign(input, spec.spoiler);
             await field(`${rule} in every text field: ${payload}`, input, rule);
           }
         }
         const long = { ...spoiled };
-        for (const s of spec.strings) long[s] = "x".repeat(Math.floor(600_000 / spec.strings.length));
+        for (const s of strings) long[s] = "x".repeat(Math.floor(600_000 / strings.length));
         await field("every text field far over its limit", long, "overlong");
         const control = { ...spoiled };
-        for (const s of spec.strings) control[s] = "a\u0000b\u0007\u001b[31m";
+        for (const s of strings) control[s] = "a\u0000b\u0007\u001b[31m";
         Object.assign(control, spec.spoiler);
         await field("NUL and control characters in every text field", control, "wrong type");
       }
       for (const [name, values] of Object.entries(spec.garbage ?? {})) {
         for (const value of values) {
-          await field(`${name} = ${JSON.stringify(String(value).slice(0, 40))}`, { ...spec.valid(), [name]: value }, "wrong type");
+          await field(`${name} = ${JSON.stringify(String(value).slice(0, 40))}`, { ...valid(), [name]: value }, "wrong type");
         }
       }
     }
@@ -509,11 +596,18 @@ export async function actionCases(spec, action, ctx) {
   return cases;
 }
 
+/**
+ * @param {AbuseRequest} base
+ * @param {{ headers: Record<string, string>, body: string | Buffer }} body
+ */
 function withHeaders(base, body) {
   return { headers: { ...base.headers, ...body.headers }, body: body.body };
 }
 
-/** A well-formed id that is not this one: the same kind of action, another hash. */
+/**
+ * A well-formed id that is not this one: the same kind of action, another hash.
+ * @param {string} id
+ */
 function unknownId(id) {
   return id.slice(0, 2) + randomBytes((id.length - 2) / 2).toString("hex");
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // A fingerprint of everything the abuse must not change: every table of the database (less what
 // changes by design when a request is refused) and every file beside it (the uploaded photos).
 import { createHash } from "node:crypto";
@@ -9,6 +10,7 @@ import Database from "better-sqlite3";
  * Left out, with the reason. Every other table counts, so a table added to db/schema.ts is
  * covered without touching this script.
  */
+/** @type {Record<string, string>} */
 export const EXCLUDED_TABLES = {
   sign_in_attempts:
     "counts sign-in attempts per email, address and pair before the password is checked: refusing a wrong password must write there (it is how repeated guesses get locked out)",
@@ -20,6 +22,7 @@ export const EXCLUDED_TABLES = {
 };
 
 /** Columns that change after the request that wrote the row, on their own schedule. */
+/** @type {Record<string, { columns: string[], why: string }>} */
 export const EXCLUDED_COLUMNS = {
   outbox: {
     columns: ["status", "attempts", "last_error", "next_attempt_at", "sent_at"],
@@ -28,6 +31,7 @@ export const EXCLUDED_COLUMNS = {
 };
 
 /** Rows that a request answered as intended writes by design, with the reason. */
+/** @type {Record<string, { where: string, why: string }>} */
 export const EXCLUDED_ROWS = {
   audit_log: {
     where: "action NOT LIKE 'export-%'",
@@ -35,7 +39,12 @@ export const EXCLUDED_ROWS = {
   },
 };
 
-/** sha256 per table over its rows in primary-key order, as JSON. */
+/** @typedef {{ tables: Record<string, string>, files: Record<string, string> }} Snapshot */
+
+/**
+ * sha256 per table over its rows in primary-key order, as JSON.
+ * @param {string} dbPath
+ */
 export function tableDigests(dbPath) {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
@@ -43,20 +52,23 @@ export function tableDigests(dbPath) {
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .all()
+      .map((row) => /** @type {{ name: string }} */ (row))
       .map((row) => row.name)
       .filter((name) => !(name in EXCLUDED_TABLES));
+    /** @type {Record<string, string>} */
     const digests = {};
     // One read transaction: the tables are read as of one moment.
     db.transaction(() => {
       for (const table of tables) {
         const skip = new Set(EXCLUDED_COLUMNS[table]?.columns ?? []);
-        const columns = db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(table);
+        const columns = /** @type {Array<{ name: string, pk: number }>} */ (db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(table));
         const kept = columns.filter((c) => !skip.has(c.name)).map((c) => `"${c.name}"`);
         const keys = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`);
         const order = keys.length ? keys.join(", ") : kept.join(", ");
         const hash = createHash("sha256");
         let rows = 0;
-        const where = EXCLUDED_ROWS[table] ? ` WHERE ${EXCLUDED_ROWS[table].where}` : "";
+        const excluded = EXCLUDED_ROWS[table];
+        const where = excluded ? ` WHERE ${excluded.where}` : "";
         for (const row of db.prepare(`SELECT ${kept.join(", ")} FROM "${table}"${where} ORDER BY ${order}`).raw().iterate()) {
           hash.update(JSON.stringify(row, (_key, value) => (Buffer.isBuffer(value) ? value.toString("base64") : value)));
           hash.update("\n");
@@ -71,9 +83,15 @@ export function tableDigests(dbPath) {
   }
 }
 
-/** Every file under `dir` (the database's own files and `skip` left out): path, size and sha256. */
+/**
+ * Every file under `dir` (the database's own files and `skip` left out): path, size and sha256.
+ * @param {string} dir
+ * @param {string[]} skip
+ */
 export function fileDigests(dir, skip) {
+  /** @type {Record<string, string>} */
   const out = {};
+  /** @param {string} current */
   const walk = (current) => {
     for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
@@ -86,22 +104,36 @@ export function fileDigests(dir, skip) {
   return out;
 }
 
+/**
+ * @param {string} dbPath
+ * @param {string[]} skip
+ * @returns {Snapshot}
+ */
 export function snapshot(dbPath, skip) {
   return { tables: tableDigests(dbPath), files: fileDigests(path.dirname(dbPath), [dbPath, ...skip]) };
 }
 
-/** One sha256 over a snapshot: the figure printed before and after. */
+/**
+ * One sha256 over a snapshot: the figure printed before and after.
+ * @param {Snapshot} snap
+ */
 export function checksum(snap) {
   return createHash("sha256").update(JSON.stringify(snap)).digest("hex");
 }
 
-/** What differs between two snapshots, in words: "registrations (3 → 4 rows)", "file uploads/x". */
+/**
+ * What differs between two snapshots, in words: "registrations (3 → 4 rows)", "file uploads/x".
+ * @param {Snapshot} before
+ * @param {Snapshot} after
+ */
 export function differences(before, after) {
+  /** @type {string[]} */
   const out = [];
   for (const table of new Set([...Object.keys(before.tables), ...Object.keys(after.tables)])) {
     const a = before.tables[table];
     const b = after.tables[table];
     if (a === b) continue;
+    /** @param {string | undefined} d */
     const rows = (d) => (d === undefined ? "none" : d.split(":")[0]);
     out.push(`table ${table} (${rows(a)} → ${rows(b)} rows${rows(a) === rows(b) ? ", contents changed" : ""})`);
   }

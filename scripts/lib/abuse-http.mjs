@@ -1,5 +1,7 @@
+// @ts-check
 // Sending one abuse case and judging its answer: the status it must have, the leaks it must not.
 import http from "node:http";
+import { actionResult } from "./next-client.mjs";
 
 const TIMEOUT_MS = 30_000;
 let clientNumber = 0;
@@ -11,9 +13,24 @@ function nextClient() {
 }
 
 /**
- * One HTTP exchange with node:http rather than fetch: a server may answer a large upload early
- * (413) and close; fetch then reports only its failed write, while this still reads the answer
- * that came back. Returns { status, headers, body, cut } or { error } when no answer came at all.
+ * @typedef {object} Exchanged
+ * @property {number} status
+ * @property {Headers} headers
+ * @property {Buffer} body
+ * @property {boolean} cut whether the answer's body was cut short
+ * @property {undefined} [error]
+ */
+/** @typedef {Exchanged & { redirects: Array<{ status: number, location: string }>, path: string }} AbuseResponse */
+/** @typedef {{ error: string }} NoAnswer */
+
+/**
+ * One HTTP exchange. Not the scripts' shared client (http-client.mjs), which sends a body in one
+ * write: a server may answer a large upload early (413) and close, and a client that wrote the
+ * whole body then sees only its failed write, while this writes in pieces and still reads the
+ * answer that came back; it also streams bodies and tells a cut answer from a whole one.
+ * @param {string} url
+ * @param {{ method: string, headers: Record<string, string>, body: Buffer | ReadableStream<Uint8Array> | undefined }} request
+ * @returns {Promise<Exchanged | NoAnswer>}
  */
 function exchange(url, { method, headers, body }) {
   return new Promise((resolve) => {
@@ -23,10 +40,12 @@ function exchange(url, { method, headers, body }) {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const request = http.request(url, { method, headers, timeout: TIMEOUT_MS, agent }, (response) => {
       answered = true;
+      /** @type {Buffer[]} */
       const chunks = [];
+      /** @param {boolean} cut */
       const done = (cut) => {
         agent.destroy();
-        resolve({ status: response.statusCode, headers: toHeaders(response.headers), body: Buffer.concat(chunks), cut });
+        resolve({ status: response.statusCode ?? 0, headers: toHeaders(response.headers), body: Buffer.concat(chunks), cut });
       };
       response.on("data", (chunk) => chunks.push(chunk));
       response.on("end", () => done(false));
@@ -34,7 +53,7 @@ function exchange(url, { method, headers, body }) {
       response.on("aborted", () => done(true));
     });
     request.on("timeout", () => request.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
-    request.on("error", (error) => {
+    request.on("error", (/** @type {NodeJS.ErrnoException} */ error) => {
       if (answered) return;
       agent.destroy();
       resolve({ error: error.code ?? error.message });
@@ -47,11 +66,14 @@ function exchange(url, { method, headers, body }) {
  * Writes a body 64 KB at a time, letting the answer in between, and stops once it has come: as
  * curl does, so that an early 413 is read rather than lost to the reset of a write into a socket
  * the server has closed.
+ * @param {http.ClientRequest} request
+ * @param {Buffer | ReadableStream<Uint8Array> | undefined} body
+ * @param {() => boolean} answered
  */
 async function writeInPieces(request, body, answered) {
   const piece = 64 * 1024;
   async function* pieces() {
-    if (body instanceof ReadableStream) yield* body;
+    if (body instanceof ReadableStream) yield* /** @type {AsyncIterable<Uint8Array>} */ (/** @type {unknown} */ (body));
     else for (let at = 0; body && at < body.length; at += piece) yield body.subarray(at, at + piece);
   }
   try {
@@ -66,6 +88,7 @@ async function writeInPieces(request, body, answered) {
   }
 }
 
+/** @param {http.IncomingHttpHeaders} raw */
 function toHeaders(raw) {
   const headers = new Headers();
   for (const [name, value] of Object.entries(raw)) {
@@ -75,22 +98,37 @@ function toHeaders(raw) {
 }
 
 /**
+ * @param {Exchanged | AbuseResponse | NoAnswer} response
+ * @returns {response is NoAnswer}
+ */
+export function noAnswer(response) {
+  return typeof response.error === "string";
+}
+
+/**
  * Sends a case's request. Returns { status, headers, body, redirects, path } or { error } when no
  * answer came (refused connection, reset before any answer, timeout): a server that hangs up
  * instead of answering falls short.
+ * @param {string} base
+ * @param {import("./abuse-common.mjs").AbuseRequest} request
+ * @returns {Promise<AbuseResponse | NoAnswer>}
  */
 export async function send(base, request) {
-  const headers = { "x-forwarded-for": nextClient(), ...request.headers };
+  /** @type {Record<string, string>} */
+  const headers = {};
+  for (const [name, value] of Object.entries({ "x-forwarded-for": nextClient(), ...request.headers })) {
+    if (value !== undefined) headers[name] = value;
+  }
   if (request.cookie) headers.cookie = request.cookie;
-  for (const [name, value] of Object.entries(headers)) if (value === undefined) delete headers[name];
   const body = typeof request.body === "string" ? Buffer.from(request.body) : request.body;
   if (Buffer.isBuffer(body)) headers["content-length"] = String(body.length);
   const method = request.method ?? "GET";
+  /** @type {AbuseResponse["redirects"]} */
   const redirects = [];
   let path = request.path;
   for (;;) {
     const response = await exchange(base + path, { method, headers, body });
-    if (response.error) return response;
+    if (noAnswer(response)) return response;
     const location = response.headers.get("location");
     // A GET sent elsewhere on this site (the proxy adds the language, or sends a visitor without
     // a session to sign in) is judged by where it ends.
@@ -112,6 +150,7 @@ const root = process.cwd();
  * What in a body gives away the server's insides: stack frames, file paths on the server, error
  * names with a trace, and the messages of the database and validation libraries.
  */
+/** @type {Array<[string, RegExp]>} */
 const LEAKS = [
   ["a stack frame", /\bat (?:async )?[\w$.<>[\] ]*\(?(?:\/|file:|node:|\.next)[^\s)]*:\d+:\d+\)?/],
   ["a stack frame", /\n\s+at [^\n]+:\d+:\d+/],
@@ -122,11 +161,15 @@ const LEAKS = [
   ["a Next.js internal error", /Invariant:|Failed to find Server Action|ignore-listed frames/],
 ];
 
+/** @param {string} text */
 function escape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The first leak found in a body, or null. Binary answers (PDF, XLSX, images) are not searched. */
+/**
+ * The first leak found in a body, or null. Binary answers (PDF, XLSX, images) are not searched.
+ * @param {{ headers?: Headers, body: Buffer }} response
+ */
 export function leakIn(response) {
   const type = response.headers?.get("content-type") ?? "";
   if (/^(?:application\/(?:pdf|vnd\.openxml)|image\/)/.test(type)) return null;
@@ -139,50 +182,12 @@ export function leakIn(response) {
 }
 
 /**
- * The value a Server Action returned, read from its RSC answer: row 0 names the row of the result
- * ("a": "$@1"). undefined when the answer carries no result (an error, a redirect, a page).
+ * A form's answer that says what was wrong instead of doing anything.
+ * @param {unknown} value an action's result
  */
-export function actionResult(response) {
-  const rows = flightRows(response.body);
-  try {
-    const head = JSON.parse(rows.get("0") ?? "null");
-    const ref = /^\$@([0-9a-f]+)$/.exec(head?.a ?? "")?.[1];
-    const raw = ref === undefined ? undefined : rows.get(ref);
-    if (raw === undefined || raw.startsWith("E")) return undefined;
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The rows of an RSC answer: "<id>:<json>\n", except text rows, "<id>:T<hex byte length>,<text>",
- * which end after that many bytes with no newline (long strings, such as a form's values, go there).
- */
-function flightRows(body) {
-  const rows = new Map();
-  let at = 0;
-  while (at < body.length) {
-    const colon = body.indexOf(0x3a, at);
-    if (colon === -1) break;
-    const id = body.subarray(at, colon).toString("latin1");
-    if (body[colon + 1] === 0x54 /* T */) {
-      const comma = body.indexOf(0x2c, colon);
-      const length = parseInt(body.subarray(colon + 2, comma).toString("latin1"), 16);
-      rows.set(id, JSON.stringify(body.subarray(comma + 1, comma + 1 + length).toString("utf8")));
-      at = comma + 1 + length;
-    } else {
-      const end = body.indexOf(0x0a, colon);
-      rows.set(id, body.subarray(colon + 1, end === -1 ? body.length : end).toString("utf8"));
-      at = end === -1 ? body.length : end + 1;
-    }
-  }
-  return rows;
-}
-
-/** A form's answer that says what was wrong instead of doing anything. */
-export function isErrorState(result) {
-  if (!result || typeof result !== "object") return false;
+export function isErrorState(value) {
+  if (!value || typeof value !== "object") return false;
+  const result = /** @type {{ errors?: unknown, error?: unknown, refusal?: unknown, notFound?: unknown, nothing?: unknown }} */ (value);
   if (result.errors && typeof result.errors === "object" && Object.values(result.errors).some(Boolean)) return true;
   if (typeof result.error === "string") return true;
   return Boolean(result.refusal || result.notFound === true || result.nothing === true);
@@ -196,9 +201,12 @@ export function isErrorState(result) {
  * Whatever the expectation, a 5xx, a missing answer or a leak falls short.
  * A GET that the proxy sends to the sign-in page (a console address without a session cookie) is
  * refused too, the browser's way. Returns { ok, kind, rule? }, kind "4xx" | "form" | "answer" | "signin".
+ * @param {import("./abuse-common.mjs").Expectation} expect
+ * @param {AbuseResponse | NoAnswer} response
+ * @returns {{ ok: true, kind: "4xx" | "form" | "answer" | "signin" } | { ok: false, rule: string, kind?: undefined }}
  */
 export function judge(expect, response) {
-  if (response.error) return { ok: false, rule: `no answer (${response.error})` };
+  if (noAnswer(response)) return { ok: false, rule: `no answer (${response.error})` };
   const via = response.redirects?.length ? `${response.redirects.map((r) => `${r.status} → ${shorten(r.location, 60)}`).join(", ")}, then ` : "";
   const { status } = response;
   const leak = leakIn(response);
@@ -209,13 +217,13 @@ export function judge(expect, response) {
   if (expect === "form") {
     if (status !== 200) return { ok: false, rule: `HTTP ${status}: neither a 4xx nor the form's error state` };
     if (response.headers.get("x-action-redirect")) {
-      return { ok: false, rule: `accepted: the action redirected to ${shorten(response.headers.get("x-action-redirect"), 80)}` };
+      return { ok: false, rule: `accepted: the action redirected to ${shorten(response.headers.get("x-action-redirect") ?? "", 80)}` };
     }
-    const result = actionResult(response);
+    const result = actionResult(response.body);
     if (isErrorState(result)) return { ok: true, kind: "form" };
     return { ok: false, rule: `HTTP 200 without the form's error state: ${shorten(JSON.stringify(result) ?? "no action result", 200)}` };
   }
-  if (typeof expect === "object" && expect.answer) {
+  if (typeof expect === "object") {
     let refusedInBody = false;
     try {
       refusedInBody = status === 200 && expect.check(response.body.toString("utf8"));
@@ -229,7 +237,10 @@ export function judge(expect, response) {
   return { ok: false, rule: `${via}HTTP ${status}${where ? ` → ${shorten(where, 80)}` : ""}: expected a 4xx` };
 }
 
-/** For the report: a long path or body cut to its first characters. */
+/**
+ * For the report: a long path or body cut to its first characters.
+ * @param {unknown} text
+ */
 export function shorten(text, max = 100) {
   const flat = String(text).replace(/\s+/g, " ");
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;

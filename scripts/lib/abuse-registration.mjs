@@ -13,8 +13,10 @@ const LIMIT = 20;
 export async function registrationProbes({ url, db, attendee }) {
   /** @type {{ name: string, ok: boolean, why: string }[]} */
   const results = [];
+  /** @param {string} name @param {unknown} ok @param {string} why */
   const check = (name, ok, why) => results.push({ name, ok: Boolean(ok), why });
   let n = 0;
+  /** @param {string} [email] */
   const body = (email) => ({
     fullName: "Probe Person",
     email: email ?? `probe-${process.pid}-${(n += 1)}@abuse.test`,
@@ -24,6 +26,7 @@ export async function registrationProbes({ url, db, attendee }) {
     days: ["2024-07-11"],
     consent: true,
   });
+  /** @param {unknown} data @param {string} address */
   const post = async (data, address) => {
     const response = await fetch(`${url}/api/v1/registrations`, {
       method: "POST",

@@ -1,10 +1,21 @@
+// @ts-check
 // The abuse cases of each route handler, keyed "METHOD /pattern" as scripts/lib/abuse-targets.mjs
 // reads them from app/**/route.ts. A route without an entry here stops the run.
 import { crossSiteCases, refused, sessionCases, wrongTypes } from "./abuse-common.mjs";
-import { BROKEN_UTF8, SCRIPT, SQL, TEN_MB, brokenUtf8Json, deepJson, deepObject, json, multipart, randomToken } from "./abuse-payloads.mjs";
+import { BROKEN_UTF8, SCRIPT, SQL, TEN_MB, brokenUtf8Json, deepJson, deepObject, json, randomToken } from "./abuse-payloads.mjs";
+import { multipart } from "./http-client.mjs";
 
-/** A real address for each pattern, for the methods a route does not have (405). */
+/** @typedef {import("./abuse-common.mjs").AbuseContext} AbuseContext */
+/** @typedef {import("./abuse-common.mjs").AbuseRequest} AbuseRequest */
+/** @typedef {import("./abuse-common.mjs").AbuseCase} AbuseCase */
+
+/**
+ * A real address for each pattern, for the methods a route does not have (405).
+ * @param {string} pattern
+ * @param {AbuseContext} ctx
+ */
 export function samplePath(pattern, ctx) {
+  /** @type {Record<string, string>} */
   const samples = {
     "/api/v1/sessions/[slug]": `/api/v1/sessions/${ctx.sessionSlug}`,
     "/api/v1/speakers/[slug]": `/api/v1/speakers/${ctx.speakerSlug}`,
@@ -17,18 +28,25 @@ export function samplePath(pattern, ctx) {
     "/speakers/[file]": `/speakers/${ctx.speakerSlug}.ics`,
     "/[locale]/admin/speakers/[id]/photo": `/en/admin/speakers/${ctx.speakerId}/photo`,
   };
-  if (samples[pattern]) return samples[pattern];
+  const sample = samples[pattern];
+  if (sample) return sample;
   const path = pattern.replace("/[locale]/", "/en/");
   if (path.includes("[")) throw new Error(`No sample address for ${pattern}: add one to samplePath in scripts/lib/abuse-routes.mjs.`);
   return path;
 }
 
+/**
+ * @param {string} what
+ * @param {(body: string) => boolean} check
+ */
 const answer = (what, check) => ({ answer: what, check });
+/** @param {string} key */
 const noMatches = (key) => answer(`200 with no ${key}`, (body) => JSON.parse(body)[key]?.length === 0);
 
 /** Values that must never name a thing in an address: climbing out, SQL, a script, control bytes, a very long name. */
 function hostileSegments() {
-  return [
+  /** @type {Array<[string, string]>} */
+  const segments = [
     ["path traversal", "..%2F..%2F..%2Fetc%2Fpasswd"],
     ["path traversal", "..%5C..%5Cauth-secret"],
     ["path traversal", "%2e%2e%2f%2e%2e%2fforum.db"],
@@ -38,14 +56,25 @@ function hostileSegments() {
     ["overlong", "a".repeat(5000)],
     ["NUL byte", "x%00.ics"],
   ];
+  return segments;
 }
 
+/**
+ * @param {string} prefix
+ * @param {string} [suffix]
+ * @param {Omit<AbuseRequest, "path">} [request]
+ */
 function segmentCases(prefix, suffix = "", request = {}) {
   return hostileSegments().map(([rule, segment]) =>
     refused(`${rule} in the address: ${prefix}${segment.slice(0, 40)}${suffix}`, rule, { ...request, path: `${prefix}${segment}${suffix}` }),
   );
 }
 
+/**
+ * @param {string} path
+ * @param {Array<[string, string]>} params [rule, query string]
+ * @param {Omit<AbuseRequest, "path">} [request]
+ */
 function queryCases(path, params, request = {}) {
   return params.map(([rule, query]) => refused(`${rule}: ?${query.slice(0, 60)}`, rule, { ...request, path: `${path}?${query}` }));
 }
@@ -54,8 +83,15 @@ function queryCases(path, params, request = {}) {
  * A JSON body endpoint: wrong content type, not JSON, broken UTF-8, nesting, 10 MB, each field of
  * the wrong type, fields missing and extra, and SQL and script text in every string field.
  * `valid` is a body the endpoint would accept; `types` the right JSON type of each field.
+ * @param {{ request: AbuseRequest, valid: Record<string, unknown>, types: Record<string, string>, limit: number }} endpoint
  */
 function jsonBodyCases({ request, valid, types, limit }) {
+  const first = Object.keys(valid)[0] ?? "";
+  /**
+   * @param {{ headers: Record<string, string>, body: string | Buffer }} body
+   * @param {Record<string, string>} [headers]
+   * @returns {AbuseRequest}
+   */
   const post = (body, headers = {}) => ({ ...request, headers: { ...request.headers, ...body.headers, ...headers }, body: body.body });
   const cases = [
     refused("valid JSON sent as text/plain", "wrong content type", post(json(valid), { "content-type": "text/plain" })),
@@ -64,10 +100,10 @@ function jsonBodyCases({ request, valid, types, limit }) {
     refused("an empty body", "not JSON", post(json(""))),
     refused("a JSON list instead of an object", "wrong type", post(json([valid]))),
     refused("a JSON string instead of an object", "wrong type", post(json('"text"'))),
-    refused("bytes that are not UTF-8 inside a string", "broken UTF-8", post(brokenUtf8Json(Object.keys(valid)[0]))),
+    refused("bytes that are not UTF-8 inside a string", "broken UTF-8", post(brokenUtf8Json(first))),
     refused(`JSON nested ${Math.floor((limit - 2) / 6)} objects deep (within the size limit)`, "deep JSON", post(json(deepObject(Math.floor((limit - 2) / 6))))),
     refused("JSON nested 100,000 lists deep", "deep JSON", post(json(deepJson(100_000)))),
-    refused("a 10 MB body", "10 MB body", post(json(JSON.stringify({ ...valid, [Object.keys(valid)[0]]: "x".repeat(TEN_MB) })))),
+    refused("a 10 MB body", "10 MB body", post(json(JSON.stringify({ ...valid, [first]: "x".repeat(TEN_MB) })))),
     refused("a 10 MB body with no Content-Length (chunked)", "10 MB body", {
       ...post(json("")),
       body: chunked(Buffer.from(JSON.stringify({ ...valid, pad: "x".repeat(TEN_MB) }))),
@@ -79,12 +115,14 @@ function jsonBodyCases({ request, valid, types, limit }) {
   for (const field of Object.keys(valid)) {
     const { [field]: _dropped, ...rest } = valid;
     cases.push(refused(`${field} missing`, "missing field", post(json(rest))));
-    for (const [label, value] of wrongTypes(types[field]).slice(0, 2)) {
+    for (const [label, value] of wrongTypes(types[field] ?? "").slice(0, 2)) {
       cases.push(refused(`${field} as ${label}`, "wrong type", post(json({ ...valid, [field]: value }))));
     }
   }
   const strings = Object.keys(valid).filter((field) => types[field] === "a string");
-  for (const [rule, payloads] of strings.length ? [["SQL", SQL], ["script", SCRIPT]] : []) {
+  /** @type {Array<[string, readonly string[]]>} */
+  const hostile = strings.length ? [["SQL", SQL], ["script", SCRIPT]] : [];
+  for (const [rule, payloads] of hostile) {
     for (const payload of payloads) {
       const body = { ...valid };
       for (const field of strings) body[field] = payload;
@@ -94,7 +132,11 @@ function jsonBodyCases({ request, valid, types, limit }) {
   return cases;
 }
 
-/** A body streamed without a declared length. */
+/**
+ * A body streamed without a declared length.
+ * @param {Buffer} buffer
+ * @returns {ReadableStream<Uint8Array>}
+ */
 function chunked(buffer) {
   let sent = 0;
   return new ReadableStream({
@@ -106,9 +148,13 @@ function chunked(buffer) {
   });
 }
 
+/** @param {string} token */
 const bearer = (token) => ({ authorization: `Bearer ${token}` });
 
-/** Manage-token endpoints: no header, a malformed one, and well-formed tokens that are not anyone's. */
+/**
+ * Manage-token endpoints: no header, a malformed one, and well-formed tokens that are not anyone's.
+ * @param {AbuseRequest} request
+ */
 function tokenCases(request) {
   return [
     refused("no Authorization header", "no token", request),
@@ -119,6 +165,7 @@ function tokenCases(request) {
   ];
 }
 
+/** @param {AbuseContext} ctx */
 function registrationBody(ctx) {
   return {
     fullName: "Abuse Case",
@@ -142,6 +189,7 @@ const REGISTRATION_TYPES = {
 };
 
 /** The attendee list's filters, for the exports: values the list would never write. */
+/** @type {Array<[string, string]>} */
 const BAD_FILTERS = [
   ["bad query", "status=everyone"],
   ["bad query", "category=%3Cscript%3E"],
@@ -154,6 +202,10 @@ const BAD_FILTERS = [
   ["overlong", `q=${"x".repeat(5000)}`],
 ];
 
+/**
+ * @param {AbuseContext} ctx
+ * @param {string} path
+ */
 function exportCases(ctx, path) {
   return [
     ...sessionCases(ctx, { path }, "staff"),
@@ -161,10 +213,15 @@ function exportCases(ctx, path) {
   ];
 }
 
+/** @param {AbuseContext} ctx */
 function photoCases(ctx) {
   const path = `/en/admin/speakers/${ctx.speakerId}/photo`;
   const organizer = ctx.cookies.organizer;
   const png = ctx.png;
+  /**
+   * @param {Parameters<typeof multipart>[0]} parts
+   * @param {Partial<AbuseRequest>} [extra]
+   */
   const upload = (parts, extra = {}) => ({ method: "POST", path, cookie: organizer, ...multipart(parts), ...extra });
   const traversal = [
     `../../../../../../tmp/${ctx.sentinel}.png`,
@@ -194,7 +251,11 @@ function photoCases(ctx) {
   ];
 }
 
-/** The cases of every route handler method. */
+/**
+ * The cases of every route handler method.
+ * @param {AbuseContext} ctx
+ * @returns {Record<string, () => AbuseCase[]>}
+ */
 export function routeCases(ctx) {
   const staff = ctx.cookies.staff;
   const day = "2024-07-11";
@@ -233,6 +294,10 @@ export function routeCases(ctx) {
     ],
     "POST /api/auth/[...nextauth]": () => {
       const callback = { method: "POST", path: "/api/auth/callback/credentials" };
+      /**
+       * @param {Record<string, string>} fields
+       * @param {{ headers?: Record<string, string>, request?: Partial<AbuseRequest> }} [extra]
+       */
       const form = (fields, extra = {}) => ({
         ...callback,
         headers: { "content-type": "application/x-www-form-urlencoded", ...extra.headers },
@@ -288,12 +353,12 @@ export function routeCases(ctx) {
           ...json({ day, input: payload, method: "scan" }),
         }),
       ),
-      ...[
+      .../** @type {Array<[string, string]>} */ ([
         ["a ticket of the right code with a forged signature", `${ctx.attendee.code}.${"A".repeat(22)}`],
         ["a ticket of an unknown code, well signed in form", `CAF-23456789.${randomToken(22)}`],
         ["a registration code nobody has", "CAF-ZZZZZZZZ"],
         ["a ticket whose signature was cut short", ctx.attendee.ticket.slice(0, -3)],
-      ].map(([name, input]) => ({
+      ]).map(([name, input]) => ({
         name,
         rule: "forged token",
         request: { ...checkin, ...json({ day, input, method: "scan" }) },
@@ -328,7 +393,7 @@ export function routeCases(ctx) {
 
     "GET /api/v1/me": () => tokenCases({ path: "/api/v1/me" }),
     "POST /api/v1/me/stars": () => [
-      ...tokenCases({ ...stars, headers: {}, ...json({ sessions: [ctx.sessionSlug] }) }),
+      ...tokenCases({ ...stars, ...json({ sessions: [ctx.sessionSlug] }) }),
       ...crossSiteCases({ ...stars, ...json({ sessions: [ctx.sessionSlug] }), headers: { ...stars.headers, "content-type": "application/json" } }),
       ...jsonBodyCases({ request: stars, valid: { sessions: [ctx.sessionSlug] }, types: { sessions: "a list" }, limit: 16 * 1024 }),
       ...[...SQL, ...SCRIPT, "../../etc/passwd", "x".repeat(300)].map((slug) =>
@@ -422,7 +487,12 @@ export function routeCases(ctx) {
   };
 }
 
-/** The methods a route does not export: each must be refused (405), whatever the body. */
+/**
+ * The methods a route does not export: each must be refused (405), whatever the body.
+ * @param {string} pattern
+ * @param {string[]} methods
+ * @param {AbuseContext} ctx
+ */
 export function wrongMethodCases(pattern, methods, ctx) {
   const path = samplePath(pattern, ctx);
   const missing = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !methods.includes(m) && !(m === "GET" && methods.includes("HEAD")));

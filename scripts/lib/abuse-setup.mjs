@@ -1,3 +1,4 @@
+// @ts-check
 // The abuse run's fixtures: a production server on a fresh database, one signed-in session per
 // console role, and one registered attendee (manage token, ticket token, calendar token).
 import { execSync } from "node:child_process";
@@ -9,6 +10,7 @@ export const PASSWORD = "forum abuse passphrase 2024";
 const ticketSecret = "abuse-ticket-secret-0123456789abcdef";
 export const authSecret = "abuse-auth-secret-0123456789abcdef0123456789";
 
+/** @param {string} role */
 export function userEmail(role) {
   return `${role}@abuse.test`;
 }
@@ -16,7 +18,10 @@ export function userEmail(role) {
 /** The account the sign-in burst (scripts/lib/abuse-signin.mjs) attacks; no other case uses it. */
 export const BURST_EMAIL = "burst@abuse.test";
 
-/** Starts the server and creates the console users (the admin comes from ADMIN_EMAIL). */
+/**
+ * Starts the server and creates the console users (the admin comes from ADMIN_EMAIL).
+ * @param {{ port: number, db: string, distDir: string, skipBuild: boolean, logFile: string }} options
+ */
 export async function startServer({ port, db, distDir, skipBuild, logFile }) {
   const env = {
     ADMIN_EMAIL: userEmail("admin"),
@@ -43,11 +48,16 @@ export async function startServer({ port, db, distDir, skipBuild, logFile }) {
   return server;
 }
 
+/** @param {Response} response */
 function cookiesOf(response) {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]);
+  return response.headers.getSetCookie().map((c) => c.split(";")[0] ?? "");
 }
 
-/** Signs in through Auth.js's credentials endpoint; returns the session cookie ("name=value"). */
+/**
+ * Signs in through Auth.js's credentials endpoint; returns the session cookie ("name=value").
+ * @param {string} url
+ * @param {string} role
+ */
 export async function signIn(url, role) {
   const csrf = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = await csrf.json();
@@ -63,12 +73,16 @@ export async function signIn(url, role) {
   return session;
 }
 
+/** @param {string} code */
 export function ticketToken(code) {
   const signature = createHmac("sha256", ticketSecret).update(`ticket:v1:${code}`).digest().subarray(0, 16);
   return `${code}.${signature.toString("base64url")}`;
 }
 
-/** One attendee, registered through the API, with a calendar feed address. */
+/**
+ * One attendee, registered through the API, with a calendar feed address.
+ * @param {string} url
+ */
 export async function registerAttendee(url) {
   const response = await fetch(`${url}/api/v1/registrations`, {
     method: "POST",

@@ -17,8 +17,11 @@ const MAX_CHECKED = 8;
  * @returns {Promise<{ lines: string[], shortfalls: { name: string, why: string }[] }>}
  */
 export async function signInBurst(url, { email, password }) {
+  /** @type {string[]} */
   const lines = [];
+  /** @type {{ name: string, why: string }[]} */
   const shortfalls = [];
+  /** @param {string} name @param {string} why */
   const fail = (name, why) => shortfalls.push({ name, why });
   const { csrfToken, cookie } = await csrf(url);
   /** @param {string} forwardedFor @param {string} pass */

@@ -1,3 +1,4 @@
+// @ts-check
 // What the abuse run must cover, read from the code and the build rather than from a list here:
 // every method exported by every route.ts, and every Server Action the build serves.
 import fs from "node:fs";
@@ -5,6 +6,11 @@ import path from "node:path";
 
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
+/**
+ * @param {string} dir
+ * @param {(name: string, full: string) => boolean} keep
+ * @param {string[]} [out]
+ */
 function walk(dir, keep, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -14,22 +20,30 @@ function walk(dir, keep, out = []) {
   return out;
 }
 
-/** The HTTP methods a route module exports, however it writes them. */
+/**
+ * The HTTP methods a route module exports, however it writes them.
+ * @param {string} source
+ */
 export function exportedMethods(source) {
+  /** @type {Set<string | undefined>} */
   const names = new Set();
   for (const m of source.matchAll(/export\s+(?:async\s+)?function\s+([A-Z]+)\s*\(/g)) names.add(m[1]);
   for (const m of source.matchAll(/export\s+(?:const|let|var)\s+([A-Z]+)\s*[=:]/g)) names.add(m[1]);
   // export const { GET, POST } = handlers;   export { handler as GET, POST };
   for (const m of source.matchAll(/export\s+(?:const|let|var)\s*\{([^}]*)\}\s*=/g)) {
-    for (const part of m[1].split(",")) names.add(part.split(":").pop().trim());
+    for (const part of (m[1] ?? "").split(",")) names.add(part.split(":").pop()?.trim());
   }
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const part of m[1].split(",")) names.add(part.split(/\s+as\s+/).pop().trim());
+    for (const part of (m[1] ?? "").split(",")) names.add(part.split(/\s+as\s+/).pop()?.trim());
   }
   return HTTP_METHODS.filter((method) => names.has(method));
 }
 
-/** "/[locale]/admin/attendees/export.csv" from "app/[locale]/admin/attendees/export.csv/route.ts". */
+/**
+ * "/[locale]/admin/attendees/export.csv" from "app/[locale]/admin/attendees/export.csv/route.ts".
+ * @param {string} file
+ * @param {string} appDir
+ */
 function routePattern(file, appDir) {
   const dir = path.relative(appDir, path.dirname(file)).split(path.sep);
   return "/" + dir.filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith("@")).join("/");
@@ -38,6 +52,7 @@ function routePattern(file, appDir) {
 /** Every route handler method: [{ key: "POST /api/checkin", method, pattern, file }]. */
 export function routeTargets(appDir = "app") {
   const files = walk(appDir, (name) => /^route\.(?:ts|tsx|js|mjs)$/.test(name));
+  /** @type {Array<{ key: string, method: string, pattern: string, file: string, methods: string[] }>} */
   const targets = [];
   for (const file of files.sort()) {
     const pattern = routePattern(file, appDir);
@@ -50,13 +65,15 @@ export function routeTargets(appDir = "app") {
 
 /** Files that hold Server Actions ("use server" at the top) and the async functions they export. */
 export function sourceActions(dirs = ["app", "lib", "db", "auth"]) {
+  /** @type {Array<{ key: string, file: string, name: string }>} */
   const out = [];
   for (const dir of dirs.filter((d) => fs.existsSync(d))) {
     for (const file of walk(dir, (name) => /\.(?:ts|tsx|js|mjs)$/.test(name) && !/\.test\./.test(name))) {
       const source = fs.readFileSync(file, "utf8");
       if (!/^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(source)) continue;
       for (const m of source.matchAll(/export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=)/g)) {
-        out.push({ key: `${file}#${m[1] ?? m[2]}`, file, name: m[1] ?? m[2] });
+        const name = m[1] ?? m[2] ?? "";
+        out.push({ key: `${file}#${name}`, file, name });
       }
     }
   }
@@ -64,24 +81,10 @@ export function sourceActions(dirs = ["app", "lib", "db", "auth"]) {
 }
 
 /**
- * Every Server Action the build serves, from <distDir>/server/server-reference-manifest.json:
- * [{ key: "app/[locale]/register/actions.ts#registerAction", id, name, file, workers }]. Inline
- * actions ("use server" inside a function) are listed there too, under their generated names.
+ * Actions in the source the build does not have (a stale build), and the reverse.
+ * @param {Array<{ key: string }>} source
+ * @param {Array<{ key: string, name: string }>} built
  */
-export function builtActions(distDir) {
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"));
-  return Object.entries(manifest.node ?? {})
-    .map(([id, entry]) => ({
-      key: `${entry.filename}#${entry.exportedName}`,
-      id,
-      name: entry.exportedName,
-      file: entry.filename,
-      workers: Object.keys(entry.workers ?? {}),
-    }))
-    .sort((a, b) => a.key.localeCompare(b.key));
-}
-
-/** Actions in the source the build does not have (a stale build), and the reverse. */
 export function compareActions(source, built) {
   const builtKeys = new Set(built.map((a) => a.key));
   const sourceKeys = new Set(source.map((a) => a.key));

@@ -1,6 +1,8 @@
-// Builds and starts the production server (server.mjs) on a fresh seeded database, for benchmarks
-// and the durability tests. `freshDb: false` starts it again on the database as it is (after a
-// crash, say); the returned `child` is the node process running server.mjs itself, not a wrapper.
+// @ts-check
+// The one way a script starts the production server (server.mjs): a fresh seeded database (or the
+// one left by a crash: `freshDb: false`), a build in its own folder (built here unless `skipBuild`),
+// a port, a wait until it answers, and a stop when the script ends. The returned `child` is the
+// node process running server.mjs itself, leader of its own process group.
 // For the soak benchmark: `setup(env)` runs after the database is ready and before the server
 // starts (to create users, say); `runDir` serves a copy of the build made there, so that the pages
 // the server regenerates after an edit do not land in the build being reused; `nodeArgs` are flags
@@ -9,39 +11,105 @@
 import { execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 
-/** `next build` with its own distDir rewrites tsconfig.json and next-env.d.ts: put them back. */
-function buildKeepingConfig(env) {
-  const kept = ["tsconfig.json", "next-env.d.ts"].map((file) => [
+/**
+ * `next build` with its own distDir rewrites tsconfig.json and next-env.d.ts: put them back.
+ * @param {NodeJS.ProcessEnv} env
+ */
+export function buildKeepingConfig(env) {
+  const kept = ["tsconfig.json", "next-env.d.ts"].map((file) => ({
     file,
-    fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined,
-  ]);
+    content: fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined,
+  }));
   try {
     execSync("npx next build", { env, stdio: "inherit" });
   } finally {
-    for (const [file, content] of kept) {
-      if (content !== undefined && fs.readFileSync(file, "utf8") !== content)
-        fs.writeFileSync(file, content);
+    for (const { file, content } of kept) {
+      if (content !== undefined && fs.readFileSync(file, "utf8") !== content) fs.writeFileSync(file, content);
     }
   }
 }
 
-/** A copy of a build without its build cache (the server only reads the rest, and writes pages). */
-function copyBuild(from, to) {
+/**
+ * A fresh database at `db`: the old file and its WAL removed, then migrated and seeded.
+ * @param {string} db
+ * @param {NodeJS.ProcessEnv} env
+ */
+export function freshDatabase(db, env) {
+  fs.mkdirSync(path.dirname(db), { recursive: true });
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
+  execSync("npx tsx --conditions=react-server scripts/db.ts prepare", { env: { ...env, DATABASE_PATH: db }, stdio: "inherit" });
+}
+
+/**
+ * A copy of a build without its build cache (the server only reads the rest, and writes pages).
+ * @param {string} from
+ * @param {string} to
+ */
+export function copyBuild(from, to) {
   fs.rmSync(to, { recursive: true, force: true });
   fs.mkdirSync(to, { recursive: true });
   for (const entry of fs.readdirSync(from)) {
-    if (entry !== "cache")
-      fs.cpSync(path.join(from, entry), path.join(to, entry), { recursive: true });
+    if (entry !== "cache") fs.cpSync(path.join(from, entry), path.join(to, entry), { recursive: true });
   }
 }
 
+/** @param {string} url */
 const answers = (url) =>
-  fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+  fetch(url, { signal: AbortSignal.timeout(2_000), redirect: "manual" }).then(
     () => true,
     () => false,
   );
 
+/** @param {number} pid */
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
+  }
+}
+
+/**
+ * @typedef {object} ServerOptions
+ * @property {number} port
+ * @property {string} db the SQLite file
+ * @property {string} distDir the build folder
+ * @property {boolean} [skipBuild] reuse the build in distDir (it must hold one)
+ * @property {Record<string, string>} [env] more environment for the server
+ * @property {boolean} [freshDb] true: delete, migrate and seed the database first (the default)
+ * @property {string} [readyPath] what must answer 2xx before the server counts as ready ("/en")
+ * @property {number} [readyTimeoutMs]
+ * @property {"ignore" | "inherit"} [stdout] "ignore" keeps the outbox's line per email out of the
+ *   output; stderr is always shown
+ * @property {string} [logFile] or a file for both stdout and stderr, to read the server's errors
+ * @property {(env: NodeJS.ProcessEnv) => void | Promise<void>} [setup]
+ * @property {string} [runDir]
+ * @property {string[]} [nodeArgs]
+ * @property {boolean} [portMustBeFree]
+ * @property {boolean} [detached] true (the default): the server leads a process group of its own,
+ *   so that a Ctrl-C to the script's terminal does not stop it before the script has read what it
+ *   needs; false keeps it in the caller's group, for a caller that is itself killed by group
+ *   (Playwright's web servers)
+ */
+
+/**
+ * @typedef {object} ProductionServer
+ * @property {string} url http://127.0.0.1:<port>
+ * @property {() => Promise<{ code: number | null, signal: NodeJS.Signals | null }>} stop SIGTERM to
+ *   the group (SIGKILL after 10 s); resolves once the server has exited
+ * @property {import("node:child_process").ChildProcess} child
+ * @property {number} pid
+ * @property {boolean} detached whether it leads a process group of its own
+ * @property {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} exited
+ */
+
+/**
+ * @param {ServerOptions} options
+ * @returns {Promise<ProductionServer>}
+ */
 export async function startProductionServer({
   port,
   db,
@@ -51,15 +119,15 @@ export async function startProductionServer({
   freshDb = true,
   readyPath = "/en",
   readyTimeoutMs = 60_000,
-  // "ignore" keeps the outbox's line per email out of the output; stderr is always shown.
   stdout = "ignore",
-  // Or a file for both stdout and stderr, to read the server's errors afterwards.
   logFile,
   setup,
   runDir,
   nodeArgs = [],
   portMustBeFree = false,
+  detached = true,
 }) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -68,55 +136,62 @@ export async function startProductionServer({
     PORT: String(port),
     ...extra,
   };
-  if (freshDb) {
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
-    execSync("npx tsx --conditions=react-server scripts/db.ts prepare", { env, stdio: "inherit" });
-  }
-  if (!skipBuild) buildKeepingConfig(env);
-  else if (!fs.existsSync(`${distDir}/BUILD_ID`))
-    throw new Error(`${distDir} holds no build (no BUILD_ID): build it first.`);
-  if (setup) await setup(env);
   const url = `http://127.0.0.1:${port}`;
   // Else the readiness check below would take another server's answer for this one's.
-  if (portMustBeFree && (await answers(url)))
-    throw new Error(`Something already answers on port ${port}; stop it first.`);
+  if (portMustBeFree && (await answers(url))) throw new Error(`Something already answers on port ${port}; stop it first.`);
+  if (freshDb) freshDatabase(db, env);
+  if (!skipBuild) buildKeepingConfig(env);
+  else if (!fs.existsSync(`${distDir}/BUILD_ID`)) throw new Error(`${distDir} holds no build (no BUILD_ID): build it first.`);
+  if (setup) await setup(env);
   if (runDir) copyBuild(distDir, runDir);
   const log = logFile ? fs.openSync(logFile, "w") : null;
   const child = spawn(process.execPath, [...nodeArgs, "server.mjs"], {
     env: { ...env, NODE_ENV: "production", ...(runDir ? { NEXT_DIST_DIR: runDir } : {}) },
     stdio: log === null ? ["ignore", stdout, "inherit"] : ["ignore", log, log],
-    detached: true,
+    detached,
   });
   if (log !== null) fs.closeSync(log);
-  const exited = new Promise((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code, signal })),
-  );
-  const stop = () => {
+  const pid = /** @type {number} */ (child.pid);
+  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
+  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  /** @param {NodeJS.Signals} signal */
+  const signalGroup = (signal) => {
     try {
-      process.kill(-child.pid, "SIGTERM");
+      process.kill(detached ? -pid : pid, signal);
     } catch {
       // already gone
     }
   };
-  process.on("exit", stop);
-  exited.then(() => process.off("exit", stop));
+  const alive = () => (detached ? groupAlive(pid) : child.exitCode === null && child.signalCode === null);
+  const lastResort = () => signalGroup("SIGTERM");
+  process.on("exit", lastResort);
+  exited.then(() => process.off("exit", lastResort));
+  const stop = async () => {
+    signalGroup("SIGTERM");
+    // The server's own workers are in its group: wait for all of them, not just the leader.
+    for (let i = 0; i < 100 && alive(); i++) await sleep(100);
+    if (alive()) signalGroup("SIGKILL");
+    return exited;
+  };
   const deadline = Date.now() + readyTimeoutMs;
+  let last = "no answer";
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `The server exited with ${child.signalCode ?? `code ${child.exitCode}`} before it was ready.`,
-      );
+      throw new Error(`The server exited with ${child.signalCode ?? `code ${child.exitCode}`} before it was ready.`);
     }
     try {
-      if ((await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(5_000) })).ok) break;
-    } catch {
-      // not listening yet
+      const response = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(5_000) });
+      await response.arrayBuffer();
+      if (response.ok) break;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = String(/** @type {Error & { cause?: { code?: string } }} */ (error).cause?.code ?? error);
     }
     if (Date.now() > deadline) {
-      stop();
-      throw new Error(`The server did not answer within ${readyTimeoutMs / 1000} s.`);
+      await stop();
+      throw new Error(`The server did not answer 2xx on ${readyPath} within ${readyTimeoutMs / 1000} s (last: ${last}).`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
-  return { url, stop, child, pid: child.pid, exited };
+  return { url, stop, child, pid, detached, exited };
 }

@@ -1,7 +1,13 @@
+// @ts-check
 // What the test and benchmark scripts share: numbers from the environment, and running with a
 // production server that must not outlive the script.
 
-/** A positive number from the environment, or the fallback; anything else stops the script. */
+/**
+ * A positive number from the environment, or the fallback; anything else stops the script.
+ * @param {string} name
+ * @param {number} fallback
+ * @param {{ integer?: boolean }} [options]
+ */
 export function positiveNumber(name, fallback, { integer = false } = {}) {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
@@ -13,11 +19,19 @@ export function positiveNumber(name, fallback, { integer = false } = {}) {
   return value;
 }
 
+/**
+ * A positive integer from the environment (a port, a count), or the fallback.
+ * @param {string} name
+ * @param {number} fallback
+ */
 export const positiveInteger = (name, fallback) => positiveNumber(name, fallback, { integer: true });
 
+/** @typedef {import("./prod-server.mjs").ProductionServer} ProductionServer */
+
+/** @param {ProductionServer} server */
 function kill(server) {
   try {
-    process.kill(-server.pid, "SIGKILL");
+    process.kill(server.detached ? -server.pid : server.pid, "SIGKILL");
   } catch {
     // gone
   }
@@ -27,12 +41,15 @@ function kill(server) {
  * Runs `main` (which returns the exit code) and exits with it. The server (`currentServer()`, from
  * startProductionServer) leads its own process group, so a Ctrl-C here would not reach it: it is
  * killed on Ctrl-C, on SIGTERM and at the end.
+ * @param {string} label
+ * @param {() => Promise<number>} main
+ * @param {() => ProductionServer | null | undefined} currentServer
  */
 export async function runWithServer(label, main, currentServer) {
-  for (const [signal, status] of [
+  for (const [signal, status] of /** @type {const} */ ([
     ["SIGINT", 130],
     ["SIGTERM", 143],
-  ]) {
+  ])) {
     process.on(signal, () => {
       const server = currentServer();
       if (server) kill(server);
@@ -43,7 +60,7 @@ export async function runWithServer(label, main, currentServer) {
   try {
     code = await main();
   } catch (error) {
-    console.error(`${label} could not run: ${error?.stack ?? error}`);
+    console.error(`${label} could not run: ${error instanceof Error ? error.stack : error}`);
   } finally {
     const server = currentServer();
     if (server && server.child.exitCode === null && server.child.signalCode === null) kill(server);

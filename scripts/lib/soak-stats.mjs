@@ -1,17 +1,23 @@
+// @ts-check
 // Latencies, errors and the server's memory, as the soak benchmark collects and prints them.
 import fs from "node:fs";
+import { percentile } from "./percentile.mjs";
 
-const percentile = (sorted, p) =>
-  sorted.length
-    ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-    : NaN;
 
 /** Requests of one kind (or sub-kind): latencies, errors by message with a first example. */
 class Series {
+  /** @type {number[]} */
   times = [];
   errors = 0;
   retried = 0;
+  /** @type {Map<string, { count: number, example: unknown }>} */
   samples = new Map();
+  /**
+   * @param {number} ms
+   * @param {string | null | undefined} error
+   * @param {unknown} example
+   * @param {boolean | undefined} retried
+   */
   add(ms, error, example, retried) {
     this.times.push(ms);
     if (retried) this.retried++;
@@ -30,7 +36,7 @@ class Series {
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),
       p99: percentile(sorted, 99),
-      max: sorted.length ? sorted[sorted.length - 1] : NaN,
+      max: percentile(sorted, 100),
       errors: this.errors,
       retried: this.retried,
     };
@@ -38,18 +44,26 @@ class Series {
 }
 
 export class Stats {
+  /** @type {Map<string, Series>} */
   kinds = new Map();
+  /** @param {string} name */
   #series(name) {
     let series = this.kinds.get(name);
     if (!series) this.kinds.set(name, (series = new Series()));
     return series;
   }
-  /** One request of `kind`/`sub`: its time, and the error message if it counts as one. */
+  /**
+   * One request of `kind`/`sub`: its time, and the error message if it counts as one.
+   * @param {string} kind
+   * @param {string} sub
+   * @param {{ ms: number, error?: string | null, example?: unknown, retried?: boolean }} request
+   */
   add(kind, sub, { ms, error, example, retried }) {
     this.#series(kind).add(ms, error, example, retried);
     this.#series(`${kind}/${sub}`).add(ms, error, example, retried);
     this.#series("all").add(ms, error, example, retried);
   }
+  /** @param {string} name */
   get(name) {
     return this.kinds.get(name) ?? new Series();
   }
@@ -59,6 +73,9 @@ export class Stats {
  * Why an answer counts as an error: no answer (network error, timeout), a 5xx, a status other than
  * the one this request must get, or an answer that contradicts what the client knows (`problem`).
  * Null when it is as expected.
+ * @param {{ status: number, error?: string }} answer
+ * @param {number} expected
+ * @param {string | null} [problem]
  */
 export function errorOf(answer, expected, problem) {
   if (answer.status === 0) return `no answer (${answer.error})`;
@@ -69,7 +86,10 @@ export function errorOf(answer, expected, problem) {
 
 // --- the server process ---------------------------------------------------------------------------
 
-/** Resident memory of a process in bytes (VmRSS), or NaN once it is gone. */
+/**
+ * Resident memory of a process in bytes (VmRSS), or NaN once it is gone.
+ * @param {number} pid
+ */
 export function rss(pid) {
   try {
     const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
@@ -79,10 +99,13 @@ export function rss(pid) {
   }
 }
 
-/** User + system CPU time of a process so far, in seconds (clock ticks of 10 ms). */
+/**
+ * User + system CPU time of a process so far, in seconds (clock ticks of 10 ms).
+ * @param {number} pid
+ */
 export function cpuSeconds(pid) {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    const fields = (fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1] ?? "").split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return NaN;
@@ -93,10 +116,14 @@ export function cpuSeconds(pid) {
  * Samples the server's RSS every second: the peak, one value per `every` seconds for the trend, and
  * the lowest over the last `every` seconds (the heap grows and shrinks with each major collection,
  * so a single sample can be anywhere in that saw-tooth; the low points show whether it climbs).
+ * @param {number} pid
+ * @param {number} every seconds
  */
 export function memoryWatch(pid, every) {
   const started = Date.now();
+  /** @type {Array<{ at: number, rss: number }>} */
   const trend = [];
+  /** @type {Array<{ at: number, rss: number }>} */
   const recent = [];
   let peak = rss(pid);
   let nextMark = every;
@@ -105,7 +132,7 @@ export function memoryWatch(pid, every) {
     if (value > peak) peak = value;
     const elapsed = (Date.now() - started) / 1000;
     recent.push({ at: elapsed, rss: value });
-    while (recent.length && recent[0].at < elapsed - every) recent.shift();
+    while ((recent[0]?.at ?? Infinity) < elapsed - every) recent.shift();
     if (elapsed >= nextMark) {
       trend.push({ at: Math.round(elapsed), rss: value });
       nextMark += every;
@@ -123,5 +150,10 @@ export function memoryWatch(pid, every) {
   };
 }
 
+/** @param {number} bytes */
 export const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/**
+ * @param {number} value
+ * @param {number} [digits]
+ */
 export const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");

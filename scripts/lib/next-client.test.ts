@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
-  actionBody,
   actionResult,
+  encodeCall,
+  formData,
   cacheBustingParam,
   prefetchRequest,
   routerStateTree,
-} from "./soak-http.mjs";
+} from "./next-client.mjs";
 
 // The expected values were captured from Chromium running this app (Next 16.4): if Next changes
 // how its client talks to the server, the soak benchmark must follow, and these say where.
@@ -35,27 +36,29 @@ describe("the requests the soak benchmark sends as Next's client would", () => {
     );
   });
 
-  it("sends a form to a Server Action as part 1 of the reply, its previous state in part 0", () => {
-    const { body, contentType } = actionBody(
-      [
+  it("sends a form to a Server Action as part 1 of the reply, its previous state in part 0", async () => {
+    const call = await encodeCall([
+      { revision: 3 },
+      formData([
         ["locale", "en"],
         ["topicIds", "1"],
         ["topicIds", "2"],
-      ],
-      { revision: 3 },
-    );
-    const boundary = contentType.replace("multipart/form-data; boundary=", "");
-    const parts = body
-      .toString("utf8")
-      .split(`--${boundary}`)
-      .slice(1, -1)
-      .map((part) => /name="([^"]+)"\r\n\r\n([\s\S]*)\r\n$/.exec(part)?.slice(1));
-    expect(parts).toEqual([
-      ["_1_locale", "en"],
-      ["_1_topicIds", "1"],
-      ["_1_topicIds", "2"],
-      ["0", '[{"revision":3},"$K1"]'],
+      ]),
     ]);
+    expect(call).toEqual({
+      parts: [
+        ["_1_locale", "en"],
+        ["_1_topicIds", "1"],
+        ["_1_topicIds", "2"],
+        ["0", '[{"revision":3},"$K1"]'],
+      ],
+    });
+  });
+
+  it("sends plain arguments as one text part", async () => {
+    expect(await encodeCall(["2024-07-11", { id: 3, note: "$5" }, undefined])).toEqual({
+      text: '["2024-07-11",{"id":3,"note":"$$5"},"$undefined"]',
+    });
   });
 
   it("reads an action's return value from its RSC answer", () => {
@@ -63,5 +66,10 @@ describe("the requests the soak benchmark sends as Next's client would", () => {
       '0:{"a":"$@1","q":"","i":false,"b":"build"}\n1:{"saved":true,"values":{"bioEn":"x"}}\n';
     expect(actionResult(answer)).toEqual({ saved: true, values: { bioEn: "x" } });
     expect(actionResult('0:{"a":"$@2"}\n')).toBeUndefined();
+    // A long string goes into a text row: "<id>:T<hex byte length>,<text>" with no newline.
+    const long = "长".repeat(40);
+    const bytes = Buffer.byteLength(long).toString(16);
+    expect(actionResult(`0:{"a":"$@1"}\n2:T${bytes},${long}1:{"bio":"$2"}\n`)).toEqual({ bio: "$2" });
+    expect(actionResult('0:{"a":"$@1"}\n1:E{"digest":"123"}\n')).toBeUndefined();
   });
 });
