@@ -1,4 +1,4 @@
-// The production server: one process per core (node:cluster; WEB_CONCURRENCY overrides), each
+// The production server: one process per core (WEB_CONCURRENCY overrides), each
 // running Next.js behind a page copy of the pages it rendered ahead.
 //
 // Next serves a prerendered page through its whole request pipeline, about four times the work of
@@ -7,9 +7,11 @@
 // kept in this process and sent directly: server/page-copy.mjs, which says what it holds and for
 // how long. Every other response is compressed as it is written (server/compress-response.mjs).
 // What the processes must agree on lives in the database: see docs/deployment.md.
-import cluster from "node:cluster";
+import { fork as childFork } from "node:child_process";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { checkActionBody, checkActionHeaders, isPagePost } from "./server/action-precheck.mjs";
 import { compressResponse } from "./server/compress-response.mjs";
@@ -262,21 +264,61 @@ async function main() {
     return handleAndCapture(req, res, key, handle, pages);
   });
   server.keepAliveTimeout = 5000;
+  const connections = new Set();
+  server.on("connection", (socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
+  // Which connections are idle keep-alive ones (answered, no request under way), for drain():
+  // Node's own closeIdleConnections() knows only the connections of a server that listens itself.
+  server.on("request", (req, res) => {
+    const socket = req.socket;
+    socket[ACTIVE] = (socket[ACTIVE] ?? 0) + 1;
+    res.once("close", () => {
+      socket[ACTIVE] -= 1;
+      socket[ANSWERED] = true;
+      if (server.draining && socket[ACTIVE] === 0) socket.end();
+    });
+  });
+  if (process.env.FORUM_SERVER_PROCESS && process.send) {
+    // One of several processes: the first process accepts the connections and hands each over,
+    // then says "drain" once it has handed over the last one.
+    process.on("message", (message, socket) => {
+      if (message === "connection" && socket) {
+        if (server.draining) return socket.destroy();
+        server.emit("connection", socket);
+        socket.resume();
+      } else if (message === "drain") drain(server, connections);
+    });
+    // Without the first process there is no one to hand connections over: finish and go.
+    process.on("disconnect", () => drain(server, connections));
+    // A signal to the whole group (Ctrl-C, a service manager) reaches this process too: the
+    // first process's "drain" follows at once; a signal to this process alone drains it shortly.
+    const drainSoon = () => setTimeout(() => drain(server, connections), 500).unref();
+    process.on("SIGTERM", drainSoon);
+    process.on("SIGINT", drainSoon);
+    process.send("ready");
+    return;
+  }
   server.listen(port, host, () => {
     console.log(`Forum ready on http://${host || "localhost"}:${port}`);
   });
-  process.on("SIGTERM", () => drain(server));
-  process.on("SIGINT", () => drain(server));
+  process.on("SIGTERM", () => drain(server, connections));
+  process.on("SIGINT", () => drain(server, connections));
 }
+
+const ACTIVE = Symbol("requests under way on a connection");
+const ANSWERED = Symbol("a connection has been answered at least once");
 
 /** Responses not yet finished: on SIGTERM, their connections must not be kept alive. */
 const inFlight = new Set();
 
 /**
  * Stops taking connections and lets the requests in flight finish (idle keep-alive connections
- * are closed at once), then exits. Requests still running after 10 s are cut off.
+ * are closed at once), then exits once every connection is closed. Requests still running after
+ * 10 s are cut off.
  */
-function drain(server) {
+function drain(server, connections) {
   if (server.draining) return;
   server.draining = true;
   for (const res of inFlight) {
@@ -284,8 +326,14 @@ function drain(server) {
     else res.once("finish", () => res.socket?.end());
   }
   console.log("Stopping: finishing the requests in flight…");
-  server.close(() => process.exit(0));
+  if (server.listening) server.close();
   server.closeIdleConnections();
+  for (const socket of connections) if (socket[ANSWERED] && !socket[ACTIVE]) socket.end();
+  const exitWhenIdle = () => {
+    if (connections.size === 0) process.exit(0);
+  };
+  for (const socket of connections) socket.once("close", () => setImmediate(exitWhenIdle));
+  exitWhenIdle();
   setTimeout(() => {
     console.error("Requests still running after 10 s: closing them.");
     server.closeAllConnections();
@@ -297,56 +345,89 @@ function drain(server) {
 const RESTARTS_PER_MINUTE = 5;
 
 /**
- * The first process: starts one server process per core, which share the port (the operating
- * system hands each connection to one of them) and the database; starts another when one dies;
- * on SIGTERM or SIGINT, has each finish its requests in flight, and exits when all have.
+ * The first process: starts one server process per core and, once they are ready, accepts the
+ * connections and hands each to the next process in turn (they share the database, not memory);
+ * starts another process when one dies. On SIGTERM or SIGINT it stops accepting at once (a new
+ * connection is refused), then tells each process to finish the connections it was given, and
+ * exits when all have.
+ *
+ * Not node:cluster: its round robin left connections handed over just before SIGTERM unanswered,
+ * and without it the operating system gave nearly every connection to the same process.
  */
 function primary(count) {
+  const script = fileURLToPath(import.meta.url);
+  /** @type {Set<import("node:child_process").ChildProcess>} */
+  const ready = new Set();
+  const all = new Set();
+  const restarts = [];
   let stopping = false;
   let failed = false;
-  const restarts = [];
-  // Each process accepts its own connections from the shared socket (the operating system spreads
-  // them), rather than this one accepting every connection and passing it on: on SIGTERM a
-  // connection already accepted belongs to a process that will answer it.
-  cluster.schedulingPolicy = cluster.SCHED_NONE;
-  cluster.setupPrimary({ silent: false });
-  for (let i = 0; i < count; i++) cluster.fork();
-  let listening = 0;
-  cluster.on("listening", () => {
-    if (++listening === count) console.log(`Forum: ${count} server processes share port ${port}.`);
+  let turn = 0;
+
+  const listener = net.createServer({ pauseOnConnect: true }, (socket) => {
+    const workers = [...ready];
+    if (workers.length === 0) return socket.destroy();
+    const worker = workers[turn++ % workers.length];
+    worker.send("connection", socket, { keepOpen: false }, (error) => {
+      if (error) socket.destroy();
+    });
   });
-  cluster.on("exit", (worker, code, signal) => {
-    if (code !== 0) failed = true;
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
-      return;
-    }
-    const now = Date.now();
-    restarts.push(now);
-    while (restarts.length > 0 && restarts[0] < now - 60_000) restarts.shift();
-    if (restarts.length > RESTARTS_PER_MINUTE) {
-      console.error(`Server processes keep stopping (${restarts.length} in a minute): the server stops.`);
-      stop();
-      return;
-    }
-    console.error(`Server process ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}): starting another.`);
-    cluster.fork();
+  listener.on("error", (error) => {
+    console.error(error);
+    stop(1);
   });
-  const stop = () => {
+
+  const fork = () => {
+    const worker = childFork(script, [], { env: { ...process.env, FORUM_SERVER_PROCESS: "1" } });
+    all.add(worker);
+    worker.on("message", (message) => {
+      if (message !== "ready") return;
+      ready.add(worker);
+      if (ready.size === count && !listener.listening && !stopping) {
+        listener.listen(port, host, () => {
+          console.log(`Forum ready on http://${host || "localhost"}:${port} (${count} server processes).`);
+        });
+      }
+    });
+    worker.on("exit", (code, signal) => {
+      ready.delete(worker);
+      all.delete(worker);
+      if (code !== 0) failed = true;
+      if (stopping) {
+        if (all.size === 0) process.exit(failed ? 1 : 0);
+        return;
+      }
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length > 0 && restarts[0] < now - 60_000) restarts.shift();
+      if (restarts.length > RESTARTS_PER_MINUTE) {
+        console.error(`Server processes keep stopping (${restarts.length} in a minute): the server stops.`);
+        return stop(1);
+      }
+      console.error(`Server process ${worker.pid} stopped (${signal ?? `exit code ${code}`}): starting another.`);
+      fork();
+    });
+  };
+
+  const stop = (code = 0) => {
     if (stopping) return;
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
+    if (code !== 0) failed = true;
+    if (listener.listening) listener.close();
+    // Sent after every connection handed over (messages keep their order): each is answered.
+    for (const worker of all) if (worker.connected) worker.send("drain");
+    if (all.size === 0) process.exit(failed ? 1 : 0);
   };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  for (let i = 0; i < count; i++) fork();
+  process.on("SIGTERM", () => stop());
+  process.on("SIGINT", () => stop());
 }
 
 function start() {
   const count = processCount();
   // Read once, before anything forks or listens: a TRUST_PROXY that means nothing stops the start.
   trustedHops();
-  if (cluster.isPrimary && count > 1) return primary(count);
+  if (!process.env.FORUM_SERVER_PROCESS && count > 1) return primary(count);
   main().catch((error) => {
     console.error(error);
     process.exit(1);
