@@ -1,8 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
-import { takeRequest } from "@/db/queries/rate-limit";
+import { takeRequestSoon } from "@/db/queries/rate-limit";
 
 /** The registration and manage forms share the API's budget per client address. */
 export async function overRateLimit(): Promise<boolean> {
-  return !takeRequest(await headers()).ok;
+  return !(await takeRequestSoon(await headers())).ok;
 }

@@ -4,7 +4,7 @@ import { fullAgainAt } from "../../lib/http/rate-limit";
 import { databasePath, getDb } from "../client";
 import { rateLimitBuckets } from "../schema";
 import { withSeededDatabase } from "../test-support";
-import { bucketCount, bucketKey, sweepBuckets, takeFromBucket } from "./rate-limit";
+import { bucketCount, bucketKey, sweepBuckets, takeFromBucket, takeFromBucketSoon } from "./rate-limit";
 
 withSeededDatabase("rate-limit");
 
@@ -90,5 +90,21 @@ describe("the rate limit in the database", () => {
     expect(key).not.toContain("203.0.113");
     expect(key).toBe(bucketKey("203.0.113.77"));
     expect(key).not.toBe(bucketKey("203.0.113.78"));
+  });
+
+  it("takes asked for together are taken in one transaction, and the limit still holds", async () => {
+    const key = uniqueKey();
+    const previous = process.env.RATE_LIMIT_PER_MINUTE;
+    process.env.RATE_LIMIT_PER_MINUTE = "30";
+    try {
+      const decisions = await Promise.all(Array.from({ length: 40 }, () => takeFromBucketSoon(key)));
+      expect(decisions.filter((d) => d.ok)).toHaveLength(30);
+      // In the order asked: the first thirty pass, the last ten wait.
+      expect(decisions.slice(0, 30).every((d) => d.ok)).toBe(true);
+      expect(decisions.slice(30).every((d) => !d.ok)).toBe(true);
+    } finally {
+      if (previous === undefined) delete process.env.RATE_LIMIT_PER_MINUTE;
+      else process.env.RATE_LIMIT_PER_MINUTE = previous;
+    }
   });
 });

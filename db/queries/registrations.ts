@@ -12,6 +12,7 @@ import {
   type Registration,
 } from "../schema";
 import { databasePath, getDb, type Db, type Tx } from "../client";
+import { inNextCommit } from "../group-commit";
 import { appendErasure } from "../erasure-log";
 import { releaseBookings } from "./bookings";
 import { enqueueEmail } from "./outbox";
@@ -315,38 +316,45 @@ export type SelfRegisterResult = (RegisterResult & { mode: RegistrationMode }) |
  * registration mode says.
  */
 export function registerWhileOpen(input: RegistrationInput, options: SelfRegisterOptions): SelfRegisterResult {
-  return getDb().transaction(
-    (tx) => {
-      // The time is read once the transaction holds the database: with several server processes,
-      // one that read the clock first may get the lock second, and the times of joining the list
-      // must follow the list's order (its ids).
-      const now = options.now ?? new Date();
-      const window = registrationWindow(now);
-      if (window.state !== "open") {
-        return { kind: "closed", state: window.state, opensAt: window.opensAt, closesAt: window.closesAt } as const;
-      }
-      // Before the code's uses are counted too: a lapsed registration gives its use back.
-      expireHolds(tx, now);
-      let invitation: { id: number } | null = null;
-      if (options.invitationCode) {
-        const found = usableInvitation(tx, options.invitationCode);
-        if (found.kind !== "ok") return found;
-        invitation = found;
-      } else {
-        const limited = takeAttempt(tx, options.addressKey, now);
-        if (limited) return limited;
-      }
-      const { mode, holdMinutes: minutes } = registrationSettings();
-      const result = admit(tx, input, {
-        admission: admissionFor(mode, invitation !== null),
-        holdMinutes: minutes,
-        invitationId: invitation?.id ?? null,
-        now,
-      });
-      return { ...result, mode };
-    },
-    { behavior: "immediate" },
-  );
+  return getDb().transaction((tx) => registerWhileOpenIn(tx, input, options), { behavior: "immediate" });
+}
+
+/**
+ * The same, committed with the other registrations this process receives at the same moment
+ * (db/group-commit.ts): one wait for the disk for all of them. What the API and the form use.
+ */
+export function registerWhileOpenGrouped(input: RegistrationInput, options: SelfRegisterOptions): Promise<SelfRegisterResult> {
+  return inNextCommit((tx) => registerWhileOpenIn(tx, input, options));
+}
+
+function registerWhileOpenIn(tx: Tx, input: RegistrationInput, options: SelfRegisterOptions): SelfRegisterResult {
+  // The time is read once the transaction holds the database: with several server processes,
+  // one that read the clock first may get the lock second, and the times of joining the list
+  // must follow the list's order (its ids).
+  const now = options.now ?? new Date();
+  const window = registrationWindow(now);
+  if (window.state !== "open") {
+    return { kind: "closed", state: window.state, opensAt: window.opensAt, closesAt: window.closesAt } as const;
+  }
+  // Before the code's uses are counted too: a lapsed registration gives its use back.
+  expireHolds(tx, now);
+  let invitation: { id: number } | null = null;
+  if (options.invitationCode) {
+    const found = usableInvitation(tx, options.invitationCode);
+    if (found.kind !== "ok") return found;
+    invitation = found;
+  } else {
+    const limited = takeAttempt(tx, options.addressKey, now);
+    if (limited) return limited;
+  }
+  const { mode, holdMinutes: minutes } = registrationSettings();
+  const result = admit(tx, input, {
+    admission: admissionFor(mode, invitation !== null),
+    holdMinutes: minutes,
+    invitationId: invitation?.id ?? null,
+    now,
+  });
+  return { ...result, mode };
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { scheduleDelivery } from "@/lib/email/outbox-worker";
-import { registerWhileOpen, startHoldExpiry } from "@/db/queries/registrations";
+import { registerWhileOpenGrouped, startHoldExpiry } from "@/db/queries/registrations";
 import { fieldErrors, registrationSchema } from "@/lib/registration/input";
 import { admissionFor } from "@/lib/registration/mode";
 import { readRegistrationForm, type FormValues } from "@/lib/registration/form-values";
@@ -36,7 +36,7 @@ export async function registerAction(locale: string, _prev: RegisterState, form:
   const parsed = registrationSchema.safeParse({ ...values, locale: locale === "zh-CN" ? "zh-CN" : "en" });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   startHoldExpiry(scheduleDelivery);
-  const result = registerWhileOpen(parsed.data, { addressKey: clientAddressKey(await headers(), secret("TICKET_SECRET")), invitationCode: parsed.data.invitationCode });
+  const result = await registerWhileOpenGrouped(parsed.data, { addressKey: clientAddressKey(await headers(), secret("TICKET_SECRET")), invitationCode: parsed.data.invitationCode });
   switch (result.kind) {
     case "closed":
       return { errors: { form: result.state === "notYetOpen" ? "notYetOpen" : "closed" }, values };

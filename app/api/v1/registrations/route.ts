@@ -1,7 +1,7 @@
 import { scheduleDelivery } from "@/lib/email/outbox-worker";
-import { registerWhileOpen, startHoldExpiry } from "@/db/queries/registrations";
+import { registerWhileOpenGrouped, startHoldExpiry } from "@/db/queries/registrations";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
-import { rateLimited } from "@/db/queries/rate-limit";
+import { rateLimitedSoon } from "@/db/queries/rate-limit";
 import { fieldErrorMessages, fieldMessages, parseRegistration } from "@/lib/api/registration-request";
 import { guarded } from "@/lib/http/guarded";
 import { readJsonObject } from "@/lib/http/json-body";
@@ -21,7 +21,7 @@ const RECEIVED = {
 
 /** Register: 201 (open mode) or 202 (confirm and approval modes); see lib/api/openapi.ts for every answer. */
 export const POST = guarded(async (request: Request): Promise<Response> => {
-  const limited = rateLimited(request);
+  const limited = await rateLimitedSoon(request);
   if (limited) return limited;
 
   const body = await readJsonObject(request, MAX_BODY_BYTES);
@@ -37,7 +37,7 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
 
   startHoldExpiry(scheduleDelivery);
   const { invitationCode, ...input } = parsed.input;
-  const result = registerWhileOpen(input, { addressKey: clientAddressKey(request.headers, secret("TICKET_SECRET")), invitationCode });
+  const result = await registerWhileOpenGrouped(input, { addressKey: clientAddressKey(request.headers, secret("TICKET_SECRET")), invitationCode });
   switch (result.kind) {
     case "closed":
       return problem(
