@@ -22,7 +22,7 @@
 // (SOAK_THINK_MS=0) it measures saturation instead.
 //
 // It prints the offered and achieved request rates, p50/p95/p99 per kind, errors per kind with
-// examples, and the server's resident memory (VmRSS of the node process running server.mjs) after a
+// examples, and the server's resident memory (VmRSS of server.mjs and its server processes) after a
 // warm-up that loads every public page, prefetch and static file once and saves every form once,
 // at the end, at its peak, and every tenth of the run. Then it reads the edits back (public API and
 // pages while the server runs, the database after it stopped) and checks the registrations and
@@ -645,7 +645,7 @@ function report({ seconds, rssStart, rssEnd, memory, cpu, warm, db }) {
     );
   const change = (rssEnd - rssStart) / rssStart;
   console.log(
-    `Server memory (VmRSS of node server.mjs, pid ${server.pid}): start ${mb(rssStart)} (after the warm-up: ${warm.pages} page addresses with 3 prefetches each and ${warm.assets} static files loaded once, every form saved once, ${warm.preregistered} registrations), end ${mb(rssEnd)} (${change >= 0 ? "+" : ""}${fmt(change * 100)} %), peak ${mb(memory.peak)}.`,
+    `Server memory (VmRSS of node server.mjs, pid ${server.pid}, and its server processes): start ${mb(rssStart)} (after the warm-up: ${warm.pages} page addresses with 3 prefetches each and ${warm.assets} static files loaded once, every form saved once, ${warm.preregistered} registrations), end ${mb(rssEnd)} (${change >= 0 ? "+" : ""}${fmt(change * 100)} %), peak ${mb(memory.peak)}.`,
   );
   if (memory.trend.length)
     console.log(`  trend: ${memory.trend.map((t) => `${t.at} s ${mb(t.rss)}`).join(", ")}`);

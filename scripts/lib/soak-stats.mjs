@@ -87,29 +87,59 @@ export function errorOf(answer, expected, problem) {
 // --- the server process ---------------------------------------------------------------------------
 
 /**
- * Resident memory of a process in bytes (VmRSS), or NaN once it is gone.
+ * Resident memory of a process and the processes under it, in bytes (VmRSS), or NaN once gone.
  * @param {number} pid
  */
 export function rss(pid) {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Number(kb) * 1024 : NaN;
-  } catch {
-    return NaN;
+  let total = 0;
+  for (const member of family(pid)) {
+    try {
+      const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${member}/status`, "utf8"))?.[1];
+      if (kb) total += Number(kb) * 1024;
+    } catch {
+      // Gone meanwhile.
+    }
   }
+  return total > 0 ? total : NaN;
 }
 
 /**
- * User + system CPU time of a process so far, in seconds (clock ticks of 10 ms).
+ * A process and every process under it: server.mjs and the server processes it starts (one per
+ * core), whose memory and CPU time are the server's.
+ * @param {number} pid
+ * @returns {number[]}
+ */
+export function family(pid) {
+  const members = [pid];
+  for (let i = 0; i < members.length; i++) {
+    try {
+      const children = fs.readFileSync(`/proc/${members[i]}/task/${members[i]}/children`, "utf8").trim();
+      if (children) members.push(...children.split(/\s+/).map(Number));
+    } catch {
+      // Gone meanwhile, or not Linux.
+    }
+  }
+  return members;
+}
+
+/**
+ * User + system CPU time so far of a process and the processes under it, in seconds (clock ticks
+ * of 10 ms).
  * @param {number} pid
  */
 export function cpuSeconds(pid) {
-  try {
-    const fields = (fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1] ?? "").split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
+  let total = 0;
+  let read = false;
+  for (const member of family(pid)) {
+    try {
+      const fields = (fs.readFileSync(`/proc/${member}/stat`, "utf8").split(") ")[1] ?? "").split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+      read = true;
+    } catch {
+      // Gone meanwhile.
+    }
   }
+  return read ? total : NaN;
 }
 
 /**
