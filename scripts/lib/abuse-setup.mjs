@@ -59,6 +59,20 @@ function cookiesOf(response) {
  * @param {string} role
  */
 export async function signIn(url, role) {
+  try {
+    return await signInOnce(url, role);
+  } catch (error) {
+    // A kept-alive connection the server closed while this script was busy: once more, anew.
+    if (/** @type {Error & { cause?: { code?: string } }} */ (error).cause?.code !== "UND_ERR_SOCKET") throw error;
+    return signInOnce(url, role);
+  }
+}
+
+/**
+ * @param {string} url
+ * @param {string} role
+ */
+async function signInOnce(url, role) {
   const csrf = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = await csrf.json();
   const jar = cookiesOf(csrf);

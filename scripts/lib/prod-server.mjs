@@ -11,6 +11,7 @@
 import { execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { request } from "./http-client.mjs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /**
@@ -56,11 +57,10 @@ export function copyBuild(from, to) {
 }
 
 /** @param {string} url */
-const answers = (url) =>
-  fetch(url, { signal: AbortSignal.timeout(2_000), redirect: "manual" }).then(
-    () => true,
-    () => false,
-  );
+const answers = (url) => {
+  const { origin, pathname, search } = new URL(url);
+  return request(origin, { path: `${pathname}${search}`, timeoutMs: 2_000 }).then((answer) => answer.status !== 0);
+};
 
 /** @param {number} pid */
 function groupAlive(pid) {
@@ -179,14 +179,12 @@ export async function startProductionServer({
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`The server exited with ${child.signalCode ?? `code ${child.exitCode}`} before it was ready.`);
     }
-    try {
-      const response = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(5_000) });
-      await response.arrayBuffer();
-      if (response.ok) break;
-      last = `HTTP ${response.status}`;
-    } catch (error) {
-      last = String(/** @type {Error & { cause?: { code?: string } }} */ (error).cause?.code ?? error);
-    }
+    // A connection of its own for each probe, closed after it: a probe's kept-alive connection,
+    // left idle while a script then blocks (creating users with execSync), is closed by the server
+    // after 5 s, and the script's next fetch would reuse it before it sees the close.
+    const answer = await request(url, { path: readyPath, timeoutMs: 5_000 });
+    if (answer.status >= 200 && answer.status < 300) break;
+    last = answer.status ? `HTTP ${answer.status}` : String(answer.error);
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`The server did not answer 2xx on ${readyPath} within ${readyTimeoutMs / 1000} s (last: ${last}).`);
