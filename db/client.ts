@@ -91,9 +91,61 @@ export function promptly<T>(sqlite: Database.Database, transaction: (begun: () =
   }
 }
 
+/** What `attempt` returns when another connection holds the write lock: nothing of the work ran. */
+export const BUSY: unique symbol = Symbol("write lock busy");
+
+/**
+ * One try at an immediate transaction, without waiting: BUSY if another connection holds the
+ * write lock (the work did not run), else what the transaction returned. For callers that wait
+ * without blocking their process (db/group-commit.ts): while one server process commits, the
+ * other keeps reading requests, and its next group takes them all.
+ */
+export function attempt<T>(sqlite: Database.Database, transaction: (begun: () => void) => T): T | typeof BUSY {
+  let began = false;
+  sqlite.pragma("busy_timeout = 0");
+  try {
+    return transaction(() => {
+      began = true;
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    });
+  } catch (error) {
+    if (!began && (error as { code?: string }).code === "SQLITE_BUSY") return BUSY;
+    throw error;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
+/** How long a caller of `attempt` goes on trying before it reports the database busy. */
+export const WAIT_FOR_LOCK_MS = BUSY_TIMEOUT_MS;
+
+/**
+ * The next `attempt`, a timer's tick later (about a millisecond, a commit's time): the event loop
+ * reads requests meanwhile, and the waiting process leaves the core to the one that writes,
+ * where polling every turn would compete with it for the CPU.
+ */
+export function retrySoon(retry: () => void): void {
+  setTimeout(retry, 1);
+}
+
+// Drizzle's own transaction of each connection, before takeWriteLockPromptly wraps it.
+const waitingTransaction = new WeakMap<Db, Db["transaction"]>();
+
+/** One try at an immediate drizzle transaction on `db` (see `attempt`): BUSY, or what `work` returned. */
+export function attemptTransaction<T>(db: Db, work: (tx: Tx) => T): T | typeof BUSY {
+  const transaction = waitingTransaction.get(db) ?? db.transaction.bind(db);
+  return attempt(db.$client, (begun) =>
+    transaction((tx) => {
+      begun();
+      return work(tx);
+    }, { behavior: "immediate" }),
+  );
+}
+
 /** Every immediate transaction of this connection through drizzle asks for the lock promptly. */
 function takeWriteLockPromptly(db: Db, sqlite: Database.Database): void {
   const transaction = db.transaction.bind(db);
+  waitingTransaction.set(db, transaction);
   db.transaction = ((work, config) => {
     if (config?.behavior !== "immediate") return transaction(work, config);
     return promptly(sqlite, (begun) =>

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "./client";
@@ -80,5 +81,32 @@ describe("group commit", () => {
     const commits = await commitsDuring(() => all);
     expect(commits).toBe(3);
     expect(getDb().all<{ n: number }>(sql`select count(*) n from t`)[0]!.n).toBe(MAX_GROUP * 2 + 1);
+  });
+
+  it("while another connection holds the write lock, the process goes on and the group grows", async () => {
+    getDb().run(sql`delete from t`);
+    const other = new Database(process.env.DATABASE_PATH!);
+    other.exec("BEGIN IMMEDIATE");
+    let released = false;
+    const first = inNextCommit(insert("first"));
+    // A timer fires while the group waits: the event loop is not held up by the wait.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const later = inNextCommit(insert("later"));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(getDb().all<{ n: number }>(sql`select count(*) n from t`)[0]!.n).toBe(0);
+    let commits = 0;
+    const done = commitsDuring(async () => {
+      setTimeout(() => {
+        other.exec("COMMIT");
+        released = true;
+      }, 10);
+      await Promise.all([first, later]);
+    }).then((n) => (commits = n));
+    await done;
+    other.close();
+    expect(released).toBe(true);
+    // Both writes went in the one transaction taken once the lock was free.
+    expect(commits).toBe(1);
+    expect(getDb().all<{ v: string }>(sql`select v from t order by id`).map((r) => r.v)).toEqual(["first", "later"]);
   });
 });

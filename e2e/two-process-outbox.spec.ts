@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { startProductionServer as startUntyped } from "../scripts/lib/prod-server.mjs";
 import { startFakeSmtp, type FakeSmtp } from "./support/fake-smtp";
 
 // The mail worker across processes, with servers of this spec's own: a mail server is given at
@@ -16,14 +15,12 @@ const LEFT_PENDING = `left-pending-${crypto.randomUUID().slice(0, 8)}@example.te
 test.describe.configure({ mode: "serial" });
 
 type Server = { stop(): void; exited: Promise<unknown> };
-// scripts/lib/prod-server.mjs carries no types: its options are all optional but these four.
-const startProductionServer = startUntyped as unknown as (options: {
-  port: number;
-  db: string;
-  distDir: string;
-  skipBuild: boolean;
-  [option: string]: unknown;
-}) => Promise<Server>;
+type Start = (options: { port: number; db: string; distDir: string; skipBuild: boolean; [option: string]: unknown }) => Promise<Server>;
+// Loaded as the ES module it is, as e2e/action-format.spec.ts loads its neighbours: a static import
+// has Playwright compile it (and http-client.mjs, which it imports) to CommonJS, and a worker that
+// runs both specs then hands that compiled copy to the other spec's import, which fails.
+const startProductionServer: Start = async (options) =>
+  ((await import("../scripts/lib/prod-server.mjs")).startProductionServer as unknown as Start)(options);
 let smtp: FakeSmtp;
 const servers: Server[] = [];
 

@@ -8,7 +8,7 @@ import type Database from "better-sqlite3";
 import { clientAddress, trustedHops } from "../../lib/http/client-address";
 import { rateLimitPerMinute, takeToken, type Bucket, type BucketRule, type RateLimitDecision } from "../../lib/http/rate-limit";
 import { tooManyRequests } from "../../lib/api/limits";
-import { getDb, getScratchDb, promptly } from "../client";
+import { attempt, BUSY, getDb, getScratchDb, promptly, retrySoon, WAIT_FOR_LOCK_MS } from "../client";
 import { secret } from "../secret-files";
 
 const WINDOW_MS = 60_000;
@@ -20,6 +20,8 @@ const MAX_BUCKETS = 100_000;
 type Statements = {
   take: (key: string, t: number, rule: BucketRule) => RateLimitDecision;
   takeAll: (keys: readonly string[], t: number, rule: BucketRule) => RateLimitDecision[];
+  /** takeAll without waiting: BUSY while another connection writes. */
+  attemptTakeAll: (keys: readonly string[], t: number, rule: BucketRule) => RateLimitDecision[] | typeof BUSY;
   sweep: (t: number, rule: BucketRule) => number;
   count: () => number;
 };
@@ -65,6 +67,7 @@ function statements(sqlite: Database.Database): Statements {
   const made: Statements = {
     take: (key, t, rule) => promptly(sqlite, (begun) => take.immediate(begun, key, t, rule)),
     takeAll: (keys, t, rule) => promptly(sqlite, (begun) => takeAll.immediate(begun, keys, t, rule)),
+    attemptTakeAll: (keys, t, rule) => attempt(sqlite, (begun) => takeAll.immediate(begun, keys, t, rule)),
     sweep: (t, rule) => promptly(sqlite, (begun) => sweep.immediate(begun, t, rule)),
     count: () => count.get()!.n,
   };
@@ -108,42 +111,57 @@ export function bucketKey(address: string): string {
   return createHash("sha256").update(secret("TICKET_SECRET")).update("\0rate-limit\0").update(address).digest("base64url").slice(0, 32);
 }
 
-type PendingTake = { key: string; resolve: (decision: RateLimitDecision) => void; reject: (error: unknown) => void };
+type PendingTake = { key: string; resolve: (decision: RateLimitDecision) => void; reject: (error: unknown) => void; since: number };
 const TAKES = Symbol.for("forum.pendingTakes");
 type TakeQueue = { queue: PendingTake[]; scheduled: boolean };
+const MAX_TAKES = 256;
 
 /**
  * The same take, done with the others this process receives in the same turn of the event loop
- * in one transaction: one wait for the write lock for all of them (see db/group-commit.ts).
+ * in one transaction: one wait for the write lock for all of them (see db/group-commit.ts), and
+ * a wait that does not block the process: the requests that arrive meanwhile join the group.
  */
 export function takeFromBucketSoon(key: string): Promise<RateLimitDecision> {
   const holder = globalThis as { [TAKES]?: TakeQueue };
   const state = (holder[TAKES] ??= { queue: [], scheduled: false });
   return new Promise((resolve, reject) => {
-    state.queue.push({ key, resolve, reject });
+    state.queue.push({ key, resolve, reject, since: Date.now() });
     if (state.scheduled) return;
     state.scheduled = true;
-    setImmediate(() => {
-      const group = state.queue.splice(0);
-      state.scheduled = false;
-      const now = Date.now();
-      const limit = rateLimitPerMinute();
-      try {
-        const decisions = statements(getScratchDb().$client).takeAll(
-          group.map((pending) => pending.key),
-          now,
-          { limit, windowMs: WINDOW_MS },
-        );
-        group.forEach((pending, i) => pending.resolve(decisions[i]!));
-      } catch (error) {
-        for (const pending of group) pending.reject(error);
-        return;
-      }
-      const before = takes;
-      takes += group.length;
-      if (Math.floor(takes / SWEEP_EVERY) > Math.floor(before / SWEEP_EVERY)) sweepBuckets(now, limit);
-    });
+    setImmediate(() => takeQueued(state));
   });
+}
+
+function takeQueued(state: TakeQueue): void {
+  const group = state.queue.slice(0, MAX_TAKES);
+  const now = Date.now();
+  const limit = rateLimitPerMinute();
+  let decisions: RateLimitDecision[] | typeof BUSY;
+  try {
+    decisions = statements(getScratchDb().$client).attemptTakeAll(
+      group.map((pending) => pending.key),
+      now,
+      { limit, windowMs: WINDOW_MS },
+    );
+    if (decisions === BUSY && now - group[0]!.since <= WAIT_FOR_LOCK_MS) return retrySoon(() => takeQueued(state));
+    if (decisions === BUSY) throw Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+  } catch (error) {
+    state.queue.splice(0, group.length);
+    for (const pending of group) pending.reject(error);
+    next(state);
+    return;
+  }
+  state.queue.splice(0, group.length);
+  group.forEach((pending, i) => pending.resolve(decisions[i]!));
+  next(state);
+  const before = takes;
+  takes += group.length;
+  if (Math.floor(takes / SWEEP_EVERY) > Math.floor(before / SWEEP_EVERY)) sweepBuckets(now, limit);
+}
+
+function next(state: TakeQueue): void {
+  if (state.queue.length) setImmediate(() => takeQueued(state));
+  else state.scheduled = false;
 }
 
 /** What the registration endpoints and forms ask: one request from this client's budget, taken soon. */
