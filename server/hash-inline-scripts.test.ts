@@ -32,7 +32,7 @@ function get(port: number) {
 }
 
 const sha256 = (script: string) => `'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`;
-const scriptSources = (policy: string | undefined) => (policy ?? "").split("; ").find((d) => d.startsWith("script-src"));
+const scriptSources = (policy: string | string[] | undefined) => String(policy ?? "").split("; ").find((d) => d.startsWith("script-src"));
 
 const first = 'self.__next_f.push([1,"议程"])';
 const second = "document.documentElement.lang='zh-CN'";
