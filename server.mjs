@@ -1,3 +1,4 @@
+// @ts-check
 // The production server: one process per core (WEB_CONCURRENCY overrides), each
 // running Next.js behind a page copy of the pages it rendered ahead.
 //
@@ -12,14 +13,25 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { checkActionBody, checkActionHeaders, isPagePost } from "./server/action-precheck.mjs";
 import { compressResponse } from "./server/compress-response.mjs";
 import { negotiateEncoding, varyWithEncoding, weakEtag } from "./server/compression.mjs";
+import { chunkBytes, hashInlineScripts } from "./server/hash-inline-scripts.mjs";
 import { createPageCopy, pageCopyBytes } from "./server/page-copy.mjs";
 import { processCount } from "./server/process-count.mjs";
 import { contentSecurityPolicy, inlineScriptHashes, overHttps, securityHeaders } from "./server/security-headers.mjs";
 import { trustedHops } from "./server/trust-proxy.mjs";
+
+/**
+ * @typedef {import("node:http").IncomingMessage} IncomingMessage
+ * @typedef {import("node:http").ServerResponse} ServerResponse
+ * @typedef {import("node:net").Socket} Socket
+ * @typedef {import("node:child_process").ChildProcess} ChildProcess
+ * @typedef {import("./server/compress-response.mjs").Patchable} Patchable
+ * @typedef {import("./server/page-copy.mjs").PageEntry} PageEntry
+ * @typedef {ReturnType<typeof createPageCopy>} PageCopy
+ * @typedef {(req: IncomingMessage, res: ServerResponse) => Promise<void>} NextHandler
+ */
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
@@ -32,52 +44,75 @@ const PER_RESPONSE = new Set([
   ...Object.keys(securityHeaders("/", true)),
 ]);
 
-/** Only plain page loads: not Next's client navigations, prefetches or server actions. */
+/**
+ * Only plain page loads: not Next's client navigations, prefetches or server actions.
+ * @param {IncomingMessage} req
+ */
 function cacheKey(req) {
   if (req.method !== "GET" || req.headers.rsc || req.headers["next-router-prefetch"] || req.headers["next-action"]) return null;
-  const q = req.url.indexOf("?");
-  const path = q === -1 ? req.url : req.url.slice(0, q);
-  if (q !== -1 && req.url.includes("_rsc=", q)) return null;
+  // Always set on a request an http.Server parsed.
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const path = q === -1 ? url : url.slice(0, q);
+  if (q !== -1 && url.includes("_rsc=", q)) return null;
   if (path.startsWith("/api/") || path.startsWith("/_next/")) return null;
   return path;
 }
 
+/**
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ * @param {PageEntry} entry
+ * @param {boolean} https
+ */
 function send(req, res, entry, https) {
   const coding = entry.gzip ? negotiateEncoding(req.headers["accept-encoding"], entry.br ? ["br", "gzip"] : ["gzip"]) : null;
-  const body = (coding && entry[coding]) || entry.body;
+  const compressed = coding ? entry[coding] : undefined;
+  const body = compressed ?? entry.body;
   res.writeHead(200, {
     ...entry.headers,
     "content-security-policy": contentSecurityPolicy(entry.scripts, https),
     "content-length": body.length,
     ...(entry.gzip ? { vary: varyWithEncoding(entry.headers.vary) } : {}),
-    ...(body !== entry.body ? { "content-encoding": coding } : {}),
-    ...(body !== entry.body && entry.headers.etag ? { etag: weakEtag(entry.headers.etag) } : {}),
+    ...(coding && compressed ? { "content-encoding": coding } : {}),
+    ...(compressed && entry.headers.etag ? { etag: weakEtag(entry.headers.etag) } : {}),
     "x-forum-cache": "HIT",
   });
   res.end(body);
 }
 
-/** Lets Next answer, and offers the answer to the page copy, which keeps it if it is a fresh page. */
+/**
+ * Lets Next answer, and offers the answer to the page copy, which keeps it if it is a fresh page.
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ * @param {string} key the page's address (cacheKey)
+ * @param {NextHandler} handle
+ * @param {PageCopy} pages
+ */
 function handleAndCapture(req, res, key, handle, pages) {
   // Next answers in plain bytes (compressResponse took Accept-Encoding away).
   const startedAt = pages.begin();
+  /** @type {Buffer[]} */
   const chunks = [];
   let size = 0;
-  const write = res.write.bind(res);
-  const end = res.end.bind(res);
+  const patched = /** @type {Patchable} */ (/** @type {unknown} */ (res));
+  const write = patched.write.bind(res);
+  const end = patched.end.bind(res);
+  /** @param {unknown} chunk @param {unknown} encoding */
   const keep = (chunk, encoding) => {
     if (chunk == null || size > MAX_BODY) return;
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8");
+    const buffer = chunkBytes(chunk, encoding);
     size += buffer.length;
     chunks.push(buffer);
   };
-  res.write = (chunk, encoding, cb) => {
+  patched.write = (chunk, encoding, cb) => {
     keep(chunk, encoding);
     return write(chunk, encoding, cb);
   };
-  res.end = (chunk, encoding, cb) => {
+  patched.end = (chunk, encoding, cb) => {
     if (typeof chunk !== "function") keep(chunk, encoding);
     if (size <= MAX_BODY && !res.getHeader("content-encoding")) {
+      /** @type {Record<string, string | string[]>} */
       const headers = {};
       for (const [name, value] of Object.entries(res.getHeaders())) {
         if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = typeof value === "number" ? String(value) : value;
@@ -95,7 +130,10 @@ function handleAndCapture(req, res, key, handle, pages) {
   return handle(req, res);
 }
 
-/** Next answers an address with broken percent-encoding (/%ZZ) with a 500; it is the client's error. */
+/**
+ * Next answers an address with broken percent-encoding (/%ZZ) with a 500; it is the client's error.
+ * @param {string | undefined} url
+ */
 function decodable(url = "/") {
   try {
     decodeURIComponent(url);
@@ -105,6 +143,7 @@ function decodable(url = "/") {
   }
 }
 
+/** @param {ServerResponse} res */
 function badAddress(res) {
   res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
   res.end("400 Bad Request: the address is not valid percent-encoding.\n400 错误请求：网址编码无效。\n");
@@ -113,6 +152,10 @@ function badAddress(res) {
 /** How much of a refused body is still read and thrown away before the connection is cut. */
 const DRAIN_LIMIT = 32 * 1024 * 1024;
 
+/**
+ * @param {ServerResponse} res
+ * @param {{ status: number, error: string }} problem
+ */
 function refuse(res, { status, error }) {
   // The body may be unread (a refused 10 MB upload). Closing while the client is still sending
   // makes the connection reset, and the reset can destroy the answer before the client reads it:
@@ -120,7 +163,7 @@ function refuse(res, { status, error }) {
   const req = res.req;
   if (!req.complete) {
     let size = 0;
-    req.on("data", (chunk) => {
+    req.on("data", (/** @type {Buffer} */ chunk) => {
       size += chunk.length;
       if (size > DRAIN_LIMIT) req.destroy();
     });
@@ -133,8 +176,11 @@ function refuse(res, { status, error }) {
 /**
  * Reads a page POST's body (at most the Content-Length already checked), checks it, and hands Next
  * a request that replays the same bytes; or answers the 4xx itself and returns null.
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
  */
 async function precheckAction(req, res) {
+  /** @type {Buffer[]} */
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
   const body = Buffer.concat(chunks);
@@ -161,63 +207,6 @@ async function precheckAction(req, res) {
   return replay;
 }
 
-const DECODE = { gzip: gunzipSync, "x-gzip": gunzipSync, br: brotliDecompressSync, deflate: inflateSync };
-
-/**
- * Holds back an HTML response until it is complete, then sends it with a Content-Security-Policy
- * that lists the hashes of its inline scripts (see server/security-headers.mjs). Any other
- * response passes through as it is written. The cost is that a page rendered per request arrives
- * whole rather than streamed; the pages rendered ahead are served from the cache with their hashes.
- */
-function hashInlineScripts(res, https) {
-  const original = { writeHead: res.writeHead, flushHeaders: res.flushHeaders, write: res.write, end: res.end };
-  let html = null;
-  let sending = false;
-  const chunks = [];
-  const isHtml = () => (html ??= String(res.getHeader("content-type") || "").startsWith("text/html"));
-  const keep = (chunk, encoding) => {
-    if (chunk == null || typeof chunk === "function") return;
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
-  };
-  res.writeHead = function (status, reason, headers) {
-    if (typeof reason === "object" && reason !== null) [reason, headers] = [undefined, reason];
-    res.statusCode = status;
-    if (typeof reason === "string") res.statusMessage = reason;
-    if (Array.isArray(headers)) for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i], headers[i + 1]);
-    else if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
-    // Node's own end() calls writeHead to send the headers: let that one through.
-    return isHtml() && !sending ? res : original.writeHead.call(res, res.statusCode);
-  };
-  res.flushHeaders = function () {
-    if (!isHtml()) original.flushHeaders.call(res);
-  };
-  res.write = function (chunk, encoding, cb) {
-    if (!isHtml()) return original.write.call(res, chunk, encoding, cb);
-    keep(chunk, encoding);
-    const done = typeof encoding === "function" ? encoding : cb;
-    if (done) process.nextTick(done);
-    return true;
-  };
-  res.end = function (chunk, encoding, cb) {
-    if (!isHtml()) return original.end.call(res, chunk, encoding, cb);
-    keep(chunk, encoding);
-    const done = [chunk, encoding, cb].find((arg) => typeof arg === "function");
-    const body = Buffer.concat(chunks);
-    const coding = String(res.getHeader("content-encoding") || "").toLowerCase();
-    let plain = body;
-    try {
-      if (DECODE[coding]) plain = DECODE[coding](body);
-    } catch {
-      // Not decodable: the policy lists no inline script, which fails safe.
-    }
-    res.setHeader("content-security-policy", contentSecurityPolicy(inlineScriptHashes(plain), https));
-    res.removeHeader("transfer-encoding");
-    if (!res.headersSent) res.setHeader("content-length", body.length);
-    sending = true;
-    return original.end.call(res, body, done);
-  };
-}
-
 async function main() {
   // Read once, before anything listens: a TRUST_PROXY that means nothing stops the start.
   const hops = trustedHops();
@@ -228,7 +217,7 @@ async function main() {
   const pages = createPageCopy({ maxBytes: pageCopyBytes() });
   const server = http.createServer((req, res) => {
     // While stopping, a keep-alive connection is closed once its request is answered.
-    if (server.draining) res.setHeader("connection", "close");
+    if (draining) res.setHeader("connection", "close");
     inFlight.add(res);
     res.once("close", () => inFlight.delete(res));
     const https = overHttps(req, hops);
@@ -243,7 +232,7 @@ async function main() {
       delete req.headers["x-forwarded-proto"];
       delete req.headers["x-forwarded-host"];
     }
-    if (isPagePost(req.method, req.url)) {
+    if (isPagePost(req.method, req.url ?? "/")) {
       const problem = checkActionHeaders(req.headers);
       if (problem) return refuse(res, problem);
       return precheckAction(req, res).then(
@@ -264,6 +253,7 @@ async function main() {
     return handleAndCapture(req, res, key, handle, pages);
   });
   server.keepAliveTimeout = 5000;
+  /** @type {Set<Socket>} */
   const connections = new Set();
   server.on("connection", (socket) => {
     connections.add(socket);
@@ -273,19 +263,21 @@ async function main() {
   // Node's own closeIdleConnections() knows only the connections of a server that listens itself.
   server.on("request", (req, res) => {
     const socket = req.socket;
-    socket[ACTIVE] = (socket[ACTIVE] ?? 0) + 1;
+    requestsUnderWay.set(socket, (requestsUnderWay.get(socket) ?? 0) + 1);
     res.once("close", () => {
-      socket[ACTIVE] -= 1;
-      socket[ANSWERED] = true;
-      if (server.draining && socket[ACTIVE] === 0) socket.end();
+      const underWay = (requestsUnderWay.get(socket) ?? 0) - 1;
+      requestsUnderWay.set(socket, underWay);
+      answered.add(socket);
+      if (draining && underWay === 0) socket.end();
     });
   });
   if (process.env.FORUM_SERVER_PROCESS && process.send) {
     // One of several processes: the first process accepts the connections and hands each over,
     // then says "drain" once it has handed over the last one.
     process.on("message", (message, socket) => {
-      if (message === "connection" && socket) {
-        if (server.draining) return socket.destroy();
+      // The first process sends connections only, never a listening server.
+      if (message === "connection" && socket instanceof net.Socket) {
+        if (draining) return socket.destroy();
         server.emit("connection", socket);
         socket.resume();
       } else if (message === "drain") drain(server, connections);
@@ -307,20 +299,36 @@ async function main() {
   process.on("SIGINT", () => drain(server, connections));
 }
 
-const ACTIVE = Symbol("requests under way on a connection");
-const ANSWERED = Symbol("a connection has been answered at least once");
+/**
+ * Requests under way on each connection.
+ * @type {WeakMap<Socket, number>}
+ */
+const requestsUnderWay = new WeakMap();
+/**
+ * Connections answered at least once.
+ * @type {WeakSet<Socket>}
+ */
+const answered = new WeakSet();
 
-/** Responses not yet finished: on SIGTERM, their connections must not be kept alive. */
+/**
+ * Responses not yet finished: on SIGTERM, their connections must not be kept alive.
+ * @type {Set<ServerResponse>}
+ */
 const inFlight = new Set();
+
+/** Set once this process stops: one server per process. */
+let draining = false;
 
 /**
  * Stops taking connections and lets the requests in flight finish (idle keep-alive connections
  * are closed at once), then exits once every connection is closed. Requests still running after
  * 10 s are cut off.
+ * @param {import("node:http").Server} server
+ * @param {Set<Socket>} connections
  */
 function drain(server, connections) {
-  if (server.draining) return;
-  server.draining = true;
+  if (draining) return;
+  draining = true;
   for (const res of inFlight) {
     if (!res.headersSent) res.setHeader("connection", "close");
     else res.once("finish", () => res.socket?.end());
@@ -328,7 +336,7 @@ function drain(server, connections) {
   console.log("Stopping: finishing the requests in flight…");
   if (server.listening) server.close();
   server.closeIdleConnections();
-  for (const socket of connections) if (socket[ANSWERED] && !socket[ACTIVE]) socket.end();
+  for (const socket of connections) if (answered.has(socket) && !requestsUnderWay.get(socket)) socket.end();
   const exitWhenIdle = () => {
     if (connections.size === 0) process.exit(0);
   };
@@ -353,12 +361,15 @@ const RESTARTS_PER_MINUTE = 5;
  *
  * Not node:cluster: its round robin left connections handed over just before SIGTERM unanswered,
  * and without it the operating system gave nearly every connection to the same process.
+ * @param {number} count
  */
 function primary(count) {
   const script = fileURLToPath(import.meta.url);
-  /** @type {Set<import("node:child_process").ChildProcess>} */
+  /** @type {Set<ChildProcess>} */
   const ready = new Set();
+  /** @type {Set<ChildProcess>} */
   const all = new Set();
+  /** @type {number[]} times of the restarts, oldest first */
   const restarts = [];
   let stopping = false;
   let failed = false;
@@ -366,8 +377,8 @@ function primary(count) {
 
   const listener = net.createServer({ pauseOnConnect: true }, (socket) => {
     const workers = [...ready];
-    if (workers.length === 0) return socket.destroy();
-    const worker = workers[turn++ % workers.length];
+    const worker = workers.length > 0 ? workers[turn++ % workers.length] : undefined;
+    if (!worker) return socket.destroy();
     worker.send("connection", socket, { keepOpen: false }, (error) => {
       if (error) socket.destroy();
     });
@@ -399,7 +410,8 @@ function primary(count) {
       }
       const now = Date.now();
       restarts.push(now);
-      while (restarts.length > 0 && restarts[0] < now - 60_000) restarts.shift();
+      // Forgets those more than a minute old (the one just pushed is not).
+      restarts.splice(0, restarts.findIndex((at) => at >= now - 60_000));
       if (restarts.length > RESTARTS_PER_MINUTE) {
         console.error(`Server processes keep stopping (${restarts.length} in a minute): the server stops.`);
         return stop(1);

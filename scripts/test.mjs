@@ -26,7 +26,7 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 /**
  * @param {string} command
  * @param {string[]} args
- * @param {NodeJS.ProcessEnv} [extraEnv]
+ * @param {Record<string, string>} [extraEnv]
  */
 const run = (command, args, extraEnv = {}) => {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });

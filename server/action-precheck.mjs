@@ -18,7 +18,7 @@ const MAX_ARGS = 1000;
  */
 const ROUTE_HANDLERS = [/^\/(en|zh-CN)\/admin\/speakers\/[^/]+\/photo\/?$/, /\.[^/]*$/];
 
-/** @param {string} method @param {string} url */
+/** @param {string | undefined} method @param {string} url */
 export function isPagePost(method, url) {
   if (method !== "POST") return false;
   const path = url.split("?")[0] ?? "";

@@ -3,8 +3,8 @@
 //
 // Public pages are rendered ahead of requests, so a per-request nonce would force them to render
 // per request. Instead, the policy allows exactly the inline scripts of the page it is sent with:
-// server.mjs hashes each one (Next's bootstrap and its streamed RSC data are inline scripts) and
-// lists the hashes. No other inline script, and no other origin, may run.
+// server/hash-inline-scripts.mjs hashes each one (Next's bootstrap and its streamed RSC data are
+// inline scripts) and the policy lists the hashes. No other inline script, and no other origin, may run.
 import { createHash } from "node:crypto";
 import { trustedEntry, trustedHops } from "./trust-proxy.mjs";
 
