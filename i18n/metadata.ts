@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { publicBaseUrl } from "../lib/registration/urls";
+import { getEvent } from "../db/queries/event";
+import { editionValues } from "../lib/edition";
 import { getTranslations } from "next-intl/server";
 import { routing } from "./routing";
 
@@ -18,7 +20,7 @@ export async function pageMetadata(options: {
 }): Promise<Metadata> {
   const t = await getTranslations({ locale: options.locale, namespace: "meta" });
   const siteName = t("siteName");
-  const description = options.description || t("description");
+  const description = options.description || t("description", editionValues(getEvent(), options.locale));
   const languages = Object.fromEntries(
     routing.locales.map((l) => [l, `/${l}${options.path}`]),
   );

@@ -3,11 +3,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
 import { requirePageUser } from "@/auth/guard";
 import { auditEntities, listAudit } from "@/db/queries/audit";
+import { getEvent } from "@/db/queries/event";
 import { listUsers } from "@/db/queries/users";
 import { Link } from "@/i18n/navigation";
 import { isIsoDate, zonedToInstant } from "@/lib/time";
-
-const ZONE = "Asia/Shanghai";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/audit">): Promise<Metadata> {
   const { locale } = await params;
@@ -35,6 +34,8 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   await requirePageUser(locale, "audit");
   const t = await getTranslations("console.audit");
   const filter = filterInput.parse(await searchParams);
+  // Days of the filter and times of the rows are the edition's, not the server's.
+  const ZONE = getEvent().timeZone;
   const { rows, hasMore } = listAudit({
     userId: filter.user,
     entity: filter.kind || undefined,

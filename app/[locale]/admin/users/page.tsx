@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/auth/guard";
+import { getEvent } from "@/db/queries/event";
 import { listUsers } from "@/db/queries/users";
 import { NewUserForm } from "./_components/new-user-form";
 import { UserRow } from "./_components/user-row";
@@ -16,7 +17,7 @@ export default async function UsersPage({ params }: PageProps<"/[locale]/admin/u
   setRequestLocale(locale);
   const me = await requirePageUser(locale, "users");
   const t = await getTranslations("console.users");
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: getEvent().timeZone });
   return (
     <div>
       <h1 className="text-3xl font-bold">{t("title")}</h1>

@@ -26,7 +26,16 @@ const ICON = {
 } as const;
 
 /** The answer, large and coloured; its words say it all, not the colour. */
-export function AnswerCard({ answer, onUndone }: { answer: CheckinAnswer; onUndone: () => void }) {
+export function AnswerCard({
+  answer,
+  onUndone,
+  timeZone,
+}: {
+  answer: CheckinAnswer;
+  onUndone: () => void;
+  /** The edition's zone: the time of a check-in is the forum's, not the phone's. */
+  timeZone: string;
+}) {
   const t = useTranslations("checkin");
   const tc = useTranslations("registration.categories");
   const locale = useLocale();
@@ -38,7 +47,7 @@ export function AnswerCard({ answer, onUndone }: { answer: CheckinAnswer; onUndo
       minute: "2-digit",
       second: "2-digit",
       hourCycle: "h23",
-      timeZone: "Asia/Shanghai",
+      timeZone,
     }).format(new Date(iso));
 
   if (undone)
