@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { CheckinAnswer } from "./types";
+import { offsetLabel } from "@/lib/time";
 import { UndoButton } from "./undo-button";
 
 const TONE = {
@@ -74,6 +75,7 @@ export function AnswerCard({
         <p className="mt-2 text-lg">
           {t("help.alreadyCheckedIn", {
             time: time(answer.checkIn.at),
+            offset: offsetLabel(new Date(answer.checkIn.at), timeZone),
             by: answer.checkIn.by ?? t("help.someone"),
           })}
         </p>
