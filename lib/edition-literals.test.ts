@@ -1,14 +1,14 @@
 /**
  * The facts of an edition are data: code reads them from the event row. This walks the source tree
  * and fails on any date of the seeded forum, its zone or its venue written outside db/seed/, the
- * tests and the scripts' benchmarks and harnesses (which are fixtures).
+ * tests, their fixtures (lib/test-fixtures/) and the scripts' benchmarks and harnesses.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { event } from "../db/seed/article";
 import { editionDays } from "./edition";
+import { seededEdition as event } from "./test-fixtures/edition";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -25,7 +25,7 @@ const SKIPPED_DIRS = new Set([
   "backups",
   "tmp",
 ]);
-const SKIPPED_PATHS = ["db/seed/", "db/migrations/", "e2e/", "scripts/"];
+const SKIPPED_PATHS = ["db/seed/", "db/migrations/", "e2e/", "scripts/", "lib/test-fixtures/"];
 const isTestFile = (rel: string) =>
   /\.test\.tsx?$/.test(rel) || /(^|\/)test-support\.ts$/.test(rel) || rel === "package-lock.json";
 

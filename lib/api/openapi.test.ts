@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { manageToken, registrationCode } from "../registration/codes";
-import { event } from "../../db/seed/article";
+import { seededEdition as event } from "../test-fixtures/edition";
 import { daysOf } from "../edition";
 import { openApiDocument as documentFor } from "./openapi";
 import { openApiValidator } from "./openapi-validator";

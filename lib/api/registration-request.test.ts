@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { event } from "../../db/seed/article";
+import { seededEdition as event } from "../test-fixtures/edition";
 import { daysOf } from "../edition";
 import {
   fieldErrorCodes,

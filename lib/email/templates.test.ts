@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emailKinds, type EmailKind } from "./kinds";
-import { event } from "../../db/seed/article";
+import { seededEdition as event } from "../test-fixtures/edition";
 import { escapeHtml, renderEmail as render, type EmailData } from "./templates";
 
 // Emails about the seeded edition.

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { serializeCalendar } from "./calendar";
 import { sessionsCalendar, sessionToEvent, sessionUid, type FeedContext, type FeedSession } from "./session-event";
 
-import { event } from "../../db/seed/article";
+import { seededEdition } from "../test-fixtures/edition";
+
+const event = { ...seededEdition, slug: "caf2024" };
 const en: FeedContext = { locale: "en", baseUrl: "https://forum.example", event };
 const zh: FeedContext = { ...en, locale: "zh-CN" };
 
