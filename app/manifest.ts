@@ -1,10 +1,15 @@
 import type { MetadataRoute } from "next";
+import { getEvent } from "@/db/queries/event";
+import { editionValues } from "@/lib/edition";
 
 export default function manifest(): MetadataRoute.Manifest {
+  const event = getEvent();
+  const forum = editionValues(event, "en");
   return {
-    name: "2024 China Auto Forum · 2024中国汽车论坛",
-    short_name: "CAF 2024",
-    description: "Agenda, speakers and tickets of the 2024 China Auto Forum, 11–13 July 2024, Jiading District, Shanghai.",
+    name: `${event.nameEn} · ${event.nameZh}`,
+    // "caf2024" → "CAF 2024": the edition's slug, as short as a home screen needs.
+    short_name: event.slug.toUpperCase().replace(/^([A-Z]+)(\d+)$/, "$1 $2"),
+    description: `Agenda, speakers and tickets of the ${forum.name}, ${forum.dates}, ${forum.venue}.`,
     start_url: "/",
     scope: "/",
     display: "standalone",

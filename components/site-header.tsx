@@ -3,15 +3,15 @@ import { Link } from "@/i18n/navigation";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLink } from "./nav-link";
 
-export function SiteHeader() {
+/** `name`: the edition's, in the page's language, from its row. */
+export function SiteHeader({ name }: { name: string }) {
   const t = useTranslations("nav");
-  const meta = useTranslations("meta");
   const myAgenda = useTranslations("myAgenda");
   return (
     <header className="border-b border-brand-900 bg-brand-800 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="text-lg font-bold tracking-tight">
-          {meta("siteName")}
+          {name}
         </Link>
         <nav aria-label={t("label")} className="order-3 w-full sm:order-none sm:w-auto">
           <ul className="-mx-2 flex flex-wrap gap-1 text-sm">

@@ -10,6 +10,8 @@ import { closeDb, getDb } from "./client";
 import { applyMigrations, migrateConnection } from "./migrate";
 import { registrationInput } from "./test-support";
 import { readErasureLog } from "./erasure-log";
+import { events } from "./schema";
+import { event } from "./seed/article";
 import { countByStatus, erase, findByCode, register } from "./queries/registrations";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-backup-"));
@@ -105,6 +107,8 @@ beforeAll(() => {
   process.env.FORUM_CAPACITY = "3";
   // getDb() plays the running server: one connection, open through every backup and restore.
   applyMigrations(getDb());
+  // The emails a registration queues name the forum, which the event row states.
+  getDb().insert(events).values(event).run();
   for (let i = 0; i < 5; i++) register(person());
 });
 const tmpdir = process.env.TMPDIR;
@@ -293,6 +297,10 @@ describe("restoreDatabase", () => {
     );
     const conn = new Database(old);
     migrateConnection(conn, folder);
+    // Like every database the app runs on, it states the forum, which the later tests' emails name.
+    conn
+      .prepare("insert into events (slug, name_en, name_zh, venue_en, venue_zh, time_zone, start_date, end_date) values (?, ?, ?, ?, ?, ?, ?, ?)")
+      .run(event.slug, event.nameEn, event.nameZh, event.venueEn, event.venueZh, event.timeZone, event.startDate, event.endDate);
     conn.close();
 
     const report = await restoreDatabase(old, live);

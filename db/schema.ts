@@ -324,7 +324,7 @@ export const registrations = sqliteTable(
     jobTitle: text("job_title").notNull(),
     phone: text("phone"),
     category: text("category", { enum: attendeeCategories }).notNull(),
-    /** JSON array of the forum days attended: ["2024-07-11", …]. */
+    /** JSON array of the forum days attended: ["2025-09-30", …]. */
     days: text("days", { mode: "json" }).$type<string[]>().notNull(),
     dietary: text("dietary").notNull().default(""),
     accessibility: text("accessibility").notNull().default(""),

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { event } from "../db/seed/article";
 import { openApiDocument } from "../lib/api/openapi";
 import { openApiValidator } from "../lib/api/openapi-validator";
 
@@ -11,7 +12,7 @@ const CAPACITY = 20;
 const RATE_LIMIT = 1000;
 const REGISTRATIONS = "/api/v1/registrations";
 const ITEM = "/api/v1/registrations/{code}";
-const validator = openApiValidator(JSON.parse(JSON.stringify(openApiDocument)));
+const validator = openApiValidator(JSON.parse(JSON.stringify(openApiDocument(event))));
 
 type Created = {
   code: string;

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { publicBaseUrl } from "../lib/registration/urls";
+import { getEvent } from "../db/queries/event";
+import { editionName, editionValues } from "../lib/edition";
 import { getTranslations } from "next-intl/server";
 import { routing } from "./routing";
 
@@ -17,14 +19,15 @@ export async function pageMetadata(options: {
   type?: "website" | "article" | "profile";
 }): Promise<Metadata> {
   const t = await getTranslations({ locale: options.locale, namespace: "meta" });
-  const siteName = t("siteName");
-  const description = options.description || t("description");
+  const event = getEvent();
+  const siteName = editionName(event, options.locale);
+  const description = options.description || t("description", editionValues(event, options.locale));
   const languages = Object.fromEntries(
     routing.locales.map((l) => [l, `/${l}${options.path}`]),
   );
   return {
     metadataBase: siteUrl(),
-    title: options.title ? { absolute: t("titleTemplate").replace("%s", options.title) } : siteName,
+    title: options.title ? { absolute: t("titleTemplate", { name: siteName }).replace("%s", options.title) } : siteName,
     description,
     alternates: { canonical: `/${options.locale}${options.path}`, languages },
     openGraph: {

@@ -1,5 +1,6 @@
 import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
+import { getEvent } from "../db/queries/event";
 import { routing } from "./routing";
 
 export default getRequestConfig(async ({ requestLocale }) => {
@@ -7,7 +8,8 @@ export default getRequestConfig(async ({ requestLocale }) => {
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   return {
     locale,
-    timeZone: "Asia/Shanghai",
+    // The edition's zone: any date next-intl formats is the forum's, not the server's.
+    timeZone: getEvent().timeZone,
     messages: (await import(`../messages/${locale}.json`)).default,
   };
 });

@@ -35,7 +35,7 @@ export function wallClock(instant: Date | number, timeZone: string): WallClock {
   };
 }
 
-/** Offset of the zone from UTC at that instant, in minutes (Asia/Shanghai: 480). */
+/** Offset of the zone from UTC at that instant, in minutes (Asia/Tokyo: 540). */
 export function zoneOffsetMinutes(instant: Date | number, timeZone: string): number {
   const ms = new Date(instant).getTime();
   const w = wallClock(ms, timeZone);
@@ -46,7 +46,7 @@ export function zoneOffsetMinutes(instant: Date | number, timeZone: string): num
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-/** The instant at which the clocks in `timeZone` show `date` `time` ("2024-07-11", "09:30"). */
+/** The instant at which the clocks in `timeZone` show `date` `time` ("2025-09-30", "09:30"). */
 export function zonedToInstant(date: string, time: string, timeZone: string): Date {
   const d = DATE.exec(date);
   const t = TIME.exec(time);
@@ -58,7 +58,7 @@ export function zonedToInstant(date: string, time: string, timeZone: string): Da
   return new Date(result);
 }
 
-/** The calendar date ("2024-07-11") of an instant in the zone. */
+/** The calendar date ("2025-09-30") of an instant in the zone. */
 export function zonedDate(instant: Date | number, timeZone: string): string {
   const w = wallClock(instant, timeZone);
   return `${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
@@ -105,8 +105,8 @@ const DAY_STYLES: Record<"long" | "date" | "short", Intl.DateTimeFormatOptions> 
 };
 
 /**
- * A calendar date ("2024-07-11") as a reader expects it: "Thursday 11 July 2024" (the forum's own
- * day-month order, as in "11–13 July 2024"), "2024年7月11日星期四". English is assembled from
+ * A calendar date ("2025-09-30") as a reader expects it: "Tuesday 30 September 2025" (the forum's own
+ * day-month order, as in "30 September – 2 October 2025"), "2025年9月30日星期二". English is assembled from
  * single-field formats, whose output does not change between ICU versions, so that the server's
  * Node.js and the visitor's browser print the same text.
  */

@@ -6,7 +6,9 @@ import { OfflineNotice } from "@/components/offline-notice";
 import { ServiceWorker } from "@/components/service-worker";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { getEvent } from "@/db/queries/event";
 import { pageMetadata } from "@/i18n/metadata";
+import { editionName } from "@/lib/edition";
 import { routing } from "@/i18n/routing";
 
 export function generateStaticParams() {
@@ -38,7 +40,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         <NextIntlClientProvider>
           <ServiceWorker />
           <OfflineNotice />
-          <SiteHeader />
+          <SiteHeader name={editionName(getEvent(), locale)} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
             {children}
           </main>

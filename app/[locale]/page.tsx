@@ -6,6 +6,7 @@ import { listPublicSessions } from "@/db/queries/sessions";
 import { pageMetadata } from "@/i18n/metadata";
 import { Link } from "@/i18n/navigation";
 import { isZh, pick } from "@/lib/localized";
+import { formatEditionDates } from "@/lib/edition";
 import { NowNext } from "./_components/now-next";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
@@ -28,7 +29,8 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           {pick(locale, event.nameEn, event.nameZh)}
         </h1>
         <p className="mt-3 text-lg sm:text-xl">
-          <time dateTime={event.startDate}>{t("dates")}</time> · {pick(locale, event.venueEn, event.venueZh)}
+          <time dateTime={event.startDate}>{formatEditionDates(event.startDate, event.endDate, locale)}</time> ·{" "}
+          {pick(locale, event.venueEn, event.venueZh)}
         </p>
         <p className="mt-4 max-w-2xl text-brand-50">{t("intro")}</p>
         <div className="mt-6 flex flex-wrap gap-3">
@@ -44,7 +46,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         </div>
       </section>
 
-      <NowNext sessions={sessions} timeZone={event.timeZone} startDate={event.startDate} />
+      <NowNext sessions={sessions} timeZone={event.timeZone} startDate={event.startDate} endDate={event.endDate} />
 
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading" className="text-2xl font-bold">

@@ -11,6 +11,7 @@ import {
 } from "../../lib/agenda-editor/draft";
 import { uniqueSlug } from "../../lib/slug";
 import { daysBetween, zonedToInstant } from "../../lib/time";
+import { daysOf } from "../../lib/edition";
 import { getDb, type Db, type Tx } from "../client";
 import { rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, speakers, tracks, type Session } from "../schema";
 import { type SessionStatus } from "../../lib/sessions/kinds";
@@ -89,7 +90,7 @@ export function loadAgendaEditor() {
   const latest = db.select({ number: max(scheduleVersions.number) }).from(scheduleVersions).get();
   return {
     timeZone: event.timeZone,
-    days: daysBetween(event.startDate, event.endDate),
+    days: daysOf(event),
     rooms: db.select().from(rooms).orderBy(asc(rooms.position), asc(rooms.id)).all(),
     tracks: db.select().from(tracks).orderBy(asc(tracks.position), asc(tracks.id)).all(),
     // A real person named in a source is never on a session, so the picker does not offer them.

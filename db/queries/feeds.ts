@@ -66,7 +66,16 @@ function buildFeed(
     const ctx = {
       locale: locale ?? feed.locale ?? "en",
       baseUrl: publicBaseUrl(),
-      event: { slug: event.slug, nameEn: event.nameEn, nameZh: event.nameZh, timeZone: event.timeZone },
+      event: {
+        slug: event.slug,
+        nameEn: event.nameEn,
+        nameZh: event.nameZh,
+        venueEn: event.venueEn,
+        venueZh: event.venueZh,
+        timeZone: event.timeZone,
+        startDate: event.startDate,
+        endDate: event.endDate,
+      },
     };
     return {
       filename: `${event.slug}-${feed.name}.ics`,

@@ -8,7 +8,8 @@ import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { DeliveryRecord, OutboxStore } from "../../lib/email/outbox-worker";
 import { renderEmail, type EmailData } from "../../lib/email/templates";
 import { getDb, type Db, type Tx } from "../client";
-import { outbox, type OutboxEmail } from "../schema";
+import { events, outbox, type OutboxEmail } from "../schema";
+import type { EditionFacts } from "../../lib/edition";
 import { type EmailKind } from "../../lib/email/kinds";
 
 export type EnqueueEmailInput = {
@@ -30,10 +31,37 @@ function prepareInsert(db: Db) {
     .prepare();
 }
 
+/**
+ * The forum the emails name, read once per transaction: a promotion can queue many emails in one,
+ * and a registration's group commit runs many registrations in one.
+ */
+const forumFor = new WeakMap<Db | Tx, EditionFacts>();
+
+function forumOf(tx: Db | Tx): EditionFacts {
+  const known = forumFor.get(tx);
+  if (known) return known;
+  const forum = getDb()
+    .select({
+      nameEn: events.nameEn,
+      nameZh: events.nameZh,
+      venueEn: events.venueEn,
+      venueZh: events.venueZh,
+      timeZone: events.timeZone,
+      startDate: events.startDate,
+      endDate: events.endDate,
+    })
+    .from(events)
+    .limit(1)
+    .get();
+  if (!forum) throw new Error("The database holds no event: run `npm run db:seed`.");
+  // Outside a transaction the connection lives as long as the process: an organizer's change must show.
+  if (tx !== getDb()) forumFor.set(tx, forum);
+  return forum;
+}
+
 /** Writes the email in the caller's transaction; `tx` is the transaction, which shares the connection. */
 export function enqueueEmail(tx: Db | Tx, input: EnqueueEmailInput): void {
-  void tx;
-  const { subject, text, html } = renderEmail(input.kind, input.data);
+  const { subject, text, html } = renderEmail(input.kind, input.data, forumOf(tx));
   const db = getDb();
   let insert = insertFor.get(db);
   if (!insert) insertFor.set(db, (insert = prepareInsert(db)));

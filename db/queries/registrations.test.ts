@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "../client";
 import { applyMigrations } from "../migrate";
 import { registrationInput } from "../test-support";
-import { auditLog, outbox, registrations } from "../schema";
+import { auditLog, events, outbox, registrations } from "../schema";
+import { event } from "../seed/article";
 import { tokenHash } from "../../lib/registration/secret-links";
 import {
   availability,
@@ -27,6 +28,8 @@ beforeAll(() => {
   process.env.DATABASE_PATH = path.join(dir, "forum.db");
   process.env.FORUM_CAPACITY = "2";
   applyMigrations(getDb());
+  // The emails name the forum, which the event row states.
+  getDb().insert(events).values(event).run();
 });
 beforeEach(() => {
   const db = getDb();

@@ -26,7 +26,7 @@ export type Conflict =
   | { kind: "over-capacity"; blocking: false; seatLimit: number; capacity: number };
 
 export type ConflictContext = {
-  /** The forum's days, "2024-07-11", in its zone. */
+  /** The forum's days, "2025-09-30", in its zone. */
   days: readonly string[];
   timeZone: string;
   roomCapacity: (roomId: number) => number | null | undefined;

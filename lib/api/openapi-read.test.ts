@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { seededEdition as event } from "../test-fixtures/edition";
 import { openApiDocument } from "./openapi";
 import { openApiValidator } from "./openapi-validator";
 import { encodeCursor } from "./quote-query";
 
-const validator = openApiValidator(JSON.parse(JSON.stringify(openApiDocument)));
+const validator = openApiValidator(JSON.parse(JSON.stringify(openApiDocument(event))));
 
 const localized = { en: "Opening Ceremony", zh: "开幕式" };
 const session = {

@@ -197,7 +197,7 @@ const quoteSummary = {
   text: { type: "string", description: "In the source's language." },
   language: { enum: [...quoteLanguages] },
 };
-const session = {
+const sessionOf = (timeZone: string) => ({
   id: { type: "integer", minimum: 1 },
   slug,
   url,
@@ -206,7 +206,7 @@ const session = {
   startsAt: instant,
   endsAt: instant,
   timeZone: {
-    const: "Asia/Shanghai",
+    const: timeZone,
     description: "The zone in which the forum shows every time.",
   },
   day: {
@@ -226,7 +226,7 @@ const session = {
   ),
   seatLimit: { type: ["integer", "null"], description: "Seats that can be booked, where limited." },
   speakers: { type: "array", items: object({ ...speakerRef, role: { enum: [...speakerRoles] } }) },
-};
+});
 const source = object({
   title: string,
   publisher: { type: ["string", "null"] },
@@ -247,61 +247,69 @@ const speaker = {
   },
 };
 
-export const readSchemas = {
-  Localized: localized,
-  LocalizedName: localizedName,
-  Session: object(session, "A published or cancelled session."),
-  SessionDetail: object({ ...session, quotes: { type: "array", items: object(quoteSummary) } }),
-  SessionList: object({ data: { type: "array", items: ref("Session") } }),
-  Speaker: object(speaker),
-  SpeakerDetail: object({
-    ...speaker,
-    sessions: {
-      type: "array",
-      items: object({
-        slug,
-        url,
-        title: ref("Localized"),
-        status: { enum: ["published", "cancelled"] },
-        startsAt: instant,
-        endsAt: instant,
-        role: { enum: [...speakerRoles] },
-      }),
-    },
-    quotes: { type: "array", items: object(quoteSummary) },
-  }),
-  SpeakerList: object({ data: { type: "array", items: ref("Speaker") } }),
-  Quote: object({
-    ...quoteSummary,
-    translation: nullable(
-      object(
-        {
-          language: { enum: [...quoteLanguages] },
-          text: string,
-          translatedBy: { const: "site" },
-          label: { type: "string", description: "Says, in the translation's language, that it is the site's translation." },
-        },
-        "The site's translation, never the person's own words: show it with its label.",
+/** `timeZone`: the edition's, which every session names. */
+export const readSchemas = (timeZone: string) => {
+  const session = sessionOf(timeZone);
+  return {
+    Localized: localized,
+    LocalizedName: localizedName,
+    Session: object(session, "A published or cancelled session."),
+    SessionDetail: object({ ...session, quotes: { type: "array", items: object(quoteSummary) } }),
+    SessionList: object({ data: { type: "array", items: ref("Session") } }),
+    Speaker: object(speaker),
+    SpeakerDetail: object({
+      ...speaker,
+      sessions: {
+        type: "array",
+        items: object({
+          slug,
+          url,
+          title: ref("Localized"),
+          status: { enum: ["published", "cancelled"] },
+          startsAt: instant,
+          endsAt: instant,
+          role: { enum: [...speakerRoles] },
+        }),
+      },
+      quotes: { type: "array", items: object(quoteSummary) },
+    }),
+    SpeakerList: object({ data: { type: "array", items: ref("Speaker") } }),
+    Quote: object({
+      ...quoteSummary,
+      translation: nullable(
+        object(
+          {
+            language: { enum: [...quoteLanguages] },
+            text: string,
+            translatedBy: { const: "site" },
+            label: {
+              type: "string",
+              description:
+                "Says, in the translation's language, that it is the site's translation.",
+            },
+          },
+          "The site's translation, never the person's own words: show it with its label.",
+        ),
       ),
-    ),
-    saidOn: {
-      type: ["string", "null"],
-      description: "The day the words were said (YYYY-MM-DD), where known.",
-    },
-    speaker: object(speakerRef),
-    source,
-    session: nullable(object({ slug, url, title: ref("Localized") })),
-    topics: { type: "array", items: object({ slug, name: ref("Localized") }) },
-  }),
-  QuotePage: object({
-    data: { type: "array", items: ref("Quote") },
-    nextCursor: {
-      type: ["string", "null"],
-      description: "Send as `cursor` for the next page; null on the last.",
-    },
-  }),
-  QueryError: object({
-    error: { type: "string", description: "What went wrong, in English." },
-    parameter: { enum: ["limit", "cursor", "q", "speaker", "topic"] },
-  }),
-} as const;
+      saidOn: {
+        type: ["string", "null"],
+        description: "The day the words were said (YYYY-MM-DD), where known.",
+      },
+      speaker: object(speakerRef),
+      source,
+      session: nullable(object({ slug, url, title: ref("Localized") })),
+      topics: { type: "array", items: object({ slug, name: ref("Localized") }) },
+    }),
+    QuotePage: object({
+      data: { type: "array", items: ref("Quote") },
+      nextCursor: {
+        type: ["string", "null"],
+        description: "Send as `cursor` for the next page; null on the last.",
+      },
+    }),
+    QueryError: object({
+      error: { type: "string", description: "What went wrong, in English." },
+      parameter: { enum: ["limit", "cursor", "q", "speaker", "topic"] },
+    }),
+  } as const;
+};

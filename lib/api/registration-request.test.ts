@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { seededEdition as event } from "../test-fixtures/edition";
+import { daysOf } from "../edition";
 import {
   fieldErrorCodes,
   fieldErrorMessages,
@@ -6,6 +8,8 @@ import {
   MAX_TEXT,
   parseRegistration,
 } from "./registration-request";
+
+const days = daysOf(event);
 
 const valid = {
   fullName: "Li Wei",
@@ -19,7 +23,7 @@ const valid = {
 
 describe("parseRegistration", () => {
   it("accepts a registration, trimmed, with the days in forum order", () => {
-    const parsed = parseRegistration(valid);
+    const parsed = parseRegistration(valid, days);
     expect(parsed).toMatchObject({
       ok: true,
       input: { email: "Li.Wei@Example.com", days: ["2024-07-11", "2024-07-12"], locale: "en" },
@@ -43,19 +47,19 @@ describe("parseRegistration", () => {
       [{ ...valid, admin: true }, { admin: "unknownField" }],
     ];
     for (const [body, fields] of cases) {
-      expect(parseRegistration(JSON.parse(JSON.stringify(body)))).toEqual({ ok: false, fields });
+      expect(parseRegistration(JSON.parse(JSON.stringify(body)), days)).toEqual({ ok: false, fields });
     }
   });
 
   it("treats an own __proto__ key as the unknown field it is", () => {
     const body = JSON.parse(`{"__proto__": {"consent": true}, ${JSON.stringify(valid).slice(1)}`);
-    expect(parseRegistration(body)).toEqual({ ok: false, fields: { __proto__: "unknownField" } });
+    expect(parseRegistration(body, days)).toEqual({ ok: false, fields: { __proto__: "unknownField" } });
   });
 
   it("has an English message for every code", () => {
-    for (const code of fieldErrorCodes) expect(fieldErrorMessages[code]).toMatch(/\.$/);
-    expect(fieldMessages({ email: "invalidEmail" })).toEqual({
-      email: fieldErrorMessages.invalidEmail,
+    for (const code of fieldErrorCodes) expect(fieldErrorMessages(days)[code]).toMatch(/\.$/);
+    expect(fieldMessages({ email: "invalidEmail" }, days)).toEqual({
+      email: fieldErrorMessages(days).invalidEmail,
     });
   });
 });

@@ -1,10 +1,6 @@
 /** Turns the JSON body of POST /api/v1/registrations into a registration, or into field errors. */
-import {
-  fieldErrors,
-  FORUM_DAYS,
-  registrationSchema,
-  type RegistrationRequest,
-} from "../registration/input";
+import type { EditionDays } from "../edition";
+import { fieldErrors, registrationSchema, type RegistrationRequest } from "../registration/input";
 
 /**
  * The codes the API answers with in `fields`: those of lib/registration/input.ts, plus "invalid"
@@ -29,14 +25,15 @@ export const fieldErrorCodes = [
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
-export const fieldErrorMessages: Record<FieldErrorCode, string> = {
+/** The English message of each code; the days named are the edition's own. */
+export const fieldErrorMessages = (days: EditionDays): Record<FieldErrorCode, string> => ({
   required: "This field is required.",
   tooLong: "This value is too long.",
   invalidEmail: "Enter a valid email address, such as name@example.com.",
   invalidPhone:
     "Enter a phone number of 5 to 32 digits, spaces, brackets and dashes, optionally starting with +.",
   invalidCategory: "Choose one of: industry, media, government, academia, other.",
-  invalidDay: `Choose days of the forum only: ${FORUM_DAYS.join(", ")}.`,
+  invalidDay: `Choose days of the forum only: ${days.join(", ")}.`,
   noDays: "Choose at least one day.",
   consentRequired: "Consent to the privacy notice is required: send consent: true.",
   invalidType: "This value has the wrong type.",
@@ -45,7 +42,7 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
   invalidInvitation: "An invitation code looks like INV-7K3M9Q2P.",
   invitationUnknown: "This invitation code is not valid: check it with whoever gave it to you.",
   invitationUsedUp: "This invitation code has already been used by as many people as it admits.",
-};
+});
 
 /** The longest value of each text field, as lib/registration/input.ts checks it (after trimming). */
 export const MAX_TEXT = {
@@ -58,17 +55,20 @@ export const MAX_TEXT = {
   accessibility: 500,
 } as const;
 
-/** The fields a registration may have: anything else in the body is an error, never ignored. */
-export const registrationFields = Object.keys(registrationSchema.shape);
-
 export type ParsedRegistration =
   { ok: true; input: RegistrationRequest } | { ok: false; fields: Record<string, FieldErrorCode> };
 
 const isCode = (value: string): value is FieldErrorCode =>
   (fieldErrorCodes as readonly string[]).includes(value);
 
-export function parseRegistration(body: Record<string, unknown>): ParsedRegistration {
-  const result = registrationSchema.safeParse(body);
+export function parseRegistration(
+  body: Record<string, unknown>,
+  days: EditionDays,
+): ParsedRegistration {
+  const schema = registrationSchema(days);
+  // The fields a registration may have: anything else in the body is an error, never ignored.
+  const registrationFields = Object.keys(schema.shape);
+  const result = schema.safeParse(body);
   const fields: Record<string, FieldErrorCode> = {};
   if (!result.success) {
     for (const [field, code] of Object.entries(fieldErrors(result.error))) {
@@ -87,8 +87,10 @@ export function parseRegistration(body: Record<string, unknown>): ParsedRegistra
   return { ok: true, input: result.data };
 }
 
-export function fieldMessages(fields: Record<string, FieldErrorCode>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(fields).map(([field, code]) => [field, fieldErrorMessages[code]]),
-  );
+export function fieldMessages(
+  fields: Record<string, FieldErrorCode>,
+  days: EditionDays,
+): Record<string, string> {
+  const messages = fieldErrorMessages(days);
+  return Object.fromEntries(Object.entries(fields).map(([field, code]) => [field, messages[code]]));
 }

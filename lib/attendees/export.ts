@@ -58,7 +58,7 @@ export function exportValues(row: ExportRow): (string | boolean)[] {
   ];
 }
 
-/** A file name that says when and what: attendees-2024-07-10.csv. */
+/** A file name that says when and what: attendees-2025-09-29.csv. */
 export function exportFileName(now: Date, extension: "csv" | "xlsx"): string {
   return `attendees-${now.toISOString().slice(0, 10)}.${extension}`;
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { attendeeSchema, promoteSchema } from "./input";
+import { seededEdition as event } from "../test-fixtures/edition";
+import { daysOf } from "../edition";
+import { attendeeSchema as schemaFor, promoteSchema } from "./input";
+
+const attendeeSchema = schemaFor(daysOf(event));
 
 const base = {
   fullName: " Wang Xiaoming ",

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { emailKinds } from "./kinds";
-import { escapeHtml, renderEmail, type EmailData } from "./templates";
+import { emailKinds, type EmailKind } from "./kinds";
+import { seededEdition as event } from "../test-fixtures/edition";
+import { escapeHtml, renderEmail as render, type EmailData } from "./templates";
+
+// Emails about the seeded edition.
+const renderEmail = (kind: EmailKind, data: EmailData) => render(kind, data, event);
 
 const locales = ["en", "zh-CN"] as const;
 

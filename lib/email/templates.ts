@@ -1,4 +1,5 @@
 /** The attendee emails in English and Simplified Chinese, each as a subject, a plain text and an HTML body. */
+import { editionValues, type EditionFacts } from "../edition";
 import type { EmailKind } from "./kinds";
 
 export type EmailData = {
@@ -25,10 +26,8 @@ type Block =
 
 type Copy = { subject: string; blocks: Block[] };
 
-const FORUM = {
-  en: { name: "2024 China Auto Forum", dates: "11–13 July 2024", venue: "Jiading District, Shanghai" },
-  "zh-CN": { name: "2024中国汽车论坛", dates: "2024年7月11日至13日", venue: "上海市嘉定区" },
-} as const;
+/** The forum's name, dates and venue in the email's language, from the edition's row. */
+type Forum = { name: string; dates: string; venue: string };
 
 export function escapeHtml(value: string): string {
   return value
@@ -54,8 +53,7 @@ function minutesOf(data: EmailData): number | null {
   return typeof m === "number" && Number.isInteger(m) && m > 0 ? m : null;
 }
 
-function enCopy(kind: EmailKind, d: EmailData): Copy {
-  const f = FORUM.en;
+function enCopy(kind: EmailKind, d: EmailData, f: Forum): Copy {
   const facts: Block = {
     type: "facts",
     rows: [
@@ -85,7 +83,7 @@ function enCopy(kind: EmailKind, d: EmailData): Copy {
             "View my ticket",
           ),
           keepPrivate,
-          { type: "p", text: "We look forward to welcoming you in Jiading." },
+          { type: "p", text: `We look forward to welcoming you in ${f.venue}.` },
         ],
       };
     case "waiting":
@@ -117,7 +115,7 @@ function enCopy(kind: EmailKind, d: EmailData): Copy {
             "View my ticket",
           ),
           keepPrivate,
-          { type: "p", text: "We look forward to welcoming you in Jiading." },
+          { type: "p", text: `We look forward to welcoming you in ${f.venue}.` },
         ],
       };
     case "cancellation":
@@ -237,8 +235,7 @@ function enCopy(kind: EmailKind, d: EmailData): Copy {
   }
 }
 
-function zhCopy(kind: EmailKind, d: EmailData): Copy {
-  const f = FORUM["zh-CN"];
+function zhCopy(kind: EmailKind, d: EmailData, f: Forum): Copy {
   const facts: Block = {
     type: "facts",
     rows: [
@@ -265,7 +262,7 @@ function zhCopy(kind: EmailKind, d: EmailData): Copy {
           facts,
           manage("您的电子门票（含入场时扫描的二维码）可在报名管理页面查看，您也可以在该页面修改报名信息或取消报名：", "查看电子门票"),
           keepPrivate,
-          { type: "p", text: "期待与您在嘉定相见！" },
+          { type: "p", text: `期待与您在${f.venue}相见！` },
         ],
       };
     case "waiting":
@@ -297,7 +294,7 @@ function zhCopy(kind: EmailKind, d: EmailData): Copy {
             "查看电子门票",
           ),
           keepPrivate,
-          { type: "p", text: "期待与您在嘉定相见！" },
+          { type: "p", text: `期待与您在${f.venue}相见！` },
         ],
       };
     case "cancellation":
@@ -431,8 +428,7 @@ function toText(blocks: Block[], locale: Locale): string {
 
 const FONT = `-apple-system, "Segoe UI", Roboto, Helvetica, Arial, "PingFang SC", "Microsoft YaHei", sans-serif`;
 
-function toHtml(blocks: Block[], locale: Locale, subject: string): string {
-  const f = FORUM[locale];
+function toHtml(blocks: Block[], locale: Locale, subject: string, f: Forum): string {
   const body = blocks
     .map((b) => {
       switch (b.type) {
@@ -478,7 +474,8 @@ ${body}
 `;
 }
 
-export function renderEmail(kind: EmailKind, data: EmailData): RenderedEmail {
+/** `edition`: the forum the email is about, as its row states it. */
+export function renderEmail(kind: EmailKind, data: EmailData, edition: EditionFacts): RenderedEmail {
   const locale: Locale = data.locale === "zh-CN" ? "zh-CN" : "en";
   const clean: EmailData = {
     ...data,
@@ -488,9 +485,10 @@ export function renderEmail(kind: EmailKind, data: EmailData): RenderedEmail {
     manageUrl: oneLine(data.manageUrl),
     sessionTitle: data.sessionTitle == null ? data.sessionTitle : oneLine(data.sessionTitle),
   };
-  const copy = locale === "zh-CN" ? zhCopy(kind, clean) : enCopy(kind, clean);
+  const forum = editionValues(edition, locale);
+  const copy = locale === "zh-CN" ? zhCopy(kind, clean, forum) : enCopy(kind, clean, forum);
   const subject = oneLine(copy.subject);
-  return { subject, text: toText(copy.blocks, locale), html: toHtml(copy.blocks, locale, subject) };
+  return { subject, text: toText(copy.blocks, locale), html: toHtml(copy.blocks, locale, subject, forum) };
 }
 
 /** After this many failed attempts an email is marked "failed" and no longer retried. */

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { serializeCalendar } from "./calendar";
 import { sessionsCalendar, sessionToEvent, sessionUid, type FeedContext, type FeedSession } from "./session-event";
 
-const event = { slug: "caf2024", nameEn: "2024 China Auto Forum", nameZh: "2024中国汽车论坛", timeZone: "Asia/Shanghai" };
+import { seededEdition } from "../test-fixtures/edition";
+
+const event = { ...seededEdition, slug: "caf2024" };
 const en: FeedContext = { locale: "en", baseUrl: "https://forum.example", event };
 const zh: FeedContext = { ...en, locale: "zh-CN" };
 

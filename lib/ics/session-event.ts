@@ -1,5 +1,6 @@
 import en from "../../messages/en.json";
 import zh from "../../messages/zh-CN.json";
+import { fillEdition, type EditionFacts } from "../edition";
 import { pick, type Locale } from "../localized";
 import type { IcsCalendar, IcsEvent } from "./calendar";
 
@@ -27,7 +28,7 @@ export type FeedSession = {
   }[];
 };
 
-export type FeedEvent = { slug: string; nameEn: string; nameZh: string; timeZone: string };
+export type FeedEvent = EditionFacts & { slug: string };
 
 export type FeedContext = {
   locale: Locale;
@@ -121,7 +122,7 @@ export function sessionsCalendar(ctx: FeedContext, feed: FeedKind, sessions: Fee
   return {
     prodId: `-//${ctx.event.nameEn}//Program feed//${ctx.locale === "zh-CN" ? "ZH" : "EN"}`,
     name: calendarName(ctx, feed),
-    description: `${m.meta.description} ${m.agenda.illustrative}`,
+    description: `${fillEdition(m.meta.description, ctx.event, ctx.locale)} ${m.agenda.illustrative}`,
     timeZone: ctx.event.timeZone,
     refreshInterval: "PT1H",
     events: sessions.map((s) => sessionToEvent(ctx, s)),

@@ -59,7 +59,7 @@ export type ScheduleLink = { type: "web"; url: string; title: string };
 export type ScheduleEvent = {
   id: number;
   guid: string;
-  /** Start with the zone's offset: "2024-07-11T09:00:00+08:00". */
+  /** Start with the zone's offset: "2025-09-30T09:00:00+02:00". */
   date: string;
   end: string;
   /** "09:00" */

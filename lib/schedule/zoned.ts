@@ -10,7 +10,7 @@ export function offsetText(offsetMinutes: number): string {
   return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** "2024-07-11T09:00:00+08:00": the instant as the clocks of `timeZone` show it. */
+/** "2025-09-30T09:00:00+02:00": the instant as the clocks of `timeZone` show it. */
 export function zonedIso(instant: Date | number, timeZone: string): string {
   const ms = new Date(instant).getTime();
   const w = wallClock(ms, timeZone);

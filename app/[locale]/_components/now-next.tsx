@@ -4,12 +4,14 @@ import { useLocale, useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import type { AgendaSession } from "@/db/queries/sessions";
 import { Link } from "@/i18n/navigation";
+import { formatEditionDates } from "@/lib/edition";
 import { pick } from "@/lib/localized";
 import { formatDay, formatTimeRange, offsetLabel } from "@/lib/time";
 
-type Props = { sessions: AgendaSession[]; timeZone: string; startDate: string };
+/** `timeZone`, `startDate` and `endDate`: the edition's, from its row. */
+type Props = { sessions: AgendaSession[]; timeZone: string; startDate: string; endDate: string };
 
-/** `?now=2024-07-11T10:00:00%2B08:00` shows the page as it looks at that moment. */
+/** `?now=` an instant with its offset (`2025-09-30T10:00:00%2B02:00`) shows the page as it looks then. */
 function readNow(): number {
   const override = new URLSearchParams(window.location.search).get("now");
   const parsed = override ? Date.parse(override) : NaN;
@@ -21,7 +23,7 @@ const subscribe = (onChange: () => void) => {
   return () => window.clearInterval(timer);
 };
 
-export function NowNext({ sessions, timeZone, startDate }: Props) {
+export function NowNext({ sessions, timeZone, startDate, endDate }: Props) {
   const t = useTranslations("home");
   const locale = useLocale();
   // Rounded to the minute so that the snapshot is stable between renders.
@@ -42,7 +44,7 @@ export function NowNext({ sessions, timeZone, startDate }: Props) {
       </h2>
       <p className="mt-1 text-sm text-slate-600">{t("illustrative")}</p>
       {after ? (
-        <p className="mt-2 text-slate-700">{t("afterForum")}</p>
+        <p className="mt-2 text-slate-700">{t("afterForum", { dates: formatEditionDates(startDate, endDate, locale, "span") })}</p>
       ) : before ? (
         <>
           <p className="mt-2 text-slate-700">{t("beforeForum", { date: formatDay(startDate, locale) })}</p>

@@ -5,13 +5,15 @@ import { listPublicSessions, listRooms, listTracks } from "@/db/queries/sessions
 import { sessionTypes } from "@/lib/sessions/kinds";
 import { pageMetadata } from "@/i18n/metadata";
 import { Link } from "@/i18n/navigation";
+import { daysOf, editionName } from "@/lib/edition";
 import { daysBetween, formatDay, offsetLabel, zonedToInstant } from "@/lib/time";
 import { AgendaExplorer } from "./_components/agenda-explorer";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/agenda">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "agenda" });
-  return pageMetadata({ locale, path: "/agenda", title: t("title"), description: t("description") });
+  const event = getEvent();
+  return pageMetadata({ locale, path: "/agenda", title: t("title"), description: t("description", { name: editionName(event, locale), days: daysOf(event).length }) });
 }
 
 export default async function AgendaPage({ params }: PageProps<"/[locale]/agenda">) {

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/auth/guard";
 import { getEvent } from "@/db/queries/event";
 import { defaultDay } from "@/lib/checkin/rules";
-import { FORUM_DAYS } from "@/lib/registration/input";
+import { daysOf } from "@/lib/edition";
 import { formatDay, zonedDate } from "@/lib/time";
 import { CheckinDesk } from "./_components/checkin-desk";
 import { CheckinHeader } from "./_components/checkin-header";
@@ -19,12 +19,14 @@ export default async function CheckinPage({ params }: PageProps<"/[locale]/check
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requirePageUser(locale, "checkin");
-  const today = zonedDate(new Date(), getEvent().timeZone);
-  const days = FORUM_DAYS.map((date) => ({ date, label: formatDay(date, locale, "short") }));
+  const event = getEvent();
+  const today = zonedDate(new Date(), event.timeZone);
+  const forumDays = daysOf(event);
+  const days = forumDays.map((date) => ({ date, label: formatDay(date, locale, "short") }));
   return (
     <div className="mx-auto max-w-md">
       <CheckinHeader user={user} locale={locale} />
-      <CheckinDesk days={days} initialDay={defaultDay(FORUM_DAYS, today)} />
+      <CheckinDesk days={days} initialDay={defaultDay(forumDays, today)} timeZone={event.timeZone} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getEvent } from "@/db/queries/event";
 import { pageMetadata } from "@/i18n/metadata";
+import { editionName } from "@/lib/edition";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/privacy">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "privacy" });
-  return pageMetadata({ locale, path: "/privacy", title: t("title"), description: t("description") });
+  return pageMetadata({ locale, path: "/privacy", title: t("title"), description: t("description", { name: editionName(getEvent(), locale) }) });
 }
 
 export default async function PrivacyPage({ params }: PageProps<"/[locale]/privacy">) {

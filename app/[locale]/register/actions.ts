@@ -11,6 +11,8 @@ import { headers } from "next/headers";
 import { secret } from "@/db/secrets";
 import { clientAddressKey } from "@/lib/registration/address-limit";
 import { formOf } from "../action-form";
+import { daysOf } from "@/lib/edition";
+import { getEvent } from "@/db/queries/event";
 
 export type RegisterState = {
   errors?: Record<string, string>;
@@ -33,7 +35,7 @@ export async function registerAction(locale: string, _prev: RegisterState, form:
   const formData = formOf(form);
   const values: RegisterValues = { ...readRegistrationForm(formData), invitationCode: formData.get("invitationCode") ?? "" };
   if (await overRateLimit()) return { errors: { form: "rateLimited" }, values };
-  const parsed = registrationSchema.safeParse({ ...values, locale: locale === "zh-CN" ? "zh-CN" : "en" });
+  const parsed = registrationSchema(daysOf(getEvent())).safeParse({ ...values, locale: locale === "zh-CN" ? "zh-CN" : "en" });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   startHoldExpiry(scheduleDelivery);
   const result = await registerWhileOpenGrouped(parsed.data, { addressKey: clientAddressKey(await headers(), secret("TICKET_SECRET")), invitationCode: parsed.data.invitationCode });

@@ -4,14 +4,15 @@ import { connection } from "next/server";
 import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { availability, registrationSettings, registrationWindow, startHoldExpiry } from "@/db/queries/registrations";
 import { pageMetadata } from "@/i18n/metadata";
-import { FORUM_DAYS } from "@/lib/registration/input";
+import { getEvent } from "@/db/queries/event";
+import { daysOf, editionValues } from "@/lib/edition";
 import { formatDay } from "@/lib/time";
 import { RegisterForm } from "./_components/register-form";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/register">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "registration" });
-  return pageMetadata({ locale, path: "/register", title: t("title"), description: t("description") });
+  return pageMetadata({ locale, path: "/register", title: t("title"), description: t("description", editionValues(getEvent(), locale)) });
 }
 
 export default async function RegisterPage({ params }: PageProps<"/[locale]/register">) {
@@ -23,7 +24,8 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/regi
   startHoldExpiry(scheduleDelivery);
   const seats = availability();
   const openness = registrationWindow();
-  const days = FORUM_DAYS.map((date) => ({ date, label: formatDay(date, locale) }));
+  const event = getEvent();
+  const days = daysOf(event).map((date) => ({ date, label: formatDay(date, locale) }));
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -32,7 +34,7 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/regi
         <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
           {openness.state === "notYetOpen" && openness.opensAt
             ? t("notYetOpen", {
-                opensAt: new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai", timeZoneName: "short" }).format(openness.opensAt),
+                opensAt: new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: event.timeZone, timeZoneName: "short" }).format(openness.opensAt),
               })
             : t("closed")}
         </p>

@@ -1,5 +1,7 @@
 import { requireRouteUser } from "@/auth/guard";
 import { checkIn, dayCounts } from "@/db/queries/checkin";
+import { getEvent } from "@/db/queries/event";
+import { daysOf } from "@/lib/edition";
 import { secret } from "@/db/secrets";
 import { parseCheckinInput } from "@/lib/checkin/input";
 import { checkinRequest, day } from "@/lib/checkin/request";
@@ -22,7 +24,7 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
   if (user instanceof Response) return user;
   const body = await readJsonObject(request, 2048);
   if (!body.ok) return problem(body.status, body.error);
-  const parsed = checkinRequest.safeParse(body.value);
+  const parsed = checkinRequest(daysOf(getEvent())).safeParse(body.value);
   if (!parsed.success) return problem(400, "Send day, input and method.");
   const { input, method } = parsed.data;
 
@@ -41,7 +43,7 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
 export const GET = guarded(async (request: Request): Promise<Response> => {
   const user = await requireRouteUser("checkin");
   if (user instanceof Response) return user;
-  const parsed = day.safeParse(new URL(request.url).searchParams.get("day"));
+  const parsed = day(daysOf(getEvent())).safeParse(new URL(request.url).searchParams.get("day"));
   if (!parsed.success) return problem(400, "Give a forum day: ?day=YYYY-MM-DD.");
   return json(dayCounts(parsed.data), 200, SMALL);
 });

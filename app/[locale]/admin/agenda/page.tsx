@@ -19,7 +19,7 @@ export default async function AgendaEditorPage({ params }: PageProps<"/[locale]/
   await requirePageUser(locale, "agenda");
   const t = await getTranslations("agendaEditor");
   const data = loadAgendaEditor();
-  const first = data.days[0] ?? "2024-07-11";
+  const [first] = data.days;
   const editor = {
     ...data,
     days: data.days.map((date) => ({ date, label: formatDay(date, locale, "short") })),

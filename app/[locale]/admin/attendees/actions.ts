@@ -12,6 +12,8 @@ import { refreshPublicPages } from "@/lib/cache/refresh";
 import { fieldErrors } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "@/lib/registration/form-values";
 import { formOf } from "../../action-form";
+import { daysOf } from "@/lib/edition";
+import { getEvent } from "@/db/queries/event";
 
 export type AttendeeFormState = {
   errors?: Record<string, string>;
@@ -35,7 +37,7 @@ function readForm(formData: FormData) {
 
 function parse(values: ReturnType<typeof readForm>) {
   const { consent: _consent, override: _override, ...details } = values;
-  return attendeeSchema.safeParse(details);
+  return attendeeSchema(daysOf(getEvent())).safeParse(details);
 }
 
 /** Seats shown on the register page, and this console's lists, change with every write here. */

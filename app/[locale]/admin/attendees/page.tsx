@@ -44,7 +44,7 @@ export default async function AttendeesPage({ params, searchParams }: PageProps<
       {rows.length === 0 ? (
         <p className="mt-6 text-slate-700">{t("empty")}</p>
       ) : (
-        <AttendeeTable rows={rows} filters={filters} locale={locale} />
+        <AttendeeTable rows={rows} filters={filters} locale={locale} timeZone={event.timeZone} />
       )}
       <nav aria-label={t("pages")} className="mt-4 flex items-baseline gap-4">
         {filters.page > 1 && (

@@ -3,11 +3,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
 import { requirePageUser } from "@/auth/guard";
 import { auditEntities, listAudit } from "@/db/queries/audit";
+import { getEvent } from "@/db/queries/event";
 import { listUsers } from "@/db/queries/users";
 import { Link } from "@/i18n/navigation";
-import { isIsoDate, zonedToInstant } from "@/lib/time";
-
-const ZONE = "Asia/Shanghai";
+import { isIsoDate, offsetLabel, zonedToInstant } from "@/lib/time";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/audit">): Promise<Metadata> {
   const { locale } = await params;
@@ -35,16 +34,18 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   await requirePageUser(locale, "audit");
   const t = await getTranslations("console.audit");
   const filter = filterInput.parse(await searchParams);
+  // Days of the filter and times of the rows are the edition's, not the server's.
+  const zone = getEvent().timeZone;
   const { rows, hasMore } = listAudit({
     userId: filter.user,
     entity: filter.kind || undefined,
-    from: filter.from ? zonedToInstant(filter.from, "00:00", ZONE).getTime() : undefined,
-    to: filter.to ? zonedToInstant(nextDay(filter.to), "00:00", ZONE).getTime() : undefined,
+    from: filter.from ? zonedToInstant(filter.from, "00:00", zone).getTime() : undefined,
+    to: filter.to ? zonedToInstant(nextDay(filter.to), "00:00", zone).getTime() : undefined,
     page: filter.page,
   });
   const users = listUsers();
   const kinds = auditEntities();
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: ZONE });
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: zone });
   const page = filter.page ?? 1;
   const query = (p: number) => {
     const q = new URLSearchParams();
@@ -59,7 +60,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   return (
     <div>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-2 text-slate-700">{t("intro")}</p>
+      <p className="mt-2 text-slate-700">{t("intro", { offset: offsetLabel(new Date(), zone) })}</p>
       <form method="get" className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5" role="search" aria-label={t("filters")}>
         <div>
           <label htmlFor="audit-user" className="block text-sm font-medium">{t("user")}</label>

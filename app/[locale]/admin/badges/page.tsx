@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/auth/guard";
 import { listAttendees } from "@/db/queries/attendees";
+import { getEvent } from "@/db/queries/event";
+import { daysOf } from "@/lib/edition";
 import { badgeQuery, parseBadgeFilters } from "@/lib/badges/filters";
 import { BadgeFilterForm } from "./_components/badge-filter-form";
 
@@ -22,7 +24,7 @@ export default async function BadgesPage({ params, searchParams }: PageProps<"/[
     <div className="max-w-3xl">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("intro")}</p>
-      <BadgeFilterForm filters={filters} locale={locale} />
+      <BadgeFilterForm filters={filters} locale={locale} days={daysOf(getEvent())} />
       <p className="mt-6 text-lg font-semibold" role="status">
         {t("count", { count })}
       </p>

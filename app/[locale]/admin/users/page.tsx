@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/auth/guard";
+import { getEvent } from "@/db/queries/event";
+import { offsetLabel } from "@/lib/time";
 import { listUsers } from "@/db/queries/users";
 import { NewUserForm } from "./_components/new-user-form";
 import { UserRow } from "./_components/user-row";
@@ -16,7 +18,8 @@ export default async function UsersPage({ params }: PageProps<"/[locale]/admin/u
   setRequestLocale(locale);
   const me = await requirePageUser(locale, "users");
   const t = await getTranslations("console.users");
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const { timeZone } = getEvent();
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   return (
     <div>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -45,7 +48,7 @@ export default async function UsersPage({ params }: PageProps<"/[locale]/admin/u
                 role={user.role}
                 disabled={user.disabled}
                 self={user.id === me.id}
-                lastSignIn={user.lastSignInAt ? `${format.format(user.lastSignInAt)} (UTC+8)` : t("never")}
+                lastSignIn={user.lastSignInAt ? `${format.format(user.lastSignInAt)} (${offsetLabel(user.lastSignInAt, timeZone)})` : t("never")}
               />
             ))}
           </tbody>

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { CheckinAnswer } from "./types";
+import { offsetLabel } from "@/lib/time";
 import { UndoButton } from "./undo-button";
 
 const TONE = {
@@ -26,7 +27,16 @@ const ICON = {
 } as const;
 
 /** The answer, large and coloured; its words say it all, not the colour. */
-export function AnswerCard({ answer, onUndone }: { answer: CheckinAnswer; onUndone: () => void }) {
+export function AnswerCard({
+  answer,
+  onUndone,
+  timeZone,
+}: {
+  answer: CheckinAnswer;
+  onUndone: () => void;
+  /** The edition's zone: the time of a check-in is the forum's, not the phone's. */
+  timeZone: string;
+}) {
   const t = useTranslations("checkin");
   const tc = useTranslations("registration.categories");
   const locale = useLocale();
@@ -38,7 +48,7 @@ export function AnswerCard({ answer, onUndone }: { answer: CheckinAnswer; onUndo
       minute: "2-digit",
       second: "2-digit",
       hourCycle: "h23",
-      timeZone: "Asia/Shanghai",
+      timeZone,
     }).format(new Date(iso));
 
   if (undone)
@@ -65,6 +75,7 @@ export function AnswerCard({ answer, onUndone }: { answer: CheckinAnswer; onUndo
         <p className="mt-2 text-lg">
           {t("help.alreadyCheckedIn", {
             time: time(answer.checkIn.at),
+            offset: offsetLabel(new Date(answer.checkIn.at), timeZone),
             by: answer.checkIn.by ?? t("help.someone"),
           })}
         </p>

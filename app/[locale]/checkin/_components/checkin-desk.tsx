@@ -10,7 +10,16 @@ import { useDayCounts } from "./use-day-counts";
 
 type Method = "scan" | "code" | "name";
 
-export function CheckinDesk({ days, initialDay }: { days: { date: string; label: string }[]; initialDay: string }) {
+export function CheckinDesk({
+  days,
+  initialDay,
+  timeZone,
+}: {
+  days: { date: string; label: string }[];
+  initialDay: string;
+  /** The edition's zone, in which the answer gives the time of a check-in. */
+  timeZone: string;
+}) {
   const t = useTranslations("checkin");
   const [day, setDay] = useState(initialDay);
   const [answer, setAnswer] = useState<CheckinAnswer | null>(null);
@@ -61,7 +70,7 @@ export function CheckinDesk({ days, initialDay }: { days: { date: string; label:
           {counts ? t("counts", counts) : "…"}
         </output>
       </div>
-      <CheckinResult answer={answer} onUndone={refresh} />
+      <CheckinResult answer={answer} onUndone={refresh} timeZone={timeZone} />
       <CameraScanner onScan={(text) => void checkIn(text, "scan")} />
       <CodeEntry day={day} onCheckIn={(code, method) => checkIn(code, method)} />
     </div>

@@ -14,6 +14,8 @@ import { detailsSchema, fieldErrors } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "@/lib/registration/form-values";
 import { overRateLimit } from "../../rate-limit";
 import { formOf } from "../../action-form";
+import { daysOf } from "@/lib/edition";
+import { getEvent } from "@/db/queries/event";
 
 export type ManageState = { errors?: Record<string, string>; values?: FormValues; done?: "saved" | "cancelled" | "erased" };
 
@@ -36,7 +38,7 @@ export async function updateAction(token: string, _prev: ManageState, form: Form
   const { reg } = found;
   const values = readRegistrationForm(formData);
   const { consent: _consent, ...details } = values;
-  const parsed = detailsSchema.safeParse(details);
+  const parsed = detailsSchema(daysOf(getEvent())).safeParse(details);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const result = updateDetails(reg.id, parsed.data, `attendee:${reg.code}`);
   if (!result.ok) {

@@ -6,7 +6,6 @@ import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { findRegistrationByManageToken, startHoldExpiry, waitingPosition } from "@/db/queries/registrations";
 import { secret } from "@/db/secrets";
 import { isManageToken } from "@/lib/registration/codes";
-import { FORUM_DAYS } from "@/lib/registration/input";
 import { ticketToken } from "@/lib/registration/ticket";
 import { bookingsOf, listBookableSessions, waitingCounts } from "@/db/queries/bookings";
 import { getEvent } from "@/db/queries/event";
@@ -14,6 +13,7 @@ import { listPublicSessionSlugs } from "@/db/queries/sessions";
 import { currentCalendarToken } from "@/db/queries/stars";
 import type { Registration } from "@/db/schema";
 import { calendarFeedUrl } from "@/lib/personal-agenda/feed-url";
+import { daysOf } from "@/lib/edition";
 import { formatDay as day, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
 import { CalendarFeed } from "./_components/calendar-feed";
 import { KeepOffline } from "./_components/keep-offline";
@@ -47,9 +47,10 @@ export default async function TicketPage({ params, searchParams }: Props) {
     reg.status === "confirmed"
       ? await QRCode.toString(ticketToken(reg.code, secret("TICKET_SECRET")), { type: "svg", errorCorrectionLevel: "M", margin: 2 })
       : null;
-  const days = FORUM_DAYS.map((date) => ({ date, label: day(date, locale) }));
-  const bookable = reg.status === "confirmed" ? bookableFor(reg.id, locale) : null;
-  const { timeZone } = getEvent();
+  const event = getEvent();
+  const { timeZone } = event;
+  const days = daysOf(event).map((date) => ({ date, label: day(date, locale) }));
+  const bookable = reg.status === "confirmed" ? bookableFor(reg.id, locale, timeZone) : null;
   const until =
     reg.status === "pending" && reg.pendingUntil
       ? new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(reg.pendingUntil)
@@ -124,8 +125,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   );
 }
 
-function bookableFor(registrationId: number, locale: string): BookableSession[] {
-  const { timeZone } = getEvent();
+function bookableFor(registrationId: number, locale: string, timeZone: string): BookableSession[] {
   const mine = new Map(bookingsOf(registrationId).map((b) => [b.sessionId, b]));
   const waiting = waitingCounts();
   return listBookableSessions().map((s) => {

@@ -9,6 +9,8 @@ import { json, problem } from "@/lib/http/respond";
 import { clientAddressKey } from "@/lib/registration/address-limit";
 import { admissionFor } from "@/lib/registration/mode";
 import { secret } from "@/db/secrets";
+import { getEvent } from "@/db/queries/event";
+import { daysOf } from "@/lib/edition";
 
 export const dynamic = "force-dynamic";
 
@@ -27,11 +29,12 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
   const body = await readJsonObject(request, MAX_BODY_BYTES);
   if (!body.ok) return problem(body.status, body.error);
 
-  const parsed = parseRegistration(body.value);
+  const days = daysOf(getEvent());
+  const parsed = parseRegistration(body.value, days);
   if (!parsed.ok) {
     return problem(400, "The registration was not saved: correct the fields named in `fields`.", {
       fields: parsed.fields,
-      messages: fieldMessages(parsed.fields),
+      messages: fieldMessages(parsed.fields, days),
     });
   }
 
@@ -65,7 +68,7 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
         result.kind === "invitationUsedUp"
           ? `This invitation code admits ${result.maxUses} people and all its places are taken. Nothing was saved.`
           : "The invitation code is not valid. Nothing was saved.",
-        { fields, messages: { invitationCode: fieldErrorMessages[result.kind] } },
+        { fields, messages: { invitationCode: fieldErrorMessages(days)[result.kind] } },
       );
     }
   }

@@ -5,12 +5,13 @@ import type { AttendeeFilters } from "@/lib/attendees/filters";
 import { formatDay } from "@/lib/time";
 import { SortHeader } from "./sort-header";
 
-type Props = { rows: AttendeeRow[]; filters: AttendeeFilters; locale: string };
+/** `timeZone`: the edition's, in which the console shows when each registration came in. */
+type Props = { rows: AttendeeRow[]; filters: AttendeeFilters; locale: string; timeZone: string };
 
-export async function AttendeeTable({ rows, filters, locale }: Props) {
+export async function AttendeeTable({ rows, filters, locale, timeZone }: Props) {
   const t = await getTranslations("attendeesAdmin");
   const tr = await getTranslations("registration");
-  const created = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const created = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   return (
     <div className="mt-4 overflow-x-auto">
       <table className="w-full text-left text-sm">

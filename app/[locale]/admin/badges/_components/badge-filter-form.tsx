@@ -2,14 +2,22 @@ import { getTranslations } from "next-intl/server";
 import { attendeeCategories } from "@/lib/registration/categories";
 import { attendeeStatuses } from "@/lib/attendees/filters";
 import { badgeLayouts, type BadgeFilters } from "@/lib/badges/filters";
-import { FORUM_DAYS } from "@/lib/registration/input";
 import { formatDay } from "@/lib/time";
 
 const field = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2";
 const statusKey = (s: (typeof attendeeStatuses)[number]) => (s === "checked-in" ? "checkedIn" : s);
 
 /** A plain GET form: the filters live in the address, and work without JavaScript. */
-export async function BadgeFilterForm({ filters, locale }: { filters: BadgeFilters; locale: string }) {
+export async function BadgeFilterForm({
+  filters,
+  locale,
+  days,
+}: {
+  filters: BadgeFilters;
+  locale: string;
+  /** The edition's days, from its row. */
+  days: readonly string[];
+}) {
   const t = await getTranslations("badges");
   const tc = await getTranslations("registration.categories");
   return (
@@ -49,7 +57,7 @@ export async function BadgeFilterForm({ filters, locale }: { filters: BadgeFilte
         {t("day")}
         <select name="day" defaultValue={filters.list.day ?? ""} className={field}>
           <option value="">{t("anyDay")}</option>
-          {FORUM_DAYS.map((d) => (
+          {days.map((d) => (
             <option key={d} value={d}>
               {formatDay(d, locale, "short")}
             </option>
