@@ -80,13 +80,24 @@ export function offsetLabel(instant: Date | number, timeZone: string): string {
   return `UTC${sign}${Math.floor(abs / 60)}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""}`;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One Intl.DateTimeFormat per locale and options, kept: making one costs about as much as a
+ * registration's database work, and every email, ICS file and page formats dates many times.
+ */
+function cachedFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\0${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatTime(instant: Date | number, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(new Date(instant));
+  return cachedFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(instant));
 }
 
 export function formatTimeRange(
@@ -119,10 +130,10 @@ export function formatDay(
   if (!d) throw new RangeError(`Not a date: ${date}`);
   const noonUtc = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), 12));
   if (locale.startsWith("zh")) {
-    return new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...DAY_STYLES[style] }).format(noonUtc);
+    return cachedFormat(locale, { timeZone: "UTC", ...DAY_STYLES[style] }).format(noonUtc);
   }
   const field = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(noonUtc);
+    cachedFormat(locale, { timeZone: "UTC", ...options }).format(noonUtc);
   const day = Number(d[3]);
   if (style === "short") return `${field({ weekday: "short" })} ${day} ${field({ month: "short" })}`;
   const dayMonthYear = `${day} ${field({ month: "long" })} ${d[1]}`;
