@@ -32,6 +32,7 @@ import { reportChecks } from "./lib/checks.mjs";
 import { positiveInteger } from "./lib/script-env.mjs";
 import { EXCLUDED_COLUMNS, EXCLUDED_ROWS, EXCLUDED_TABLES, checksum, differences, snapshot } from "./lib/abuse-checksum.mjs";
 import { judge, send, shorten } from "./lib/abuse-http.mjs";
+import { fetchOnce } from "./lib/http-client.mjs";
 import { registrationProbes } from "./lib/abuse-registration.mjs";
 import { routeCases, wrongMethodCases } from "./lib/abuse-routes.mjs";
 import { BURST_EMAIL, ROLES, authSecret, registerAttendee, signIn, startServer, userEmail, PASSWORD } from "./lib/abuse-setup.mjs";
@@ -148,7 +149,7 @@ async function forgedSessions(admin, adminCookie) {
  * @param {string} url
  */
 async function csrf(url) {
-  const response = await fetch(`${url}/api/auth/csrf`, { headers: { "x-forwarded-for": "10.9.2.1" } });
+  const response = await fetchOnce(`${url}/api/auth/csrf`, { headers: { "x-forwarded-for": "10.9.2.1" } });
   const { csrfToken } = await response.json();
   const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   return { csrfToken, cookie };

@@ -20,6 +20,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { reportChecks } from "./lib/checks.mjs";
+import { fetchOnce } from "./lib/http-client.mjs";
 import { startProductionServer } from "./lib/prod-server.mjs";
 import { positiveInteger, runWithServer } from "./lib/script-env.mjs";
 
@@ -415,7 +416,7 @@ async function main() {
       ...(n === 1 ? { freshDb: true, skipBuild: SKIP_BUILD } : {}),
     });
     if (!token) {
-      const res = await fetch(`${server.url}${API}`, {
+      const res = await fetchOnce(`${server.url}${API}`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({
@@ -432,7 +433,7 @@ async function main() {
     }
     // Warm: the first render of a page loads its code, which would make this round unlike a real stop.
     for (const p of ["/en/register", `/en/ticket/${token}`])
-      await (await fetch(server.url + p)).text();
+      await (await fetchOnce(server.url + p)).text();
     const result = await round(n, String(token));
     failures += result.failed;
     checks += result.checks;

@@ -6,6 +6,7 @@
 // - a flood from one client address: the 21st registration within the hour is refused with 429 and
 //   saves nothing, and so is the 21st from other addresses of one IPv6 /64.
 import Database from "better-sqlite3";
+import { fetchOnce } from "./http-client.mjs";
 
 const LIMIT = 20;
 
@@ -28,7 +29,7 @@ export async function registrationProbes({ url, db, attendee }) {
   });
   /** @param {unknown} data @param {string} address */
   const post = async (data, address) => {
-    const response = await fetch(`${url}/api/v1/registrations`, {
+    const response = await fetchOnce(`${url}/api/v1/registrations`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-forwarded-for": address },
       body: JSON.stringify(data),

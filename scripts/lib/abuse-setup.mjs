@@ -4,6 +4,7 @@
 import { execSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { startProductionServer } from "./prod-server.mjs";
+import { fetchOnce } from "./http-client.mjs";
 
 export const ROLES = ["admin", "organizer", "staff"];
 export const PASSWORD = "forum abuse passphrase 2024";
@@ -73,10 +74,10 @@ export async function signIn(url, role) {
  * @param {string} role
  */
 async function signInOnce(url, role) {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const csrf = await fetchOnce(`${url}/api/auth/csrf`);
   const { csrfToken } = await csrf.json();
   const jar = cookiesOf(csrf);
-  const response = await fetch(`${url}/api/auth/callback/credentials`, {
+  const response = await fetchOnce(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), "x-forwarded-for": `10.9.0.${ROLES.indexOf(role) + 1}` },
@@ -98,7 +99,7 @@ export function ticketToken(code) {
  * @param {string} url
  */
 export async function registerAttendee(url) {
-  const response = await fetch(`${url}/api/v1/registrations`, {
+  const response = await fetchOnce(`${url}/api/v1/registrations`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": "10.9.1.1" },
     body: JSON.stringify({

@@ -8,6 +8,8 @@
 //   throttle keys on the address the proxy appended;
 // - the account's owner, from another address, still signs in: slowed down, not locked out.
 
+import { fetchOnce } from "./http-client.mjs";
+
 const BURST = 200;
 const MAX_CHECKED = 8;
 
@@ -26,7 +28,7 @@ export async function signInBurst(url, { email, password }) {
   const { csrfToken, cookie } = await csrf(url);
   /** @param {string} forwardedFor @param {string} pass */
   const attempt = async (forwardedFor, pass) => {
-    const response = await fetch(`${url}/api/auth/callback/credentials`, {
+    const response = await fetchOnce(`${url}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": forwardedFor },
@@ -79,7 +81,7 @@ export async function signInBurst(url, { email, password }) {
 
 /** @param {string} url */
 async function csrf(url) {
-  const response = await fetch(`${url}/api/auth/csrf`, { headers: { "x-forwarded-for": "10.77.0.250" } });
+  const response = await fetchOnce(`${url}/api/auth/csrf`, { headers: { "x-forwarded-for": "10.77.0.250" } });
   const { csrfToken } = await response.json();
   const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   return { csrfToken, cookie };

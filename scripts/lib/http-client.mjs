@@ -146,3 +146,17 @@ export function multipart(parts, { truncate = false } = {}) {
   if (truncate) body = body.subarray(0, Math.max(1, body.length - boundary.length - 12));
   return { headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, body };
 }
+
+/**
+ * fetch on a connection of its own, closed after the answer. Node's fetch keeps connections alive
+ * and reuses an idle one; the server closes idle ones after 5 s, and on a loaded machine a reuse
+ * can cross that close ("other side closed"). A script whose requests are far apart (the abuse
+ * run, between its setup's child processes) asks for a new connection each time instead.
+ * @param {string} url
+ * @param {RequestInit} [init]
+ */
+export function fetchOnce(url, init = {}) {
+  const headers = new Headers(init.headers);
+  headers.set("connection", "close");
+  return fetch(url, { ...init, headers });
+}

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json, request, text } from "./http-client.mjs";
+import { fetchOnce, json, request, text } from "./http-client.mjs";
 
 // A loopback server on a port the system picks, answering what each path asks for.
 let server: http.Server;
@@ -72,5 +72,27 @@ describe("request", () => {
     const answer = await request(`http://127.0.0.1:${port}`, { path: "/" });
     expect(answer).toMatchObject({ status: 0, error: "ECONNREFUSED", retried: false });
     expect(json(answer)).toBeUndefined();
+  });
+});
+
+describe("fetchOnce", () => {
+  it("opens a connection of its own for each request, closed after the answer", async () => {
+    let connections = 0;
+    const seen: string[] = [];
+    const own = http.createServer((req, res) => {
+      seen.push(req.headers.connection ?? "none");
+      res.end("ok");
+    });
+    own.on("connection", () => connections++);
+    await new Promise<void>((resolve) => own.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(own.address() as AddressInfo).port}/`;
+    try {
+      for (let i = 0; i < 3; i++) expect(await (await fetchOnce(url, { headers: { "x-n": String(i) } })).text()).toBe("ok");
+      // Plain fetch would have reused the first connection for all three.
+      expect(connections).toBe(3);
+      expect(seen).toEqual(["close", "close", "close"]);
+    } finally {
+      own.close();
+    }
   });
 });
