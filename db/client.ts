@@ -75,20 +75,16 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 export function promptly<T>(sqlite: Database.Database, transaction: (begun: () => void) => T): T {
   const deadline = Date.now() + BUSY_TIMEOUT_MS;
   for (;;) {
-    let began = false;
-    sqlite.pragma("busy_timeout = 0");
-    try {
-      return transaction(() => {
-        began = true;
-        sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      });
-    } catch (error) {
-      if (began || (error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
-      Atomics.wait(pause, 0, 0, RETRY_EVERY_MS);
-    } finally {
-      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    }
+    const result = attempt(sqlite, transaction);
+    if (result !== BUSY) return result;
+    if (Date.now() > deadline) throw lockTimeout();
+    Atomics.wait(pause, 0, 0, RETRY_EVERY_MS);
   }
+}
+
+/** The error of a write that waited WAIT_FOR_LOCK_MS for the lock in vain: SQLite's own, as it words it. */
+export function lockTimeout(): Error {
+  return Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
 }
 
 /** What `attempt` returns when another connection holds the write lock: nothing of the work ran. */

@@ -1,4 +1,4 @@
-import { attemptTransaction, BUSY, getDb, retrySoon, type Tx, WAIT_FOR_LOCK_MS } from "./client";
+import { attemptTransaction, BUSY, getDb, lockTimeout, retrySoon, type Tx, WAIT_FOR_LOCK_MS } from "./client";
 
 /**
  * Group commit: the writes that requests of this process ask for while a turn of the event loop
@@ -79,7 +79,7 @@ function flush(): void {
   }
   if (outcomes === BUSY) {
     if (Date.now() - group[0]!.since <= WAIT_FOR_LOCK_MS) return retrySoon(flush);
-    const error = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+    const error = lockTimeout();
     outcomes = group.map(() => ({ ok: false as const, error }));
   }
   s.queue.splice(0, group.length);

@@ -8,7 +8,7 @@ import type Database from "better-sqlite3";
 import { clientAddress, trustedHops } from "../../lib/http/client-address";
 import { rateLimitPerMinute, takeToken, type Bucket, type BucketRule, type RateLimitDecision } from "../../lib/http/rate-limit";
 import { tooManyRequests } from "../../lib/api/limits";
-import { attempt, BUSY, getDb, getScratchDb, promptly, retrySoon, WAIT_FOR_LOCK_MS } from "../client";
+import { attempt, BUSY, getDb, getScratchDb, lockTimeout, promptly, retrySoon, WAIT_FOR_LOCK_MS } from "../client";
 import { secret } from "../secret-files";
 
 const WINDOW_MS = 60_000;
@@ -144,7 +144,7 @@ function takeQueued(state: TakeQueue): void {
       { limit, windowMs: WINDOW_MS },
     );
     if (decisions === BUSY && now - group[0]!.since <= WAIT_FOR_LOCK_MS) return retrySoon(() => takeQueued(state));
-    if (decisions === BUSY) throw Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+    if (decisions === BUSY) throw lockTimeout();
   } catch (error) {
     state.queue.splice(0, group.length);
     for (const pending of group) pending.reject(error);
