@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { CheckField } from "@/components/form/check-field";
 import { controlClass, describedBy, Field } from "@/components/form/field";
 import { TextField } from "@/components/form/text-field";
 import { attendeeCategories } from "@/lib/registration/categories";
@@ -43,10 +44,7 @@ export function DetailsFields({ days, values = {}, errors = {} }: Props) {
         <legend className="font-medium text-slate-800">{t("days")}</legend>
         <div className="mt-1 space-y-1">
           {days.map((d) => (
-            <label key={d.date} className="flex items-center gap-2">
-              <input type="checkbox" name="days" value={d.date} defaultChecked={chosenDays.includes(d.date)} className="size-4" />
-              {d.label}
-            </label>
+            <CheckField key={d.date} id={`field-days-${d.date}`} name="days" value={d.date} label={d.label} defaultChecked={chosenDays.includes(d.date)} />
           ))}
         </div>
         {errors.days && (
@@ -57,10 +55,7 @@ export function DetailsFields({ days, values = {}, errors = {} }: Props) {
       </fieldset>
       <TextField name="dietary" label={t("dietary")} maxLength={500} multiline defaultValue={asText(values.dietary)} error={error("dietary")} />
       <TextField name="accessibility" label={t("accessibility")} maxLength={500} multiline defaultValue={asText(values.accessibility)} error={error("accessibility")} />
-      <label className="flex items-start gap-2">
-        <input type="checkbox" name="newsConsent" defaultChecked={values.newsConsent ?? false} className="mt-1 size-4" />
-        <span>{t("newsConsent")}</span>
-      </label>
+      <CheckField name="newsConsent" label={t("newsConsent")} defaultChecked={values.newsConsent ?? false} />
     </>
   );
 }

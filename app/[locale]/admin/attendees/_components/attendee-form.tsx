@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { CheckField } from "@/components/form/check-field";
 import { controlClass, Field } from "@/components/form/field";
 import { TextField } from "@/components/form/text-field";
 import { asText } from "@/lib/registration/form-values";
@@ -48,10 +49,7 @@ export function AttendeeForm({ action, days, initial, canOverride, submitLabel }
         </select>
       </Field>
       {canOverride && (
-        <label className="flex items-start gap-2">
-          <input type="checkbox" name="override" defaultChecked={values?.override ?? false} className="mt-1 size-4" />
-          <span>{t("overrideCapacity")}</span>
-        </label>
+        <CheckField name="override" label={t("overrideCapacity")} defaultChecked={values?.override ?? false} />
       )}
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
         {pending ? t("saving") : submitLabel}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { QuoteEditorOptions } from "@/db/queries/quotes-admin";
 import type { QuoteFormValues } from "@/lib/quotes-editor/input";
+import { CheckField } from "@/components/form/check-field";
 import { controlClass, describedBy, Field } from "@/components/form/field";
 
 type Props = {
@@ -29,10 +30,7 @@ export function SourceFields({ sources, values, error }: Props) {
       <legend className="px-1 font-semibold">{t("fields.source")}</legend>
       <div className="flex flex-wrap gap-4">
         {(["existing", "new"] as const).map((m) => (
-          <label key={m} className="flex items-center gap-2">
-            <input type="radio" name="sourceMode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-            {t(`sourceMode.${m}`)}
-          </label>
+          <CheckField key={m} type="radio" id={`quote-sourceMode-${m}`} name="sourceMode" value={m} label={t(`sourceMode.${m}`)} checked={mode === m} onChange={() => setMode(m)} />
         ))}
       </div>
       {error("sourceMode") && <p className="mt-1 text-sm font-medium text-red-800">{error("sourceMode")}</p>}
