@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { FieldError } from "@/components/form/field";
 import { SelectField } from "@/components/form/select-field";
 import { speakerRoles } from "@/lib/sessions/kinds";
 import { pick } from "@/lib/localized";
@@ -55,7 +56,7 @@ export function SpeakersField({ value, onChange, people, error }: Props) {
           </li>
         ))}
       </ul>
-      {error && <p id="speakers-error" className="mt-1 text-sm font-medium text-red-800">{error}</p>}
+      {error && <FieldError id="speakers">{error}</FieldError>}
       <button
         type="button"
         onClick={() => {

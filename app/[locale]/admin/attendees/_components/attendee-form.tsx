@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { CheckField } from "@/components/form/check-field";
-import { controlClass, Field } from "@/components/form/field";
+import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { asText } from "@/lib/registration/form-values";
 import { DetailsFields } from "@/components/registration/details-fields";
@@ -42,12 +42,15 @@ export function AttendeeForm({ action, days, initial, canOverride, submitLabel }
       )}
       <DetailsFields days={days} values={values} errors={errors} />
       <TextField name="altName" label={t("altName")} maxLength={120} defaultValue={asText(values?.altName)} error={errors.altName ? tr(`errors.${errors.altName}`) : undefined} />
-      <Field id="field-attendeeLocale" label={t("emailLanguage")}>
-        <select id="field-attendeeLocale" name="attendeeLocale" defaultValue={asText(values?.locale) || "en"} className={controlClass(false)}>
-          <option value="en">English</option>
-          <option value="zh-CN">中文</option>
-        </select>
-      </Field>
+      <SelectField
+        name="attendeeLocale"
+        label={t("emailLanguage")}
+        defaultValue={asText(values?.locale) || "en"}
+        options={[
+          { value: "en", label: "English" },
+          { value: "zh-CN", label: "中文" },
+        ]}
+      />
       {canOverride && (
         <CheckField name="override" label={t("overrideCapacity")} defaultChecked={values?.override ?? false} />
       )}

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { CheckField } from "@/components/form/check-field";
+import { FieldError } from "@/components/form/field";
 import type { QuoteEditorOptions } from "@/db/queries/quotes-admin";
 import { pick } from "@/lib/localized";
 
@@ -22,11 +23,7 @@ export function TopicFields({ locale, topics, checked, error }: Props) {
           />
         ))}
       </div>
-      {error && (
-        <p id="quote-topics-error" className="mt-1 text-sm font-medium text-red-800">
-          {error}
-        </p>
-      )}
+      {error && <FieldError id="quote-topics">{error}</FieldError>}
     </fieldset>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { CheckField } from "@/components/form/check-field";
+import { FieldError } from "@/components/form/field";
 import { TextField } from "@/components/form/text-field";
 import { registrationModes } from "@/lib/registration/mode";
 import { saveModeAction, type ModeState } from "../actions";
@@ -26,7 +27,11 @@ export function ModeForm({ values: initial, chosen }: Props) {
             <CheckField type="radio" id={`settings-mode-${mode}`} name="mode" value={mode} label={t(`modes.${mode}`)} defaultChecked={values.mode === mode} />
           </div>
         ))}
-        {errors.mode && <p id="settings-mode-error" role="alert" className="mt-1 text-sm font-medium text-red-800">{t(`errors.${errors.mode}`)}</p>}
+        {errors.mode && (
+          <FieldError id="settings-mode" alert>
+            {t(`errors.${errors.mode}`)}
+          </FieldError>
+        )}
       </fieldset>
       <TextField
         id="settings-holdMinutes"
