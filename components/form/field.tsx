@@ -64,7 +64,10 @@ export function describedBy(id: string, { error, hint }: { error?: unknown; hint
   return { id, "aria-invalid": error ? (true as const) : undefined, "aria-describedby": described || undefined };
 }
 
-/** The border that turns red with an error. */
-export function controlClass(invalid: unknown, compact = false) {
-  return `mt-1 w-full rounded-md border bg-white ${compact ? "px-2 py-1" : "px-3 py-2"} ${invalid ? "border-red-700" : "border-slate-400"}`;
+/**
+ * The border that turns red with an error. A control whose label is hidden stands in a row (a
+ * table's), so it keeps its own width there instead of the column's.
+ */
+export function controlClass(invalid: unknown, compact = false, inline = false) {
+  return `${inline ? "" : "mt-1 w-full"} rounded-md border bg-white ${compact ? "px-2 py-1" : "px-3 py-2"} ${invalid ? "border-red-700" : "border-slate-400"}`;
 }

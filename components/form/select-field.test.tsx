@@ -29,4 +29,11 @@ describe("SelectField", () => {
     expect(byId("checkin-day")!.attributes).not.toHaveProperty("name");
     expect(byId("checkin-day")!.attributes).not.toHaveProperty("aria-invalid");
   });
+
+  it("with its label hidden, stands in a table's row at its own width, not the column's", () => {
+    const hidden = render(<SelectField id="role-3" name="role" label="Role of a@example.test" hideLabel compact options={statuses} />);
+    const shown = render(<SelectField id="role-3" name="role" label="Role" compact options={statuses} />);
+    expect(hidden.byId("role-3")!.attributes.class!.split(" ")).not.toContain("w-full");
+    expect(shown.byId("role-3")!.attributes.class!.split(" ")).toContain("w-full");
+  });
 });

@@ -31,7 +31,7 @@ export function SelectField({ name, label, id = `field-${name}`, error, hint, al
         value={value}
         onChange={onChange}
         required={required}
-        className={controlClass(error, compact)}
+        className={controlClass(error, compact, hideLabel)}
       >
         {emptyOption !== undefined && <option value="">{emptyOption}</option>}
         {options.map((o) => (

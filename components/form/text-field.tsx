@@ -25,7 +25,7 @@ type Props = Own & Naming & Rest;
 
 /** A labelled text input (or textarea) whose hint and error stand next to it and are announced with it. */
 export function TextField({ name, label, id = `field-${name}`, error, hint, alert, compact, hideLabel, defaultValue, type = "text", maxLength, multiline, required, ...rest }: Props) {
-  const common = { ...describedBy(id, { error, hint }), name, defaultValue, maxLength, required, className: controlClass(error, compact) };
+  const common = { ...describedBy(id, { error, hint }), name, defaultValue, maxLength, required, className: controlClass(error, compact, hideLabel) };
   return (
     <Field id={id} label={label} error={error} hint={hint} alert={alert} compact={compact} hideLabel={hideLabel}>
       {multiline ? <textarea rows={2} {...common} /> : <input type={type} {...rest} {...common} />}

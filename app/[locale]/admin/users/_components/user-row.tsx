@@ -19,7 +19,7 @@ export function UserRow({ id, email, name, role, disabled, self, lastSignIn }: P
         {name && <span className="block text-sm font-normal text-slate-600">{name}</span>}
       </th>
       <td className="py-2 pr-3">
-        <form action={action} className="flex items-end gap-2">
+        <form action={action} className="flex gap-2">
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="intent" value="role" />
           <SelectField
