@@ -1,7 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { controlClass, describedBy, Field } from "@/components/form/field";
+import { CheckField } from "@/components/form/check-field";
+import { FieldError } from "@/components/form/field";
+import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { attendeeCategories } from "@/lib/registration/categories";
 import { asText, type FormValues } from "@/lib/registration/form-values";
@@ -24,43 +26,26 @@ export function DetailsFields({ days, values = {}, errors = {} }: Props) {
       <TextField name="organisation" label={t("organisation")} autoComplete="organization" maxLength={160} defaultValue={asText(values.organisation)} error={error("organisation")} />
       <TextField name="jobTitle" label={t("jobTitle")} autoComplete="organization-title" maxLength={120} defaultValue={asText(values.jobTitle)} error={error("jobTitle")} />
       <TextField name="phone" type="tel" label={t("phone")} autoComplete="tel" maxLength={32} defaultValue={asText(values.phone)} error={error("phone")} />
-      <Field id="field-category" label={t("category")} error={error("category")}>
-        <select
-          {...describedBy("field-category", { error: error("category") })}
-          name="category"
-          defaultValue={asText(values.category)}
-          className={controlClass(error("category"))}
-        >
-          <option value="">{t("chooseCategory")}</option>
-          {attendeeCategories.map((c) => (
-            <option key={c} value={c}>
-              {t(`categories.${c}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        name="category"
+        label={t("category")}
+        error={error("category")}
+        emptyOption={t("chooseCategory")}
+        defaultValue={asText(values.category)}
+        options={attendeeCategories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+      />
       <fieldset aria-describedby={errors.days ? "field-days-error" : undefined}>
         <legend className="font-medium text-slate-800">{t("days")}</legend>
         <div className="mt-1 space-y-1">
           {days.map((d) => (
-            <label key={d.date} className="flex items-center gap-2">
-              <input type="checkbox" name="days" value={d.date} defaultChecked={chosenDays.includes(d.date)} className="size-4" />
-              {d.label}
-            </label>
+            <CheckField key={d.date} id={`field-days-${d.date}`} name="days" value={d.date} label={d.label} defaultChecked={chosenDays.includes(d.date)} />
           ))}
         </div>
-        {errors.days && (
-          <p id="field-days-error" className="mt-1 text-sm font-medium text-red-800">
-            {error("days")}
-          </p>
-        )}
+        {errors.days && <FieldError id="field-days">{error("days")}</FieldError>}
       </fieldset>
       <TextField name="dietary" label={t("dietary")} maxLength={500} multiline defaultValue={asText(values.dietary)} error={error("dietary")} />
       <TextField name="accessibility" label={t("accessibility")} maxLength={500} multiline defaultValue={asText(values.accessibility)} error={error("accessibility")} />
-      <label className="flex items-start gap-2">
-        <input type="checkbox" name="newsConsent" defaultChecked={values.newsConsent ?? false} className="mt-1 size-4" />
-        <span>{t("newsConsent")}</span>
-      </label>
+      <CheckField name="newsConsent" label={t("newsConsent")} defaultChecked={values.newsConsent ?? false} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
+import { TextField } from "@/components/form/text-field";
 
 /** The search form above a filtered list; it never submits, every change applies at once. */
 export function FilterBar({ label, columns, children }: { label: string; columns: string; children: ReactNode }) {
@@ -37,23 +38,18 @@ export function SearchField({ id, label, placeholder, value, onChange }: SearchF
     setText(value);
   }
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="search"
-        value={text}
-        maxLength={200}
-        placeholder={placeholder}
-        onChange={(e) => {
-          setText(e.target.value);
-          onChange(e.target.value);
-        }}
-        className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
-      />
-    </div>
+    <TextField
+      id={id}
+      type="search"
+      label={label}
+      value={text}
+      maxLength={200}
+      placeholder={placeholder}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(e.target.value);
+      }}
+    />
   );
 }
 

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
+import { SelectField } from "@/components/form/select-field";
+import { TextField } from "@/components/form/text-field";
 import { requirePageUser } from "@/auth/guard";
 import { auditEntities, listAudit } from "@/db/queries/audit";
 import { getEvent } from "@/db/queries/event";
@@ -56,38 +58,15 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
     q.set("page", String(p));
     return `/admin/audit?${q}`;
   };
-  const field = "mt-1 w-full rounded-md border border-slate-400 px-2 py-1.5";
   return (
     <div>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("intro", { offset: offsetLabel(new Date(), zone) })}</p>
       <form method="get" className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5" role="search" aria-label={t("filters")}>
-        <div>
-          <label htmlFor="audit-user" className="block text-sm font-medium">{t("user")}</label>
-          <select id="audit-user" name="user" defaultValue={filter.user ?? ""} className={field}>
-            <option value="">{t("anyone")}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>{u.email}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-kind" className="block text-sm font-medium">{t("kind")}</label>
-          <select id="audit-kind" name="kind" defaultValue={filter.kind ?? ""} className={field}>
-            <option value="">{t("anyKind")}</option>
-            {kinds.map((k) => (
-              <option key={k} value={k}>{k}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-from" className="block text-sm font-medium">{t("from")}</label>
-          <input id="audit-from" name="from" type="date" defaultValue={filter.from} className={field} />
-        </div>
-        <div>
-          <label htmlFor="audit-to" className="block text-sm font-medium">{t("to")}</label>
-          <input id="audit-to" name="to" type="date" defaultValue={filter.to} className={field} />
-        </div>
+        <SelectField id="audit-user" name="user" label={t("user")} emptyOption={t("anyone")} defaultValue={filter.user ?? ""} compact options={users.map((u) => ({ value: u.id, label: u.email }))} />
+        <SelectField id="audit-kind" name="kind" label={t("kind")} emptyOption={t("anyKind")} defaultValue={filter.kind ?? ""} compact options={kinds.map((k) => ({ value: k, label: k }))} />
+        <TextField id="audit-from" name="from" type="date" label={t("from")} defaultValue={filter.from} compact />
+        <TextField id="audit-to" name="to" type="date" label={t("to")} defaultValue={filter.to} compact />
         <div className="flex items-end">
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">{t("apply")}</button>
         </div>

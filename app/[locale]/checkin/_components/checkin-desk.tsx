@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
+import { SelectField } from "@/components/form/select-field";
 import { CameraScanner } from "./camera-scanner";
 import { CheckinResult } from "./checkin-result";
 import { CodeEntry } from "./code-entry";
@@ -47,23 +48,16 @@ export function CheckinDesk({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col text-sm font-semibold">
-          {t("day")}
-          <select
-            value={day}
-            onChange={(e) => {
-              setDay(e.target.value);
-              setAnswer(null);
-            }}
-            className="mt-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base font-normal"
-          >
-            {days.map((d) => (
-              <option key={d.date} value={d.date}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          id="checkin-day"
+          label={t("day")}
+          value={day}
+          onChange={(e) => {
+            setDay(e.target.value);
+            setAnswer(null);
+          }}
+          options={days.map((d) => ({ value: d.date, label: d.label }))}
+        />
         {/* Not announced on every poll: the result above is what staff listen for. */}
         <output aria-live="off" className="ml-auto text-right text-2xl font-bold tabular-nums">
           <span className="sr-only">{t("countsLabel")}: </span>

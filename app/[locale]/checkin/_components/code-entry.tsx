@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { describedBy, Field } from "@/components/form/field";
 import { parseCheckinInput } from "@/lib/checkin/input";
 import { NameMatches } from "./name-matches";
 import type { Match } from "./types";
@@ -41,23 +42,19 @@ export function CodeEntry({ day, onCheckIn }: { day: string; onCheckIn: (code: s
   return (
     <section className="space-y-3">
       <form onSubmit={submit} className="space-y-2">
-        <label htmlFor="checkin-entry" className="block font-semibold">
-          {t("label")}
-        </label>
-        <input
-          id="checkin-entry"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          enterKeyHint="go"
-          aria-describedby="checkin-entry-hint"
-          className="w-full rounded-lg border border-slate-300 bg-white px-3 py-3 text-lg"
-        />
-        <p id="checkin-entry-hint" className="text-sm text-slate-600">
-          {hint ?? t("hint")}
-        </p>
+        {/* A refused entry replaces the hint: it says again what to type, not what went wrong. */}
+        <Field id="checkin-entry" label={t("label")} hint={hint ?? t("hint")}>
+          <input
+            {...describedBy("checkin-entry", { hint: true })}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            enterKeyHint="go"
+            className="mt-1 w-full rounded-lg border border-slate-300 bg-white px-3 py-3 text-lg"
+          />
+        </Field>
         <button type="submit" disabled={busy} className="w-full rounded-xl bg-slate-800 px-4 py-3 text-lg font-semibold text-white disabled:opacity-60">
           {busy ? t("searching") : t("submit")}
         </button>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Link } from "@/i18n/navigation";
 import { registerAction, type RegisterState } from "../actions";
+import { CheckField } from "@/components/form/check-field";
 import { controlClass, describedBy, Field } from "@/components/form/field";
 import { DetailsFields } from "@/components/registration/details-fields";
 
@@ -42,32 +43,18 @@ export function RegisterForm({ locale, days, full, holdMinutes }: Props) {
         </p>
       )}
       <DetailsFields days={days} values={state.values} errors={errors} />
-      <div>
-        <label className="flex items-start gap-2">
-          <input
-            type="checkbox"
-            name="consent"
-            defaultChecked={state.values?.consent ?? false}
-            aria-invalid={errors.consent ? true : undefined}
-            aria-describedby={errors.consent ? "field-consent-error" : undefined}
-            className="mt-1 size-4"
-          />
-          <span>
-            {t.rich("consent", {
-              link: (chunks) => (
-                <Link href="/privacy" className="text-brand-700 underline" target="_blank">
-                  {chunks}
-                </Link>
-              ),
-            })}
-          </span>
-        </label>
-        {errors.consent && (
-          <p id="field-consent-error" className="mt-1 text-sm font-medium text-red-800">
-            {t(`errors.${errors.consent}`)}
-          </p>
-        )}
-      </div>
+      <CheckField
+        name="consent"
+        defaultChecked={state.values?.consent ?? false}
+        error={errors.consent && t(`errors.${errors.consent}`)}
+        label={t.rich("consent", {
+          link: (chunks) => (
+            <Link href="/privacy" className="text-brand-700 underline" target="_blank">
+              {chunks}
+            </Link>
+          ),
+        })}
+      />
       <Field id="field-invitationCode" label={t("invitationCode")} hint={t("invitationHint")} error={errors.invitationCode && message(errors.invitationCode)}>
         <input
           {...describedBy("field-invitationCode", { hint: true, error: errors.invitationCode })}

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { CheckField } from "@/components/form/check-field";
 import { sessionTypes } from "@/lib/sessions/kinds";
 import { ABSTRACT_MAX, TITLE_MAX } from "@/lib/agenda-editor/draft";
 import type { Conflict } from "@/lib/agenda-editor/conflicts";
@@ -147,10 +148,9 @@ export function SessionForm({ data, session, preset, onSaved, onDeleted, onClose
         <Field label={t("fields.seatLimit")} name="seatLimit" type="number" value={values.seatLimit} onChange={(v) => set("seatLimit", v)} error={error("seatLimit")} hint={t("fields.seatLimitHelp")} />
         <SpeakersField value={values.speakers} onChange={(v) => set("speakers", v)} people={data.speakers} error={error("speakers")} />
         {session && session.status !== "draft" && (
-          <label className="flex items-center gap-2 sm:col-span-2">
-            <input type="checkbox" name="cancelled" checked={values.cancelled} onChange={(ev) => set("cancelled", ev.target.checked)} />
-            {t("fields.cancelled")}
-          </label>
+          <div className="sm:col-span-2">
+            <CheckField id="session-cancelled" name="cancelled" label={t("fields.cancelled")} checked={values.cancelled} onChange={(ev) => set("cancelled", ev.target.checked)} />
+          </div>
         )}
         <div className="sm:col-span-2" aria-live="polite">
           <h3 className="font-semibold">{t("conflictsTitle")}</h3>
@@ -161,10 +161,9 @@ export function SessionForm({ data, session, preset, onSaved, onDeleted, onClose
           )}
         </div>
         {hasWarnings && (
-          <label className="flex items-center gap-2 font-medium sm:col-span-2">
-            <input type="checkbox" name="acknowledge" />
-            {t("fields.acknowledge")}
-          </label>
+          <div className="font-medium sm:col-span-2">
+            <CheckField id="session-acknowledge" name="acknowledge" label={t("fields.acknowledge")} />
+          </div>
         )}
         <div className="sm:col-span-2">
           <button type="submit" disabled={saving} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">

@@ -1,6 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { FieldError } from "@/components/form/field";
+import { SelectField } from "@/components/form/select-field";
 import { speakerRoles } from "@/lib/sessions/kinds";
 import { pick } from "@/lib/localized";
 
@@ -30,33 +32,31 @@ export function SpeakersField({ value, onChange, people, error }: Props) {
       <ul className="mt-1 space-y-2">
         {value.map((row, i) => (
           <li key={i} className="flex flex-wrap items-end gap-2">
-            <label className="text-sm">
-              {t("speaker")} {i + 1}
-              <select name="speakerId" value={row.speakerId} onChange={(e) => set(i, { ...row, speakerId: e.target.value })} className="mt-1 block rounded-md border border-slate-400 px-2 py-1">
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {pick(locale, p.nameEn, p.nameZh)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="text-sm">
-              {t("role")} {i + 1}
-              <select name="speakerRole" value={row.role} onChange={(e) => set(i, { ...row, role: e.target.value })} className="mt-1 block rounded-md border border-slate-400 px-2 py-1">
-                {speakerRoles.map((r) => (
-                  <option key={r} value={r}>
-                    {roles(r)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              id={`session-speakerId-${i}`}
+              name="speakerId"
+              label={`${t("speaker")} ${i + 1}`}
+              compact
+              value={row.speakerId}
+              onChange={(e) => set(i, { ...row, speakerId: e.target.value })}
+              options={people.map((p) => ({ value: p.id, label: pick(locale, p.nameEn, p.nameZh) }))}
+            />
+            <SelectField
+              id={`session-speakerRole-${i}`}
+              name="speakerRole"
+              label={`${t("role")} ${i + 1}`}
+              compact
+              value={row.role}
+              onChange={(e) => set(i, { ...row, role: e.target.value })}
+              options={speakerRoles.map((r) => ({ value: r, label: roles(r) }))}
+            />
             <button type="button" onClick={() => onChange(value.filter((_, j) => j !== i))} className="rounded border border-slate-400 px-2 py-1 text-sm">
               {t("removeSpeaker", { name: name(row.speakerId) })}
             </button>
           </li>
         ))}
       </ul>
-      {error && <p id="speakers-error" className="mt-1 text-sm font-medium text-red-800">{error}</p>}
+      {error && <FieldError id="speakers">{error}</FieldError>}
       <button
         type="button"
         onClick={() => {

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { controlClass, Field } from "@/components/form/field";
+import { CheckField } from "@/components/form/check-field";
+import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { asText } from "@/lib/registration/form-values";
 import { DetailsFields } from "@/components/registration/details-fields";
@@ -41,17 +42,17 @@ export function AttendeeForm({ action, days, initial, canOverride, submitLabel }
       )}
       <DetailsFields days={days} values={values} errors={errors} />
       <TextField name="altName" label={t("altName")} maxLength={120} defaultValue={asText(values?.altName)} error={errors.altName ? tr(`errors.${errors.altName}`) : undefined} />
-      <Field id="field-attendeeLocale" label={t("emailLanguage")}>
-        <select id="field-attendeeLocale" name="attendeeLocale" defaultValue={asText(values?.locale) || "en"} className={controlClass(false)}>
-          <option value="en">English</option>
-          <option value="zh-CN">中文</option>
-        </select>
-      </Field>
+      <SelectField
+        name="attendeeLocale"
+        label={t("emailLanguage")}
+        defaultValue={asText(values?.locale) || "en"}
+        options={[
+          { value: "en", label: "English" },
+          { value: "zh-CN", label: "中文" },
+        ]}
+      />
       {canOverride && (
-        <label className="flex items-start gap-2">
-          <input type="checkbox" name="override" defaultChecked={values?.override ?? false} className="mt-1 size-4" />
-          <span>{t("overrideCapacity")}</span>
-        </label>
+        <CheckField name="override" label={t("overrideCapacity")} defaultChecked={values?.override ?? false} />
       )}
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
         {pending ? t("saving") : submitLabel}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { CheckField } from "@/components/form/check-field";
 import { controlClass, Field } from "@/components/form/field";
 
 /**
@@ -28,10 +29,7 @@ export function PromoteFields({ canOverride }: { canOverride: boolean }) {
         />
       </Field>
       {canOverride && (
-        <label className="flex items-start gap-2">
-          <input type="checkbox" name="override" checked={override} onChange={(e) => setOverride(e.target.checked)} className="mt-1 size-4" />
-          <span>{t("overrideCapacity")}</span>
-        </label>
+        <CheckField id="promote-override" name="override" label={t("overrideCapacity")} checked={override} onChange={(e) => setOverride(e.target.checked)} />
       )}
     </>
   );

@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
+import { SelectField } from "@/components/form/select-field";
+import { TextField } from "@/components/form/text-field";
 import { attendeeCategories } from "@/lib/registration/categories";
 import { attendeeStatuses } from "@/lib/attendees/filters";
 import { badgeLayouts, type BadgeFilters } from "@/lib/badges/filters";
 import { formatDay } from "@/lib/time";
 
-const field = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2";
 const statusKey = (s: (typeof attendeeStatuses)[number]) => (s === "checked-in" ? "checkedIn" : s);
 
 /** A plain GET form: the filters live in the address, and work without JavaScript. */
@@ -22,52 +23,33 @@ export async function BadgeFilterForm({
   const tc = await getTranslations("registration.categories");
   return (
     <form method="get" className="mt-6 grid gap-4 sm:grid-cols-2">
-      <label className="font-semibold">
-        {t("layout")}
-        <select name="layout" defaultValue={filters.layout} className={field}>
-          {badgeLayouts.map((l) => (
-            <option key={l} value={l}>
-              {t(`layouts.${l}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="font-semibold">
-        {t("status")}
-        <select name="status" defaultValue={filters.list.status} className={field}>
-          {attendeeStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`statuses.${statusKey(s)}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="font-semibold">
-        {t("category")}
-        <select name="category" defaultValue={filters.list.category ?? ""} className={field}>
-          <option value="">{t("anyCategory")}</option>
-          {attendeeCategories.map((c) => (
-            <option key={c} value={c}>
-              {tc(c)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="font-semibold">
-        {t("day")}
-        <select name="day" defaultValue={filters.list.day ?? ""} className={field}>
-          <option value="">{t("anyDay")}</option>
-          {days.map((d) => (
-            <option key={d} value={d}>
-              {formatDay(d, locale, "short")}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="font-semibold sm:col-span-2">
-        {t("q")}
-        <input type="search" name="q" defaultValue={filters.list.q} className={field} />
-      </label>
+      <SelectField id="badges-layout" name="layout" label={t("layout")} defaultValue={filters.layout} options={badgeLayouts.map((l) => ({ value: l, label: t(`layouts.${l}`) }))} />
+      <SelectField
+        id="badges-status"
+        name="status"
+        label={t("status")}
+        defaultValue={filters.list.status}
+        options={attendeeStatuses.map((s) => ({ value: s, label: t(`statuses.${statusKey(s)}`) }))}
+      />
+      <SelectField
+        id="badges-category"
+        name="category"
+        label={t("category")}
+        emptyOption={t("anyCategory")}
+        defaultValue={filters.list.category ?? ""}
+        options={attendeeCategories.map((c) => ({ value: c, label: tc(c) }))}
+      />
+      <SelectField
+        id="badges-day"
+        name="day"
+        label={t("day")}
+        emptyOption={t("anyDay")}
+        defaultValue={filters.list.day ?? ""}
+        options={days.map((d) => ({ value: d, label: formatDay(d, locale, "short") }))}
+      />
+      <div className="sm:col-span-2">
+        <TextField id="badges-q" name="q" type="search" label={t("q")} defaultValue={filters.list.q} />
+      </div>
       <div>
         <button type="submit" className="rounded-lg border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700">
           {t("apply")}

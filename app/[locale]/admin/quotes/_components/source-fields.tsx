@@ -4,7 +4,9 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { QuoteEditorOptions } from "@/db/queries/quotes-admin";
 import type { QuoteFormValues } from "@/lib/quotes-editor/input";
-import { controlClass, describedBy, Field } from "@/components/form/field";
+import { CheckField } from "@/components/form/check-field";
+import { controlClass, describedBy, Field, FieldError } from "@/components/form/field";
+import { SelectField } from "@/components/form/select-field";
 
 type Props = {
   sources: QuoteEditorOptions["sources"];
@@ -25,30 +27,26 @@ export function SourceFields({ sources, values, error }: Props) {
     );
   };
   return (
-    <fieldset className="rounded-md border border-slate-300 p-4">
+    <fieldset className="rounded-md border border-slate-300 p-4" aria-describedby={error("sourceMode") ? "quote-sourceMode-error" : undefined}>
       <legend className="px-1 font-semibold">{t("fields.source")}</legend>
       <div className="flex flex-wrap gap-4">
         {(["existing", "new"] as const).map((m) => (
-          <label key={m} className="flex items-center gap-2">
-            <input type="radio" name="sourceMode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-            {t(`sourceMode.${m}`)}
-          </label>
+          <CheckField key={m} type="radio" id={`quote-sourceMode-${m}`} name="sourceMode" value={m} label={t(`sourceMode.${m}`)} checked={mode === m} onChange={() => setMode(m)} />
         ))}
       </div>
-      {error("sourceMode") && <p className="mt-1 text-sm font-medium text-red-800">{error("sourceMode")}</p>}
+      {error("sourceMode") && <FieldError id="quote-sourceMode">{error("sourceMode")}</FieldError>}
       <div className="mt-3 grid gap-4 sm:grid-cols-2">
         {mode === "existing" ? (
           <div className="sm:col-span-2">
-            <Field id="quote-sourceId" label={t("fields.sourceId")} error={error("sourceId")}>
-              <select name="sourceId" defaultValue={values.sourceId} className={controlClass(error("sourceId"))} {...describedBy("quote-sourceId", { error: error("sourceId") })}>
-                <option value="">{t("chooseSource")}</option>
-                {sources.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {[s.title, s.publisher, s.publishedOn].filter(Boolean).join(" · ")}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SelectField
+              id="quote-sourceId"
+              name="sourceId"
+              label={t("fields.sourceId")}
+              error={error("sourceId")}
+              emptyOption={t("chooseSource")}
+              defaultValue={values.sourceId}
+              options={sources.map((s) => ({ value: s.id, label: [s.title, s.publisher, s.publishedOn].filter(Boolean).join(" · ") }))}
+            />
           </div>
         ) : (
           <>

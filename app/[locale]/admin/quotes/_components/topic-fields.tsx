@@ -1,4 +1,6 @@
 import { useTranslations } from "next-intl";
+import { CheckField } from "@/components/form/check-field";
+import { FieldError } from "@/components/form/field";
 import type { QuoteEditorOptions } from "@/db/queries/quotes-admin";
 import { pick } from "@/lib/localized";
 
@@ -11,17 +13,17 @@ export function TopicFields({ locale, topics, checked, error }: Props) {
       <legend className="px-1 font-semibold">{t("fields.topics")}</legend>
       <div className="flex flex-wrap gap-x-5 gap-y-2">
         {topics.map((topic) => (
-          <label key={topic.id} className="flex items-center gap-2">
-            <input type="checkbox" name="topicIds" value={topic.id} defaultChecked={checked.includes(String(topic.id))} />
-            {pick(locale, topic.nameEn, topic.nameZh)}
-          </label>
+          <CheckField
+            key={topic.id}
+            id={`quote-topic-${topic.id}`}
+            name="topicIds"
+            value={topic.id}
+            label={pick(locale, topic.nameEn, topic.nameZh)}
+            defaultChecked={checked.includes(String(topic.id))}
+          />
         ))}
       </div>
-      {error && (
-        <p id="quote-topics-error" className="mt-1 text-sm font-medium text-red-800">
-          {error}
-        </p>
-      )}
+      {error && <FieldError id="quote-topics">{error}</FieldError>}
     </fieldset>
   );
 }

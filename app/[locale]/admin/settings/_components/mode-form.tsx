@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { CheckField } from "@/components/form/check-field";
+import { FieldError } from "@/components/form/field";
 import { TextField } from "@/components/form/text-field";
 import { registrationModes } from "@/lib/registration/mode";
 import { saveModeAction, type ModeState } from "../actions";
@@ -21,12 +23,15 @@ export function ModeForm({ values: initial, chosen }: Props) {
         <legend className="font-medium">{t("mode")}</legend>
         {!chosen && <p className="text-sm text-slate-600">{t("modeDefault", { mode: t(`modes.${initial.mode}`) })}</p>}
         {registrationModes.map((mode) => (
-          <label key={mode} className="mt-2 flex items-start gap-2">
-            <input type="radio" name="mode" value={mode} defaultChecked={values.mode === mode} className="mt-1 size-4" />
-            <span>{t(`modes.${mode}`)}</span>
-          </label>
+          <div key={mode} className="mt-2">
+            <CheckField type="radio" id={`settings-mode-${mode}`} name="mode" value={mode} label={t(`modes.${mode}`)} defaultChecked={values.mode === mode} />
+          </div>
         ))}
-        {errors.mode && <p id="settings-mode-error" role="alert" className="mt-1 text-sm font-medium text-red-800">{t(`errors.${errors.mode}`)}</p>}
+        {errors.mode && (
+          <FieldError id="settings-mode" alert>
+            {t(`errors.${errors.mode}`)}
+          </FieldError>
+        )}
       </fieldset>
       <TextField
         id="settings-holdMinutes"

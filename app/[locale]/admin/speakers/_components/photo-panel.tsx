@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, type FormEvent } from "react";
+import { describedBy, Field } from "@/components/form/field";
 import { MAX_PHOTO_BYTES } from "@/lib/speakers/photo";
 import { removeSpeakerPhotoAction, type SimpleState } from "../actions";
 
@@ -47,6 +48,7 @@ export function PhotoPanel({ locale, id, name, photoUrl }: Props) {
   }
 
   const known = ["photoMissing", "photoTooLarge", "photoNotImage", "photoBadName", "photoUnreadable", "notFound"];
+  const error = status.error && t(`errors.${known.includes(status.error) ? status.error : "failed"}`);
   return (
     <section aria-labelledby="photo-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="photo-heading" className="text-xl font-semibold">
@@ -58,31 +60,17 @@ export function PhotoPanel({ locale, id, name, photoUrl }: Props) {
       ) : (
         <p className="mt-2 text-slate-700">{t("none")}</p>
       )}
-      <form onSubmit={upload} className="mt-4 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="photo-file" className="block font-medium text-slate-800">
-            {t("file")}
-          </label>
-          <input
-            id="photo-file"
-            name="photo"
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            required
-            aria-invalid={status.error ? true : undefined}
-            aria-describedby={status.error ? "photo-error" : undefined}
-            className="mt-1 block"
-          />
-        </div>
-        <button type="submit" disabled={uploading} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
-          {uploading ? t("uploading") : t("upload")}
-        </button>
+      <form onSubmit={upload} className="mt-4">
+        {/* Announced: the panel stays in place, with no page load to read out. */}
+        <Field id="photo-file" label={t("file")} error={error} alert>
+          <div className="mt-1 flex flex-wrap items-center gap-3">
+            <input {...describedBy("photo-file", { error })} name="photo" type="file" accept="image/jpeg,image/png,image/webp" required className="block" />
+            <button type="submit" disabled={uploading} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+              {uploading ? t("uploading") : t("upload")}
+            </button>
+          </div>
+        </Field>
       </form>
-      {status.error && (
-        <p id="photo-error" role="alert" className="mt-2 text-sm font-medium text-red-800">
-          {t(`errors.${known.includes(status.error) ? status.error : "failed"}`)}
-        </p>
-      )}
       {status.saved && (
         <p role="status" className="mt-2 text-green-900">
           {t("saved")}

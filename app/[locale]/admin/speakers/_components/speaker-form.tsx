@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { CheckField } from "@/components/form/check-field";
 import { TextField } from "@/components/form/text-field";
 import { SPEAKER_LIMITS, type SpeakerFormValues } from "@/lib/speakers/input";
 import { createSpeakerAction, updateSpeakerAction, type SpeakerFormState } from "../actions";
@@ -37,8 +38,8 @@ export function SpeakerForm({ locale, id, initial, created }: Props) {
   const errors = state.errors ?? {};
   const error = (field: string) =>
     errors[field] ? t(`errors.${errors[field]}`, { max: LIMIT[field] ?? 0 }) : undefined;
-  const field = (name: keyof typeof LIMIT, multiline = false) => (
-    <TextField name={name} label={t(`fields.${name}`)} defaultValue={values[name as keyof SpeakerFormValues] as string} error={error(name)} multiline={multiline} />
+  const field = (name: keyof typeof LIMIT, multiline = false, hint?: string) => (
+    <TextField name={name} label={t(`fields.${name}`)} hint={hint} defaultValue={values[name as keyof SpeakerFormValues] as string} error={error(name)} multiline={multiline} />
   );
   // The key resets the uncontrolled inputs to what the server gave back after each answer.
   return (
@@ -62,7 +63,7 @@ export function SpeakerForm({ locale, id, initial, created }: Props) {
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         {field("nameEn")}
-        {field("nameZh")}
+        {field("nameZh", false, t("hints.nameZh"))}
         {field("titleEn")}
         {field("titleZh")}
         {field("organisationEn")}
@@ -70,14 +71,7 @@ export function SpeakerForm({ locale, id, initial, created }: Props) {
         {field("bioEn", true)}
         {field("bioZh", true)}
       </div>
-      <p className="text-sm text-slate-600">{t("hints.nameZh")}</p>
-      <div>
-        <label className="flex items-center gap-2 font-medium text-slate-800">
-          <input type="checkbox" name="listed" defaultChecked={values.listed} className="size-4" />
-          {t("fields.listed")}
-        </label>
-        <p className="mt-1 text-sm text-slate-600">{t("hints.listed")}</p>
-      </div>
+      <CheckField name="listed" label={t("fields.listed")} hint={t("hints.listed")} defaultChecked={values.listed} />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
         {id === undefined ? t("create") : t("save")}
       </button>

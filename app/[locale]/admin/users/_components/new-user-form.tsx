@@ -1,9 +1,9 @@
 "use client";
 
-import { controlClass, describedBy, Field } from "@/components/form/field";
-import { TextField } from "@/components/form/text-field";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { SelectField } from "@/components/form/select-field";
+import { TextField } from "@/components/form/text-field";
 import { userRoles } from "@/lib/auth/roles";
 import { createUserAction, type CreateUserState } from "../actions";
 
@@ -24,13 +24,14 @@ export function NewUserForm() {
       )}
       <TextField id="new-user-email" name="email" type="email" label={t("email")} defaultValue={state.values?.email} error={e.email && t(`errors.email.${e.email}`)} />
       <TextField id="new-user-name" name="name" label={t("name")} maxLength={100} defaultValue={state.values?.name} error={e.name && t("errors.name")} />
-      <Field id="new-user-role" label={t("role")} error={e.role && t("errors.role")}>
-        <select {...describedBy("new-user-role", { error: e.role })} name="role" defaultValue={state.values?.role ?? "organizer"} className={controlClass(e.role)}>
-          {userRoles.map((role) => (
-            <option key={role} value={role}>{roles(role)}</option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="new-user-role"
+        name="role"
+        label={t("role")}
+        error={e.role && t("errors.role")}
+        defaultValue={state.values?.role ?? "organizer"}
+        options={userRoles.map((role) => ({ value: role, label: roles(role) }))}
+      />
       <div className="flex items-end">
         <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
           {t("add")}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { SelectField } from "@/components/form/select-field";
 import { userRoles, type UserRole } from "@/lib/auth/roles";
 import { updateUserAction, type UserRowState } from "../actions";
 
@@ -21,12 +22,15 @@ export function UserRow({ id, email, name, role, disabled, self, lastSignIn }: P
         <form action={action} className="flex gap-2">
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="intent" value="role" />
-          <label className="sr-only" htmlFor={`role-${id}`}>{t("roleOf", { email })}</label>
-          <select id={`role-${id}`} name="role" defaultValue={role} className="rounded-md border border-slate-400 px-2 py-1">
-            {userRoles.map((r) => (
-              <option key={r} value={r}>{roles(r)}</option>
-            ))}
-          </select>
+          <SelectField
+            id={`role-${id}`}
+            name="role"
+            label={t("roleOf", { email })}
+            hideLabel
+            compact
+            defaultValue={role}
+            options={userRoles.map((r) => ({ value: r, label: roles(r) }))}
+          />
           <button type="submit" disabled={pending} className="rounded-md border border-slate-400 px-2 py-1 text-sm">
             {t("saveRole")}
           </button>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { describedBy, Field } from "@/components/form/field";
 import { webcalUrl } from "@/lib/personal-agenda/feed-url";
 import { calendarFeedAction, type CalendarState } from "../actions";
 
@@ -42,25 +43,20 @@ export function CalendarFeed({ token, url }: { token: string; url: string | null
       {shown ? (
         <div className="mt-4 space-y-3">
           <div>
-            <label htmlFor="calendar-feed-url" className="block font-medium text-slate-800">
-              {t("address")}
-            </label>
-            <div className="mt-1 flex flex-wrap gap-2">
-              <input
-                id="calendar-feed-url"
-                readOnly
-                value={shown}
-                aria-describedby="calendar-feed-hint"
-                onFocus={(e) => e.currentTarget.select()}
-                className="min-w-0 flex-1 basis-64 rounded-md border border-slate-400 px-3 py-2 font-mono text-sm"
-              />
-              <button type="button" onClick={() => void copy()} className={button}>
-                {t("copy")}
-              </button>
-            </div>
-            <p id="calendar-feed-hint" className="mt-1 text-sm text-slate-700">
-              {t("copyHint")}
-            </p>
+            <Field id="calendar-feed-url" label={t("address")} hint={t("copyHint")}>
+              <div className="mt-1 flex flex-wrap gap-2">
+                <input
+                  {...describedBy("calendar-feed-url", { hint: true })}
+                  readOnly
+                  value={shown}
+                  onFocus={(e) => e.currentTarget.select()}
+                  className="min-w-0 flex-1 basis-64 rounded-md border border-slate-400 px-3 py-2 font-mono text-sm"
+                />
+                <button type="button" onClick={() => void copy()} className={button}>
+                  {t("copy")}
+                </button>
+              </div>
+            </Field>
             <p aria-live="polite" className="text-sm font-medium text-green-900">
               {copied === shown ? t("copied") : ""}
             </p>

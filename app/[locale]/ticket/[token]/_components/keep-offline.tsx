@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { CheckField } from "@/components/form/check-field";
 import { askServiceWorker, isKeptOffline } from "@/lib/offline-ticket";
 
 /** null while not known yet; "unavailable" where this browser cannot keep pages. */
@@ -29,20 +30,14 @@ export function KeepOffline() {
 
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-5">
-      <label className="flex items-start gap-3 font-medium text-slate-900">
-        <input
-          type="checkbox"
-          className="mt-1 size-5"
-          checked={kept === true}
-          disabled={kept === null || kept === "unavailable" || busy}
-          aria-describedby="keep-offline-help"
-          onChange={(e) => void change(e.currentTarget.checked)}
-        />
-        {t("offlineLabel")}
-      </label>
-      <p id="keep-offline-help" className="mt-1 text-sm text-slate-700">
-        {kept === "unavailable" ? t("offlineUnavailable") : t("offlineHelp")}
-      </p>
+      <CheckField
+        id="keep-offline"
+        label={t("offlineLabel")}
+        hint={kept === "unavailable" ? t("offlineUnavailable") : t("offlineHelp")}
+        checked={kept === true}
+        disabled={kept === null || kept === "unavailable" || busy}
+        onChange={(e) => void change(e.currentTarget.checked)}
+      />
     </section>
   );
 }
