@@ -65,7 +65,7 @@ function startWriter(file: string, { ballast = false } = {}) {
      const Database = require("better-sqlite3");
      const db = new Database(workerData.file);
      db.pragma("busy_timeout = 5000");
-     const reg = db.prepare("insert into registrations (code, manage_token_hash, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at) values (?, ?, 'confirmed', 'Writer', ?, ?, 'Org', 'Job', 'industry', '[]', 0)");
+     const reg = db.prepare("insert into registrations (event_id, code, manage_token_hash, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at) values ((select id from events where is_current), ?, ?, 'confirmed', 'Writer', ?, ?, 'Org', 'Job', 'industry', '[]', 0)");
      const mail = db.prepare("insert into outbox (registration_id, kind, \\"to\\", subject, text, html) values (?, 'confirmation', ?, 's', 't', 'h')");
      const audit = db.prepare("insert into audit_log (actor, action, entity, entity_id) values ('writer', 'register', 'registration', ?)");
      const grow = workerData.ballast ? db.prepare("update ballast set blob = randomblob(1000) where id = ?") : null;

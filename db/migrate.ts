@@ -20,5 +20,19 @@ export function migrateConnection(sqlite: Database.Database, folder = MIGRATIONS
   sqlite.function("forum_sha256", { deterministic: true }, (value: unknown) =>
     typeof value === "string" ? createHash("sha256").update(value, "utf8").digest("hex") : value,
   );
-  migrate(drizzle(sqlite), { migrationsFolder: folder });
+  // Adding a column that refers to another table with a default, and rebuilding a table, need
+  // foreign keys off (SQLite ignores the pragma inside a transaction, so it is set around the
+  // migrator's). What the migrations leave is checked before they count as applied.
+  const enforced = sqlite.pragma("foreign_keys", { simple: true }) === 1;
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    migrate(drizzle(sqlite), { migrationsFolder: folder });
+    const broken = sqlite.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[];
+    if (broken.length) {
+      const first = broken[0]!;
+      throw new Error(`The migrations left ${broken.length} rows whose reference is missing, the first in ${first.table} (row ${first.rowid}) to ${first.parent}.`);
+    }
+  } finally {
+    if (enforced) sqlite.pragma("foreign_keys = ON");
+  }
 }

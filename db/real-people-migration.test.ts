@@ -5,26 +5,14 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { migrateConnection } from "./migrate";
+import { MIGRATIONS_FOLDER, migrationsBefore } from "./migrations-before";
 import { afterAll, describe, expect, it } from "vitest";
 
 // Found by name, not number: migrations are renumbered when branches meet.
 const TAG = "_real_people";
-const migrations = path.join(process.cwd(), "db/migrations");
+const migrations = MIGRATIONS_FOLDER;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-real-people-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** The migrations folder as it was before this one: the same files, the journal cut before it. */
-function migrationsBefore(tag: string): string {
-  const folder = path.join(dir, "before");
-  fs.cpSync(migrations, folder, { recursive: true });
-  const journalFile = path.join(folder, "meta/_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number; tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith(tag));
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
 
 const OLD_APOLLO =
   "Recently, Apollo Go has captured the public’s interest … However, if you visit Jiading, you’ll notice that high-level autonomous vehicles like Apollo Go are a common sight in the streets.";
@@ -61,7 +49,7 @@ describe("the migration that makes the article's people real", () => {
   const file = path.join(dir, "forum.db");
   const sqlite = new Database(file);
   sqlite.pragma("foreign_keys = ON");
-  migrateConnection(sqlite, migrationsBefore(TAG));
+  migrateConnection(sqlite, migrationsBefore(TAG, dir));
   oldSeed(sqlite);
   migrateConnection(sqlite, migrations);
   const all = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).all(...params) as T[];

@@ -28,56 +28,84 @@ const updatedAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-export const events = sqliteTable("events", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  slug: text("slug").notNull().unique(),
-  nameEn: text("name_en").notNull(),
-  nameZh: text("name_zh").notNull(),
-  venueEn: text("venue_en").notNull(),
-  venueZh: text("venue_zh").notNull(),
-  /** IANA zone in which every time of the event is shown. */
-  timeZone: text("time_zone").notNull(),
-  /** First and last day as calendar dates in the event's zone (YYYY-MM-DD). */
-  startDate: text("start_date").notNull(),
-  endDate: text("end_date").notNull(),
-  expectedAttendees: integer("expected_attendees"),
-  /** Seats for the forum, set in the console; null falls back to FORUM_CAPACITY. */
-  capacity: integer("capacity"),
-  /** Registration is open between these instants; null means no bound on that side. */
-  registrationOpensAt: integer("registration_opens_at", { mode: "timestamp_ms" }),
-  registrationClosesAt: integer("registration_closes_at", { mode: "timestamp_ms" }),
-  /** open, confirm or approval, chosen in the console; null falls back to REGISTRATION_MODE. */
-  registrationMode: text("registration_mode", { enum: registrationModes }),
-  /** How long an unconfirmed registration holds its seat; null is 30 minutes. */
-  holdMinutes: integer("hold_minutes"),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+/**
+ * An edition of the forum (the 2024 forum, the 2025 forum …). Everything held on one edition refers
+ * to its row: rooms, tracks, sessions, registrations, invitations, quotes, key figures, schedule
+ * versions and, where it concerns one, the audit log.
+ */
+export const events = sqliteTable(
+  "events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The acronym of interchange formats and feeds: "caf2024". */
+    slug: text("slug").notNull().unique(),
+    /** The edition's segment in public addresses: "2024" in /en/2024/agenda. */
+    path: text("path").notNull().unique(),
+    /** The edition the unprefixed addresses and feeds show; exactly one once any exists. */
+    isCurrent: integer("is_current", { mode: "boolean" }).notNull().default(false),
+    nameEn: text("name_en").notNull(),
+    nameZh: text("name_zh").notNull(),
+    venueEn: text("venue_en").notNull(),
+    venueZh: text("venue_zh").notNull(),
+    /** IANA zone in which every time of the event is shown. */
+    timeZone: text("time_zone").notNull(),
+    /** First and last day as calendar dates in the event's zone (YYYY-MM-DD). */
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date").notNull(),
+    expectedAttendees: integer("expected_attendees"),
+    /** Seats for the forum, set in the console; null falls back to FORUM_CAPACITY. */
+    capacity: integer("capacity"),
+    /** Registration is open between these instants; null means no bound on that side. */
+    registrationOpensAt: integer("registration_opens_at", { mode: "timestamp_ms" }),
+    registrationClosesAt: integer("registration_closes_at", { mode: "timestamp_ms" }),
+    /** open, confirm or approval, chosen in the console; null falls back to REGISTRATION_MODE. */
+    registrationMode: text("registration_mode", { enum: registrationModes }),
+    /** How long an unconfirmed registration holds its seat; null is 30 minutes. */
+    holdMinutes: integer("hold_minutes"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("events_current_idx")
+      .on(t.isCurrent)
+      .where(sql`${t.isCurrent} = 1`),
+  ],
+);
 
-export const rooms = sqliteTable("rooms", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  eventId: integer("event_id")
-    .notNull()
-    .references(() => events.id),
-  slug: text("slug").notNull().unique(),
-  nameEn: text("name_en").notNull(),
-  nameZh: text("name_zh").notNull(),
-  capacity: integer("capacity"),
-  position: integer("position").notNull().default(0),
-});
+export const rooms = sqliteTable(
+  "rooms",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    /** Unique within its edition: a copied edition keeps the slugs. */
+    slug: text("slug").notNull(),
+    nameEn: text("name_en").notNull(),
+    nameZh: text("name_zh").notNull(),
+    capacity: integer("capacity"),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [uniqueIndex("rooms_event_slug_idx").on(t.eventId, t.slug)],
+);
 
-export const tracks = sqliteTable("tracks", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  eventId: integer("event_id")
-    .notNull()
-    .references(() => events.id),
-  slug: text("slug").notNull().unique(),
-  nameEn: text("name_en").notNull(),
-  nameZh: text("name_zh").notNull(),
-  /** A CSS colour (#rrggbb) used as the track's marker. */
-  color: text("color").notNull(),
-  position: integer("position").notNull().default(0),
-});
+export const tracks = sqliteTable(
+  "tracks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    /** Unique within its edition: a copied edition keeps the slugs. */
+    slug: text("slug").notNull(),
+    nameEn: text("name_en").notNull(),
+    nameZh: text("name_zh").notNull(),
+    /** A CSS colour (#rrggbb) used as the track's marker. */
+    color: text("color").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [uniqueIndex("tracks_event_slug_idx").on(t.eventId, t.slug)],
+);
 
 export const sessions = sqliteTable(
   "sessions",
@@ -86,7 +114,8 @@ export const sessions = sqliteTable(
     eventId: integer("event_id")
       .notNull()
       .references(() => events.id),
-    slug: text("slug").notNull().unique(),
+    /** Unique within its edition: a copied edition keeps the slugs. */
+    slug: text("slug").notNull(),
     type: text("type", { enum: sessionTypes }).notNull(),
     status: text("status", { enum: sessionStatuses }).notNull().default("draft"),
     startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
@@ -104,6 +133,8 @@ export const sessions = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    uniqueIndex("sessions_event_slug_idx").on(t.eventId, t.slug),
+    index("sessions_event_starts_at_idx").on(t.eventId, t.startsAt),
     index("sessions_starts_at_idx").on(t.startsAt),
     index("sessions_room_idx").on(t.roomId, t.startsAt),
   ],
@@ -175,6 +206,10 @@ export const quotes = sqliteTable(
   "quotes",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The edition the words belong to: the archive's edition filter. */
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
     speakerId: integer("speaker_id")
       .notNull()
       .references(() => speakers.id),
@@ -192,7 +227,7 @@ export const quotes = sqliteTable(
     saidOn: text("said_on"),
     createdAt: createdAt(),
   },
-  (t) => [index("quotes_speaker_idx").on(t.speakerId)],
+  (t) => [index("quotes_speaker_idx").on(t.speakerId), index("quotes_event_idx").on(t.eventId)],
 );
 
 export const quoteTopics = sqliteTable(
@@ -212,6 +247,9 @@ export const keyFigures = sqliteTable(
   "key_figures",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
     slug: text("slug").notNull(),
     value: text("value").notNull(),
     /** The value as Chinese readers count it (万, 亿), where the scale differs. */
@@ -225,7 +263,7 @@ export const keyFigures = sqliteTable(
       .references(() => sources.id),
     position: integer("position").notNull().default(0),
   },
-  (t) => [uniqueIndex("key_figures_slug_idx").on(t.slug)],
+  (t) => [uniqueIndex("key_figures_event_slug_idx").on(t.eventId, t.slug)],
 );
 
 export const eventsRelations = relations(events, ({ many }) => ({
@@ -308,6 +346,10 @@ export const registrations = sqliteTable(
   "registrations",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The edition registered for: registering for the next one is a new registration. */
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
     /** Short code people read out at the door: "CAF-7K3M9Q". */
     code: text("code").notNull().unique(),
     /**
@@ -318,8 +360,8 @@ export const registrations = sqliteTable(
     status: text("status", { enum: registrationStatuses }).notNull(),
     fullName: text("full_name").notNull(),
     email: text("email").notNull(),
-    /** Trimmed and lower-cased: one registration per address. Null once erased. */
-    emailKey: text("email_key").unique(),
+    /** Trimmed and lower-cased: one registration per address and edition. Null once erased. */
+    emailKey: text("email_key"),
     organisation: text("organisation").notNull(),
     jobTitle: text("job_title").notNull(),
     phone: text("phone"),
@@ -361,6 +403,8 @@ export const registrations = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    uniqueIndex("registrations_event_email_idx").on(t.eventId, t.emailKey),
+    index("registrations_event_status_idx").on(t.eventId, t.status, t.id),
     index("registrations_status_idx").on(t.status, t.id),
     index("registrations_pending_idx").on(t.status, t.pendingUntil),
     index("registrations_invitation_idx").on(t.invitationId, t.status),
@@ -418,7 +462,9 @@ export const outbox = sqliteTable(
     text: text("text").notNull(),
     html: text("html").notNull(),
     /** pending: to send; sent: delivered to the SMTP server; stored: no SMTP server configured. */
-    status: text("status", { enum: ["pending", "sent", "stored", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sent", "stored", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
@@ -436,6 +482,8 @@ export const auditLog = sqliteTable(
   "audit_log",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The edition the change concerns; null for what belongs to none (users, speakers, sources). */
+    eventId: integer("event_id").references(() => events.id),
     /** "attendee:CAF-7K3M9Q", "user:3", "system" */
     actor: text("actor").notNull(),
     action: text("action").notNull(),
@@ -449,6 +497,7 @@ export const auditLog = sqliteTable(
     index("audit_entity_idx").on(t.entity, t.entityId),
     index("audit_created_idx").on(t.createdAt),
     index("audit_actor_idx").on(t.actor, t.createdAt),
+    index("audit_event_idx").on(t.eventId, t.createdAt),
   ],
 );
 
@@ -466,7 +515,10 @@ export const sessionBookingsRelations = relations(sessionBookings, ({ one }) => 
 }));
 
 export const outboxRelations = relations(outbox, ({ one }) => ({
-  registration: one(registrations, { fields: [outbox.registrationId], references: [registrations.id] }),
+  registration: one(registrations, {
+    fields: [outbox.registrationId],
+    references: [registrations.id],
+  }),
 }));
 
 export type Registration = typeof registrations.$inferSelect;
@@ -523,7 +575,10 @@ export const consoleSessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("console_sessions_user_idx").on(t.userId), index("console_sessions_expires_at_idx").on(t.expiresAt)],
+  (t) => [
+    index("console_sessions_user_idx").on(t.userId),
+    index("console_sessions_expires_at_idx").on(t.expiresAt),
+  ],
 );
 
 /**
@@ -543,16 +598,24 @@ export const sessionDrafts = sqliteTable("session_drafts", {
   updatedAt: updatedAt(),
 });
 
-export const scheduleVersions = sqliteTable("schedule_versions", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  number: integer("number").notNull().unique(),
-  publishedBy: integer("published_by").references(() => users.id),
-  /** What changed against the version before, see `lib/agenda-editor/changelog.ts`. */
-  changes: text("changes", { mode: "json" }).notNull(),
-  publishedAt: integer("published_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`),
-});
+export const scheduleVersions = sqliteTable(
+  "schedule_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    /** 1, 2, 3 … within its edition. */
+    number: integer("number").notNull(),
+    publishedBy: integer("published_by").references(() => users.id),
+    /** What changed against the version before, see `lib/agenda-editor/changelog.ts`. */
+    changes: text("changes", { mode: "json" }).notNull(),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex("schedule_versions_event_number_idx").on(t.eventId, t.number)],
+);
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -586,6 +649,9 @@ export type CheckIn = typeof checkIns.$inferSelect;
 /** A code that lets a set number of people register, for a delegation or a sponsor. */
 export const invitations = sqliteTable("invitations", {
   id: integer("id").primaryKey({ autoIncrement: true }),
+  eventId: integer("event_id")
+    .notNull()
+    .references(() => events.id),
   /** "INV-7K3M9Q2P", as the registrant types it. */
   code: text("code").notNull().unique(),
   label: text("label").notNull(),
@@ -607,7 +673,10 @@ export const registrationAttempts = sqliteTable(
     addressKey: text("address_key").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("registration_attempts_key_idx").on(t.addressKey, t.createdAt), index("registration_attempts_created_idx").on(t.createdAt)],
+  (t) => [
+    index("registration_attempts_key_idx").on(t.addressKey, t.createdAt),
+    index("registration_attempts_created_idx").on(t.createdAt),
+  ],
 );
 
 export type Invitation = typeof invitations.$inferSelect;

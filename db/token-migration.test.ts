@@ -30,6 +30,10 @@ describe("migration 0008: private links stored as hashes", () => {
     const conn = new Database(path.join(dir, "old.db"));
     const db = drizzle(conn, { schema }) as unknown as Db;
     migrateConnection(conn, migrationsBeforeHashing());
+    // A database with registrations always had its one event.
+    conn
+      .prepare("INSERT INTO events (slug, name_en, name_zh, venue_en, venue_zh, time_zone, start_date, end_date) VALUES ('caf2024', 'F', 'F', 'V', 'V', 'Asia/Shanghai', '2024-07-11', '2024-07-13')")
+      .run();
     const manage = "M".repeat(32);
     const calendar = "C".repeat(32);
     conn

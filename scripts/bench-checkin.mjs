@@ -72,8 +72,8 @@ function seed(count) {
   const db = new Database(DB);
   db.pragma("busy_timeout = 10000");
   const insert = db.prepare(`insert into registrations
-    (code, manage_token_hash, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at, locale, confirmed_at)
-    values (?, ?, 'confirmed', ?, ?, ?, ?, 'Engineer', ?, ?, ?, 'en', ?)`);
+    (event_id, code, manage_token_hash, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at, locale, confirmed_at)
+    values ((select id from events where is_current), ?, ?, 'confirmed', ?, ?, ?, ?, 'Engineer', ?, ?, ?, 'en', ?)`);
   /** @type {string[]} */
   const codes = [];
   const used = new Set();

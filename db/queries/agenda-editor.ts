@@ -391,7 +391,7 @@ export function publishSchedule(userId: number): PublishResult {
       const changes = diffSchedule(before, scheduleEntries(tx));
       const latest = tx.select({ number: max(scheduleVersions.number) }).from(scheduleVersions).get();
       const number = (latest?.number ?? 0) + 1;
-      tx.insert(scheduleVersions).values({ number, publishedBy: userId, changes, publishedAt: now }).run();
+      tx.insert(scheduleVersions).values({ eventId: getEvent().id, number, publishedBy: userId, changes, publishedAt: now }).run();
       recordAudit(tx, {
         actor: `user:${userId}`,
         action: "schedule.publish",

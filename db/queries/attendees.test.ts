@@ -31,7 +31,7 @@ beforeAll(() => {
   const db = getDb();
   applyMigrations(db);
   db.insert(events)
-    .values({ slug: "forum", nameEn: "Forum", nameZh: "论坛", venueEn: "V", venueZh: "V", timeZone: "Asia/Shanghai", startDate: "2024-07-11", endDate: "2024-07-13" })
+    .values({ slug: "forum", path: "forum", isCurrent: true, nameEn: "Forum", nameZh: "论坛", venueEn: "V", venueZh: "V", timeZone: "Asia/Shanghai", startDate: "2024-07-11", endDate: "2024-07-13" })
     .run();
 });
 beforeEach(() => {
@@ -187,8 +187,8 @@ describe("listAttendees", () => {
     // One statement for the 10,000 rows: row-by-row inserts would take most of the test's time.
     getDb().run(sql`
       with recursive n(i) as (select 0 union all select i + 1 from n where i < 9999)
-      insert into registrations (code, manage_token_hash, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at)
-      select printf('CAF-B%06d', i), printf('token-%06d-xxxxxxxxxxxxxxxxxxxxxxxx', i), case when i % 10 = 0 then 'waiting' else 'confirmed' end,
+      insert into registrations (event_id, code, manage_token_hash, status, full_name, email, email_key, organisation, job_title, category, days, privacy_consent_at)
+      select (select id from events where is_current), printf('CAF-B%06d', i), printf('token-%06d-xxxxxxxxxxxxxxxxxxxxxxxx', i), case when i % 10 = 0 then 'waiting' else 'confirmed' end,
              printf('Bench Person %d', i), printf('bench-%d@example.test', i), printf('bench-%d@example.test', i),
              printf('Company %d', i % 97), 'Engineer', 'industry', '["2024-07-11"]', ${Date.now()}
       from n`);

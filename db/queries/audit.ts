@@ -11,7 +11,25 @@ export type AuditInput = {
   entityId?: number | null;
   before?: unknown;
   after?: unknown;
+  /** The edition the change concerns, where the entity does not say it (see EDITION_OF). */
+  eventId?: number | null;
 };
+
+/**
+ * The edition of an audited change, found from the row it is about, so that no caller has to say
+ * it: the audit filter of the console shows one edition's changes. An entity that belongs to no
+ * edition (a user, a speaker, a source) leaves it null.
+ */
+const EDITION_OF = sql`coalesce(${sql.placeholder("eventId")}, case ${sql.placeholder("entity")}
+  when 'event' then ${sql.placeholder("entityId")}
+  when 'registration' then (select event_id from registrations where id = ${sql.placeholder("entityId")})
+  when 'session' then (select event_id from sessions where id = ${sql.placeholder("entityId")})
+  when 'room' then (select event_id from rooms where id = ${sql.placeholder("entityId")})
+  when 'track' then (select event_id from tracks where id = ${sql.placeholder("entityId")})
+  when 'invitation' then (select event_id from invitations where id = ${sql.placeholder("entityId")})
+  when 'quote' then (select event_id from quotes where id = ${sql.placeholder("entityId")})
+  when 'session_booking' then (select r.event_id from session_bookings b join registrations r on r.id = b.registration_id where b.id = ${sql.placeholder("entityId")})
+  end)`;
 
 // Prepared once per connection: every registration writes a row, and preparing the statement
 // anew each time cost more than running it.
@@ -27,6 +45,7 @@ function prepareInsert(db: Db) {
       entityId: sql.placeholder("entityId"),
       before: sql.placeholder("before"),
       after: sql.placeholder("after"),
+      eventId: EDITION_OF,
     })
     .prepare();
 }
@@ -48,6 +67,7 @@ export function recordAudit(tx: Db | Tx, entry: AuditInput): void {
     entityId: entry.entityId ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
+    eventId: entry.eventId ?? null,
   });
 }
 
@@ -87,6 +107,7 @@ export function listAudit(filter: AuditFilter): { rows: AuditRow[]; hasMore: boo
   const rows = getDb()
     .select({
       id: auditLog.id,
+      eventId: auditLog.eventId,
       actor: auditLog.actor,
       action: auditLog.action,
       entity: auditLog.entity,

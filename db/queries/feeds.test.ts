@@ -10,6 +10,7 @@ import { applyMigrations } from "../migrate";
 import { registrations, sessionBookings, sessions, stars } from "../schema";
 import { seed } from "../seed";
 import { agendaFeed, personalFeed, sessionFeed, speakerFeed } from "./feeds";
+import { getEvent } from "./event";
 import { tokenHash } from "../../lib/registration/secret-links";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forum-feeds-"));
@@ -44,6 +45,7 @@ function person(over: Partial<typeof registrations.$inferInsert> = {}) {
   const row = getDb()
     .insert(registrations)
     .values({
+      eventId: getEvent().id,
       code: `CAF-TEST${String(people).padStart(4, "0")}`,
       manageTokenHash: tokenHash(`manage-${people}-${"x".repeat(24)}`),
       status: "confirmed",

@@ -4,6 +4,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { invitations, registrations, type Invitation } from "../schema";
 import { recordAudit } from "./audit";
+import { getEvent } from "./event";
 import { invitationCode } from "../../lib/registration/invitations";
 
 export type InvitationRow = Invitation & { used: number };
@@ -13,6 +14,7 @@ export function listInvitations(): InvitationRow[] {
   return getDb()
     .select({
       id: invitations.id,
+      eventId: invitations.eventId,
       code: invitations.code,
       label: invitations.label,
       maxUses: invitations.maxUses,
@@ -33,7 +35,7 @@ export function createInvitation(input: { label: string; maxUses: number }, user
     (tx) => {
       const row = tx
         .insert(invitations)
-        .values({ code: invitationCode(randomBytes), label: input.label, maxUses: input.maxUses, createdBy: userId })
+        .values({ eventId: getEvent().id, code: invitationCode(randomBytes), label: input.label, maxUses: input.maxUses, createdBy: userId })
         .returning()
         .get();
       recordAudit(tx, { actor, action: "create", entity: "invitation", entityId: row.id, after: { code: row.code, ...input } });

@@ -5,6 +5,7 @@ import type { QuoteInput } from "../../lib/quotes-editor/input";
 import { getDb, type Tx } from "../client";
 import { quoteTopics, quotes, sessions, sources, speakers, topics, type Quote } from "../schema";
 import { recordAudit } from "./audit";
+import { getEvent } from "./event";
 import { publicSpeakerIds } from "./public-speakers";
 
 export function listQuotesForConsole() {
@@ -99,6 +100,12 @@ function speakerSlugs(tx: Tx, ids: number[]): string[] {
   return tx.select({ slug: speakers.slug }).from(speakers).where(inArray(speakers.id, ids)).all().map((r) => r.slug);
 }
 
+/** A quote said in a session belongs to that session's edition; any other to `otherwise`. */
+function editionOf(tx: Tx, input: QuoteInput, otherwise: number): number {
+  if (input.sessionId == null) return otherwise;
+  return tx.select({ eventId: sessions.eventId }).from(sessions).where(eq(sessions.id, input.sessionId)).get()?.eventId ?? otherwise;
+}
+
 function quoteValues(input: QuoteInput, sourceId: number) {
   return {
     speakerId: input.speakerId,
@@ -123,7 +130,7 @@ export function createQuote(input: QuoteInput, actor: string): QuoteSaveResult {
       const errors = checkReferences(tx, input);
       if (Object.keys(errors).length > 0) return { ok: false as const, errors };
       const sourceId = resolveSource(tx, input, actor);
-      const quote = tx.insert(quotes).values(quoteValues(input, sourceId)).returning().get();
+      const quote = tx.insert(quotes).values({ ...quoteValues(input, sourceId), eventId: editionOf(tx, input, getEvent().id) }).returning().get();
       setTopics(tx, quote.id, input.topicIds);
       recordAudit(tx, {
         actor,
@@ -147,7 +154,7 @@ export function updateQuote(id: number, input: QuoteInput, actor: string): Quote
       if (Object.keys(errors).length > 0) return { ok: false as const, errors };
       const beforeTopics = tx.select({ id: quoteTopics.topicId }).from(quoteTopics).where(eq(quoteTopics.quoteId, id)).all().map((r) => r.id);
       const sourceId = resolveSource(tx, input, actor);
-      const quote = tx.update(quotes).set(quoteValues(input, sourceId)).where(eq(quotes.id, id)).returning().get();
+      const quote = tx.update(quotes).set({ ...quoteValues(input, sourceId), eventId: editionOf(tx, input, before.eventId) }).where(eq(quotes.id, id)).returning().get();
       setTopics(tx, id, input.topicIds);
       recordAudit(tx, {
         actor,

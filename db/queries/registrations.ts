@@ -95,6 +95,7 @@ function prepare(db: Db) {
     // One event row: the forum. Read in the caller's transaction, like the counts.
     event: db
       .select({
+        id: events.id,
         capacity: events.capacity,
         opensAt: events.registrationOpensAt,
         closesAt: events.registrationClosesAt,
@@ -102,6 +103,7 @@ function prepare(db: Db) {
         holdMinutes: events.holdMinutes,
       })
       .from(events)
+      .where(eq(events.isCurrent, true))
       .limit(1)
       .prepare(),
     waitingBefore: db
@@ -484,6 +486,7 @@ export function insertRegistration(tx: Tx, request: NewRegistrationRequest): Ins
   const { token, columns } = newManageLink();
   const { status, ...outcome } = placement;
   const registration = insertRow({
+    eventId: statements().event.get()!.id,
     code: registrationCode(),
     ...columns,
     status,

@@ -6,6 +6,8 @@
 
 export const event = {
   slug: "caf2024",
+  path: "2024",
+  isCurrent: true,
   nameEn: "2024 China Auto Forum",
   nameZh: "2024中国汽车论坛",
   // The article says "Jiading District"; that it lies in Shanghai is common knowledge, not a citation.

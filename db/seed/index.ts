@@ -89,6 +89,7 @@ export function seed(db: Db): void {
       const row = tx
         .insert(s.quotes)
         .values({
+          eventId: ev.id,
           speakerId: required(speakerIds, q.speaker),
           sourceId: source.id,
           kind: q.kind,
@@ -106,7 +107,7 @@ export function seed(db: Db): void {
     }
 
     figureList.forEach((f, position) => {
-      tx.insert(s.keyFigures).values({ ...f, sourceId: source.id, position }).run();
+      tx.insert(s.keyFigures).values({ ...f, eventId: ev.id, sourceId: source.id, position }).run();
     });
   });
 }
