@@ -1,6 +1,7 @@
 import writeXlsxFile from "write-excel-file/node";
 import { actorOf, requireRouteUser } from "@/auth/guard";
 import { exportAttendees } from "@/db/queries/attendees";
+import { consoleEdition } from "@/auth/edition";
 import { EXPORT_COLUMNS, exportFileName, exportValues } from "@/lib/attendees/export";
 import { strictAttendeeFilters } from "@/lib/attendees/filters";
 import { problem } from "@/lib/http/respond";
@@ -15,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!parsed.ok) return problem(400, `${parsed.parameter} is not a filter of the attendee list: export from the list's own link.`, { parameter: parsed.parameter });
   const { filters } = parsed;
   const header = EXPORT_COLUMNS.map((value) => ({ value, fontWeight: "bold" as const }));
-  const rows = exportAttendees(filters, { format: "xlsx", actor: actorOf(user) }).map((row) =>
+  const rows = exportAttendees(filters, { format: "xlsx", actor: actorOf(user) }, (await consoleEdition()).id).map((row) =>
     exportValues(row).map((value) => (typeof value === "boolean" ? { type: Boolean, value } : { type: String, value })),
   );
   const buffer = await writeXlsxFile([header, ...rows]).toBuffer();
