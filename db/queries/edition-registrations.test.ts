@@ -8,13 +8,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "../client";
 import { applyMigrations } from "../migrate";
 import { personDetails, registrationInput } from "../test-support";
-import { auditLog, checkIns, events, invitations, outbox, registrationAttempts, registrations, users } from "../schema";
+import { auditLog, checkIns, events, invitations, outbox, registrationAttempts, registrations, sessionBookings, sessions, stars, users } from "../schema";
 import { event } from "../seed/article";
 import { parseAttendeeFilters } from "../../lib/attendees/filters";
 import { addAttendee, exportAttendees, findAttendee, listAttendees, promoteOutOfOrder, updateAttendee } from "./attendees";
 import { listAudit, auditEntities, recordAudit } from "./audit";
 import { checkIn, dayCounts, searchByName, undoCheckIn } from "./checkin";
+import { book, listBookableSessions } from "./bookings";
 import { dashboard } from "./dashboard";
+import { addStars, listStars, starrableSlugs } from "./stars";
 import { createInvitation, listInvitations, revokeInvitation } from "./invitations";
 import {
   availability,
@@ -56,6 +58,9 @@ beforeAll(() => {
 beforeEach(() => {
   const db = getDb();
   db.delete(checkIns).where(eq(checkIns.id, checkIns.id)).run();
+  db.delete(stars).where(eq(stars.sessionId, stars.sessionId)).run();
+  db.delete(sessionBookings).where(eq(sessionBookings.id, sessionBookings.id)).run();
+  db.delete(sessions).where(eq(sessions.id, sessions.id)).run();
   db.delete(outbox).where(eq(outbox.kind, outbox.kind)).run();
   db.delete(auditLog).where(eq(auditLog.id, auditLog.id)).run();
   db.delete(registrationAttempts).where(eq(registrationAttempts.id, registrationAttempts.id)).run();
@@ -211,5 +216,42 @@ describe("the console of one edition", () => {
     expect(rows.some((r) => r.entityId === b.id && r.entity === "registration")).toBe(false);
     expect(listAudit({}).rows.some((r) => r.entityId === b.id && r.entity === "registration")).toBe(true);
     expect(auditEntities(A)).toEqual(["registration", "user"]);
+  });
+});
+
+describe("a registration's own edition", () => {
+  /** A published, seat-limited session with the same slug in each edition. */
+  function sameSlugInBoth() {
+    const at = (day: string) => ({ startsAt: new Date(`${day}T02:00:00Z`), endsAt: new Date(`${day}T03:00:00Z`) });
+    const common = { slug: "opening", type: "keynote" as const, status: "published" as const, seatLimit: 10 };
+    const inA = getDb().insert(sessions).values({ ...common, ...at(DAY), eventId: A, titleEn: "Opening A", titleZh: "开幕A" }).returning().get();
+    const inB = getDb().insert(sessions).values({ ...common, ...at("2025-07-10"), eventId: B, titleEn: "Opening B", titleZh: "开幕B" }).returning().get();
+    return { inA, inB };
+  }
+
+  it("stars the session of the registration's edition when a slug is in both", () => {
+    const { inA } = sameSlugInBoth();
+    const reg = registerIn(A).registration;
+    expect(addStars(reg.id, ["opening"])).toEqual({ ok: true, stars: ["opening"] });
+    expect(getDb().select({ sessionId: stars.sessionId }).from(stars).all()).toEqual([{ sessionId: inA.id }]);
+    expect(listStars(reg.id)).toEqual(["opening"]);
+    expect(starrableSlugs(A)).toEqual(["opening"]);
+  });
+
+  it("books only sessions of the registration's edition", () => {
+    const { inA, inB } = sameSlugInBoth();
+    const reg = registerIn(B, { days: ["2025-07-10"] }).registration;
+    expect(listBookableSessions(B).map((s) => s.id)).toEqual([inB.id]);
+    expect(book(reg, inA.id)).toEqual({ ok: false, reason: "notFound" });
+    expect(book(reg, inB.id)).toMatchObject({ ok: true, status: "booked" });
+  });
+
+  it("names the registration's edition in its emails, not the current one", () => {
+    const reg = registerIn(B).registration;
+    const email = getDb().select().from(outbox).where(eq(outbox.registrationId, reg.id)).get()!;
+    expect(email.subject).toContain("2025 Forum");
+    expect(email.subject).not.toContain(event.nameEn);
+    const current = registerIn(A).registration;
+    expect(getDb().select().from(outbox).where(eq(outbox.registrationId, current.id)).get()!.subject).toContain(event.nameEn);
   });
 });

@@ -298,6 +298,7 @@ export function notify(
   if (!reg.email) return;
   enqueueEmail(tx, {
     registrationId: reg.id,
+    eventId: reg.eventId,
     kind,
     to: reg.email,
     data: {
