@@ -394,10 +394,9 @@ function registerWhileOpenIn(tx: Tx, input: RegistrationInput, options: SelfRegi
   if (!edition || !edition.isCurrent) {
     return { kind: "closed", state: "notCurrent", opensAt: edition?.opensAt ?? null, closesAt: edition?.closesAt ?? null } as const;
   }
-  const window = registrationWindow(now, edition.id);
-  if (window.state !== "open") {
-    return { kind: "closed", state: window.state, opensAt: window.opensAt, closesAt: window.closesAt } as const;
-  }
+  // The row read above, once: the window, mode and hold below are all from it.
+  const state = registrationWindowState(now, edition.opensAt, edition.closesAt);
+  if (state !== "open") return { kind: "closed", state, opensAt: edition.opensAt, closesAt: edition.closesAt } as const;
   // Before the code's uses are counted too: a lapsed registration gives its use back.
   expireHolds(tx, now);
   let invitation: { id: number } | null = null;
@@ -409,7 +408,8 @@ function registerWhileOpenIn(tx: Tx, input: RegistrationInput, options: SelfRegi
     const limited = takeAttempt(tx, options.addressKey, now);
     if (limited) return limited;
   }
-  const { mode, holdMinutes: minutes } = registrationSettings(edition.id);
+  const mode = effectiveMode(edition.mode);
+  const minutes = holdMinutes(edition.holdMinutes);
   const result = admit(tx, input, {
     edition,
     admission: admissionFor(mode, invitation !== null),
