@@ -218,3 +218,45 @@ test.describe("on a phone", () => {
     await expect(page.getByText("Checked in", { exact: true })).toBeVisible();
   });
 });
+
+/** Another edition, for the console to switch to; removed again, so no other spec sees it. */
+function withOtherEdition<T>(run: (id: number) => Promise<T>): Promise<T> {
+  const db = new Database(databaseFile);
+  const id = Number(
+    db
+      .prepare(
+        `insert into events (slug, path, is_current, name_en, name_zh, venue_en, venue_zh, time_zone, start_date, end_date, created_at, updated_at)
+         values ('cafe2e', 'e2e-other', 0, 'Other Forum', '另一论坛', 'Elsewhere', '别处', 'Europe/Berlin', '2023-07-11', '2023-07-13', ?, ?)`,
+      )
+      .run(Date.now(), Date.now()).lastInsertRowid,
+  );
+  db.close();
+  return run(id).finally(() => {
+    const cleanup = new Database(databaseFile);
+    try {
+      cleanup.prepare("delete from events where id = ?").run(id);
+    } finally {
+      cleanup.close();
+    }
+  });
+}
+
+test("the door of another edition does not know this edition's people", async ({ staffPage: page, baseURL }) => {
+  const person = await register(page.request);
+  await withOtherEdition(async (id) => {
+    await page.context().addCookies([{ name: "forum-console-edition", value: String(id), url: baseURL! }]);
+    const otherDay = "2023-07-12";
+    const answer = await page.request.post("/api/checkin", { data: { day: otherDay, input: person.code, method: "code" } });
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toEqual({ outcome: "unknown" });
+    expect(checkInRows(person.code, otherDay)).toBe(0);
+    const search = await page.request.get(`/api/checkin/search?day=${otherDay}&q=${encodeURIComponent(person.fullName)}`);
+    expect(await search.json()).toEqual({ matches: [] });
+    // This edition's days are not the other's: the door of the other edition refuses them.
+    const wrongDay = await page.request.post("/api/checkin", { data: { day: DAY, input: person.code, method: "code" } });
+    expect(wrongDay.status()).toBe(400);
+    await page.context().clearCookies({ name: "forum-console-edition" });
+  });
+  // Back at this edition's door, the same code checks in.
+  expect((await post(page.request, person.code, "code")).body.outcome).toBe("checkedIn");
+});

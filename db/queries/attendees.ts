@@ -4,7 +4,7 @@ import { getDb } from "../client";
 import { checkIns, registrations, type Registration } from "../schema";
 import { type EmailKind } from "../../lib/email/kinds";
 import { recordAudit } from "./audit";
-import { capacity, expireHolds, insertRegistration, notify, seatsTaken, waitingPosition } from "./registrations";
+import { capacity, expireHolds, insertRegistration, notify, registrationEdition, seatsTaken, waitingPosition } from "./registrations";
 import { emailKey } from "../../lib/registration/input";
 import type { AttendeeInput } from "../../lib/attendees/input";
 import { place, type SeatCount } from "../../lib/registration/seats";
@@ -12,10 +12,13 @@ import { likePattern, PAGE_SIZE, type AttendeeFilters, type SortColumn } from ".
 
 const r = registrations;
 
-/** The WHERE of the list and its exports: every value is bound, never spliced. */
-function whereOf(f: Omit<AttendeeFilters, "sort" | "dir" | "page">): SQL | undefined {
+/**
+ * The WHERE of the list and its exports, always of one edition (the console's): every value is
+ * bound, never spliced.
+ */
+function whereOf(f: Omit<AttendeeFilters, "sort" | "dir" | "page">, eventId: number): SQL | undefined {
   // An erased person is in no list, export, badge run or search: only the audit trail keeps the row.
-  const conditions: SQL[] = [isNull(r.erasedAt)];
+  const conditions: SQL[] = [eq(r.eventId, eventId), isNull(r.erasedAt)];
   if (f.q) {
     const like = likePattern(f.q);
     // Codes are typed in any case at the door; names and the rest as LIKE compares them (ASCII case-blind).
@@ -79,10 +82,10 @@ function toRow(row: Omit<AttendeeRow, "checkedInDays"> & { checkedInDays: string
   return { ...row, checkedInDays: row.checkedInDays ? row.checkedInDays.split(" ").sort() : [] };
 }
 
-/** One page of the list and the number of matches. */
-export function listAttendees(f: AttendeeFilters): { rows: AttendeeRow[]; total: number } {
+/** One page of the edition's list and the number of matches. */
+export function listAttendees(f: AttendeeFilters, eventId: number): { rows: AttendeeRow[]; total: number } {
   const db = getDb();
-  const where = whereOf(f);
+  const where = whereOf(f, eventId);
   const total = db.select({ n: count() }).from(r).where(where).get()?.n ?? 0;
   const rows = db
     .select(listColumns)
@@ -102,11 +105,12 @@ export type BulkExport = { format: "csv" | "xlsx" | "badges"; actor: string; lay
  * saying who took which people out of the console (the filters and the number of rows, never the
  * rows), written in the transaction that reads them.
  */
-export function exportAttendees(f: AttendeeFilters, bulk: BulkExport): AttendeeRow[] {
+export function exportAttendees(f: AttendeeFilters, bulk: BulkExport, eventId: number): AttendeeRow[] {
   return getDb().transaction((tx) => {
-    const rows = tx.select(listColumns).from(r).where(whereOf(f)).orderBy(...orderOf(f)).all().map(toRow);
+    const rows = tx.select(listColumns).from(r).where(whereOf(f, eventId)).orderBy(...orderOf(f)).all().map(toRow);
     const { page: _page, ...filters } = f;
     recordAudit(tx, {
+      eventId,
       actor: bulk.actor,
       action: `export-${bulk.format}`,
       entity: "registration",
@@ -122,9 +126,10 @@ export type AttendeeDetail = {
   checkIns: { day: string; method: string; checkedInAt: Date }[];
 };
 
-export function findAttendee(code: string): AttendeeDetail | null {
+/** A registration of the edition by its code; another edition's code is not found. */
+export function findAttendee(code: string, eventId: number): AttendeeDetail | null {
   const db = getDb();
-  const registration = db.select().from(r).where(eq(r.code, code.toUpperCase())).get();
+  const registration = db.select().from(r).where(and(eq(r.code, code.toUpperCase()), eq(r.eventId, eventId))).get();
   if (!registration) return null;
   const days = db
     .select({ day: checkIns.day, method: checkIns.method, checkedInAt: checkIns.checkedInAt })
@@ -160,15 +165,18 @@ export type UpdateAttendeeResult =
   | { ok: true; registration: Registration }
   | { ok: false; reason: "notFound" | "cancelled" | "emailTaken" };
 
-/** An organizer's changes to a registration's details, with the same rules as the attendee's own. */
-export function updateAttendee(id: number, input: AttendeeInput, actor: string): UpdateAttendeeResult {
+/**
+ * An organizer's changes to a registration of the console's edition, with the same rules as the
+ * attendee's own: the address is unique within the edition.
+ */
+export function updateAttendee(id: number, input: AttendeeInput, actor: string, eventId: number): UpdateAttendeeResult {
   return getDb().transaction(
     (tx) => {
-      const reg = tx.select().from(r).where(eq(r.id, id)).get();
+      const reg = tx.select().from(r).where(and(eq(r.id, id), eq(r.eventId, eventId))).get();
       if (!reg) return { ok: false, reason: "notFound" } as const;
       if (reg.status === "cancelled") return { ok: false, reason: "cancelled" } as const;
       const key = emailKey(input.email);
-      if (key !== reg.emailKey && tx.select({ id: r.id }).from(r).where(eq(r.emailKey, key)).get()) {
+      if (key !== reg.emailKey && tx.select({ id: r.id }).from(r).where(and(eq(r.eventId, eventId), eq(r.emailKey, key))).get()) {
         return { ok: false, reason: "emailTaken" } as const;
       }
       const changes = detailColumns(input, key);
@@ -199,14 +207,15 @@ export function promoteOutOfOrder(
   id: number,
   options: { reason: string; override: boolean },
   actor: string,
+  eventId: number,
 ): PromoteResult {
   return getDb().transaction(
     (tx) => {
-      const reg = tx.select().from(r).where(eq(r.id, id)).get();
+      const reg = tx.select().from(r).where(and(eq(r.id, id), eq(r.eventId, eventId))).get();
       if (!reg) return { ok: false, reason: "notFound" } as const;
       if (reg.status !== "waiting") return { ok: false, reason: "notWaiting" } as const;
       expireHolds(tx);
-      const seats = { capacity: capacity(), confirmed: seatsTaken() };
+      const seats = { capacity: capacity(eventId), confirmed: seatsTaken(new Date(), eventId) };
       const placement = place({ seats, admission: "immediate", whenFull: options.override ? "override" : "refuse", holdMinutes: 0, now: new Date() });
       if (placement.status !== "confirmed") return { ok: false, reason: "full", ...seats } as const;
       const full = placement.capacityOverride;
@@ -239,10 +248,10 @@ export function promoteOutOfOrder(
 }
 
 /** Sends the registration's current email again: the confirmation, or the waiting-list notice. */
-export function resendConfirmation(id: number, actor: string): { ok: boolean; kind?: EmailKind } {
+export function resendConfirmation(id: number, actor: string, eventId: number): { ok: boolean; kind?: EmailKind } {
   return getDb().transaction(
     (tx) => {
-      const reg = tx.select().from(r).where(eq(r.id, id)).get();
+      const reg = tx.select().from(r).where(and(eq(r.id, id), eq(r.eventId, eventId))).get();
       if (!reg || reg.status === "cancelled" || !reg.email) return { ok: false };
       const kind: EmailKind =
         reg.status === "confirmed"
@@ -272,12 +281,16 @@ export type AddAttendeeResult =
  */
 export function addAttendee(
   input: AttendeeInput,
-  options: { override: boolean; userId: number },
+  options: { override: boolean; userId: number; eventId: number },
   actor: string,
 ): AddAttendeeResult {
   return getDb().transaction(
     (tx) => {
+      // Read in the transaction: the seats counted are those of the edition's row as it is now.
+      const edition = registrationEdition(options.eventId);
+      if (!edition) throw new Error(`No edition has the id ${options.eventId}.`);
       const result = insertRegistration(tx, {
+        edition,
         details: input,
         admission: "immediate",
         whenFull: options.override ? "override" : "refuse",

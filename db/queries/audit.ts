@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "../client";
 import { auditLog, users, type AuditEntry } from "../schema";
 
@@ -83,6 +83,11 @@ export function forgetAuditDetails(tx: Db | Tx, which: { entity: string; entityI
 }
 
 export type AuditFilter = {
+  /**
+   * The console's edition: its rows, and the rows that belong to no edition (users, speakers,
+   * sources: shared by every edition). Another edition's rows are left out.
+   */
+  eventId?: number;
   /** A user id: that user's rows. */
   userId?: number;
   /** An entity kind ("session", "user", "registration", ...). */
@@ -95,10 +100,13 @@ export type AuditFilter = {
 
 export const AUDIT_PAGE_SIZE = 50;
 
+const ofEdition = (eventId: number) => or(eq(auditLog.eventId, eventId), isNull(auditLog.eventId))!;
+
 export type AuditRow = AuditEntry & { userEmail: string | null };
 
 export function listAudit(filter: AuditFilter): { rows: AuditRow[]; hasMore: boolean } {
   const conditions: SQL[] = [];
+  if (filter.eventId !== undefined) conditions.push(ofEdition(filter.eventId));
   if (filter.userId !== undefined) conditions.push(eq(auditLog.actor, `user:${filter.userId}`));
   if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
   if (filter.from !== undefined) conditions.push(gte(auditLog.createdAt, new Date(filter.from)));
@@ -127,11 +135,12 @@ export function listAudit(filter: AuditFilter): { rows: AuditRow[]; hasMore: boo
   return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
 }
 
-/** The entity kinds present, for the filter. */
-export function auditEntities(): string[] {
+/** The entity kinds present in the edition's rows and the shared ones, for the filter. */
+export function auditEntities(eventId?: number): string[] {
   return getDb()
     .selectDistinct({ entity: auditLog.entity })
     .from(auditLog)
+    .where(eventId === undefined ? undefined : ofEdition(eventId))
     .orderBy(auditLog.entity)
     .all()
     .map((r) => r.entity);

@@ -5,7 +5,7 @@ import { manageUrl } from "../../lib/registration/urls";
 import { zonedDate } from "../../lib/time";
 import { getDb, type Db, type Tx } from "../client";
 import { registrations, sessionBookings, sessions, type Registration } from "../schema";
-import { getEvent } from "./event";
+import { editionById } from "./event";
 import { recordAudit } from "./audit";
 import { enqueueEmail } from "./outbox";
 import { manageTokenOf } from "./registrations";
@@ -17,13 +17,13 @@ const bookedCount = (tx: Tx | Db, sessionId: number) =>
     .where(and(eq(sessionBookings.sessionId, sessionId), eq(sessionBookings.status, "booked")))
     .get()?.n ?? 0;
 
-/** The published sessions with a seat limit, with how full each is. */
-export function listBookableSessions() {
+/** The edition's published sessions with a seat limit, with how full each is. */
+export function listBookableSessions(eventId: number) {
   const db = getDb();
   return db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.status, "published"), isNotNull(sessions.seatLimit)))
+    .where(and(eq(sessions.eventId, eventId), eq(sessions.status, "published"), isNotNull(sessions.seatLimit)))
     .orderBy(asc(sessions.startsAt))
     .all()
     .map((s) => ({ ...s, booked: bookedCount(db, s.id) }));
@@ -71,14 +71,22 @@ export type BookResult =
   | { ok: true; status: "booked" | "waiting"; position: number | null }
   | { ok: false; reason: BookingRefusal | "notFound"; conflictTitle?: { en: string; zh: string } };
 
-/** Books a seat in a seat-limited session, or a place on its waiting list; never an overlap. */
+/**
+ * Books a seat in a seat-limited session of the registration's edition, or a place on its waiting
+ * list; never an overlap. A session of another edition is not found.
+ */
 export function book(registration: Registration, sessionId: number): BookResult {
-  const timeZone = getEvent().timeZone;
+  const edition = editionById(registration.eventId);
   return getDb().transaction(
     (tx) => {
       const reg = tx.select().from(registrations).where(eq(registrations.id, registration.id)).get();
-      const session = tx.select().from(sessions).where(eq(sessions.id, sessionId)).get();
-      if (!reg || !session) return { ok: false, reason: "notFound" } as const;
+      const session = tx
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.id, sessionId), eq(sessions.eventId, registration.eventId)))
+        .get();
+      if (!reg || !session || !edition) return { ok: false, reason: "notFound" } as const;
+      const { timeZone } = edition;
       const held = tx
         .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, titleEn: sessions.titleEn, titleZh: sessions.titleZh })
         .from(sessionBookings)
@@ -173,6 +181,7 @@ function promoteSessionQueue(tx: Tx, sessionId: number) {
     if (registration.email) {
       enqueueEmail(tx, {
         registrationId: registration.id,
+        eventId: registration.eventId,
         kind: "session-promotion",
         to: registration.email,
         data: {

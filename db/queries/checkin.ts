@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, like, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, like, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "../client";
 import { checkIns, registrations, users } from "../schema";
 import { type CheckInMethod } from "../../lib/checkin/methods";
@@ -37,7 +37,12 @@ const preparedFor = new WeakMap<Db, ReturnType<typeof prepare>>();
 
 function prepare(db: Db) {
   return {
-    registration: db.select().from(registrations).where(eq(registrations.code, sql.placeholder("code"))).prepare(),
+    // A code of another edition is no one's at this edition's door.
+    registration: db
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.code, sql.placeholder("code")), eq(registrations.eventId, sql.placeholder("eventId"))))
+      .prepare(),
     existing: db
       .select({ id: checkIns.id, at: checkIns.checkedInAt, byName: users.name, byEmail: users.email })
       .from(checkIns)
@@ -71,16 +76,17 @@ function existingCheckIn(registrationId: number, day: string) {
 }
 
 /**
- * Checks the holder of a registration code in for a day. Two staff scanning one ticket at once
+ * Checks the holder of a registration code in for a day of the edition (`eventId`, the console's):
+ * a code of another edition is unknown here. Two staff scanning one ticket at once
  * both reach the insert; the UNIQUE(registration, day) index lets one row in and the other's
  * ON CONFLICT DO NOTHING returns nothing, so the second is told "already checked in".
  */
-export function checkIn(input: { code: string; day: string; method: CheckInMethod; userId: number }): CheckinResult {
+export function checkIn(input: { code: string; day: string; method: CheckInMethod; userId: number; eventId: number }): CheckinResult {
   const db = getDb();
   return db.transaction(
     () => {
       // The prepared statements run on the transaction's connection: there is only one.
-      const reg = statements().registration.get({ code: input.code });
+      const reg = statements().registration.get({ code: input.code, eventId: input.eventId });
       const earlier = reg ? existingCheckIn(reg.id, input.day) : undefined;
       const candidate = reg ? { status: reg.status, days: reg.days, erased: reg.erasedAt !== null } : null;
       const outcome = decideCheckin(candidate, input.day, Boolean(earlier));
@@ -107,12 +113,20 @@ export function checkIn(input: { code: string; day: string; method: CheckInMetho
 
 export type UndoResult = "undone" | "gone" | "expired";
 
-/** Takes a check-in back within the minute after it (a wrong ticket, a wrong day), with an audit row. */
-export function undoCheckIn(id: number, actor: string, now = new Date()): UndoResult {
+/**
+ * Takes a check-in of the edition back within the minute after it (a wrong ticket, a wrong day),
+ * with an audit row. A check-in of another edition is not found here.
+ */
+export function undoCheckIn(id: number, actor: string, eventId: number, now = new Date()): UndoResult {
   const db = getDb();
   return db.transaction(
     (tx) => {
-      const row = tx.select().from(checkIns).where(eq(checkIns.id, id)).get();
+      const row = tx
+        .select(getTableColumns(checkIns))
+        .from(checkIns)
+        .innerJoin(registrations, eq(registrations.id, checkIns.registrationId))
+        .where(and(eq(checkIns.id, id), eq(registrations.eventId, eventId)))
+        .get();
       if (!row) return "gone";
       if (!canUndo(row.checkedInAt, now)) return "expired";
       tx.delete(checkIns).where(eq(checkIns.id, id)).run();
@@ -131,8 +145,8 @@ export function undoCheckIn(id: number, actor: string, now = new Date()): UndoRe
 
 export type NameMatch = CheckinPerson & { status: "confirmed" | "waiting" | "cancelled" | "pending"; checkedIn: boolean };
 
-/** People whose name (in either script) contains the query, for a tap-to-check-in list. */
-export function searchByName(query: string, day: string, limit = 10): NameMatch[] {
+/** People of the edition whose name (in either script) contains the query, for a tap-to-check-in list. */
+export function searchByName(query: string, day: string, eventId: number, limit = 10): NameMatch[] {
   const pattern = likePattern(query);
   return getDb()
     .select({
@@ -148,6 +162,7 @@ export function searchByName(query: string, day: string, limit = 10): NameMatch[
     .leftJoin(checkIns, and(eq(checkIns.registrationId, registrations.id), eq(checkIns.day, day)))
     .where(
       and(
+        eq(registrations.eventId, eventId),
         sql`${registrations.erasedAt} is null`,
         or(
           like(registrations.fullName, pattern).append(sql` escape '\\'`),
@@ -161,16 +176,22 @@ export function searchByName(query: string, day: string, limit = 10): NameMatch[
     .map(({ checkInId, ...rest }) => ({ ...rest, checkedIn: checkInId !== null }));
 }
 
-/** Checked in for the day, against the confirmed registrations that chose that day. */
-export function dayCounts(day: string): { checkedIn: number; expected: number } {
+/** Checked in for the day, against the edition's confirmed registrations that chose that day. */
+export function dayCounts(day: string, eventId: number): { checkedIn: number; expected: number } {
   const db = getDb();
-  const checkedIn = db.select({ n: count() }).from(checkIns).where(eq(checkIns.day, day)).get()?.n ?? 0;
+  const checkedIn =
+    db
+      .select({ n: count() })
+      .from(checkIns)
+      .innerJoin(registrations, eq(registrations.id, checkIns.registrationId))
+      .where(and(eq(registrations.eventId, eventId), eq(checkIns.day, day)))
+      .get()?.n ?? 0;
   const expected =
     db
       .select({ n: count() })
       .from(registrations)
       // days is a JSON array of ISO dates: the quoted date cannot match anything else.
-      .where(and(eq(registrations.status, "confirmed"), like(registrations.days, `%"${day}"%`)))
+      .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed"), like(registrations.days, `%"${day}"%`)))
       .get()?.n ?? 0;
   return { checkedIn, expected };
 }

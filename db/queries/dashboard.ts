@@ -4,8 +4,10 @@ import { getDb } from "../client";
 import { checkIns, registrations, sessions } from "../schema";
 import { attendeeCategories, type AttendeeCategory } from "../../lib/registration/categories";
 import { availability, capacity } from "./registrations";
-import { getEvent } from "./event";
-import { daysBetween, zoneOffsetMinutes } from "../../lib/time";
+import type { Event } from "../schema";
+import { daysBetween, zonedDate } from "../../lib/time";
+
+const QUARTER_HOUR_MS = 15 * 60_000;
 
 export type Dashboard = {
   capacity: number;
@@ -24,13 +26,15 @@ export type Dashboard = {
   sessions: { slug: string; titleEn: string; titleZh: string; startsAt: Date; seatLimit: number; booked: number; waiting: number }[];
 };
 
-export function dashboard(): Dashboard {
+/** The console's figures for one edition (its people, check-ins and sessions only). */
+export function dashboard(event: Event): Dashboard {
   const db = getDb();
-  const event = getEvent();
+  const ofEdition = eq(registrations.eventId, event.id);
   const byStatus = new Map(
     db
       .select({ status: registrations.status, n: count() })
       .from(registrations)
+      .where(ofEdition)
       .groupBy(registrations.status)
       .all()
       .map((row) => [row.status, row.n]),
@@ -39,29 +43,35 @@ export function dashboard(): Dashboard {
     db
       .select({ n: count() })
       .from(registrations)
-      .where(and(eq(registrations.status, "confirmed"), eq(registrations.capacityOverride, true)))
+      .where(and(ofEdition, eq(registrations.status, "confirmed"), eq(registrations.capacityOverride, true)))
       .get()?.n ?? 0;
 
-  const held = availability().held;
+  const held = availability(event.id).held;
   const awaitingApproval =
     db
       .select({ n: count() })
       .from(registrations)
-      .where(and(eq(registrations.status, "pending"), eq(registrations.pendingFor, "approval")))
+      .where(and(ofEdition, eq(registrations.status, "pending"), eq(registrations.pendingFor, "approval")))
       .get()?.n ?? 0;
 
-  // The forum's zone has no daylight saving: a fixed offset turns instants into its calendar days.
-  const offsetSeconds = zoneOffsetMinutes(Date.now(), event.timeZone) * 60;
-  const date = sql<string>`date(${registrations.createdAt} / 1000 + ${offsetSeconds}, 'unixepoch')`;
-  const added = db.select({ date, n: count() }).from(registrations).groupBy(date).orderBy(asc(date)).all();
+  // An edition's zone may keep daylight saving, so no one offset turns instants into its days.
+  // Every zone's offset is a whole number of quarter hours: counted per quarter hour in SQL, each
+  // quarter's start falls on the same day in the zone as every instant within it.
+  const quarter = sql<number>`${registrations.createdAt} / ${QUARTER_HOUR_MS}`;
+  const quarters = db.select({ quarter, n: count() }).from(registrations).where(ofEdition).groupBy(quarter).orderBy(asc(quarter)).all();
+  const perDate = new Map<string, number>();
+  for (const row of quarters) {
+    const date = zonedDate(row.quarter * QUARTER_HOUR_MS, event.timeZone);
+    perDate.set(date, (perDate.get(date) ?? 0) + row.n);
+  }
   let total = 0;
-  const perDay = added.map((row) => ({ date: row.date, added: row.n, total: (total += row.n) }));
+  const perDay = [...perDate].map(([date, added]) => ({ date, added, total: (total += added) }));
 
   const categoryCounts = new Map(
     db
       .select({ category: registrations.category, n: count() })
       .from(registrations)
-      .where(ne(registrations.status, "cancelled"))
+      .where(and(ofEdition, ne(registrations.status, "cancelled")))
       .groupBy(registrations.category)
       .all()
       .map((row) => [row.category, row.n]),
@@ -72,7 +82,7 @@ export function dashboard(): Dashboard {
     db
       .all<{ day: string; n: number }>(
         sql`select value as day, count(*) as n from ${registrations}, json_each(${registrations.days})
-            where ${registrations.status} = 'confirmed' group by value`,
+            where ${registrations.eventId} = ${event.id} and ${registrations.status} = 'confirmed' group by value`,
       )
       .map((row) => [row.day, row.n]),
   );
@@ -80,6 +90,8 @@ export function dashboard(): Dashboard {
     db
       .select({ day: checkIns.day, n: count() })
       .from(checkIns)
+      .innerJoin(registrations, eq(registrations.id, checkIns.registrationId))
+      .where(ofEdition)
       .groupBy(checkIns.day)
       .all()
       .map((row) => [row.day, row.n]),
@@ -102,12 +114,12 @@ export function dashboard(): Dashboard {
       waiting: sql<number>`(select count(*) from session_bookings b where b.session_id = "sessions"."id" and b.status = 'waiting')`,
     })
     .from(sessions)
-    .where(and(isNotNull(sessions.seatLimit), ne(sessions.status, "cancelled")))
+    .where(and(eq(sessions.eventId, event.id), isNotNull(sessions.seatLimit), ne(sessions.status, "cancelled")))
     .orderBy(asc(sessions.startsAt))
     .all();
 
   return {
-    capacity: capacity(),
+    capacity: capacity(event.id),
     confirmed: byStatus.get("confirmed") ?? 0,
     waiting: byStatus.get("waiting") ?? 0,
     held,

@@ -14,6 +14,8 @@ import { type EmailKind } from "../../lib/email/kinds";
 
 export type EnqueueEmailInput = {
   registrationId: number | null;
+  /** The edition the email is about (the registration's); the current one when not named. */
+  eventId?: number;
   kind: EmailKind;
   to: string;
   data: EmailData;
@@ -32,13 +34,15 @@ function prepareInsert(db: Db) {
 }
 
 /**
- * The forum the emails name, read once per transaction: a promotion can queue many emails in one,
- * and a registration's group commit runs many registrations in one.
+ * The edition the emails name, read once per transaction and edition: a promotion can queue many
+ * emails in one, and a registration's group commit runs many registrations in one. A registration
+ * for 2025 is told about 2025, whichever edition is current.
  */
-const forumFor = new WeakMap<Db | Tx, EditionFacts>();
+const forumFor = new WeakMap<Db | Tx, Map<number | "current", EditionFacts>>();
 
-function forumOf(tx: Db | Tx): EditionFacts {
-  const known = forumFor.get(tx);
+function forumOf(tx: Db | Tx, eventId: number | undefined): EditionFacts {
+  const key = eventId ?? "current";
+  const known = forumFor.get(tx)?.get(key);
   if (known) return known;
   const forum = getDb()
     .select({
@@ -51,17 +55,22 @@ function forumOf(tx: Db | Tx): EditionFacts {
       endDate: events.endDate,
     })
     .from(events)
+    .where(eventId === undefined ? eq(events.isCurrent, true) : eq(events.id, eventId))
     .limit(1)
     .get();
-  if (!forum) throw new Error("The database holds no event: run `npm run db:seed`.");
+  if (!forum) throw new Error("The database holds no such edition: run `npm run db:seed`.");
   // Outside a transaction the connection lives as long as the process: an organizer's change must show.
-  if (tx !== getDb()) forumFor.set(tx, forum);
+  if (tx !== getDb()) {
+    let editions = forumFor.get(tx);
+    if (!editions) forumFor.set(tx, (editions = new Map()));
+    editions.set(key, forum);
+  }
   return forum;
 }
 
 /** Writes the email in the caller's transaction; `tx` is the transaction, which shares the connection. */
 export function enqueueEmail(tx: Db | Tx, input: EnqueueEmailInput): void {
-  const { subject, text, html } = renderEmail(input.kind, input.data, forumOf(tx));
+  const { subject, text, html } = renderEmail(input.kind, input.data, forumOf(tx, input.eventId));
   const db = getDb();
   let insert = insertFor.get(db);
   if (!insert) insertFor.set(db, (insert = prepareInsert(db)));

@@ -161,7 +161,7 @@ describe("approval mode", () => {
     expect(emailsTo(b)).toEqual(["approval-request", "declined"]);
     expect(decide(b.id, "approve", "user:1")).toEqual({ ok: false, reason: "notAwaitingApproval" });
     const c = selfRegister().registration;
-    const pendingList = listAttendees(parseAttendeeFilters({ status: "pending" }));
+    const pendingList = listAttendees(parseAttendeeFilters({ status: "pending" }), db().select().from(events).where(eq(events.isCurrent, true)).get()!.id);
     expect(pendingList.rows.map((r) => r.code)).toEqual([c.code]);
     const actions = db().select().from(auditLog).where(eq(auditLog.actor, "user:1")).all().map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["approve", "decline"]));

@@ -59,17 +59,39 @@ export type Availability = {
  */
 const preparedFor = new WeakMap<Db, ReturnType<typeof prepare>>();
 
+const editionColumns = {
+  id: events.id,
+  isCurrent: events.isCurrent,
+  capacity: events.capacity,
+  opensAt: events.registrationOpensAt,
+  closesAt: events.registrationClosesAt,
+  mode: events.registrationMode,
+  holdMinutes: events.holdMinutes,
+};
+
+/** What registration reads of an edition's row: its seats, window, mode and hold. */
+export type RegistrationEdition = {
+  id: number;
+  isCurrent: boolean;
+  capacity: number | null;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  mode: RegistrationMode | null;
+  holdMinutes: number | null;
+};
+
 function prepare(db: Db) {
   return {
+    // The address is unique within an edition: the same person registers anew for the next one.
     byEmailKey: db
       .select()
       .from(registrations)
-      .where(eq(registrations.emailKey, sql.placeholder("key")))
+      .where(and(eq(registrations.eventId, sql.placeholder("eventId")), eq(registrations.emailKey, sql.placeholder("key"))))
       .prepare(),
     countByStatus: db
       .select({ n: count() })
       .from(registrations)
-      .where(eq(registrations.status, sql.placeholder("status")))
+      .where(and(eq(registrations.eventId, sql.placeholder("eventId")), eq(registrations.status, sql.placeholder("status"))))
       .prepare(),
     // A hold past its time is no longer counted, even before the expiry has cancelled it.
     countHeld: db
@@ -77,6 +99,7 @@ function prepare(db: Db) {
       .from(registrations)
       .where(
         and(
+          eq(registrations.eventId, sql.placeholder("eventId")),
           eq(registrations.status, "pending"),
           eq(registrations.holdsSeat, true),
           sql`${registrations.pendingUntil} > ${sql.placeholder("now")}`,
@@ -92,24 +115,20 @@ function prepare(db: Db) {
       .prepare(),
     // One registration insert for each set of columns, made on first use (insertRow).
     inserts: new Map<string, ReturnType<typeof prepareInsert>>(),
-    // One event row: the forum. Read in the caller's transaction, like the counts.
-    event: db
-      .select({
-        id: events.id,
-        capacity: events.capacity,
-        opensAt: events.registrationOpensAt,
-        closesAt: events.registrationClosesAt,
-        mode: events.registrationMode,
-        holdMinutes: events.holdMinutes,
-      })
-      .from(events)
-      .where(eq(events.isCurrent, true))
-      .limit(1)
-      .prepare(),
+    // The edition's row: its seats, window, mode and hold. Read in the caller's transaction, like
+    // the counts, so a setting changed meanwhile is seen with the rows it governs.
+    edition: db.select(editionColumns).from(events).where(eq(events.id, sql.placeholder("id"))).limit(1).prepare(),
+    current: db.select(editionColumns).from(events).where(eq(events.isCurrent, true)).limit(1).prepare(),
     waitingBefore: db
       .select({ n: count() })
       .from(registrations)
-      .where(and(eq(registrations.status, "waiting"), lt(registrations.id, sql.placeholder("id"))))
+      .where(
+        and(
+          eq(registrations.eventId, sql.placeholder("eventId")),
+          eq(registrations.status, "waiting"),
+          lt(registrations.id, sql.placeholder("id")),
+        ),
+      )
       .prepare(),
   };
 }
@@ -130,52 +149,82 @@ function statements() {
   return prepared;
 }
 
-export function countByStatus(status: Registration["status"]): number {
-  return statements().countByStatus.get({ status })?.n ?? 0;
+/** The current edition's registration settings: the one the public form and the API register for. */
+export function currentRegistrationEdition(): RegistrationEdition {
+  const edition = statements().current.get();
+  if (!edition) throw new Error("The database holds no current edition: run `npm run db:seed`.");
+  return edition;
 }
 
-/** Seats for the forum: the console's setting on the event row, else FORUM_CAPACITY. */
-export function capacity(): number {
-  return forumCapacity(statements().event.get()?.capacity);
+/** One edition's registration settings, or undefined when no edition has that id. */
+export function registrationEdition(eventId: number): RegistrationEdition | undefined {
+  return statements().edition.get({ id: eventId });
 }
 
-export function registrationWindow(now = new Date()): {
+function editionOf(eventId: number | undefined): RegistrationEdition {
+  if (eventId === undefined) return currentRegistrationEdition();
+  const edition = registrationEdition(eventId);
+  if (!edition) throw new Error(`No edition has the id ${eventId}.`);
+  return edition;
+}
+
+// Every count below is of one edition: the current one when the caller names none.
+const idOf = (eventId: number | undefined) => eventId ?? currentRegistrationEdition().id;
+
+export function countByStatus(status: Registration["status"], eventId?: number): number {
+  return statements().countByStatus.get({ eventId: idOf(eventId), status })?.n ?? 0;
+}
+
+/** Seats for the edition: the console's setting on its row, else FORUM_CAPACITY. */
+export function capacity(eventId?: number): number {
+  return forumCapacity(editionOf(eventId).capacity);
+}
+
+export function registrationWindow(
+  now = new Date(),
+  eventId?: number,
+): {
   state: WindowState;
   opensAt: Date | null;
   closesAt: Date | null;
 } {
-  const event = statements().event.get();
-  const opensAt = event?.opensAt ?? null;
-  const closesAt = event?.closesAt ?? null;
-  return { state: registrationWindowState(now, opensAt, closesAt), opensAt, closesAt };
+  const edition = editionOf(eventId);
+  return { state: registrationWindowState(now, edition.opensAt, edition.closesAt), opensAt: edition.opensAt, closesAt: edition.closesAt };
 }
 
-/** Seats taken: confirmed registrations and the holds of unconfirmed ones. */
-export function seatsTaken(now = new Date()): number {
-  return countByStatus("confirmed") + (statements().countHeld.get({ now: now.getTime() })?.n ?? 0);
+function heldSeats(eventId: number, now: Date): number {
+  return statements().countHeld.get({ eventId, now: now.getTime() })?.n ?? 0;
 }
 
-/** The forum's registration mode and hold, as the console set them (or the defaults). */
-export function registrationSettings(): { mode: RegistrationMode; holdMinutes: number } {
-  const event = statements().event.get();
-  return { mode: effectiveMode(event?.mode), holdMinutes: holdMinutes(event?.holdMinutes) };
+/** Seats taken in the edition: confirmed registrations and the holds of unconfirmed ones. */
+export function seatsTaken(now = new Date(), eventId?: number): number {
+  const id = idOf(eventId);
+  return countByStatus("confirmed", id) + heldSeats(id, now);
 }
 
-export function availability(): Availability {
-  const capacity = forumCapacity(statements().event.get()?.capacity);
-  const confirmed = countByStatus("confirmed");
-  const held = statements().countHeld.get({ now: Date.now() })?.n ?? 0;
-  return { capacity, confirmed, held, waiting: countByStatus("waiting"), full: !hasFreeSeat({ capacity, confirmed: confirmed + held }) };
+/** The edition's registration mode and hold, as the console set them (or the defaults). */
+export function registrationSettings(eventId?: number): { mode: RegistrationMode; holdMinutes: number } {
+  const edition = editionOf(eventId);
+  return { mode: effectiveMode(edition.mode), holdMinutes: holdMinutes(edition.holdMinutes) };
+}
+
+export function availability(eventId?: number): Availability {
+  const edition = editionOf(eventId);
+  const capacity = forumCapacity(edition.capacity);
+  const confirmed = countByStatus("confirmed", edition.id);
+  const held = heldSeats(edition.id, new Date());
+  return { capacity, confirmed, held, waiting: countByStatus("waiting", edition.id), full: !hasFreeSeat({ capacity, confirmed: confirmed + held }) };
 }
 
 /**
- * Place on the waiting list, from 1, or null for anyone not waiting. Registrations join the list
- * in the order of their ids (each is inserted in its own immediate transaction) and never rejoin
- * it, so counting the waiting ids below is the queue, and the (status, id) index answers it.
+ * Place on its edition's waiting list, from 1, or null for anyone not waiting. Registrations join
+ * the list in the order of their ids (each is inserted in its own immediate transaction) and never
+ * rejoin it, so counting the edition's waiting ids below is the queue, and the (event, status, id)
+ * index answers it.
  */
 export function waitingPosition(reg: Registration): number | null {
   if (reg.status !== "waiting") return null;
-  return waitingPlace(reg.status, statements().waitingBefore.get({ id: reg.id })?.n ?? 0);
+  return waitingPlace(reg.status, statements().waitingBefore.get({ eventId: reg.eventId, id: reg.id })?.n ?? 0);
 }
 
 /** At most one re-sent link per registration every ten minutes, however often someone tries. */
@@ -249,6 +298,7 @@ export function notify(
   if (!reg.email) return;
   enqueueEmail(tx, {
     registrationId: reg.id,
+    eventId: reg.eventId,
     kind,
     to: reg.email,
     data: {
@@ -291,7 +341,8 @@ export type RegisterResult =
 
 export type ClosedResult = {
   kind: "closed";
-  state: Exclude<WindowState, "open">;
+  /** notCurrent: the edition asked for is not the current one; only the current one registers. */
+  state: Exclude<WindowState, "open"> | "notCurrent";
   opensAt: Date | null;
   closesAt: Date | null;
 };
@@ -306,6 +357,11 @@ export type SelfRegisterOptions = {
   /** The keyed hash of the client's address group (lib/registration/address-limit.ts). */
   addressKey: string;
   invitationCode?: string | null;
+  /**
+   * The edition the request was read for (its days were checked against that row). Only the
+   * current edition registers: any other, or one that stopped being current since, is closed.
+   */
+  editionId?: number;
   now?: Date;
 };
 
@@ -334,23 +390,28 @@ function registerWhileOpenIn(tx: Tx, input: RegistrationInput, options: SelfRegi
   // one that read the clock first may get the lock second, and the times of joining the list
   // must follow the list's order (its ids).
   const now = options.now ?? new Date();
-  const window = registrationWindow(now);
-  if (window.state !== "open") {
-    return { kind: "closed", state: window.state, opensAt: window.opensAt, closesAt: window.closesAt } as const;
+  const edition = options.editionId === undefined ? currentRegistrationEdition() : registrationEdition(options.editionId);
+  if (!edition || !edition.isCurrent) {
+    return { kind: "closed", state: "notCurrent", opensAt: edition?.opensAt ?? null, closesAt: edition?.closesAt ?? null } as const;
   }
+  // The row read above, once: the window, mode and hold below are all from it.
+  const state = registrationWindowState(now, edition.opensAt, edition.closesAt);
+  if (state !== "open") return { kind: "closed", state, opensAt: edition.opensAt, closesAt: edition.closesAt } as const;
   // Before the code's uses are counted too: a lapsed registration gives its use back.
   expireHolds(tx, now);
   let invitation: { id: number } | null = null;
   if (options.invitationCode) {
-    const found = usableInvitation(tx, options.invitationCode);
+    const found = usableInvitation(tx, options.invitationCode, edition.id);
     if (found.kind !== "ok") return found;
     invitation = found;
   } else {
     const limited = takeAttempt(tx, options.addressKey, now);
     if (limited) return limited;
   }
-  const { mode, holdMinutes: minutes } = registrationSettings();
+  const mode = effectiveMode(edition.mode);
+  const minutes = holdMinutes(edition.holdMinutes);
   const result = admit(tx, input, {
+    edition,
     admission: admissionFor(mode, invitation !== null),
     holdMinutes: minutes,
     invitationId: invitation?.id ?? null,
@@ -390,16 +451,19 @@ export function invitationUses(tx: Tx | Db, invitationId: number): number {
   );
 }
 
-function usableInvitation(tx: Tx, typed: string): { kind: "ok"; id: number } | InvitationRefused {
+/** A code of this edition only: one made for 2024 admits no one to 2025. */
+function usableInvitation(tx: Tx, typed: string, eventId: number): { kind: "ok"; id: number } | InvitationRefused {
   const code = normalizeInvitationCode(typed);
   if (!isInvitationCode(code)) return { kind: "invitationUnknown" };
-  const row = tx.select().from(invitations).where(eq(invitations.code, code)).get();
+  const row = tx.select().from(invitations).where(and(eq(invitations.code, code), eq(invitations.eventId, eventId))).get();
   if (!row || row.revokedAt) return { kind: "invitationUnknown" };
   if (invitationUses(tx, row.id) >= row.maxUses) return { kind: "invitationUsedUp", maxUses: row.maxUses };
   return { kind: "ok", id: row.id };
 }
 
 export type Admission = {
+  /** The edition registered for; by default the current one. */
+  edition?: RegistrationEdition;
   admission: AdmissionKind;
   holdMinutes?: number;
   invitationId?: number | null;
@@ -419,6 +483,7 @@ export function register(input: RegistrationInput, admission: Admission = { admi
 function admit(tx: Tx, input: RegistrationInput, options: Admission): RegisterResult {
   const now = options.now ?? new Date();
   const result = insertRegistration(tx, {
+    edition: options.edition ?? currentRegistrationEdition(),
     details: { ...input, altName: null },
     admission: options.admission,
     whenFull: "waitlist",
@@ -444,6 +509,8 @@ function admit(tx: Tx, input: RegistrationInput, options: Admission): RegisterRe
 export type RegistrationDetails = DetailsInput & { locale: RegistrationInput["locale"]; altName: string | null };
 
 export type NewRegistrationRequest = {
+  /** The edition registered for: its seats and waiting list, and its address key. */
+  edition: RegistrationEdition;
   details: RegistrationDetails;
   admission: AdmissionKind;
   whenFull: WhenFull;
@@ -474,19 +541,19 @@ const FIRST_EMAIL = { confirmed: "confirmation", waiting: "waiting" } as const;
  * registration gives up its address to the new one.
  */
 export function insertRegistration(tx: Tx, request: NewRegistrationRequest): InsertResult {
-  const { details, now } = request;
+  const { details, edition, now } = request;
   expireHolds(tx, now);
   const key = emailKey(details.email);
-  const existing = statements().byEmailKey.get({ key });
+  const existing = statements().byEmailKey.get({ eventId: edition.id, key });
   if (existing && existing.status !== "cancelled") return { kind: "duplicate", registration: existing };
-  const seats = { capacity: capacity(), confirmed: seatsTaken(now) };
+  const seats = { capacity: forumCapacity(edition.capacity), confirmed: seatsTaken(now, edition.id) };
   const placement = place({ seats, admission: request.admission, whenFull: request.whenFull, holdMinutes: request.holdMinutes, now });
   if (placement.status === "refused") return { kind: "full", seats };
   if (existing) tx.update(registrations).set({ emailKey: null }).where(eq(registrations.id, existing.id)).run();
   const { token, columns } = newManageLink();
   const { status, ...outcome } = placement;
   const registration = insertRow({
-    eventId: statements().event.get()!.id,
+    eventId: edition.id,
     code: registrationCode(),
     ...columns,
     status,
@@ -554,7 +621,8 @@ export function expireHolds(tx: Tx, now = new Date()): { expired: number; promot
     .from(registrations)
     .where(and(eq(registrations.status, "pending"), isNotNull(registrations.pendingUntil), lte(registrations.pendingUntil, now)))
     .all();
-  let released = false;
+  // Each edition's freed seats go to its own waiting list.
+  const released = new Set<number>();
   for (const reg of due) {
     if (!holdExpired(reg.pendingUntil, now)) continue;
     tx.update(registrations)
@@ -562,9 +630,9 @@ export function expireHolds(tx: Tx, now = new Date()): { expired: number; promot
       .where(and(eq(registrations.id, reg.id), eq(registrations.status, "pending")))
       .run();
     audit(tx, "system", "expire", reg.id, { status: "pending", holdsSeat: reg.holdsSeat }, { status: "cancelled" });
-    released ||= reg.holdsSeat;
+    if (reg.holdsSeat) released.add(reg.eventId);
   }
-  return { expired: due.length, promoted: released ? promoteWaiting(tx) : [] };
+  return { expired: due.length, promoted: [...released].flatMap((eventId) => promoteWaiting(tx, "system", eventId)) };
 }
 
 /** The timer's run of expireHolds, in a transaction of its own; true when it queued emails. */
@@ -603,7 +671,8 @@ export function confirmPending(id: number, actor: string, now = new Date()): Con
 
 /** A pending registration leaves `pending`: its held seat, a free one, or the waiting list. */
 function seat(tx: Tx, reg: Registration, now: Date): Registration {
-  const confirmed = seatOnConfirm(reg.holdsSeat, { capacity: capacity(), confirmed: seatsTaken(now) }) === "confirmed";
+  const seats = { capacity: capacity(reg.eventId), confirmed: seatsTaken(now, reg.eventId) };
+  const confirmed = seatOnConfirm(reg.holdsSeat, seats) === "confirmed";
   return tx
     .update(registrations)
     .set({
@@ -627,12 +696,19 @@ export type DecisionResult =
  * An organizer's answer to a registration in `approval` mode, with an email either way: approved
  * takes a free seat (or a place on the waiting list), declined cancels it.
  */
-export function decide(id: number, decision: "approve" | "decline", actor: string, now = new Date()): DecisionResult {
+export function decide(
+  id: number,
+  decision: "approve" | "decline",
+  actor: string,
+  now = new Date(),
+  /** The console's edition: a registration of another one is not found. */
+  eventId?: number,
+): DecisionResult {
   return getDb().transaction(
     (tx) => {
       expireHolds(tx, now);
       const reg = tx.select().from(registrations).where(eq(registrations.id, id)).get();
-      if (!reg) return { ok: false, reason: "notFound" } as const;
+      if (!reg || (eventId !== undefined && reg.eventId !== eventId)) return { ok: false, reason: "notFound" } as const;
       if (reg.status !== "pending" || reg.pendingFor !== "approval") return { ok: false, reason: "notAwaitingApproval" } as const;
       if (decision === "decline") {
         const row = tx
@@ -683,17 +759,19 @@ export function findByCode(code: string): Registration | undefined {
 }
 
 /**
- * Gives free seats to the waiting list, first come first served, and tells each person. Call it
- * inside an immediate transaction (a cancellation, or a capacity raised in the console).
+ * Gives the edition's free seats to its waiting list, first come first served, and tells each
+ * person. Call it inside an immediate transaction (a cancellation, or a capacity raised in the
+ * console). The edition is the current one when none is named.
  */
-export function promoteWaiting(tx: Tx, actor = "system"): Registration[] {
+export function promoteWaiting(tx: Tx, actor = "system", eventId?: number): Registration[] {
   const promoted: Registration[] = [];
-  const free = freeSeats({ capacity: capacity(), confirmed: seatsTaken() });
+  const id = idOf(eventId);
+  const free = freeSeats({ capacity: capacity(id), confirmed: seatsTaken(new Date(), id) });
   if (free === 0) return promoted;
   const next = tx
     .select()
     .from(registrations)
-    .where(eq(registrations.status, "waiting"))
+    .where(and(eq(registrations.eventId, id), eq(registrations.status, "waiting")))
     .orderBy(asc(registrations.id))
     .limit(free)
     .all();
@@ -722,12 +800,15 @@ export type CancelResult =
   | { ok: true; registration: Registration; promoted: Registration[] }
   | { ok: false; reason: "notFound" | "alreadyCancelled" };
 
-/** Cancels a registration; a confirmed seat goes at once to the first person waiting. */
-export function cancel(id: number, actor: string): CancelResult {
+/**
+ * Cancels a registration; a confirmed seat goes at once to the first person waiting in its
+ * edition. The console names its edition (`eventId`): a registration of another one is not found.
+ */
+export function cancel(id: number, actor: string, eventId?: number): CancelResult {
   return getDb().transaction(
     (tx) => {
       const reg = tx.select().from(registrations).where(eq(registrations.id, id)).get();
-      if (!reg) return { ok: false, reason: "notFound" } as const;
+      if (!reg || (eventId !== undefined && reg.eventId !== eventId)) return { ok: false, reason: "notFound" } as const;
       if (reg.status === "cancelled") return { ok: false, reason: "alreadyCancelled" } as const;
       const now = new Date();
       const row = tx
@@ -745,7 +826,7 @@ export function cancel(id: number, actor: string): CancelResult {
       notify(tx, row, "cancellation");
       audit(tx, actor, "cancel", id, { status: reg.status }, { status: "cancelled" });
       releaseBookings(tx, id);
-      const promoted = reg.status === "confirmed" || reg.holdsSeat ? promoteWaiting(tx) : [];
+      const promoted = reg.status === "confirmed" || reg.holdsSeat ? promoteWaiting(tx, "system", reg.eventId) : [];
       return { ok: true, registration: row, promoted } as const;
     },
     { behavior: "immediate" },
@@ -768,7 +849,7 @@ export function updateDetails(id: number, details: DetailsInput, actor: string):
         const taken = tx
           .select({ id: registrations.id })
           .from(registrations)
-          .where(eq(registrations.emailKey, key))
+          .where(and(eq(registrations.eventId, reg.eventId), eq(registrations.emailKey, key)))
           .get();
         if (taken) return { ok: false, reason: "emailTaken" } as const;
       }
@@ -844,7 +925,7 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
       forgetAuditDetails(tx, { entity: "registration", entityId: id, action: "update" });
       releaseBookings(tx, id);
       audit(tx, actor, "erase", id, { status: reg.status }, { status: "cancelled", erased: true });
-      const promoted = reg.status === "confirmed" || reg.holdsSeat ? promoteWaiting(tx) : [];
+      const promoted = reg.status === "confirmed" || reg.holdsSeat ? promoteWaiting(tx, "system", reg.eventId) : [];
       // Written before the commit: should the commit fail, the line only repeats a wish to be
       // erased; should the line fail, so does the erasure, and the person can ask again.
       appendErasure(databasePath(), reg.code, now);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { deriveToken, newLink, tokenHash } from "../../lib/registration/secret-links";
 import type { BookingMark, MeData } from "../../lib/personal-agenda/stars";
 import { getDb, type Db, type Tx } from "../client";
@@ -38,12 +38,27 @@ export function personalAgenda(registrationId: number): MeData {
   return { stars: listStars(registrationId), bookings };
 }
 
-function starrableIds(tx: Tx, slugs: readonly string[]): { ids: number[]; unknown: string[] } {
+/** The edition's sessions that can be starred, as slugs: what a ticket of that edition knows. */
+export function starrableSlugs(eventId: number): string[] {
+  return getDb()
+    .select({ slug: sessions.slug })
+    .from(sessions)
+    .where(and(eq(sessions.eventId, eventId), inArray(sessions.status, STARRABLE)))
+    .all()
+    .map((r) => r.slug);
+}
+
+// Slugs are unique within an edition only: a slug names a session of the registration's edition,
+// and the same slug in another edition is another session.
+const ofRegistrationsEdition = (registrationId: number) =>
+  eq(sessions.eventId, sql`(select event_id from registrations where id = ${registrationId})`);
+
+function starrableIds(tx: Tx, registrationId: number, slugs: readonly string[]): { ids: number[]; unknown: string[] } {
   if (slugs.length === 0) return { ids: [], unknown: [] };
   const rows = tx
     .select({ id: sessions.id, slug: sessions.slug })
     .from(sessions)
-    .where(and(inArray(sessions.slug, [...slugs]), inArray(sessions.status, STARRABLE)))
+    .where(and(ofRegistrationsEdition(registrationId), inArray(sessions.slug, [...slugs]), inArray(sessions.status, STARRABLE)))
     .all();
   const found = new Map(rows.map((r) => [r.slug, r.id]));
   return { ids: [...found.values()], unknown: slugs.filter((s) => !found.has(s)) };
@@ -53,7 +68,7 @@ function starrableIds(tx: Tx, slugs: readonly string[]): { ids: number[]; unknow
 export function addStars(registrationId: number, slugs: readonly string[]): StarsResult {
   return getDb().transaction(
     (tx) => {
-      const { ids, unknown } = starrableIds(tx, slugs);
+      const { ids, unknown } = starrableIds(tx, registrationId, slugs);
       if (unknown.length > 0) return { ok: false, unknown } as const;
       if (ids.length > 0) {
         tx.insert(stars)
@@ -70,7 +85,7 @@ export function addStars(registrationId: number, slugs: readonly string[]): Star
 export function removeStar(registrationId: number, slug: string): StarsResult {
   return getDb().transaction(
     (tx) => {
-      const { ids, unknown } = starrableIds(tx, [slug]);
+      const { ids, unknown } = starrableIds(tx, registrationId, [slug]);
       if (unknown.length > 0) return { ok: false, unknown } as const;
       tx.delete(stars)
         .where(and(eq(stars.registrationId, registrationId), inArray(stars.sessionId, ids)))

@@ -59,6 +59,7 @@ export function exportValues(row: ExportRow): (string | boolean)[] {
 }
 
 /** A file name that says when and what: attendees-2025-09-29.csv. */
-export function exportFileName(now: Date, extension: "csv" | "xlsx"): string {
-  return `attendees-${now.toISOString().slice(0, 10)}.${extension}`;
+/** Named after the edition (its acronym), so that two editions' exports never pass for one another. */
+export function exportFileName(edition: string, now: Date, extension: "csv" | "xlsx"): string {
+  return `attendees-${edition}-${now.toISOString().slice(0, 10)}.${extension}`;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/auth/guard";
 import { dashboard } from "@/db/queries/dashboard";
+import { consoleEdition } from "@/auth/edition";
 import { Link } from "@/i18n/navigation";
 import { formatDay } from "@/lib/time";
 import { DashboardBars } from "./_components/dashboard-bars";
@@ -23,7 +24,7 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]/adm
   // The console's home keeps the console's own heading and greeting.
   const home = await getTranslations("console.home");
   const tr = await getTranslations("registration");
-  const d = dashboard();
+  const d = dashboard(await consoleEdition());
   const zh = locale === "zh-CN";
   const short = (date: string) => formatDay(date, locale, "short");
   // A hold takes a seat until it is confirmed or lapses.

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/auth/guard";
-import { getEvent } from "@/db/queries/event";
+import { consoleEdition } from "@/auth/edition";
 import { defaultDay } from "@/lib/checkin/rules";
 import { daysOf } from "@/lib/edition";
 import { formatDay, zonedDate } from "@/lib/time";
@@ -19,7 +19,8 @@ export default async function CheckinPage({ params }: PageProps<"/[locale]/check
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requirePageUser(locale, "checkin");
-  const event = getEvent();
+  // The console's edition: its days, its zone, and (through the routes) only its people.
+  const event = await consoleEdition();
   const today = zonedDate(new Date(), event.timeZone);
   const forumDays = daysOf(event);
   const days = forumDays.map((date) => ({ date, label: formatDay(date, locale, "short") }));

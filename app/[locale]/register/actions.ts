@@ -12,7 +12,8 @@ import { secret } from "@/db/secrets";
 import { clientAddressKey } from "@/lib/registration/address-limit";
 import { formOf } from "../action-form";
 import { daysOf } from "@/lib/edition";
-import { getEvent } from "@/db/queries/event";
+import { editionById } from "@/db/queries/event";
+import { z } from "zod";
 
 export type RegisterState = {
   errors?: Record<string, string>;
@@ -30,18 +31,33 @@ export type RegisterState = {
 /** What the form sends: the details, and the optional invitation code. */
 export type RegisterValues = FormValues & { invitationCode: unknown };
 
-/** Public: anyone may register. Validates, then admits the registration as the forum's mode says. */
-export async function registerAction(locale: string, _prev: RegisterState, form: FormData): Promise<RegisterState> {
+const editionArgument = z.number().int().positive().max(2 ** 31);
+
+const CLOSED = { notYetOpen: "notYetOpen", closed: "closed", notCurrent: "editionClosed" } as const;
+
+/**
+ * Public: anyone may register. Validates, then admits the registration as the edition's mode says.
+ * The page binds the edition it showed: a form left open while another edition became current is
+ * refused (its days were that edition's), never filed under the new one.
+ */
+export async function registerAction(locale: string, editionId: number, _prev: RegisterState, form: FormData): Promise<RegisterState> {
   const formData = formOf(form);
   const values: RegisterValues = { ...readRegistrationForm(formData), invitationCode: formData.get("invitationCode") ?? "" };
   if (await overRateLimit()) return { errors: { form: "rateLimited" }, values };
-  const parsed = registrationSchema(daysOf(getEvent())).safeParse({ ...values, locale: locale === "zh-CN" ? "zh-CN" : "en" });
+  const id = editionArgument.safeParse(editionId);
+  const edition = id.success ? editionById(id.data) : undefined;
+  if (!edition?.isCurrent) return { errors: { form: "editionClosed" }, values };
+  const parsed = registrationSchema(daysOf(edition)).safeParse({ ...values, locale: locale === "zh-CN" ? "zh-CN" : "en" });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   startHoldExpiry(scheduleDelivery);
-  const result = await registerWhileOpenGrouped(parsed.data, { addressKey: clientAddressKey(await headers(), secret("TICKET_SECRET")), invitationCode: parsed.data.invitationCode });
+  const result = await registerWhileOpenGrouped(parsed.data, {
+    addressKey: clientAddressKey(await headers(), secret("TICKET_SECRET")),
+    invitationCode: parsed.data.invitationCode,
+    editionId: edition.id,
+  });
   switch (result.kind) {
     case "closed":
-      return { errors: { form: result.state === "notYetOpen" ? "notYetOpen" : "closed" }, values };
+      return { errors: { form: CLOSED[result.state] }, values };
     case "limited":
       return { errors: { form: "tooManyRegistrations" }, details: { limit: result.limit, minutes: Math.ceil(result.retryAfterSeconds / 60) }, values };
     case "invitationUnknown":

@@ -22,9 +22,10 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/regi
   await connection();
   const t = await getTranslations("registration");
   startHoldExpiry(scheduleDelivery);
-  const seats = availability();
-  const openness = registrationWindow();
+  // The current edition: the only one that takes registrations.
   const event = getEvent();
+  const seats = availability(event.id);
+  const openness = registrationWindow(new Date(), event.id);
   const days = daysOf(event).map((date) => ({ date, label: formatDay(date, locale) }));
   return (
     <div className="mx-auto max-w-2xl">
@@ -47,7 +48,7 @@ export default async function RegisterPage({ params }: PageProps<"/[locale]/regi
           {t("seatsLeft", { count: Math.max(0, seats.capacity - seats.confirmed - seats.held), capacity: seats.capacity })}
         </p>
       )}
-      {openness.state === "open" && <RegisterForm locale={locale} days={days} full={seats.full} holdMinutes={registrationSettings().holdMinutes} />}
+      {openness.state === "open" && <RegisterForm locale={locale} editionId={event.id} days={days} full={seats.full} holdMinutes={registrationSettings(event.id).holdMinutes} />}
     </div>
   );
 }

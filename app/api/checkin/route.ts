@@ -1,6 +1,6 @@
 import { requireRouteUser } from "@/auth/guard";
 import { checkIn, dayCounts } from "@/db/queries/checkin";
-import { getEvent } from "@/db/queries/event";
+import { consoleEdition } from "@/auth/edition";
 import { daysOf } from "@/lib/edition";
 import { secret } from "@/db/secrets";
 import { parseCheckinInput } from "@/lib/checkin/input";
@@ -24,7 +24,9 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
   if (user instanceof Response) return user;
   const body = await readJsonObject(request, 2048);
   if (!body.ok) return problem(body.status, body.error);
-  const parsed = checkinRequest(daysOf(getEvent())).safeParse(body.value);
+  // The door of the console's edition: its days, and only its people.
+  const edition = await consoleEdition();
+  const parsed = checkinRequest(daysOf(edition)).safeParse(body.value);
   if (!parsed.success) return problem(400, "Send day, input and method.");
   const { input, method } = parsed.data;
 
@@ -36,14 +38,15 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
   // A forged or altered token names no registration: the same answer as an unknown code.
   if (!code) return json({ outcome: "unknown" }, 200, SMALL);
 
-  return json(checkIn({ code, day: parsed.data.day, method, userId: user.id }), 200, SMALL);
+  return json(checkIn({ code, day: parsed.data.day, method, userId: user.id, eventId: edition.id }), 200, SMALL);
 });
 
 /** The live counts for a day: checked in, and expected (confirmed for that day). */
 export const GET = guarded(async (request: Request): Promise<Response> => {
   const user = await requireRouteUser("checkin");
   if (user instanceof Response) return user;
-  const parsed = day(daysOf(getEvent())).safeParse(new URL(request.url).searchParams.get("day"));
+  const edition = await consoleEdition();
+  const parsed = day(daysOf(edition)).safeParse(new URL(request.url).searchParams.get("day"));
   if (!parsed.success) return problem(400, "Give a forum day: ?day=YYYY-MM-DD.");
-  return json(dayCounts(parsed.data), 200, SMALL);
+  return json(dayCounts(parsed.data, edition.id), 200, SMALL);
 });

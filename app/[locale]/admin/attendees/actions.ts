@@ -13,7 +13,8 @@ import { fieldErrors } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "@/lib/registration/form-values";
 import { formOf } from "../../action-form";
 import { daysOf } from "@/lib/edition";
-import { getEvent } from "@/db/queries/event";
+import { consoleEdition } from "@/auth/edition";
+import type { Event } from "@/db/schema";
 
 export type AttendeeFormState = {
   errors?: Record<string, string>;
@@ -35,9 +36,10 @@ function readForm(formData: FormData) {
   };
 }
 
-function parse(values: ReturnType<typeof readForm>) {
+/** Checked against the days of the edition the console works on. */
+function parse(values: ReturnType<typeof readForm>, edition: Event) {
   const { consent: _consent, override: _override, ...details } = values;
-  return attendeeSchema(daysOf(getEvent())).safeParse(details);
+  return attendeeSchema(daysOf(edition)).safeParse(details);
 }
 
 /** Seats shown on the register page, and this console's lists, change with every write here. */
@@ -51,11 +53,12 @@ export async function addAttendeeAction(locale: string, _state: AttendeeFormStat
   const user = await requireActionUser("attendees");
   const formData = formOf(form);
   const values = readForm(formData);
-  const parsed = parse(values);
+  const edition = await consoleEdition();
+  const parsed = parse(values, edition);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   // Only an admin may confirm beyond capacity, whatever the form sent.
   const override = values.override && user.role === "admin";
-  const result = addAttendee(parsed.data, { override, userId: user.id }, actorOf(user));
+  const result = addAttendee(parsed.data, { override, userId: user.id, eventId: edition.id }, actorOf(user));
   if (!result.ok) {
     if (result.reason === "emailTaken") return { errors: { email: "emailTaken" }, values };
     return { errors: { form: "full" }, full: { capacity: result.capacity, confirmed: result.confirmed }, values };
@@ -72,9 +75,10 @@ export async function updateAttendeeAction(id: number, _state: AttendeeFormState
   const attendeeId = idArgument.safeParse(id);
   if (!attendeeId.success) notFound();
   const values = readForm(formData);
-  const parsed = parse(values);
+  const edition = await consoleEdition();
+  const parsed = parse(values, edition);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = updateAttendee(attendeeId.data, parsed.data, actorOf(user));
+  const result = updateAttendee(attendeeId.data, parsed.data, actorOf(user), edition.id);
   if (!result.ok) {
     return { errors: result.reason === "emailTaken" ? { email: "emailTaken" } : { form: result.reason }, values };
   }
@@ -91,7 +95,7 @@ export async function cancelAttendeeAction(_state: CommandState, form: FormData)
   const formData = formOf(form);
   const parsed = idInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "invalid" };
-  const result = cancel(parsed.data.id, actorOf(user));
+  const result = cancel(parsed.data.id, actorOf(user), (await consoleEdition()).id);
   if (!result.ok) return { error: result.reason };
   scheduleDelivery();
   revalidateSeats();
@@ -105,7 +109,7 @@ export async function promoteAttendeeAction(_state: CommandState, form: FormData
   const parsed = promoteSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: parsed.error.issues[0]?.path[0] === "reason" ? "reasonRequired" : "invalid" };
   const override = parsed.data.override === "on" && user.role === "admin";
-  const result = promoteOutOfOrder(parsed.data.id, { reason: parsed.data.reason, override }, actorOf(user));
+  const result = promoteOutOfOrder(parsed.data.id, { reason: parsed.data.reason, override }, actorOf(user), (await consoleEdition()).id);
   if (!result.ok) {
     if (result.reason === "full") return { error: "full", full: { capacity: result.capacity, confirmed: result.confirmed } };
     return { error: result.reason };
@@ -121,7 +125,7 @@ export async function resendAction(_state: CommandState, form: FormData): Promis
   const formData = formOf(form);
   const parsed = idInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "invalid" };
-  const result = resendConfirmation(parsed.data.id, actorOf(user));
+  const result = resendConfirmation(parsed.data.id, actorOf(user), (await consoleEdition()).id);
   if (!result.ok) return { error: "notSendable" };
   scheduleDelivery();
   revalidatePath("/[locale]/admin/attendees", "layout");
@@ -136,7 +140,7 @@ export async function decideAttendeeAction(_state: CommandState, form: FormData)
   const formData = formOf(form);
   const parsed = decisionInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "invalid" };
-  const result = decide(parsed.data.id, parsed.data.decision, actorOf(user));
+  const result = decide(parsed.data.id, parsed.data.decision, actorOf(user), new Date(), (await consoleEdition()).id);
   if (!result.ok) return { error: result.reason };
   scheduleDelivery();
   revalidateSeats();

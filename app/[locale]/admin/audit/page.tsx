@@ -5,7 +5,7 @@ import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { requirePageUser } from "@/auth/guard";
 import { auditEntities, listAudit } from "@/db/queries/audit";
-import { getEvent } from "@/db/queries/event";
+import { consoleEdition } from "@/auth/edition";
 import { listUsers } from "@/db/queries/users";
 import { Link } from "@/i18n/navigation";
 import { isIsoDate, offsetLabel, zonedToInstant } from "@/lib/time";
@@ -36,9 +36,12 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   await requirePageUser(locale, "audit");
   const t = await getTranslations("console.audit");
   const filter = filterInput.parse(await searchParams);
-  // Days of the filter and times of the rows are the edition's, not the server's.
-  const zone = getEvent().timeZone;
+  // Days of the filter and times of the rows are the edition's, not the server's; the rows are
+  // the console's edition's and those of no edition (users, speakers, sources).
+  const edition = await consoleEdition();
+  const zone = edition.timeZone;
   const { rows, hasMore } = listAudit({
+    eventId: edition.id,
     userId: filter.user,
     entity: filter.kind || undefined,
     from: filter.from ? zonedToInstant(filter.from, "00:00", zone).getTime() : undefined,
@@ -46,7 +49,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
     page: filter.page,
   });
   const users = listUsers();
-  const kinds = auditEntities();
+  const kinds = auditEntities(edition.id);
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: zone });
   const page = filter.page ?? 1;
   const query = (p: number) => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/auth/guard";
 import { listAttendees } from "@/db/queries/attendees";
-import { getEvent } from "@/db/queries/event";
+import { consoleEdition } from "@/auth/edition";
 import { daysOf } from "@/lib/edition";
 import { badgeQuery, parseBadgeFilters } from "@/lib/badges/filters";
 import { BadgeFilterForm } from "./_components/badge-filter-form";
@@ -19,12 +19,13 @@ export default async function BadgesPage({ params, searchParams }: PageProps<"/[
   await requirePageUser(locale, "attendees", "/admin/badges");
   const t = await getTranslations("badges");
   const filters = parseBadgeFilters(await searchParams);
-  const { total: count } = listAttendees(filters.list);
+  const edition = await consoleEdition();
+  const { total: count } = listAttendees(filters.list, edition.id);
   return (
     <div className="max-w-3xl">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("intro")}</p>
-      <BadgeFilterForm filters={filters} locale={locale} days={daysOf(getEvent())} />
+      <BadgeFilterForm filters={filters} locale={locale} days={daysOf(edition)} />
       <p className="mt-6 text-lg font-semibold" role="status">
         {t("count", { count })}
       </p>

@@ -8,11 +8,12 @@ import { CheckField } from "@/components/form/check-field";
 import { controlClass, describedBy, Field } from "@/components/form/field";
 import { DetailsFields } from "@/components/registration/details-fields";
 
-type Props = { locale: string; days: { date: string; label: string }[]; full: boolean; holdMinutes: number };
+/** editionId: the edition the page showed, whose days the form offers; the action registers for it. */
+type Props = { locale: string; editionId: number; days: { date: string; label: string }[]; full: boolean; holdMinutes: number };
 
-export function RegisterForm({ locale, days, full, holdMinutes }: Props) {
+export function RegisterForm({ locale, editionId, days, full, holdMinutes }: Props) {
   const t = useTranslations("registration");
-  const [state, action, pending] = useActionState<RegisterState, FormData>(registerAction.bind(null, locale), {});
+  const [state, action, pending] = useActionState<RegisterState, FormData>(registerAction.bind(null, locale, editionId), {});
   const errors = state.errors ?? {};
   const hasErrors = Object.keys(errors).length > 0;
   const details = state.details ?? {};

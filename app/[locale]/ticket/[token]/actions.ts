@@ -15,7 +15,7 @@ import { readRegistrationForm, type FormValues } from "@/lib/registration/form-v
 import { overRateLimit } from "../../rate-limit";
 import { formOf } from "../../action-form";
 import { daysOf } from "@/lib/edition";
-import { getEvent } from "@/db/queries/event";
+import { editionById } from "@/db/queries/event";
 
 export type ManageState = { errors?: Record<string, string>; values?: FormValues; done?: "saved" | "cancelled" | "erased" };
 
@@ -38,7 +38,10 @@ export async function updateAction(token: string, _prev: ManageState, form: Form
   const { reg } = found;
   const values = readRegistrationForm(formData);
   const { consent: _consent, ...details } = values;
-  const parsed = detailsSchema(daysOf(getEvent())).safeParse(details);
+  // The days of the registration's own edition.
+  const edition = editionById(reg.eventId);
+  if (!edition) return { errors: { form: "notEditable" }, values };
+  const parsed = detailsSchema(daysOf(edition)).safeParse(details);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const result = updateDetails(reg.id, parsed.data, `attendee:${reg.code}`);
   if (!result.ok) {

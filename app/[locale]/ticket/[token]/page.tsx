@@ -8,12 +8,11 @@ import { secret } from "@/db/secrets";
 import { isManageToken } from "@/lib/registration/codes";
 import { ticketToken } from "@/lib/registration/ticket";
 import { bookingsOf, listBookableSessions, waitingCounts } from "@/db/queries/bookings";
-import { getEvent } from "@/db/queries/event";
-import { listPublicSessionSlugs } from "@/db/queries/sessions";
-import { currentCalendarToken } from "@/db/queries/stars";
+import { editionById } from "@/db/queries/event";
+import { currentCalendarToken, starrableSlugs } from "@/db/queries/stars";
 import type { Registration } from "@/db/schema";
 import { calendarFeedUrl } from "@/lib/personal-agenda/feed-url";
-import { daysOf } from "@/lib/edition";
+import { daysOf, editionValues } from "@/lib/edition";
 import { formatDay as day, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
 import { CalendarFeed } from "./_components/calendar-feed";
 import { KeepOffline } from "./_components/keep-offline";
@@ -47,10 +46,12 @@ export default async function TicketPage({ params, searchParams }: Props) {
     reg.status === "confirmed"
       ? await QRCode.toString(ticketToken(reg.code, secret("TICKET_SECRET")), { type: "svg", errorCorrectionLevel: "M", margin: 2 })
       : null;
-  const event = getEvent();
+  // The registration's own edition: its days, zone and sessions, whichever edition is current now.
+  const event = editionById(reg.eventId);
+  if (!event) notFound();
   const { timeZone } = event;
   const days = daysOf(event).map((date) => ({ date, label: day(date, locale) }));
-  const bookable = reg.status === "confirmed" ? bookableFor(reg.id, locale, timeZone) : null;
+  const bookable = reg.status === "confirmed" ? bookableFor(reg, locale, timeZone) : null;
   const until =
     reg.status === "pending" && reg.pendingUntil
       ? new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(reg.pendingUntil)
@@ -60,6 +61,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="text-slate-700">{t("edition", editionValues(event, locale))}</p>
       {isNew && (
         <div role="status" className="rounded-xl border border-green-300 bg-green-50 p-4 text-green-900">
           <p className="font-semibold">{t("welcome")}</p>
@@ -99,7 +101,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
       <KeepOffline />
       {bookable && <SessionBookings token={token} sessions={bookable} />}
       {(reg.status === "waiting" || reg.status === "pending") && <p className="text-sm text-slate-700">{(await getTranslations("bookings"))("onlyConfirmed")}</p>}
-      <StarsCarryOver token={token} known={listPublicSessionSlugs()} />
+      <StarsCarryOver token={token} known={starrableSlugs(reg.eventId)} />
       {reg.status !== "cancelled" && (
         <CalendarFeed token={token} url={calendarUrl(reg)} />
       )}
@@ -125,10 +127,10 @@ export default async function TicketPage({ params, searchParams }: Props) {
   );
 }
 
-function bookableFor(registrationId: number, locale: string, timeZone: string): BookableSession[] {
-  const mine = new Map(bookingsOf(registrationId).map((b) => [b.sessionId, b]));
+function bookableFor(reg: Registration, locale: string, timeZone: string): BookableSession[] {
+  const mine = new Map(bookingsOf(reg.id).map((b) => [b.sessionId, b]));
   const waiting = waitingCounts();
-  return listBookableSessions().map((s) => {
+  return listBookableSessions(reg.eventId).map((s) => {
     const booking = mine.get(s.id);
     return {
       id: s.id,

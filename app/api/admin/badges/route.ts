@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { getTranslations } from "next-intl/server";
 import { actorOf, requireRouteUser } from "@/auth/guard";
 import { exportAttendees } from "@/db/queries/attendees";
-import { getEvent } from "@/db/queries/event";
+import { consoleEdition } from "@/auth/edition";
 import { secret } from "@/db/secrets";
 import { strictBadgeFilters } from "@/lib/badges/filters";
 import { renderBadges, type BadgeFonts } from "@/lib/badges/pdf";
@@ -34,9 +34,10 @@ export const GET = guarded(async (request: Request): Promise<Response> => {
     getTranslations({ locale: "en", namespace: "registration.categories" }),
     getTranslations({ locale: "zh-CN", namespace: "registration.categories" }),
   ]);
-  const event = getEvent();
+  // The badges of the console's edition, with its name on them.
+  const event = await consoleEdition();
   const key = secret("TICKET_SECRET");
-  const badges = exportAttendees(filters.list, { format: "badges", actor: actorOf(user), layout: filters.layout }).map((a) => ({
+  const badges = exportAttendees(filters.list, { format: "badges", actor: actorOf(user), layout: filters.layout }, event.id).map((a) => ({
     fullName: a.fullName,
     altName: a.altName,
     organisation: a.organisation,

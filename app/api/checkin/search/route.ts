@@ -1,6 +1,6 @@
 import { requireRouteUser } from "@/auth/guard";
 import { searchByName } from "@/db/queries/checkin";
-import { getEvent } from "@/db/queries/event";
+import { consoleEdition } from "@/auth/edition";
 import { daysOf } from "@/lib/edition";
 import { searchRequest } from "@/lib/checkin/request";
 import { guarded } from "@/lib/http/guarded";
@@ -13,7 +13,8 @@ export const GET = guarded(async (request: Request): Promise<Response> => {
   const user = await requireRouteUser("checkin");
   if (user instanceof Response) return user;
   const params = new URL(request.url).searchParams;
-  const parsed = searchRequest(daysOf(getEvent())).safeParse({ day: params.get("day"), q: params.get("q") });
+  const edition = await consoleEdition();
+  const parsed = searchRequest(daysOf(edition)).safeParse({ day: params.get("day"), q: params.get("q") });
   if (!parsed.success) return problem(400, "Give a forum day and at least two characters of a name.");
-  return json({ matches: searchByName(parsed.data.q, parsed.data.day) });
+  return json({ matches: searchByName(parsed.data.q, parsed.data.day, edition.id) });
 });

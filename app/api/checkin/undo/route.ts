@@ -1,5 +1,6 @@
 import { actorOf, requireRouteUser } from "@/auth/guard";
 import { undoCheckIn } from "@/db/queries/checkin";
+import { consoleEdition } from "@/auth/edition";
 import { undoRequest } from "@/lib/checkin/request";
 import { guarded } from "@/lib/http/guarded";
 import { readJsonObject } from "@/lib/http/json-body";
@@ -15,7 +16,7 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
   if (!body.ok) return problem(body.status, body.error);
   const parsed = undoRequest.safeParse(body.value);
   if (!parsed.success) return problem(400, "Send the id of the check-in.");
-  const result = undoCheckIn(parsed.data.id, actorOf(user));
+  const result = undoCheckIn(parsed.data.id, actorOf(user), (await consoleEdition()).id);
   if (result === "gone") return problem(404, "That check-in does not exist (any more).", { result });
   if (result === "expired") return problem(409, "A check-in can only be undone within a minute.", { result });
   return json({ result });

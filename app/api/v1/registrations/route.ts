@@ -29,7 +29,9 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
   const body = await readJsonObject(request, MAX_BODY_BYTES);
   if (!body.ok) return problem(body.status, body.error);
 
-  const days = daysOf(getEvent());
+  // The current edition: the only one that takes registrations, and the one whose days are checked.
+  const edition = getEvent();
+  const days = daysOf(edition);
   const parsed = parseRegistration(body.value, days);
   if (!parsed.ok) {
     return problem(400, "The registration was not saved: correct the fields named in `fields`.", {
@@ -40,14 +42,22 @@ export const POST = guarded(async (request: Request): Promise<Response> => {
 
   startHoldExpiry(scheduleDelivery);
   const { invitationCode, ...input } = parsed.input;
-  const result = await registerWhileOpenGrouped(input, { addressKey: clientAddressKey(request.headers, secret("TICKET_SECRET")), invitationCode });
+  // Named, so that should another edition become current meanwhile, this one is closed rather
+  // than the registration filed under the other with days checked against this one.
+  const result = await registerWhileOpenGrouped(input, {
+    addressKey: clientAddressKey(request.headers, secret("TICKET_SECRET")),
+    invitationCode,
+    editionId: edition.id,
+  });
   switch (result.kind) {
     case "closed":
       return problem(
         403,
         result.state === "notYetOpen"
           ? "Registration is not open yet. Nothing was saved."
-          : "Registration is closed. Nothing was saved.",
+          : result.state === "notCurrent"
+            ? "Registration for this edition is closed: only the current edition takes registrations. Nothing was saved."
+            : "Registration is closed. Nothing was saved.",
         {
           opensAt: result.opensAt?.toISOString() ?? null,
           closesAt: result.closesAt?.toISOString() ?? null,

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/auth/guard";
 import { findAttendee } from "@/db/queries/attendees";
 import { auditFor } from "@/db/queries/audit";
-import { getEvent } from "@/db/queries/event";
+import { consoleEdition } from "@/auth/edition";
 import { listEmailsFor } from "@/db/queries/outbox";
 import { Link } from "@/i18n/navigation";
 import { daysBetween, formatDay } from "@/lib/time";
@@ -24,12 +24,13 @@ export default async function AttendeePage({ params, searchParams }: PageProps<"
   const { locale, code } = await params;
   setRequestLocale(locale);
   const user = await requirePageUser(locale, "attendees", `/admin/attendees/${code}`);
-  const found = findAttendee(code);
+  // Only a registration of the console's edition: another edition's code is not found here.
+  const event = await consoleEdition();
+  const found = findAttendee(code, event.id);
   if (!found) notFound();
   const { registration: reg, position, checkIns } = found;
   const t = await getTranslations("attendeesAdmin");
   const added = (await searchParams).added === "1";
-  const event = getEvent();
   const days = daysBetween(event.startDate, event.endDate).map((date) => ({ date, label: formatDay(date, locale) }));
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: event.timeZone });
   const initial = {

@@ -1,5 +1,6 @@
 import { actorOf, requireRouteUser } from "@/auth/guard";
 import { exportAttendees } from "@/db/queries/attendees";
+import { consoleEdition } from "@/auth/edition";
 import { toCsv } from "@/lib/attendees/csv";
 import { EXPORT_COLUMNS, exportFileName, exportValues } from "@/lib/attendees/export";
 import { strictAttendeeFilters } from "@/lib/attendees/filters";
@@ -12,11 +13,13 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = strictAttendeeFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return problem(400, `${parsed.parameter} is not a filter of the attendee list: export from the list's own link.`, { parameter: parsed.parameter });
   const { filters } = parsed;
-  const csv = toCsv(EXPORT_COLUMNS, exportAttendees(filters, { format: "csv", actor: actorOf(user) }).map(exportValues));
+  // The people of the console's edition, in a file named after it.
+  const edition = await consoleEdition();
+  const csv = toCsv(EXPORT_COLUMNS, exportAttendees(filters, { format: "csv", actor: actorOf(user) }, edition.id).map(exportValues));
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${exportFileName(new Date(), "csv")}"`,
+      "content-disposition": `attachment; filename="${exportFileName(edition.slug, new Date(), "csv")}"`,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
     },

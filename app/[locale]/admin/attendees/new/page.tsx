@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/auth/guard";
-import { getEvent } from "@/db/queries/event";
+import { consoleEdition } from "@/auth/edition";
 import { availability } from "@/db/queries/registrations";
 import { Link } from "@/i18n/navigation";
 import { daysBetween, formatDay } from "@/lib/time";
@@ -19,9 +19,9 @@ export default async function NewAttendeePage({ params }: PageProps<"/[locale]/a
   setRequestLocale(locale);
   const user = await requirePageUser(locale, "attendees", "/admin/attendees/new");
   const t = await getTranslations("attendeesAdmin");
-  const event = getEvent();
+  const event = await consoleEdition();
   const days = daysBetween(event.startDate, event.endDate).map((date) => ({ date, label: formatDay(date, locale) }));
-  const seats = availability();
+  const seats = availability(event.id);
   return (
     <div>
       <Link href="/admin/attendees" className="font-medium text-brand-700 underline">{t("back")}</Link>
