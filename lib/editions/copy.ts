@@ -7,7 +7,7 @@ import { wallClock, zonedDate, zonedToInstant } from "../time";
 
 export type EditionClock = { startDate: string; timeZone: string };
 
-/** Days from `from` to `to` ("2024-07-11" to "2025-09-30": 446); negative when `to` is earlier. */
+/** Days from `from` to `to` ("2025-01-01" to "2025-12-31": 364); negative when `to` is earlier. */
 export function dayDifference(from: string, to: string): number {
   return Math.round((utcDay(to) - utcDay(from)) / 86_400_000);
 }

@@ -43,7 +43,7 @@ export function GridControls({ hours, zoom, onHours, onZoom }: Props) {
           {t("zoomIn")}
         </button>
         <span aria-live="polite" className="ml-1 text-slate-600">
-          {t("scale", { minutes: 60, px: ZOOM_LEVELS[zoom]! * 4 })}
+          {t("scale", { level: zoom + 1, levels: ZOOM_LEVELS.length })}
         </span>
       </div>
     </div>
