@@ -9,6 +9,7 @@ import { listScheduleVersions, loadAgendaEditor, publishSchedule, createSession 
 import { createEdition, setCurrentEdition } from "./editions";
 import { currentEdition } from "./event";
 import { createRoom } from "./venue";
+import { getEventSettings, getRegistrationModeSettings, updateEventSettings, updateRegistrationMode } from "./event-settings";
 
 withSeededDatabase("editions");
 let userId = 0;
@@ -145,6 +146,21 @@ describe("a new edition", () => {
     const days = loadAgendaEditor(result.edition.id).sessions.map((s) => zonedDate(s.data.startsAt, "Asia/Tokyo"));
     expect(new Set(days)).toEqual(new Set(["2026-05-04"]));
     expect(result.copied.skipped).toBeGreaterThan(0);
+  });
+
+  it("has settings of its own: saving them changes its row alone", () => {
+    const earlier = getDb().select().from(events).where(eq(events.id, first)).get()!;
+    const result = updateEventSettings(
+      { capacity: 120, registrationOpensAt: null, registrationClosesAt: null, startDate: "2025-09-30", endDate: "2025-10-03" },
+      `user:${userId}`,
+      second,
+    );
+    expect(result.ok).toBe(true);
+    updateRegistrationMode({ mode: "approval", holdMinutes: 45 }, `user:${userId}`, second);
+    expect(getEventSettings(second)).toMatchObject({ capacity: 120, endDate: "2025-10-03", timeZone: "Europe/Berlin" });
+    expect(getRegistrationModeSettings(second)).toMatchObject({ mode: "approval", holdMinutes: 45 });
+    expect(getDb().select().from(events).where(eq(events.id, first)).get()).toEqual(earlier);
+    expect(getEventSettings(first)).toMatchObject({ startDate: earlier.startDate, endDate: earlier.endDate, capacity: earlier.capacity });
   });
 
   it("marks one edition current at a time", () => {
