@@ -30,6 +30,7 @@ describe("the new edition form", () => {
     const parsed = editionInput.parse(valid);
     expect(parsed).toMatchObject({ slug: "caf2025", capacity: 800, copyFrom: 1, timeZone: "Europe/Berlin" });
     expect(editionInput.parse({ ...valid, capacity: "", copyFrom: "" })).toMatchObject({ capacity: null, copyFrom: null });
+    expect(editionInput.parse({ ...valid, timeZone: " europe/berlin " }).timeZone).toBe("Europe/Berlin");
   });
 
   it("names the field of each mistake", () => {

@@ -71,7 +71,12 @@ export const editionInput = z
       .refine((p) => !RESERVED_PATHS.includes(p), { error: "reservedPath" }),
     startDate: z.string().refine(isCalendarDate, { error: "invalidDate" }),
     endDate: z.string().refine(isCalendarDate, { error: "invalidDate" }),
-    timeZone: z.string().trim().refine(isTimeZone, { error: "unknownZone" }),
+    // Stored as Intl spells it ("europe/berlin" is Europe/Berlin), so every page prints one name.
+    timeZone: z
+      .string()
+      .trim()
+      .refine(isTimeZone, { error: "unknownZone" })
+      .transform((zone) => new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone),
     venueEn: text(300),
     venueZh: text(300),
     capacity: z
