@@ -77,6 +77,7 @@ const LANDING: Record<Permission, string> = {
   checkin: "/checkin",
   users: "/admin/users",
   audit: "/admin/audit",
+  editions: "/admin/editions",
 };
 
 /** For console pages: sign-in first, then the role; a password someone else chose is replaced first. */

@@ -10,6 +10,7 @@ const CONSOLE = [
   "/admin/settings",
   "/admin/users",
   "/admin/audit",
+  "/admin/editions",
   "/admin/account",
   "/checkin",
 ];

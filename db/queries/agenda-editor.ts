@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, desc, eq, inArray, isNull, max } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, max } from "drizzle-orm";
 import { diffSchedule, type Change, type ScheduleEntry } from "../../lib/agenda-editor/changelog";
 import { blockingConflicts, findConflicts, warnings, type Conflict } from "../../lib/agenda-editor/conflicts";
 import {
@@ -13,10 +13,10 @@ import { uniqueSlug } from "../../lib/slug";
 import { daysBetween, zonedToInstant } from "../../lib/time";
 import { daysOf } from "../../lib/edition";
 import { getDb, type Db, type Tx } from "../client";
-import { rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, speakers, tracks, type Session } from "../schema";
+import { rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, speakers, tracks, type Event, type Session } from "../schema";
 import { type SessionStatus } from "../../lib/sessions/kinds";
 import { recordAudit } from "./audit";
-import { getEvent } from "./event";
+import { editionById, getEvent } from "./event";
 
 type Conn = Db | Tx;
 
@@ -64,15 +64,16 @@ function speakersBySession(db: Conn, ids?: number[]) {
   return map;
 }
 
-function loadEditorSessions(db: Conn, id?: number): EditorSession[] {
+/** The edition's sessions (or its one session `id`): another edition's session is not found. */
+function loadEditorSessions(db: Conn, eventId: number, id?: number): EditorSession[] {
   const rows = db
     .select({ session: sessions, draft: sessionDrafts })
     .from(sessions)
     .leftJoin(sessionDrafts, eq(sessionDrafts.sessionId, sessions.id))
-    .where(id === undefined ? undefined : eq(sessions.id, id))
+    .where(and(eq(sessions.eventId, eventId), id === undefined ? undefined : eq(sessions.id, id)))
     .orderBy(asc(sessions.startsAt), asc(sessions.id))
     .all();
-  const people = speakersBySession(db, id === undefined ? undefined : [id]);
+  const people = speakersBySession(db, id === undefined ? rows.map((r) => r.session.id) : [id]);
   return rows.map(({ session, draft }) => ({
     id: session.id,
     slug: session.slug,
@@ -83,16 +84,26 @@ function loadEditorSessions(db: Conn, id?: number): EditorSession[] {
   }));
 }
 
-/** Everything the editor needs, read once per page load. */
-export function loadAgendaEditor() {
+/** The edition the editor works on; an id that names none is a mistake of the caller. */
+function edition(eventId: number): Event {
+  const event = editionById(eventId);
+  if (!event) throw new Error(`No edition ${eventId}.`);
+  return event;
+}
+
+function latestVersion(db: Conn, eventId: number): number {
+  return db.select({ number: max(scheduleVersions.number) }).from(scheduleVersions).where(eq(scheduleVersions.eventId, eventId)).get()?.number ?? 0;
+}
+
+/** Everything the editor needs about one edition, read once per page load. */
+export function loadAgendaEditor(eventId: number) {
   const db = getDb();
-  const event = getEvent();
-  const latest = db.select({ number: max(scheduleVersions.number) }).from(scheduleVersions).get();
+  const event = edition(eventId);
   return {
     timeZone: event.timeZone,
     days: daysOf(event),
-    rooms: db.select().from(rooms).orderBy(asc(rooms.position), asc(rooms.id)).all(),
-    tracks: db.select().from(tracks).orderBy(asc(tracks.position), asc(tracks.id)).all(),
+    rooms: db.select().from(rooms).where(eq(rooms.eventId, eventId)).orderBy(asc(rooms.position), asc(rooms.id)).all(),
+    tracks: db.select().from(tracks).where(eq(tracks.eventId, eventId)).orderBy(asc(tracks.position), asc(tracks.id)).all(),
     // A real person named in a source is never on a session, so the picker does not offer them.
     speakers: db
       .select({ id: speakers.id, nameEn: speakers.nameEn, nameZh: speakers.nameZh })
@@ -100,8 +111,8 @@ export function loadAgendaEditor() {
       .where(isNull(speakers.sourceId))
       .orderBy(asc(speakers.nameEn))
       .all(),
-    sessions: loadEditorSessions(db),
-    latestVersion: latest?.number ?? 0,
+    sessions: loadEditorSessions(db, eventId),
+    latestVersion: latestVersion(db, eventId),
   };
 }
 
@@ -145,12 +156,11 @@ function fieldsToData(fields: SessionFields, timeZone: string): DraftData {
   };
 }
 
-/** Ids that name nothing, and real people, are refused before any rule is checked. */
-function unknownReference(db: Conn, data: DraftData): EditRefusal | null {
-  if (data.roomId !== null && !db.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, data.roomId)).get()) {
-    return "unknown-room";
-  }
-  if (data.trackId !== null && !db.select({ id: tracks.id }).from(tracks).where(eq(tracks.id, data.trackId)).get()) {
+/** Ids that name nothing (or another edition's room or track), and real people, are refused before any rule is checked. */
+function unknownReference(db: Conn, eventId: number, data: DraftData): EditRefusal | null {
+  const room = data.roomId === null ? null : db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, data.roomId), eq(rooms.eventId, eventId))).get();
+  if (data.roomId !== null && !room) return "unknown-room";
+  if (data.trackId !== null && !db.select({ id: tracks.id }).from(tracks).where(and(eq(tracks.id, data.trackId), eq(tracks.eventId, eventId))).get()) {
     return "unknown-track";
   }
   const ids = data.speakers.map((s) => s.speakerId);
@@ -163,10 +173,11 @@ function unknownReference(db: Conn, data: DraftData): EditRefusal | null {
   return null;
 }
 
-function conflictsOf(db: Conn, sessionId: number, data: DraftData): Conflict[] {
-  const event = getEvent();
-  const capacities = new Map(db.select({ id: rooms.id, capacity: rooms.capacity }).from(rooms).all().map((r) => [r.id, r.capacity]));
-  const others = loadEditorSessions(db)
+function conflictsOf(db: Conn, event: Event, sessionId: number, data: DraftData): Conflict[] {
+  const capacities = new Map(
+    db.select({ id: rooms.id, capacity: rooms.capacity }).from(rooms).where(eq(rooms.eventId, event.id)).all().map((r) => [r.id, r.capacity]),
+  );
+  const others = loadEditorSessions(db, event.id)
     // A never-published session that is cancelled is not on any schedule.
     .filter((s) => s.id !== sessionId)
     .map((s) => ({ id: s.id, ...s.data }));
@@ -188,8 +199,10 @@ function judge(conflicts: Conflict[], acknowledged: boolean): EditResult | null 
 export function previewConflicts(
   sessionId: number | null,
   fields: CheckedFields,
+  eventId: number,
 ): { ok: true; conflicts: Conflict[] } | { ok: false; reason: EditRefusal } {
   const db = getDb();
+  const event = edition(eventId);
   const data: DraftData = {
     type: "talk",
     titleEn: "",
@@ -197,14 +210,14 @@ export function previewConflicts(
     abstractEn: "",
     abstractZh: "",
     trackId: null,
-    ...placementTimes(fields, getEvent().timeZone),
+    ...placementTimes(fields, event.timeZone),
     seatLimit: fields.seatLimit,
     speakers: fields.speakers,
     cancelled: fields.cancelled,
   };
-  const unknown = unknownReference(db, data);
+  const unknown = unknownReference(db, eventId, data);
   if (unknown) return { ok: false, reason: unknown };
-  return { ok: true, conflicts: conflictsOf(db, sessionId ?? 0, data) };
+  return { ok: true, conflicts: conflictsOf(db, event, sessionId ?? 0, data) };
 }
 
 function writeDraft(tx: Tx, sessionId: number, data: DraftData, revision: number, userId: number) {
@@ -215,18 +228,18 @@ function writeDraft(tx: Tx, sessionId: number, data: DraftData, revision: number
 }
 
 /** A new session: on no public page until the next publication. */
-export function createSession(fields: SessionFields, acknowledged: boolean, userId: number): EditResult {
-  const timeZone = getEvent().timeZone;
+export function createSession(fields: SessionFields, acknowledged: boolean, userId: number, eventId: number): EditResult {
+  const event = edition(eventId);
   return getDb().transaction(
     (tx) => {
-      const data = fieldsToData(fields, timeZone);
-      const unknown = unknownReference(tx, data);
+      const data = fieldsToData(fields, event.timeZone);
+      const unknown = unknownReference(tx, eventId, data);
       if (unknown) return { ok: false, reason: unknown };
-      const conflicts = conflictsOf(tx, 0, data);
+      const conflicts = conflictsOf(tx, event, 0, data);
       const refused = judge(conflicts, acknowledged);
       if (refused) return refused;
-      const taken = new Set(tx.select({ slug: sessions.slug }).from(sessions).all().map((r) => r.slug));
-      const event = getEvent();
+      // Slugs are unique within an edition: a copied edition keeps the earlier one's.
+      const taken = new Set(tx.select({ slug: sessions.slug }).from(sessions).where(eq(sessions.eventId, eventId)).all().map((r) => r.slug));
       const row = tx
         .insert(sessions)
         .values({
@@ -255,7 +268,7 @@ export function createSession(fields: SessionFields, acknowledged: boolean, user
       // The draft row is what marks the session for the next publication.
       writeDraft(tx, row.id, data, 1, userId);
       recordAudit(tx, { actor: `user:${userId}`, action: "session.create", entity: "session", entityId: row.id, before: null, after: data });
-      return { ok: true, session: loadEditorSessions(tx, row.id)[0]!, conflicts };
+      return { ok: true, session: loadEditorSessions(tx, eventId, row.id)[0]!, conflicts };
     },
     { behavior: "immediate" },
   );
@@ -263,6 +276,7 @@ export function createSession(fields: SessionFields, acknowledged: boolean, user
 
 /** Changes a session's draft, if nobody else changed it since `revision`. */
 function edit(
+  event: Event,
   sessionId: number,
   revision: number,
   acknowledged: boolean,
@@ -272,42 +286,42 @@ function edit(
 ): EditResult {
   return getDb().transaction(
     (tx) => {
-      const [current] = loadEditorSessions(tx, sessionId);
+      const [current] = loadEditorSessions(tx, event.id, sessionId);
       if (!current) return { ok: false, reason: "not-found" };
       if (current.revision !== revision) return { ok: false, reason: "stale" };
       const data = change(current.data);
-      const unknown = unknownReference(tx, data);
+      const unknown = unknownReference(tx, event.id, data);
       if (unknown) return { ok: false, reason: unknown };
-      const conflicts = conflictsOf(tx, sessionId, data);
+      const conflicts = conflictsOf(tx, event, sessionId, data);
       const refused = judge(conflicts, acknowledged);
       if (refused) return refused;
       writeDraft(tx, sessionId, data, revision + 1, userId);
       recordAudit(tx, { actor: `user:${userId}`, action, entity: "session", entityId: sessionId, before: current.data, after: data });
-      return { ok: true, session: loadEditorSessions(tx, sessionId)[0]!, conflicts };
+      return { ok: true, session: loadEditorSessions(tx, event.id, sessionId)[0]!, conflicts };
     },
     { behavior: "immediate" },
   );
 }
 
-export function updateSession(sessionId: number, revision: number, fields: SessionFields, acknowledged: boolean, userId: number) {
-  const timeZone = getEvent().timeZone;
-  return edit(sessionId, revision, acknowledged, userId, "session.update", () => fieldsToData(fields, timeZone));
+export function updateSession(sessionId: number, revision: number, fields: SessionFields, acknowledged: boolean, userId: number, eventId: number) {
+  const event = edition(eventId);
+  return edit(event, sessionId, revision, acknowledged, userId, "session.update", () => fieldsToData(fields, event.timeZone));
 }
 
 /** A drag, a key press or the placement fields: only room and times change. */
-export function moveSession(sessionId: number, revision: number, placement: Placement, acknowledged: boolean, userId: number) {
-  const timeZone = getEvent().timeZone;
-  return edit(sessionId, revision, acknowledged, userId, "session.move", (current) => ({
+export function moveSession(sessionId: number, revision: number, placement: Placement, acknowledged: boolean, userId: number, eventId: number) {
+  const event = edition(eventId);
+  return edit(event, sessionId, revision, acknowledged, userId, "session.move", (current) => ({
     ...current,
-    ...placementTimes(placement, timeZone),
+    ...placementTimes(placement, event.timeZone),
   }));
 }
 
 /** Only a session that was never published may go; a published one is cancelled instead. */
-export function deleteSession(sessionId: number, revision: number, userId: number): { ok: true } | { ok: false; reason: EditRefusal } {
+export function deleteSession(sessionId: number, revision: number, userId: number, eventId: number): { ok: true } | { ok: false; reason: EditRefusal } {
   return getDb().transaction(
     (tx) => {
-      const [current] = loadEditorSessions(tx, sessionId);
+      const [current] = loadEditorSessions(tx, eventId, sessionId);
       if (!current) return { ok: false, reason: "not-found" } as const;
       if (current.revision !== revision) return { ok: false, reason: "stale" } as const;
       if (current.status !== "draft") return { ok: false, reason: "published" } as const;
@@ -319,13 +333,14 @@ export function deleteSession(sessionId: number, revision: number, userId: numbe
   );
 }
 
-function scheduleEntries(db: Conn): ScheduleEntry[] {
+function scheduleEntries(db: Conn, eventId: number): ScheduleEntry[] {
   const rows = db
     .select({ session: sessions, room: rooms })
     .from(sessions)
     .leftJoin(rooms, eq(rooms.id, sessions.roomId))
+    .where(eq(sessions.eventId, eventId))
     .all();
-  const people = speakersBySession(db);
+  const people = speakersBySession(db, rows.map((r) => r.session.id));
   return rows.map(({ session: s, room }) => ({
     id: s.id,
     slug: s.slug,
@@ -346,15 +361,16 @@ export type PublishResult =
   | { ok: false; reason: "nothing" };
 
 /**
- * Makes every draft the public schedule, in one transaction: the sessions take the drafts' state,
- * the drafts go, and a numbered version records what changed for the public.
+ * Makes every draft of one edition its public schedule, in one transaction: the sessions take the
+ * drafts' state, the drafts go, and a version numbered within the edition records what changed
+ * for the public. Another edition's drafts stay drafts.
  */
-export function publishSchedule(userId: number): PublishResult {
+export function publishSchedule(userId: number, eventId: number): PublishResult {
   return getDb().transaction(
     (tx) => {
-      const drafts = tx.select().from(sessionDrafts).all();
+      const drafts = draftsOf(tx, eventId);
       if (drafts.length === 0) return { ok: false, reason: "nothing" } as const;
-      const before = scheduleEntries(tx);
+      const before = scheduleEntries(tx, eventId);
       const statusOf = new Map(before.map((e) => [e.id, e.status]));
       const now = new Date();
       for (const draft of drafts) {
@@ -388,11 +404,11 @@ export function publishSchedule(userId: number): PublishResult {
         }
       }
       tx.delete(sessionDrafts).where(inArray(sessionDrafts.sessionId, drafts.map((d) => d.sessionId))).run();
-      const changes = diffSchedule(before, scheduleEntries(tx));
-      const latest = tx.select({ number: max(scheduleVersions.number) }).from(scheduleVersions).get();
-      const number = (latest?.number ?? 0) + 1;
-      tx.insert(scheduleVersions).values({ eventId: getEvent().id, number, publishedBy: userId, changes, publishedAt: now }).run();
+      const changes = diffSchedule(before, scheduleEntries(tx, eventId));
+      const number = latestVersion(tx, eventId) + 1;
+      tx.insert(scheduleVersions).values({ eventId, number, publishedBy: userId, changes, publishedAt: now }).run();
       recordAudit(tx, {
+        eventId,
         actor: `user:${userId}`,
         action: "schedule.publish",
         entity: "schedule_version",
@@ -407,16 +423,26 @@ export function publishSchedule(userId: number): PublishResult {
   );
 }
 
-/** The public change log, newest version first. */
-export function listScheduleVersions() {
+/** An edition's public change log (the current edition's by default), newest version first. */
+export function listScheduleVersions(eventId: number = getEvent().id) {
   return getDb()
     .select({ number: scheduleVersions.number, publishedAt: scheduleVersions.publishedAt, changes: scheduleVersions.changes })
     .from(scheduleVersions)
+    .where(eq(scheduleVersions.eventId, eventId))
     .orderBy(desc(scheduleVersions.number))
     .all()
     .map((v) => ({ number: v.number, publishedAt: v.publishedAt.getTime(), changes: v.changes as Change[] }));
 }
 
-export function pendingDraftCount(): number {
-  return getDb().select({ id: sessionDrafts.sessionId }).from(sessionDrafts).all().length;
+function draftsOf(db: Conn, eventId: number) {
+  return db
+    .select({ sessionId: sessionDrafts.sessionId, data: sessionDrafts.data, revision: sessionDrafts.revision })
+    .from(sessionDrafts)
+    .innerJoin(sessions, eq(sessions.id, sessionDrafts.sessionId))
+    .where(eq(sessions.eventId, eventId))
+    .all();
+}
+
+export function pendingDraftCount(eventId: number): number {
+  return draftsOf(getDb(), eventId).length;
 }

@@ -3,6 +3,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { events, registrations, type Registration } from "../schema";
 import { recordAudit } from "./audit";
+import { getEvent } from "./event";
 import { capacity, countByStatus, expireHolds, promoteWaiting, seatsTaken } from "./registrations";
 import { forumCapacity } from "../../lib/registration/capacity";
 import { effectiveMode, holdMinutes, type RegistrationMode } from "../../lib/registration/mode";
@@ -20,9 +21,13 @@ export type EventSettings = {
   waiting: number;
 };
 
-export function getEventSettings(): EventSettings {
-  const event = getDb().select().from(events).limit(1).get();
-  if (!event) throw new Error("The database holds no event: run `npm run db:seed`.");
+/**
+ * The settings of one edition (the console's, else the current one). The seat counts are read by
+ * db/queries/registrations.ts, which counts the edition that registrations go to.
+ */
+export function getEventSettings(eventId: number = getEvent().id): EventSettings {
+  const event = getDb().select().from(events).where(eq(events.id, eventId)).get();
+  if (!event) throw new Error(`No edition ${eventId}.`);
   return {
     capacity: event.capacity,
     effectiveCapacity: forumCapacity(event.capacity),
@@ -53,11 +58,11 @@ export type UpdateSettingsResult =
  * Saves the settings in one immediate transaction: a capacity below the confirmed count is refused
  * with the numbers; a higher one gives the new seats to the waiting list at once, in order.
  */
-export function updateEventSettings(input: SettingsInput, actor: string): UpdateSettingsResult {
+export function updateEventSettings(input: SettingsInput, actor: string, eventId: number = getEvent().id): UpdateSettingsResult {
   return getDb().transaction(
     (tx) => {
-      const event = tx.select().from(events).limit(1).get();
-      if (!event) throw new Error("The database holds no event.");
+      const event = tx.select().from(events).where(eq(events.id, eventId)).get();
+      if (!event) throw new Error(`No edition ${eventId}.`);
       expireHolds(tx);
       // Held seats count: lowering the capacity under them would give a seat twice.
       const confirmed = seatsTaken();
@@ -69,7 +74,7 @@ export function updateEventSettings(input: SettingsInput, actor: string): Update
           .select({ n: count() })
           .from(registrations)
           .where(
-            sql`${registrations.status} != 'cancelled' and exists (select 1 from json_each(${registrations.days}) where value < ${input.startDate} or value > ${input.endDate})`,
+            sql`${registrations.eventId} = ${event.id} and ${registrations.status} != 'cancelled' and exists (select 1 from json_each(${registrations.days}) where value < ${input.startDate} or value > ${input.endDate})`,
           )
           .get()?.n ?? 0;
       if (outside > 0) return { ok: false, reason: "daysInUse", registrations: outside } as const;
@@ -114,8 +119,8 @@ export type RegistrationModeSettings = {
   holdMinutes: number;
 };
 
-export function getRegistrationModeSettings(): RegistrationModeSettings {
-  const event = getDb().select({ mode: events.registrationMode, hold: events.holdMinutes }).from(events).limit(1).get();
+export function getRegistrationModeSettings(eventId: number = getEvent().id): RegistrationModeSettings {
+  const event = getDb().select({ mode: events.registrationMode, hold: events.holdMinutes }).from(events).where(eq(events.id, eventId)).get();
   return { mode: effectiveMode(event?.mode), modeChosen: event?.mode != null, holdMinutes: holdMinutes(event?.hold) };
 }
 
@@ -123,11 +128,15 @@ export function getRegistrationModeSettings(): RegistrationModeSettings {
  * The organizer's choice of registration mode and hold. A change applies to new registrations:
  * pending ones keep what they were told (their hold's end, or an organizer's decision).
  */
-export function updateRegistrationMode(input: { mode: RegistrationMode; holdMinutes: number }, actor: string): void {
+export function updateRegistrationMode(
+  input: { mode: RegistrationMode; holdMinutes: number },
+  actor: string,
+  eventId: number = getEvent().id,
+): void {
   getDb().transaction(
     (tx) => {
-      const event = tx.select().from(events).limit(1).get();
-      if (!event) throw new Error("The database holds no event.");
+      const event = tx.select().from(events).where(eq(events.id, eventId)).get();
+      if (!event) throw new Error(`No edition ${eventId}.`);
       const before = { mode: effectiveMode(event.registrationMode), holdMinutes: holdMinutes(event.holdMinutes) };
       tx.update(events)
         .set({ registrationMode: input.mode, holdMinutes: input.holdMinutes, updatedAt: new Date() })

@@ -26,10 +26,8 @@ export function dbRows<T>(sql: string, ...params: unknown[]): T[] {
 
 export const unique = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`;
 
-/** Rows of the editor's grid are 15 minutes of 14 px, from 07:00. */
-const SLOT_PX = 14;
-const GRID_START = 7 * 60;
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
 export class AgendaEditorPage {
   readonly form: Locator;
@@ -55,6 +53,26 @@ export class AgendaEditorPage {
     await this.page.getByRole("group", { name: "Day" }).getByRole("button", { name: label }).click();
   }
 
+  /** The day's grid: its first minute and the height of a 15-minute row (the zoom) are on it. */
+  get grid(): Locator {
+    return this.page.getByRole("region", { name: /^Sessions on / });
+  }
+
+  async gridScale(): Promise<{ start: number; end: number; slotPx: number }> {
+    const grid = this.grid;
+    const read = async (name: string) => Number(await grid.getAttribute(name));
+    return { start: await read("data-grid-start"), end: await read("data-grid-end"), slotPx: await read("data-slot-px") };
+  }
+
+  /** The grid spans the edition's program; shows more hours where a test works outside it. */
+  async showHours(from: string, to: string) {
+    const view = this.page.getByRole("group", { name: "Grid view" });
+    await view.getByLabel("To", { exact: true }).selectOption({ label: to });
+    await view.getByLabel("From", { exact: true }).selectOption({ label: from });
+    await expect(this.grid).toHaveAttribute("data-grid-start", String(minutes(from)));
+    await expect(this.grid).toHaveAttribute("data-grid-end", String(to === "24:00" ? 24 * 60 : minutes(to)));
+  }
+
   column(room: string): Locator {
     return this.page.getByRole("group", { name: room, exact: true });
   }
@@ -75,7 +93,13 @@ export class AgendaEditorPage {
 
   /** Clicks the free slot of `room` at `time` (forum time), which opens the new-session form there. */
   async clickSlot(room: string, time: string) {
-    const y = ((minutes(time) - GRID_START) / 15) * SLOT_PX + SLOT_PX / 2;
+    let scale = await this.gridScale();
+    if (minutes(time) < scale.start || minutes(time) + 180 > scale.end) {
+      // Room to drag and lengthen the session afterwards, as the specs do.
+      await this.showHours(minutes(time) < scale.start ? time.slice(0, 2) + ":00" : hhmm(scale.start), "24:00");
+      scale = await this.gridScale();
+    }
+    const y = ((minutes(time) - scale.start) / 15) * scale.slotPx + scale.slotPx / 2;
     await this.column(room).click({ position: { x: 6, y } });
     await expect(this.page.getByRole("heading", { name: "New session" })).toBeVisible();
   }
@@ -99,6 +123,7 @@ export class AgendaEditorPage {
     const block = this.block(title);
     // The mouse acts in the viewport: the block, and the rows it is dragged over, must be in it.
     await block.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    const { slotPx } = await this.gridScale();
     const box = (await block.boundingBox())!;
     const x = box.x + box.width / 2;
     const y = options.handle ? box.y + box.height - 3 : box.y + 8;
@@ -109,8 +134,8 @@ export class AgendaEditorPage {
     }
     await this.page.mouse.move(x, y);
     await this.page.mouse.down();
-    await this.page.mouse.move(x + dx / 2, y + (rows * SLOT_PX) / 2, { steps: 4 });
-    await this.page.mouse.move(x + dx, y + rows * SLOT_PX, { steps: 4 });
+    await this.page.mouse.move(x + dx / 2, y + (rows * slotPx) / 2, { steps: 4 });
+    await this.page.mouse.move(x + dx, y + rows * slotPx, { steps: 4 });
     await this.page.mouse.up();
   }
 

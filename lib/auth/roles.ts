@@ -2,10 +2,11 @@
 export const userRoles = ["admin", "organizer", "staff"] as const;
 export type UserRole = (typeof userRoles)[number];
 
-export type Permission = "agenda" | "speakers" | "quotes" | "attendees" | "checkin" | "users" | "audit";
+export type Permission = "agenda" | "speakers" | "quotes" | "attendees" | "checkin" | "users" | "audit" | "editions";
 
 const GRANTS: Record<UserRole, readonly Permission[]> = {
-  admin: ["agenda", "speakers", "quotes", "attendees", "checkin", "users", "audit"],
+  // Creating an edition and choosing the current one changes what every visitor sees.
+  admin: ["agenda", "speakers", "quotes", "attendees", "checkin", "users", "audit", "editions"],
   organizer: ["agenda", "speakers", "quotes", "attendees", "checkin"],
   staff: ["checkin"],
 };

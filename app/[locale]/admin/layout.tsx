@@ -1,8 +1,12 @@
 import { setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/auth/guard";
 import { ConsoleNav } from "./_components/console-nav";
+import { EditionSwitcher } from "./_components/edition-switcher";
 
-/** The console: rendered per request; each page checks the role itself, the layout only shows the nav. */
+/**
+ * The console: rendered per request; each page checks the role itself, the layout only shows the
+ * nav and the edition the console works on (with the switcher).
+ */
 export default async function ConsoleLayout({ children, params }: LayoutProps<"/[locale]/admin">) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -10,6 +14,7 @@ export default async function ConsoleLayout({ children, params }: LayoutProps<"/
   return (
     <div>
       {user && <ConsoleNav user={user} locale={locale} />}
+      {user && <EditionSwitcher locale={locale} />}
       {children}
     </div>
   );

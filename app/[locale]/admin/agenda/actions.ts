@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { consoleEdition } from "@/auth/edition";
 import { requireActionUser } from "@/auth/guard";
 import {
   createSession,
@@ -58,12 +59,12 @@ export async function saveSessionAction(_state: EditState, form: FormData): Prom
     const parsed = updateSessionInput.safeParse(values);
     if (!parsed.success) return { errors: fieldErrors(parsed.error), at: Date.now() };
     const { sessionId, revision, acknowledge, ...fields } = parsed.data;
-    return answer(updateSession(sessionId, revision, fields, acknowledge, user.id));
+    return answer(updateSession(sessionId, revision, fields, acknowledge, user.id, (await consoleEdition()).id));
   }
   const parsed = createSessionInput.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), at: Date.now() };
   const { acknowledge, ...fields } = parsed.data;
-  return answer(createSession(fields, acknowledge, user.id));
+  return answer(createSession(fields, acknowledge, user.id, (await consoleEdition()).id));
 }
 
 /** A drag or a key press: the same checks as the form, on room and times alone. */
@@ -72,7 +73,7 @@ export async function moveSessionAction(input: unknown): Promise<EditState> {
   const parsed = moveSessionInput.safeParse(input);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), at: Date.now() };
   const { sessionId, revision, acknowledge, ...placement } = parsed.data;
-  return answer(moveSession(sessionId, revision, placement, acknowledge, user.id));
+  return answer(moveSession(sessionId, revision, placement, acknowledge, user.id, (await consoleEdition()).id));
 }
 
 export type CheckState = { conflicts?: Conflict[]; errors?: FieldErrors; refusal?: EditRefusal };
@@ -83,7 +84,7 @@ export async function checkSessionAction(input: unknown): Promise<CheckState> {
   const parsed = checkSessionInput.safeParse(input);
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const { sessionId, ...fields } = parsed.data;
-  const result = previewConflicts(sessionId || null, fields);
+  const result = previewConflicts(sessionId || null, fields, (await consoleEdition()).id);
   return result.ok ? { conflicts: result.conflicts } : { refusal: result.reason };
 }
 
@@ -92,7 +93,7 @@ export async function deleteSessionAction(_state: EditState, form: FormData): Pr
   const formData = formOf(form);
   const parsed = sessionRefInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { errors: fieldErrors(parsed.error), at: Date.now() };
-  const result = deleteSession(parsed.data.sessionId, parsed.data.revision, user.id);
+  const result = deleteSession(parsed.data.sessionId, parsed.data.revision, user.id, (await consoleEdition()).id);
   if (!result.ok) return { refusal: result.reason, at: Date.now() };
   revalidatePath(EDITOR, "page");
   return { ok: true, at: Date.now() };
@@ -102,7 +103,7 @@ export type PublishState = { number?: number; changes?: Change[]; nothing?: bool
 
 export async function publishAction(_state: PublishState): Promise<PublishState> {
   const user = await requireActionUser("agenda");
-  const result = publishSchedule(user.id);
+  const result = publishSchedule(user.id, (await consoleEdition()).id);
   if (!result.ok) return { nothing: true, at: Date.now() };
   refreshPublicPages({ kind: "publish" });
   return { number: result.number, changes: result.changes, at: Date.now() };
@@ -110,24 +111,28 @@ export async function publishAction(_state: PublishState): Promise<PublishState>
 
 export type VenueState = { ok?: boolean; errors?: FieldErrors; notFound?: boolean; at?: number };
 
-function saveVenue<T extends z.ZodTypeAny, U extends z.ZodTypeAny>(
+async function saveVenue<T extends z.ZodTypeAny, U extends z.ZodTypeAny>(
   kind: "room" | "track",
   userId: number,
   formData: FormData,
   create: T,
   update: U,
-  write: { create: (fields: z.infer<T>, userId: number) => unknown; update: (id: number, fields: z.infer<T>, userId: number) => unknown },
-): VenueState {
+  write: {
+    create: (fields: z.infer<T>, userId: number, eventId: number) => unknown;
+    update: (id: number, fields: z.infer<T>, userId: number, eventId: number) => unknown;
+  },
+): Promise<VenueState> {
+  const eventId = (await consoleEdition()).id;
   const values = Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith("$")));
   if (values.id) {
     const parsed = update.safeParse(values);
     if (!parsed.success) return { errors: fieldErrors(parsed.error), at: Date.now() };
     const { id, ...fields } = parsed.data as { id: number } & z.infer<T>;
-    if (!write.update(id, fields as z.infer<T>, userId)) return { notFound: true, at: Date.now() };
+    if (!write.update(id, fields as z.infer<T>, userId, eventId)) return { notFound: true, at: Date.now() };
   } else {
     const parsed = create.safeParse(values);
     if (!parsed.success) return { errors: fieldErrors(parsed.error), at: Date.now() };
-    write.create(parsed.data, userId);
+    write.create(parsed.data, userId, eventId);
   }
   refreshPublicPages({ kind });
   return { ok: true, at: Date.now() };

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { consoleEdition } from "@/auth/edition";
 import { requirePageUser } from "@/auth/guard";
 import { loadAgendaEditor } from "@/db/queries/agenda-editor";
+import { gridHours } from "@/lib/agenda-editor/grid";
 import { formatDay, offsetLabel, zonedToInstant } from "@/lib/time";
 import { AgendaEditor } from "./_components/agenda-editor";
 import { PublishPanel } from "./_components/publish-panel";
@@ -18,12 +20,13 @@ export default async function AgendaEditorPage({ params }: PageProps<"/[locale]/
   setRequestLocale(locale);
   await requirePageUser(locale, "agenda");
   const t = await getTranslations("agendaEditor");
-  const data = loadAgendaEditor();
+  const data = loadAgendaEditor((await consoleEdition()).id);
   const [first] = data.days;
   const editor = {
     ...data,
     days: data.days.map((date) => ({ date, label: formatDay(date, locale, "short") })),
     offset: offsetLabel(zonedToInstant(first, "12:00", data.timeZone), data.timeZone),
+    hours: gridHours(data.sessions.map((s) => s.data), data.timeZone),
   };
   return (
     <div>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { consoleEdition } from "@/auth/edition";
 import { actorOf, requireActionUser } from "@/auth/guard";
 import { z } from "zod";
 import { getEventSettings, updateEventSettings, updateRegistrationMode } from "@/db/queries/event-settings";
@@ -31,7 +32,8 @@ export async function saveSettingsAction(_state: SettingsState, form: FormData):
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
     return { errors, values };
   }
-  const zone = getEventSettings().timeZone;
+  const edition = await consoleEdition();
+  const zone = getEventSettings(edition.id).timeZone;
   const result = updateEventSettings(
     {
       capacity: parsed.data.capacity,
@@ -41,6 +43,7 @@ export async function saveSettingsAction(_state: SettingsState, form: FormData):
       endDate: parsed.data.endDate,
     },
     actorOf(user),
+    edition.id,
   );
   if (!result.ok) {
     if (result.reason === "belowConfirmed") {
@@ -68,7 +71,7 @@ export async function saveModeAction(_state: ModeState, form: FormData): Promise
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
     return { errors, values };
   }
-  updateRegistrationMode(parsed.data, actorOf(user));
+  updateRegistrationMode(parsed.data, actorOf(user), (await consoleEdition()).id);
   // The register page tells people how long their seat is held.
   refreshPublicPages({ kind: "registration" });
   revalidatePath("/[locale]/admin/settings", "page");

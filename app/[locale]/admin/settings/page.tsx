@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { consoleEdition } from "@/auth/edition";
 import { requirePageUser } from "@/auth/guard";
 import { getEventSettings, getRegistrationModeSettings } from "@/db/queries/event-settings";
 import { listInvitations } from "@/db/queries/invitations";
@@ -20,8 +21,9 @@ export default async function SettingsPage({ params }: PageProps<"/[locale]/admi
   setRequestLocale(locale);
   await requirePageUser(locale, "attendees", "/admin/settings");
   const t = await getTranslations("settingsAdmin");
-  const s = getEventSettings();
-  const m = getRegistrationModeSettings();
+  const edition = await consoleEdition();
+  const s = getEventSettings(edition.id);
+  const m = getRegistrationModeSettings(edition.id);
   const values = {
     capacity: s.capacity === null ? "" : String(s.capacity),
     opensAt: instantToLocal(s.registrationOpensAt, s.timeZone),

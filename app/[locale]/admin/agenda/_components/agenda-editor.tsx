@@ -6,7 +6,9 @@ import type { Conflict } from "@/lib/agenda-editor/conflicts";
 import { pick } from "@/lib/localized";
 import { zonedDate } from "@/lib/time";
 import { moveSessionAction, type EditState } from "../actions";
+import { ZOOM_DEFAULT, ZOOM_LEVELS, type GridHours } from "@/lib/agenda-editor/grid";
 import { ConflictList } from "./conflict-list";
+import { GridControls } from "./grid-controls";
 import { EditorGrid, type Spot, type Target } from "./editor-grid";
 import { SessionForm, type NewSessionPreset } from "./session-form";
 import { hhmm, type EditorProps, type EditorSession } from "./types";
@@ -21,6 +23,8 @@ export function AgendaEditor({ data }: { data: EditorProps }) {
   const [day, setDay] = useState(data.days[0]?.date ?? "");
   const [selection, setSelection] = useState<Selection>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  const [hours, setHours] = useState<GridHours>(data.hours);
+  const [zoom, setZoom] = useState(ZOOM_DEFAULT);
   // Where moves were asked to go, shown there until the page's data catches up with them. They go to
   // the server one at a time, each with the revision the one before produced, so quick key presses
   // all count; the ref is the same map, current at once for a key pressed before the next render.
@@ -107,8 +111,9 @@ export function AgendaEditor({ data }: { data: EditorProps }) {
         </button>
       </div>
       <p id="agenda-grid-help" className="mt-3 text-sm text-slate-700">
-        {t("gridHelp")} {t("forumTime", { offset: data.offset })}
+        {t("gridHelp")} {t("forumTime", { offset: data.offset, zone: data.timeZone })}
       </p>
+      <GridControls hours={hours} zoom={zoom} onHours={setHours} onZoom={(z) => setZoom(Math.min(Math.max(z, 0), ZOOM_LEVELS.length - 1))} />
       <div role="status" className="mt-2">
         {notice?.tone === "status" && <p className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">{notice.text}</p>}
       </div>
@@ -130,6 +135,8 @@ export function AgendaEditor({ data }: { data: EditorProps }) {
         rooms={data.rooms}
         sessions={sessions}
         timeZone={data.timeZone}
+        hours={hours}
+        slotPx={ZOOM_LEVELS[zoom]!}
         selectedId={editing?.id ?? null}
         pending={targets}
         lastTarget={(id) => lastTargets.current.get(id)}

@@ -6,7 +6,8 @@ import { SNAP_MINUTES } from "@/lib/agenda-editor/draft";
 import { pick } from "@/lib/localized";
 import { minutesOfDay } from "@/lib/time";
 import { SessionBlock } from "./session-block";
-import { GRID_END, GRID_START, hhmm, SLOT_PX, type EditorRoom, type EditorSession } from "./types";
+import type { GridHours } from "@/lib/agenda-editor/grid";
+import { hhmm, type EditorRoom, type EditorSession } from "./types";
 
 /** Where a session sits on the day's grid, in minutes of the forum's day. */
 export type Spot = { roomId: number; start: number; end: number };
@@ -17,6 +18,9 @@ type Props = {
   rooms: EditorRoom[];
   sessions: EditorSession[];
   timeZone: string;
+  /** The hours shown, and the height of a 15-minute row (the zoom). */
+  hours: GridHours;
+  slotPx: number;
   selectedId: number | null;
   /** Where moves were asked to go; `revision` once the server has taken them. */
   pending: ReadonlyMap<number, Target>;
@@ -29,12 +33,13 @@ type Props = {
 
 type Drag = { id: number; mode: "move" | "resize"; x0: number; y0: number; from: Spot; spot: Spot };
 
-const HEIGHT = ((GRID_END - GRID_START) / SNAP_MINUTES) * SLOT_PX;
-const top = (minute: number) => ((minute - GRID_START) / SNAP_MINUTES) * SLOT_PX;
 const same = (a: Spot, b: Spot) => a.roomId === b.roomId && a.start === b.start && a.end === b.end;
 
 /** The day as a grid, a column per room: click a free slot, drag to move, drag the lower edge to resize. */
-export function EditorGrid({ dayLabel, rooms, sessions, timeZone, selectedId, pending, lastTarget, onSelect, onCreate, onMove }: Props) {
+export function EditorGrid({ dayLabel, rooms, sessions, timeZone, hours, slotPx, selectedId, pending, lastTarget, onSelect, onCreate, onMove }: Props) {
+  const { start: gridStart, end: gridEnd } = hours;
+  const gridHeight = ((gridEnd - gridStart) / SNAP_MINUTES) * slotPx;
+  const top = (minute: number) => ((minute - gridStart) / SNAP_MINUTES) * slotPx;
   const t = useTranslations("agendaEditor");
   const locale = useLocale();
   const columns = useRef(new Map<number, HTMLDivElement>());
@@ -73,16 +78,16 @@ export function EditorGrid({ dayLabel, rooms, sessions, timeZone, selectedId, pe
   const moveDrag = (event: PointerEvent<HTMLElement>) => {
     const d = drag.current;
     if (!d) return;
-    const steps = Math.round((event.clientY - d.y0) / SLOT_PX) * SNAP_MINUTES;
+    const steps = Math.round((event.clientY - d.y0) / slotPx) * SNAP_MINUTES;
     const length = d.from.end - d.from.start;
     const spot =
       d.mode === "move"
         ? {
             roomId: roomAt(event.clientX, d.from.roomId),
-            start: Math.min(Math.max(d.from.start + steps, GRID_START), GRID_END - length),
+            start: Math.min(Math.max(d.from.start + steps, gridStart), gridEnd - length),
             end: 0,
           }
-        : { ...d.from, end: Math.min(Math.max(d.from.end + steps, d.from.start + SNAP_MINUTES), GRID_END) };
+        : { ...d.from, end: Math.min(Math.max(d.from.end + steps, d.from.start + SNAP_MINUTES), gridEnd) };
     if (d.mode === "move") spot.end = spot.start + length;
     if (same(spot, d.spot)) return;
     d.spot = spot;
@@ -120,14 +125,20 @@ export function EditorGrid({ dayLabel, rooms, sessions, timeZone, selectedId, pe
   const onColumnClick = (event: MouseEvent<HTMLDivElement>, roomId: number) => {
     if (event.target !== event.currentTarget) return;
     const y = event.clientY - event.currentTarget.getBoundingClientRect().top;
-    onCreate(roomId, GRID_START + Math.floor(y / SLOT_PX) * SNAP_MINUTES);
+    onCreate(roomId, gridStart + Math.floor(y / slotPx) * SNAP_MINUTES);
   };
 
-  const hours: number[] = [];
-  for (let m = GRID_START; m < GRID_END; m += 60) hours.push(m);
+  const marks: number[] = [];
+  for (let m = gridStart; m < gridEnd; m += 60) marks.push(m);
 
   return (
-    <section aria-label={t("grid", { day: dayLabel })} className="mt-4 overflow-x-auto">
+    <section
+      aria-label={t("grid", { day: dayLabel })}
+      data-grid-start={gridStart}
+      data-grid-end={gridEnd}
+      data-slot-px={slotPx}
+      className="mt-4 overflow-x-auto"
+    >
       <div className="grid min-w-[40rem] gap-x-1" style={{ gridTemplateColumns: `3.5rem repeat(${rooms.length}, minmax(8rem, 1fr))` }}>
         <div className="py-2 text-xs font-semibold text-slate-600">{t("time")}</div>
         {rooms.map((room) => (
@@ -135,8 +146,8 @@ export function EditorGrid({ dayLabel, rooms, sessions, timeZone, selectedId, pe
             {pick(locale, room.nameEn, room.nameZh)}
           </div>
         ))}
-        <div className="relative" style={{ height: HEIGHT }} aria-hidden="true">
-          {hours.map((m) => (
+        <div className="relative" style={{ height: gridHeight }} aria-hidden="true">
+          {marks.map((m) => (
             <span key={m} className="absolute right-1 -translate-y-1/2 text-xs text-slate-600" style={{ top: top(m) }}>
               {hhmm(m)}
             </span>
@@ -154,22 +165,22 @@ export function EditorGrid({ dayLabel, rooms, sessions, timeZone, selectedId, pe
             onClick={(e) => onColumnClick(e, room.id)}
             className="relative cursor-copy rounded border border-slate-200 bg-white"
             style={{
-              height: HEIGHT,
-              backgroundImage: `repeating-linear-gradient(to bottom, transparent 0, transparent ${SLOT_PX * 4 - 1}px, #e2e8f0 ${SLOT_PX * 4 - 1}px, #e2e8f0 ${SLOT_PX * 4}px)`,
+              height: gridHeight,
+              backgroundImage: `repeating-linear-gradient(to bottom, transparent 0, transparent ${slotPx * 4 - 1}px, #e2e8f0 ${slotPx * 4 - 1}px, #e2e8f0 ${slotPx * 4}px)`,
             }}
           >
             {sessions.map((s) => {
               const moving = preview?.id === s.id || (pending.has(s.id) && pending.get(s.id)?.revision === undefined);
               const spot = spotOf(s);
-              if (spot.roomId !== room.id) return null;
+              if (spot.roomId !== room.id || spot.end <= gridStart || spot.start >= gridEnd) return null;
               return (
                 <SessionBlock
                   key={s.id}
                   session={s}
                   start={spot.start}
                   end={spot.end}
-                  top={top(Math.max(spot.start, GRID_START))}
-                  height={Math.max(((Math.min(spot.end, GRID_END) - Math.max(spot.start, GRID_START)) / SNAP_MINUTES) * SLOT_PX, SLOT_PX)}
+                  top={top(Math.max(spot.start, gridStart))}
+                  height={Math.max(((Math.min(spot.end, gridEnd) - Math.max(spot.start, gridStart)) / SNAP_MINUTES) * slotPx, slotPx)}
                   selected={s.id === selectedId}
                   moving={moving}
                   onPointerDown={(e, mode) => startDrag(e, s, mode)}

@@ -20,7 +20,12 @@ type Props = {
   onKeyDown: (event: KeyboardEvent) => void;
 };
 
-/** One session on the editor's grid: a button that drags, with a lower edge that resizes. */
+/**
+ * One session on the editor's grid: a button that drags, with a lower edge that resizes. Its time
+ * and whole title always show: the block is at least as tall as the session is long, and grows
+ * (over the free space below, or over the next session while hovered or focused) where the title
+ * needs more lines than a short session has at the chosen zoom.
+ */
 export function SessionBlock({ session: s, start, end, top, height, selected, moving, ...handlers }: Props) {
   const t = useTranslations("agendaEditor");
   const locale = useLocale();
@@ -38,20 +43,20 @@ export function SessionBlock({ session: s, start, end, top, height, selected, mo
         handlers.onClick();
       }}
       onKeyDown={handlers.onKeyDown}
-      className={`absolute inset-x-0.5 flex touch-none cursor-grab flex-col overflow-hidden rounded border border-l-4 bg-white px-1.5 py-0.5 text-left text-xs shadow-sm ${
+      className={`absolute inset-x-0.5 block touch-none cursor-grab rounded border border-l-4 bg-white px-1.5 py-0.5 text-left text-xs leading-tight shadow-sm hover:z-20 focus:z-20 ${
         selected ? "border-brand-700 ring-2 ring-brand-700" : "border-slate-300"
       } ${moving ? "opacity-70" : ""} ${s.data.cancelled ? "bg-slate-100" : ""}`}
-      style={{ top, height }}
+      style={{ top, minHeight: height, zIndex: selected ? 10 : undefined }}
     >
-      <span className="text-slate-600">
+      <span className="mr-1 whitespace-nowrap text-slate-600">
         {hhmm(start)}–{hhmm(end % (24 * 60))}
       </span>
-      <span className={`font-semibold leading-tight ${s.data.cancelled ? "line-through" : ""}`}>{title}</span>
-      {s.data.cancelled && <span className="font-semibold text-red-800">{t("cancelledBadge")}</span>}
+      <span className={`break-words font-semibold ${s.data.cancelled ? "line-through" : ""}`}>{title}</span>
+      {s.data.cancelled && <span className="block font-semibold text-red-800">{t("cancelledBadge")}</span>}
       {s.status === "draft" ? (
-        <span className="text-amber-800">{t("neverPublished")}</span>
+        <span className="block text-amber-800">{t("neverPublished")}</span>
       ) : (
-        s.hasDraft && <span className="text-amber-800">{t("draftBadge")}</span>
+        s.hasDraft && <span className="block text-amber-800">{t("draftBadge")}</span>
       )}
       <span
         aria-hidden="true"
