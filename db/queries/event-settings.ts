@@ -36,8 +36,8 @@ export function getEventSettings(eventId: number = getEvent().id): EventSettings
     startDate: event.startDate,
     endDate: event.endDate,
     timeZone: event.timeZone,
-    confirmed: countByStatus("confirmed"),
-    waiting: countByStatus("waiting"),
+    confirmed: countByStatus("confirmed", eventId),
+    waiting: countByStatus("waiting", eventId),
   };
 }
 
@@ -65,7 +65,7 @@ export function updateEventSettings(input: SettingsInput, actor: string, eventId
       if (!event) throw new Error(`No edition ${eventId}.`);
       expireHolds(tx);
       // Held seats count: lowering the capacity under them would give a seat twice.
-      const confirmed = seatsTaken();
+      const confirmed = seatsTaken(new Date(), eventId);
       const next = forumCapacity(input.capacity);
       if (next < confirmed) return { ok: false, reason: "belowConfirmed", capacity: next, confirmed } as const;
       // A day someone registered for cannot drop out of the forum under them.
@@ -80,7 +80,7 @@ export function updateEventSettings(input: SettingsInput, actor: string, eventId
       if (outside > 0) return { ok: false, reason: "daysInUse", registrations: outside } as const;
       const before = {
         capacity: event.capacity,
-        effectiveCapacity: capacity(),
+        effectiveCapacity: capacity(eventId),
         registrationOpensAt: event.registrationOpensAt,
         registrationClosesAt: event.registrationClosesAt,
         startDate: event.startDate,
@@ -105,7 +105,7 @@ export function updateEventSettings(input: SettingsInput, actor: string, eventId
         before,
         after: { ...input, effectiveCapacity: next },
       });
-      const promoted = next > before.effectiveCapacity ? promoteWaiting(tx, actor) : [];
+      const promoted = next > before.effectiveCapacity ? promoteWaiting(tx, actor, eventId) : [];
       return { ok: true, promoted } as const;
     },
     { behavior: "immediate" },

@@ -90,7 +90,7 @@ export async function createInvitationAction(_state: InvitationState, form: Form
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
     return { errors, values };
   }
-  const row = createInvitation(parsed.data, user.id, actorOf(user));
+  const row = createInvitation(parsed.data, user.id, actorOf(user), (await consoleEdition()).id);
   revalidatePath("/[locale]/admin/settings", "page");
   return { created: row.code };
 }
@@ -101,6 +101,6 @@ export async function revokeInvitationAction(form: FormData): Promise<void> {
   const user = await requireActionUser("attendees");
   const parsed = revokeInput.safeParse(Object.fromEntries(formOf(form)));
   if (!parsed.success) return;
-  revokeInvitation(parsed.data.id, actorOf(user));
+  revokeInvitation(parsed.data.id, actorOf(user), (await consoleEdition()).id);
   revalidatePath("/[locale]/admin/settings", "page");
 }

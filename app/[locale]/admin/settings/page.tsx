@@ -46,7 +46,7 @@ export default async function SettingsPage({ params }: PageProps<"/[locale]/admi
         <h2 id="invitations" className="text-2xl font-bold">{t("invitationsHeading")}</h2>
         <p className="mt-2 text-slate-700">{t("invitationsIntro")}</p>
         <InvitationForm />
-        <InvitationTable rows={listInvitations()} />
+        <InvitationTable rows={listInvitations(edition.id)} />
       </section>
     </div>
   );
