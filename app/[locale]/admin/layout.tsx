@@ -1,5 +1,6 @@
 import { setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/auth/guard";
+import { ClientMessages } from "@/components/client-messages";
 import { ConsoleNav } from "./_components/console-nav";
 
 /** The console: rendered per request; each page checks the role itself, the layout only shows the nav. */
@@ -8,9 +9,11 @@ export default async function ConsoleLayout({ children, params }: LayoutProps<"/
   setRequestLocale(locale);
   const user = await currentUser();
   return (
-    <div>
-      {user && <ConsoleNav user={user} locale={locale} />}
-      {children}
-    </div>
+    <ClientMessages area="all">
+      <div>
+        {user && <ConsoleNav user={user} locale={locale} />}
+        {children}
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,0 +1,18 @@
+import { useLocale } from "next-intl";
+import NextLink from "next/link";
+import type { ComponentProps } from "react";
+
+type Props = Omit<ComponentProps<typeof NextLink>, "href"> & { href: string };
+
+/**
+ * A link within the site, in the page's language. Unlike next-intl's own Link, a server component
+ * that renders it sends the browser next/link alone, not next-intl's client runtime.
+ */
+export function Link({ href, ...rest }: Props) {
+  const locale = useLocale();
+  return <NextLink href={localeHref(locale, href)} {...rest} />;
+}
+
+export function localeHref(locale: string, href: string): string {
+  return `/${locale}${href === "/" ? "" : href}`;
+}
