@@ -76,7 +76,7 @@ test.describe("with scripts disabled", () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Key figures" })).toBeVisible();
 
-    await page.getByRole("navigation").getByRole("link", { name: "Agenda" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Agenda", exact: true }).click();
     await expect(page).toHaveURL(/\/en\/agenda$/);
     const first = page.locator("#agenda-panel").getByRole("link").first();
     const title = (await first.textContent())!;
