@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.tsx"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.tsx", "i18n/**/*.test.ts"],
     environment: "node",
     // A focused test (`.only`) would leave the rest of the suite unrun: refused, in CI or not.
     allowOnly: false,

@@ -1,16 +1,15 @@
 "use client";
 
-import { useLocale } from "next-intl";
+import { usePathname } from "next/navigation";
 import type { MouseEvent, ReactNode } from "react";
-import { usePathname } from "@/i18n/navigation";
-import { routing } from "@/i18n/routing";
+
+type Props = { locale: string; other: string; label: string; children: ReactNode };
 
 /** Links to the same page in the other language, carrying the current filters along. */
-export function LocaleSwitch({ label, children }: { label: string; children: ReactNode }) {
-  const locale = useLocale();
+export function LocaleSwitch({ locale, other, label, children }: Props) {
   const pathname = usePathname();
-  const other = routing.locales.find((l) => l !== locale) ?? routing.defaultLocale;
-  const href = `/${other}${pathname === "/" ? "" : pathname}`;
+  const rest = pathname.slice(`/${locale}`.length);
+  const href = `/${other}${rest === "/" ? "" : rest}`;
   const keepQuery = (event: MouseEvent<HTMLAnchorElement>) => {
     event.currentTarget.href = href + window.location.search;
     // Remembered for the next visit to "/" (the proxy reads it; it does not run on this page).

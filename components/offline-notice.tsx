@@ -1,12 +1,12 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
-/** Offline, says so, and when the copy being shown was saved. */
-export function OfflineNotice() {
-  const t = useTranslations("offline");
-  const locale = useLocale();
+/** `savedCopy` holds `{when}`, filled with the time the copy shown was saved. */
+type Props = { locale: string; offline: string; savedCopy: string };
+
+/** Offline, says so, and when the copy being shown was saved. Its strings come from the layout. */
+export function OfflineNotice({ locale, offline, savedCopy }: Props) {
   const [state, setState] = useState<{ offline: boolean; savedAt: string | null }>({ offline: false, savedAt: null });
 
   useEffect(() => {
@@ -34,7 +34,7 @@ export function OfflineNotice() {
     : null;
   return (
     <p role="status" className="bg-amber-100 px-4 py-2 text-center text-sm font-medium text-amber-950">
-      {when ? t("savedCopy", { when }) : t("offline")}
+      {when ? savedCopy.replace("{when}", when) : offline}
     </p>
   );
 }

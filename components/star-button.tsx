@@ -1,13 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { toggleStar, usePersonalAgenda } from "./personal-agenda/store";
 
-type Props = { slug: string; title: string; labelled?: boolean; className?: string };
+/** The strings of the "stars" namespace, translated by the caller: `name` is "Star <title>". */
+export type StarLabels = { name: string; add: string; remove: string; label: string };
+type Props = { slug: string; labels: StarLabels; labelled?: boolean; className?: string };
 
 /** Stars a session for the personal agenda: a toggle button whose name stays, pressed or not. */
-export function StarButton({ slug, title, labelled, className = "" }: Props) {
-  const t = useTranslations("stars");
+export function StarButton({ slug, labels, labelled, className = "" }: Props) {
   const starred = usePersonalAgenda()?.stars.includes(slug) ?? false;
   const shape = labelled
     ? "gap-1.5 border border-slate-300 px-3 py-1.5 font-semibold text-slate-800 hover:bg-amber-50 aria-pressed:border-amber-600 aria-pressed:bg-amber-50"
@@ -16,8 +16,8 @@ export function StarButton({ slug, title, labelled, className = "" }: Props) {
     <button
       type="button"
       aria-pressed={starred}
-      aria-label={t("star", { title })}
-      title={starred ? t("remove") : t("add")}
+      aria-label={labels.name}
+      title={starred ? labels.remove : labels.add}
       onClick={() => void toggleStar(slug, !starred)}
       className={`inline-flex shrink-0 items-center justify-center rounded-md aria-pressed:text-amber-600 ${shape} ${className}`}
     >
@@ -30,7 +30,7 @@ export function StarButton({ slug, title, labelled, className = "" }: Props) {
           strokeLinejoin="round"
         />
       </svg>
-      {labelled && <span className="text-slate-800">{t("label")}</span>}
+      {labelled && <span className="text-slate-800">{labels.label}</span>}
     </button>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from "next";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { ErrorCopyProvider } from "@/components/error-copy";
 import { OfflineNotice } from "@/components/offline-notice";
 import { ServiceWorker } from "@/components/service-worker";
 import { SiteFooter } from "@/components/site-footer";
@@ -28,6 +29,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("nav");
+  const offline = await getTranslations("offline");
+  const error = await getTranslations("error");
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
@@ -37,15 +40,16 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         >
           {t("skip")}
         </a>
-        <NextIntlClientProvider>
+        {/* No catalogue here: the islands of a page take theirs (components/client-messages.tsx). */}
+        <ErrorCopyProvider copy={{ title: error("title"), body: error("body"), retry: error("retry") }}>
           <ServiceWorker />
-          <OfflineNotice />
+          <OfflineNotice locale={locale} offline={offline("offline")} savedCopy={offline.raw("savedCopy") as string} />
           <SiteHeader name={editionName(getEvent(), locale)} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
             {children}
           </main>
           <SiteFooter />
-        </NextIntlClientProvider>
+        </ErrorCopyProvider>
       </body>
     </html>
   );

@@ -7,6 +7,7 @@ import { pageMetadata } from "@/i18n/metadata";
 import { Link } from "@/i18n/navigation";
 import { isZh, pick } from "@/lib/localized";
 import { formatEditionDates } from "@/lib/edition";
+import { formatDay } from "@/lib/time";
 import { NowNext } from "./_components/now-next";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
@@ -20,7 +21,13 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const t = await getTranslations("home");
   const event = getEvent();
   const figures = listKeyFigures();
-  const sessions = listPublicSessions().filter((s) => s.status === "published" && s.type !== "break");
+  // Only what the now-and-next island shows: the rest would travel in the page for nothing.
+  const sessions = listPublicSessions()
+    .filter((s) => s.status === "published" && s.type !== "break")
+    .map(({ id, slug, startsAt, endsAt, titleEn, titleZh, room }) => ({
+      id, slug, startsAt, endsAt, titleEn, titleZh,
+      room: room && { nameEn: room.nameEn, nameZh: room.nameZh },
+    }));
 
   return (
     <div className="space-y-10">
@@ -46,7 +53,20 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         </div>
       </section>
 
-      <NowNext sessions={sessions} timeZone={event.timeZone} startDate={event.startDate} endDate={event.endDate} />
+      <NowNext
+        sessions={sessions}
+        timeZone={event.timeZone}
+        locale={locale}
+        copy={{
+          pastHeading: t("pastHeading"),
+          nextHeading: t("nextHeading"),
+          nowHeading: t("nowHeading"),
+          illustrative: t("illustrative"),
+          nothingNow: t("nothingNow"),
+          afterForum: t("afterForum", { dates: formatEditionDates(event.startDate, event.endDate, locale, "span") }),
+          beforeForum: t("beforeForum", { date: formatDay(event.startDate, locale) }),
+        }}
+      />
 
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading" className="text-2xl font-bold">

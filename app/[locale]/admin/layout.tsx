@@ -1,5 +1,6 @@
 import { setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/auth/guard";
+import { ClientMessages } from "@/components/client-messages";
 import { ConsoleNav } from "./_components/console-nav";
 import { EditionSwitcher } from "./_components/edition-switcher";
 
@@ -12,10 +13,12 @@ export default async function ConsoleLayout({ children, params }: LayoutProps<"/
   setRequestLocale(locale);
   const user = await currentUser();
   return (
-    <div>
-      {user && <ConsoleNav user={user} locale={locale} />}
-      {user && <EditionSwitcher locale={locale} />}
-      {children}
-    </div>
+    <ClientMessages area="all">
+      <div>
+        {user && <ConsoleNav user={user} locale={locale} />}
+        {user && <EditionSwitcher locale={locale} />}
+        {children}
+      </div>
+    </ClientMessages>
   );
 }

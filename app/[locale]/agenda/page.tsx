@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getEvent } from "@/db/queries/event";
 import { listPublicSessions, listRooms, listTracks } from "@/db/queries/sessions";
 import { sessionTypes } from "@/lib/sessions/kinds";
+import { ClientMessages } from "@/components/client-messages";
 import { pageMetadata } from "@/i18n/metadata";
 import { Link } from "@/i18n/navigation";
 import { daysOf, editionName } from "@/lib/edition";
@@ -51,7 +52,9 @@ export default async function AgendaPage({ params }: PageProps<"/[locale]/agenda
         </Link>
       </p>
       {/* The unfiltered first day is in the HTML; the browser then applies the query string. */}
-      <AgendaExplorer data={data} />
+      <ClientMessages area="agenda">
+        <AgendaExplorer data={data} />
+      </ClientMessages>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { listQuotes, listTopics } from "@/db/queries/quotes";
 import { listSpeakers } from "@/db/queries/speakers";
+import { ClientMessages } from "@/components/client-messages";
 import { pageMetadata } from "@/i18n/metadata";
 import { QuoteArchive } from "./_components/quote-archive";
 
@@ -27,7 +28,9 @@ export default async function QuotesPage({ params }: PageProps<"/[locale]/quotes
     <div>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-2xl text-slate-700">{t("description")}</p>
-      <QuoteArchive data={data} />
+      <ClientMessages area="quotes">
+        <QuoteArchive data={data} />
+      </ClientMessages>
     </div>
   );
 }

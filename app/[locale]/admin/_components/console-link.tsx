@@ -1,7 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { Link, usePathname } from "@/i18n/navigation";
+import { Link } from "@/i18n/navigation";
+import { usePathname } from "@/i18n/use-pathname";
 
 export function ConsoleLink({ href, exact, children }: { href: string; exact?: boolean; children: ReactNode }) {
   const pathname = usePathname();

@@ -12,6 +12,7 @@ type Props = { session: AgendaSession; timeZone: string; offset: string; showRoo
 export function SessionCard({ session: s, timeZone, offset, showRoom, compact }: Props) {
   const t = useTranslations("agenda");
   const types = useTranslations("types");
+  const stars = useTranslations("stars");
   const locale = useLocale();
   const cancelled = s.status === "cancelled";
   const color = s.track?.color ?? "#475569";
@@ -36,7 +37,7 @@ export function SessionCard({ session: s, timeZone, offset, showRoom, compact }:
         </Link>
       </h3>
       {/* After the title in reading and tab order; shown in the corner. */}
-      <StarButton slug={s.slug} title={title} className="absolute top-1 right-1" />
+      <StarButton slug={s.slug} labels={{ name: stars("star", { title }), add: stars("add"), remove: stars("remove"), label: stars("label") }} className="absolute top-1 right-1" />
       {cancelled && (
         <p className="mt-1 w-fit rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t("cancelled")}</p>
       )}

@@ -14,6 +14,7 @@ export function AgendaItem({ item: { session: s, booking, overlapsWith }, timeZo
   const t = useTranslations("myAgenda");
   const agenda = useTranslations("agenda");
   const types = useTranslations("types");
+  const stars = useTranslations("stars");
   const locale = useLocale();
   const title = pick(locale, s.titleEn, s.titleZh);
   const cancelled = s.status === "cancelled";
@@ -53,7 +54,7 @@ export function AgendaItem({ item: { session: s, booking, overlapsWith }, timeZo
           </p>
         )}
       </div>
-      <StarButton slug={s.slug} title={title} />
+      <StarButton slug={s.slug} labels={{ name: stars("star", { title }), add: stars("add"), remove: stars("remove"), label: stars("label") }} />
     </article>
   );
 }

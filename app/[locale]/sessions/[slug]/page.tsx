@@ -42,6 +42,7 @@ export default async function SessionPage({ params }: Props) {
   const t = await getTranslations("session");
   const types = await getTranslations("types");
   const roles = await getTranslations("roles");
+  const stars = await getTranslations("stars");
   const { timeZone } = getEvent();
   const cancelled = session.status === "cancelled";
 
@@ -54,7 +55,11 @@ export default async function SessionPage({ params }: Props) {
         <h1 className={`text-3xl font-bold ${cancelled ? "line-through" : ""}`}>
           {pick(locale, session.titleEn, session.titleZh)}
         </h1>
-        <StarButton slug={session.slug} title={pick(locale, session.titleEn, session.titleZh)} labelled />
+        <StarButton
+          slug={session.slug}
+          labels={{ name: stars("star", { title: pick(locale, session.titleEn, session.titleZh) }), add: stars("add"), remove: stars("remove"), label: stars("label") }}
+          labelled
+        />
       </div>
       {cancelled && (
         <p role="status" className="mt-3 rounded-md bg-red-50 px-3 py-2 font-semibold text-red-800">

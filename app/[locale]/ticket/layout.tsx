@@ -1,0 +1,9 @@
+import { setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+
+/** The translations this part's client components use, and no more (i18n/client-messages.ts). */
+export default async function TicketLayout({ children, params }: LayoutProps<"/[locale]/ticket">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  return <ClientMessages area="ticket">{children}</ClientMessages>;
+}
