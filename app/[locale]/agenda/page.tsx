@@ -7,7 +7,7 @@ import { pageMetadata } from "@/i18n/metadata";
 import { Link } from "@/i18n/navigation";
 import { daysOf, editionName } from "@/lib/edition";
 import { daysBetween, formatDay, offsetLabel, zonedToInstant } from "@/lib/time";
-import { AgendaExplorer } from "./_components/agenda-explorer";
+import { AgendaExplorer } from "@/components/agenda/agenda-explorer";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/agenda">): Promise<Metadata> {
   const { locale } = await params;

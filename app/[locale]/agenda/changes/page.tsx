@@ -5,7 +5,7 @@ import { getEvent } from "@/db/queries/event";
 import { pageMetadata } from "@/i18n/metadata";
 import { Link } from "@/i18n/navigation";
 import { offsetLabel, zonedToInstant } from "@/lib/time";
-import { ChangeItem } from "./_components/change-item";
+import { ChangeItem } from "@/components/agenda/change-item";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/agenda/changes">): Promise<Metadata> {
   const { locale } = await params;
