@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { listQuotes, listTopics } from "@/db/queries/quotes";
 import { listSpeakers } from "@/db/queries/speakers";
 import { pageMetadata } from "@/i18n/metadata";
-import { QuoteArchive } from "./_components/quote-archive";
+import { QuoteArchive } from "@/components/quotes/quote-archive";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/quotes">): Promise<Metadata> {
   const { locale } = await params;
