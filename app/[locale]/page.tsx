@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Citation } from "@/components/citation";
+import { EditionArchive } from "@/components/edition-pages/edition-archive";
 import { listKeyFigures, getEvent } from "@/db/queries/event";
 import { listPublicSessions } from "@/db/queries/sessions";
 import { pageMetadata } from "@/i18n/metadata";
@@ -19,8 +20,8 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   setRequestLocale(locale);
   const t = await getTranslations("home");
   const event = getEvent();
-  const figures = listKeyFigures();
-  const sessions = listPublicSessions().filter((s) => s.status === "published" && s.type !== "break");
+  const figures = listKeyFigures(event.id);
+  const sessions = listPublicSessions(event.id).filter((s) => s.status === "published" && s.type !== "break");
 
   return (
     <div className="space-y-10">
@@ -65,6 +66,8 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           ))}
         </ul>
       </section>
+
+      <EditionArchive locale={locale} />
     </div>
   );
 }

@@ -408,10 +408,12 @@ export function publishSchedule(userId: number): PublishResult {
 }
 
 /** The public change log, newest version first. */
-export function listScheduleVersions() {
+/** One edition's published versions (the current edition's unless named), newest first. */
+export function listScheduleVersions(eventId: number = getEvent().id) {
   return getDb()
     .select({ number: scheduleVersions.number, publishedAt: scheduleVersions.publishedAt, changes: scheduleVersions.changes })
     .from(scheduleVersions)
+    .where(eq(scheduleVersions.eventId, eventId))
     .orderBy(desc(scheduleVersions.number))
     .all()
     .map((v) => ({ number: v.number, publishedAt: v.publishedAt.getTime(), changes: v.changes as Change[] }));
