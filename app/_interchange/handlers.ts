@@ -15,15 +15,16 @@ import { scheduleJson } from "@/lib/schedule/json";
 import { buildSchedule } from "@/lib/schedule/model";
 import { scheduleXml } from "@/lib/schedule/xml";
 
-type EditionParams = { params: Promise<{ edition: string }> };
+/** Every route passes its params: the unprefixed ones none, the edition's its segment. */
+type EditionParams = { params: Promise<{ edition?: string }> };
 
 /** Which edition a request is for, and where its exports are; undefined for an edition that does not exist. */
-type Which = (context: EditionParams | undefined) => Promise<{ edition: Event; base: string } | undefined>;
+type Which = (context: EditionParams) => Promise<{ edition: Event; base: string } | undefined>;
 
 export const currentEdition: Which = async () => ({ edition: getEvent(), base: "" });
 
 export const namedEdition: Which = async (context) => {
-  const path = context ? (await context.params).edition : "";
+  const path = (await context.params).edition ?? "";
   const edition = /^[\w-]{1,64}$/.test(path) ? editionByPath(path) : undefined;
   return edition && { edition, base: `/editions/${edition.path}` };
 };
@@ -32,7 +33,7 @@ const EXPORT = { maxAge: 300 } as const;
 
 /** The schedule in the schedule.json format of pretalx and frab, for conference apps and players. */
 export function scheduleJsonRoute(which: Which) {
-  return publicRoute(async (request: Request, context?: EditionParams) => {
+  return publicRoute(async (request: Request, context: EditionParams) => {
     const found = await which(context);
     if (!found) return notFoundResponse();
     return publicResponse(request, JSON.stringify(scheduleJson(buildSchedule(scheduleSource(found.edition)))), {
@@ -44,7 +45,7 @@ export function scheduleJsonRoute(which: Which) {
 
 /** The schedule in frab's schedule.xml format, for conference apps and players. */
 export function scheduleXmlRoute(which: Which) {
-  return publicRoute(async (request: Request, context?: EditionParams) => {
+  return publicRoute(async (request: Request, context: EditionParams) => {
     const found = await which(context);
     if (!found) return notFoundResponse();
     const source = scheduleSource(found.edition);
@@ -57,7 +58,7 @@ export function scheduleXmlRoute(which: Which) {
 
 /** The edition's whole public program as an iCalendar feed; `?lang=zh-CN` for Chinese. */
 export function agendaFeedRoute(which: Which) {
-  return guarded(async (request: Request, context?: EditionParams): Promise<Response> => {
+  return guarded(async (request: Request, context: EditionParams): Promise<Response> => {
     const found = await which(context);
     if (!found) return notFoundResponse();
     const lang = parseFeedLanguage(request.url);
