@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { scheduleJsonValidator } from "../lib/schedule/validators";
+import { scheduleJsonValidator, validateScheduleXml } from "../lib/schedule/validators";
 import { openDatabase } from "./fixtures/content-db";
 
 // Every edition at its own addresses (/<locale>/<path>/agenda, .../sessions/<slug>), the unprefixed
@@ -105,6 +105,12 @@ test.describe("a past edition", () => {
     expect(body.schedule.conference.time_zone_name).toBe("Europe/Berlin");
     expect(JSON.stringify(body)).toContain(PAST.title);
     expect(await (await request.get("/schedule.json")).text()).not.toContain(PAST.title);
+
+    const xml = await request.get(`/editions/${PAST.path}/schedule.xml`);
+    expect(xml.status()).toBe(200);
+    const xmlText = await xml.text();
+    expect(validateScheduleXml(path.resolve(__dirname, ".."), xmlText)).toEqual({ ok: true, output: "- validates" });
+    expect(xmlText).toContain(`<acronym>${PAST.slug}</acronym>`);
 
     const ics = await request.get(`/editions/${PAST.path}/agenda.ics`);
     expect(ics.status()).toBe(200);
