@@ -59,7 +59,7 @@ export function QuoteCard({ quote: q, permalink = true }: Props) {
             <>
               {" · "}
               {t("inSession")}:{" "}
-              <Link href={`/sessions/${q.session.slug}`} className="text-brand-700 underline">
+              <Link href={`${q.editionPrefix}/sessions/${q.session.slug}`} className="text-brand-700 underline">
                 {pick(locale, q.session.titleEn, q.session.titleZh)}
               </Link>
             </>

@@ -316,6 +316,42 @@ test.describe("GET /api/v1/quotes", () => {
   });
 });
 
+test.describe("editions", () => {
+  test("GET /api/v1/editions lists the seeded edition as the current one, with its exports", async ({ request }) => {
+    const { status, body, response } = await get(request, "/api/v1/editions", "/api/v1/editions");
+    expect(status).toBe(200);
+    // Other specs may add earlier editions: the seeded one is there, and current.
+    const seeded = (body.data as { acronym: string; current: boolean; schedule: { json: string } }[]).find((e) => e.acronym === event.slug);
+    expect(seeded?.current).toBe(true);
+    expect(seeded?.schedule.json).toMatch(new RegExp(`/editions/${event.path}/schedule\\.json$`));
+    const again = await request.get("/api/v1/editions", { headers: { "if-none-match": response.headers()["etag"]! } });
+    expect(again.status()).toBe(304);
+    seen.add("get /api/v1/editions 304");
+  });
+
+  test("sessions, speakers and quotes take an edition by acronym; one that does not exist is a 400", async ({ request }) => {
+    const unfiltered = await get(request, "/api/v1/sessions", "/api/v1/sessions");
+    const filtered = await get(request, `/api/v1/sessions?edition=${event.slug}`, "/api/v1/sessions");
+    expect(filtered.body).toEqual(unfiltered.body);
+    expect((filtered.body.data as Session[]).every((s) => s.edition === event.slug)).toBe(true);
+    const one = await get(request, `/api/v1/sessions/opening-ceremony?edition=${event.slug}`, "/api/v1/sessions/{slug}");
+    expect(one.status).toBe(200);
+    expect((await get(request, `/api/v1/speakers?edition=${event.slug}`, "/api/v1/speakers")).status).toBe(200);
+    expect((await quotesAt(request, `?edition=${event.slug}&limit=100`)).data.every((q) => q.edition === event.slug)).toBe(true);
+    for (const [url, path] of [
+      ["/api/v1/sessions?edition=caf1999", "/api/v1/sessions"],
+      ["/api/v1/sessions/opening-ceremony?edition=caf1999", "/api/v1/sessions/{slug}"],
+      ["/api/v1/speakers?edition=caf1999", "/api/v1/speakers"],
+      ["/api/v1/quotes?edition=caf1999", "/api/v1/quotes"],
+      ["/api/v1/sessions?edition=%3Cscript%3E", "/api/v1/sessions"],
+    ] as const) {
+      const { status, body } = await get(request, url, path);
+      expect(status, url).toBe(400);
+      expect(body.parameter, url).toBe("edition");
+    }
+  });
+});
+
 test("every documented answer of the read-only API occurs", async ({ request }) => {
   // The 304s of the item paths, for completeness.
   for (const [url, path] of [
@@ -332,6 +368,7 @@ test("every documented answer of the read-only API occurs", async ({ request }) 
     seen.add(`get ${path} 304`);
   }
   const readPaths = [
+    "/api/v1/editions",
     "/api/v1/sessions",
     "/api/v1/sessions/{slug}",
     "/api/v1/speakers",

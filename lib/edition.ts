@@ -126,3 +126,11 @@ export function fillEdition(message: string, edition: EditionFacts, locale: stri
   const values = editionValues(edition, locale);
   return message.replace(/\{(name|dates|venue)\}/g, (_, key: keyof typeof values) => values[key]);
 }
+
+/**
+ * The segment an edition's pages are under: none for the current edition, whose pages are the
+ * unprefixed addresses that have always existed; "/2024" for another, its permanent addresses.
+ */
+export function editionPrefix(edition: { path: string; isCurrent: boolean }): string {
+  return edition.isCurrent ? "" : `/${edition.path}`;
+}

@@ -31,7 +31,7 @@ describe("pagesOfSpeakerEdit", () => {
 
 describe("pagesOfQuoteEdit", () => {
   it("names the list, the quote, and every speaker and session it was or is on, in both languages", () => {
-    const pages = inEveryLocale(pagesOfQuoteEdit([7], ["wang-yao", "li-na"], ["opening"]));
+    const pages = inEveryLocale(pagesOfQuoteEdit([7], ["wang-yao", "li-na"], ["opening"], []));
     expect(pages).toEqual([
       "/en/quotes",
       "/zh-CN/quotes",

@@ -42,12 +42,21 @@ export function pagesOfSpeakerEdit(before: SpeakerFields, after: SpeakerFields):
   return "all";
 }
 
-/** A quote shows on the quotes list, its own page, its speaker's page and its session's page. */
-export function pagesOfQuoteEdit(quoteIds: readonly number[], speakerSlugs: readonly string[], sessionSlugs: readonly string[]): string[] {
+/**
+ * A quote shows on the quotes list, its own page, its speaker's page and its session's page; and
+ * on its edition's quotes list and session page at the edition's own addresses (/2024/quotes).
+ */
+export function pagesOfQuoteEdit(
+  quoteIds: readonly number[],
+  speakerSlugs: readonly string[],
+  sessionSlugs: readonly string[],
+  editionPaths: readonly string[],
+): string[] {
   return [
     "/quotes",
     ...quoteIds.map((id) => `/quotes/${id}`),
     ...speakerSlugs.map((slug) => `/speakers/${slug}`),
     ...sessionSlugs.map((slug) => `/sessions/${slug}`),
+    ...editionPaths.flatMap((edition) => [`/${edition}/quotes`, ...sessionSlugs.map((slug) => `/${edition}/sessions/${slug}`)]),
   ];
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Citation } from "@/components/citation";
+import { EditionArchive } from "@/components/edition-pages/edition-archive";
 import { listKeyFigures, getEvent } from "@/db/queries/event";
 import { listPublicSessions } from "@/db/queries/sessions";
 import { pageMetadata } from "@/i18n/metadata";
@@ -20,9 +21,9 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   setRequestLocale(locale);
   const t = await getTranslations("home");
   const event = getEvent();
-  const figures = listKeyFigures();
+  const figures = listKeyFigures(event.id);
   // Only what the now-and-next island shows: the rest would travel in the page for nothing.
-  const sessions = listPublicSessions()
+  const sessions = listPublicSessions(event.id)
     .filter((s) => s.status === "published" && s.type !== "break")
     .map(({ id, slug, startsAt, endsAt, titleEn, titleZh, room }) => ({
       id, slug, startsAt, endsAt, titleEn, titleZh,
@@ -85,6 +86,8 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           ))}
         </ul>
       </section>
+
+      <EditionArchive locale={locale} />
     </div>
   );
 }

@@ -3,13 +3,16 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { ScheduleSource } from "../../lib/schedule/model";
 import { publicBaseUrl } from "../../lib/registration/urls";
 import { getDb } from "../client";
-import { rooms, sessions, tracks } from "../schema";
+import { rooms, sessions, tracks, type Event } from "../schema";
+import { editionPrefix } from "../../lib/edition";
 import { getEvent } from "./event";
 
-/** Everything schedule.json and schedule.xml show: the public sessions (published and cancelled), never drafts. */
-export function scheduleSource(): ScheduleSource {
+/**
+ * Everything schedule.json and schedule.xml show of one edition (the current one unless named):
+ * its public sessions (published and cancelled), never drafts, and never another edition's.
+ */
+export function scheduleSource(event: Event = getEvent()): ScheduleSource {
   const db = getDb();
-  const event = getEvent();
   const rows = db.query.sessions
     .findMany({
       where: and(
@@ -26,6 +29,7 @@ export function scheduleSource(): ScheduleSource {
     .sync();
   return {
     baseUrl: publicBaseUrl(),
+    editionPrefix: editionPrefix(event),
     event,
     rooms: db
       .select()

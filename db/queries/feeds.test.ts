@@ -69,7 +69,7 @@ describe("agendaFeed", () => {
   it("holds every published and cancelled session and no draft", () => {
     const all = getDb().select().from(sessions).all();
     const visible = all.filter((s) => s.status !== "draft");
-    const list = events(agendaFeed(undefined).body);
+    const list = events(agendaFeed(undefined)!.body);
     expect(list).toHaveLength(visible.length);
     expect(list.map((e) => prop(e, "uid")).sort()).toEqual(visible.map((s) => `session-${s.id}@caf2024`).sort());
     expect(list.map(slugOf)).not.toContain("farewell-reception");
@@ -78,7 +78,7 @@ describe("agendaFeed", () => {
   it("links to SITE_URL and follows each session's version", () => {
     const id = sessionId("coffee-break-day-3");
     const find = (body: string) => events(body).find((e) => prop(e, "uid") === `session-${id}@caf2024`)!;
-    const before = find(agendaFeed("zh-CN").body);
+    const before = find(agendaFeed("zh-CN")!.body);
     expect(prop(before, "url")).toBe("https://forum.example/zh-CN/sessions/coffee-break-day-3");
     expect(prop(before, "summary")).toBe("茶歇");
     getDb()
@@ -86,13 +86,13 @@ describe("agendaFeed", () => {
       .set({ version: 3, updatedAt: new Date("2024-07-10T12:00:00Z") })
       .where(eq(sessions.id, id))
       .run();
-    const after = find(agendaFeed("zh-CN").body);
+    const after = find(agendaFeed("zh-CN")!.body);
     expect(prop(after, "sequence")).toBe(2);
     expect(String(prop(after, "last-modified"))).toBe("2024-07-10T12:00:00Z");
   });
 
   it("parses the same with python3-icalendar", () => {
-    const body = agendaFeed("zh-CN").body;
+    const body = agendaFeed("zh-CN")!.body;
     const python = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
     const run = spawnSync(python, ["scripts/check-ics.py"], { input: body, encoding: "utf8" });
     expect(run.stderr).toBe("");

@@ -3,11 +3,12 @@ import { and, asc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { serializeCalendar } from "../../lib/ics/calendar";
 import type { CalendarFile } from "../../lib/ics/response";
 import { sessionsCalendar, type FeedKind, type FeedSession } from "../../lib/ics/session-event";
+import { editionPrefix } from "../../lib/edition";
 import type { Locale } from "../../lib/localized";
 import { tokenHash } from "../../lib/registration/secret-links";
 import { publicBaseUrl } from "../../lib/registration/urls";
 import { getDb, type Tx } from "../client";
-import { registrations, sessionBookings, sessionSpeakers, sessions, speakers, stars } from "../schema";
+import { events, registrations, sessionBookings, sessionSpeakers, sessions, speakers, stars, type Event } from "../schema";
 import { type SessionStatus } from "../../lib/sessions/kinds";
 import { publicSpeakerCondition } from "./public-speakers";
 
@@ -50,18 +51,34 @@ function findFeedSessions(tx: Tx, filter?: SQL): FeedSession[] {
   }));
 }
 
+/** The edition a feed is of: the current one, one by id, or the one a registration is for. */
+type EditionChoice = { current: true } | { id: number } | { ofRegistration: (tx: Tx) => number | undefined };
+
+function findEdition(tx: Tx, choice: EditionChoice): Event | undefined {
+  if ("current" in choice) {
+    const event = tx.query.events.findFirst({ where: eq(events.isCurrent, true) }).sync();
+    if (!event) throw new Error("The database holds no current edition: run `npm run db:seed`.");
+    return event;
+  }
+  const id = "id" in choice ? choice.id : choice.ofRegistration(tx);
+  return id === undefined ? undefined : tx.query.events.findFirst({ where: eq(events.id, id) }).sync();
+}
+
+const ofEdition = (event: Event) => eq(sessions.eventId, event.id);
+
 /**
  * Reads one feed in a single transaction, so that the event, the person and the sessions come
  * from the same state of the database; `read` returns undefined for a feed that does not exist.
  */
 function buildFeed(
   locale: Locale | undefined,
-  read: (tx: Tx) => { kind: FeedKind; sessions: FeedSession[]; name: string; locale?: Locale } | undefined,
+  edition: EditionChoice,
+  read: (tx: Tx, event: Event) => { kind: FeedKind; sessions: FeedSession[]; name: string; locale?: Locale } | undefined,
 ): CalendarFile | undefined {
   return getDb().transaction((tx) => {
-    const event = tx.query.events.findFirst().sync();
-    if (!event) throw new Error("The database holds no event: run `npm run db:seed`.");
-    const feed = read(tx);
+    const event = findEdition(tx, edition);
+    if (!event) return undefined;
+    const feed = read(tx, event);
     if (!feed) return undefined;
     const ctx = {
       locale: locale ?? feed.locale ?? "en",
@@ -75,6 +92,7 @@ function buildFeed(
         timeZone: event.timeZone,
         startDate: event.startDate,
         endDate: event.endDate,
+        prefix: editionPrefix(event),
       },
     };
     return {
@@ -84,21 +102,19 @@ function buildFeed(
   });
 }
 
-/** The whole public program. */
-export function agendaFeed(locale: Locale | undefined): CalendarFile {
-  const file = buildFeed(locale, (tx) => ({
+/** One edition's whole public program: the current edition's unless an edition id is given. */
+export function agendaFeed(locale: Locale | undefined, eventId?: number): CalendarFile | undefined {
+  return buildFeed(locale, eventId === undefined ? { current: true } : { id: eventId }, (tx, event) => ({
     kind: { kind: "agenda" },
     name: "agenda",
-    sessions: findFeedSessions(tx),
+    sessions: findFeedSessions(tx, ofEdition(event)),
   }));
-  // buildFeed returns undefined only when `read` does.
-  return file!;
 }
 
-/** One public session; undefined for an unknown slug or a draft. */
+/** One public session of the current edition; undefined for an unknown slug or a draft. */
 export function sessionFeed(slug: string, locale: Locale | undefined): CalendarFile | undefined {
-  return buildFeed(locale, (tx) => {
-    const [session] = findFeedSessions(tx, eq(sessions.slug, slug));
+  return buildFeed(locale, { current: true }, (tx, event) => {
+    const [session] = findFeedSessions(tx, and(ofEdition(event), eq(sessions.slug, slug)));
     if (!session) return undefined;
     return {
       kind: { kind: "session", title: { en: session.titleEn, zh: session.titleZh } },
@@ -109,11 +125,12 @@ export function sessionFeed(slug: string, locale: Locale | undefined): CalendarF
 }
 
 /**
- * A speaker's public sessions (possibly none); undefined for an unknown speaker, and for a real
+ * A speaker's public sessions at the current edition (possibly none): a calendar is for the talks
+ * to come, and their page lists the earlier ones. Undefined for an unknown speaker, and for a real
  * person named in a source, who is on no session and has no calendar of talks.
  */
 export function speakerFeed(slug: string, locale: Locale | undefined): CalendarFile | undefined {
-  return buildFeed(locale, (tx) => {
+  return buildFeed(locale, { current: true }, (tx, event) => {
     const speaker = tx.query.speakers
       .findFirst({ where: and(eq(speakers.slug, slug), isNull(speakers.sourceId), publicSpeakerCondition()) })
       .sync();
@@ -125,7 +142,7 @@ export function speakerFeed(slug: string, locale: Locale | undefined): CalendarF
     return {
       kind: { kind: "speaker", name: { en: speaker.nameEn, zh: speaker.nameZh } },
       name: slug,
-      sessions: findFeedSessions(tx, inArray(sessions.id, appearances)),
+      sessions: findFeedSessions(tx, and(ofEdition(event), inArray(sessions.id, appearances))),
     };
   });
 }
@@ -136,12 +153,15 @@ export function speakerFeed(slug: string, locale: Locale | undefined): CalendarF
  * the person's language unless the address names another.
  */
 export function personalFeed(token: string, locale: Locale | undefined): CalendarFile | undefined {
-  return buildFeed(locale, (tx) => {
-    const person = tx
-      .select({ id: registrations.id, locale: registrations.locale, erasedAt: registrations.erasedAt })
+  const findPerson = (tx: Tx) =>
+    tx
+      .select({ id: registrations.id, eventId: registrations.eventId, locale: registrations.locale, erasedAt: registrations.erasedAt })
       .from(registrations)
       .where(eq(registrations.calendarTokenHash, tokenHash(token)))
       .get();
+  // A registration belongs to one edition: its calendar is that edition's.
+  return buildFeed(locale, { ofRegistration: (tx) => findPerson(tx)?.eventId }, (tx, event) => {
+    const person = findPerson(tx);
     if (!person || person.erasedAt) return undefined;
     const starred = tx
       .select({ id: stars.sessionId })
@@ -155,7 +175,7 @@ export function personalFeed(token: string, locale: Locale | undefined): Calenda
       kind: { kind: "personal" },
       name: "my-agenda",
       locale: person.locale === "zh-CN" ? "zh-CN" : "en",
-      sessions: findFeedSessions(tx, or(inArray(sessions.id, starred), inArray(sessions.id, booked))),
+      sessions: findFeedSessions(tx, and(ofEdition(event), or(inArray(sessions.id, starred), inArray(sessions.id, booked)))),
     };
   });
 }

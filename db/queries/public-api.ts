@@ -1,6 +1,6 @@
 /** What the read-only REST API (/api/v1/sessions, /speakers, /quotes) answers: public data only. */
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import { filterQuotes, type QuoteQuery } from "../../lib/quotes";
 import enMessages from "../../messages/en.json";
 import zhMessages from "../../messages/zh-CN.json";
@@ -8,9 +8,10 @@ import { publicBaseUrl } from "../../lib/registration/urls";
 import { photoUrl } from "../../lib/speakers/photo";
 import { zonedDate } from "../../lib/time";
 import { getDb } from "../client";
-import { quotes, sessionSpeakers, sessions, speakers, sources, type Source, type Speaker } from "../schema";
+import { editionPrefix } from "../../lib/edition";
+import { events, quotes, sessionSpeakers, sessions, speakers, sources, type Event, type Source, type Speaker } from "../schema";
 import { type SessionStatus } from "../../lib/sessions/kinds";
-import { getEvent } from "./event";
+import { getEvent, listEditions } from "./event";
 import { publicSpeakerCondition, publicSpeakerIds } from "./public-speakers";
 import { listQuotes, listQuotesBySpeaker, type QuoteWithDetails } from "./quotes";
 
@@ -19,8 +20,39 @@ const PUBLIC_STATUSES: SessionStatus[] = ["published", "cancelled"];
 
 const both = (en: string, zh: string) => ({ en, zh });
 
-function findSessions(slug?: string) {
-  const visible = inArray(sessions.status, PUBLIC_STATUSES);
+/** An edition by its acronym ("caf2024"), as the API's `edition` parameter names it; undefined for none. */
+export function apiEdition(acronym: string): Event | undefined {
+  return getDb().query.events.findFirst({ where: eq(events.slug, acronym) }).sync();
+}
+
+/** Every edition, the latest first, with where its pages and exports are. */
+export function listApiEditions() {
+  const base = publicBaseUrl();
+  return listEditions().map((e) => ({
+    acronym: e.slug,
+    path: e.path,
+    current: e.isCurrent,
+    name: both(e.nameEn, e.nameZh),
+    venue: both(e.venueEn, e.venueZh),
+    timeZone: e.timeZone,
+    startDate: e.startDate,
+    endDate: e.endDate,
+    url: `${base}/en/${e.path}/agenda`,
+    schedule: {
+      json: `${base}/editions/${e.path}/schedule.json`,
+      xml: `${base}/editions/${e.path}/schedule.xml`,
+      ics: `${base}/editions/${e.path}/agenda.ics`,
+    },
+  }));
+}
+
+/** The acronym and address prefix of every edition, by id: what each session and quote names. */
+function editionRefs() {
+  return new Map(listEditions().map((e) => [e.id, { acronym: e.slug, prefix: editionPrefix(e), timeZone: e.timeZone }]));
+}
+
+function findSessions(eventId: number, slug?: string) {
+  const visible = and(eq(sessions.eventId, eventId), inArray(sessions.status, PUBLIC_STATUSES));
   return getDb()
     .query.sessions.findMany({
       where: slug === undefined ? visible : and(visible, eq(sessions.slug, slug)),
@@ -46,11 +78,13 @@ function speakerRef(s: Pick<Speaker, "slug" | "nameEn" | "nameZh">) {
   };
 }
 
-function sessionView(s: SessionRow, timeZone: string) {
+function sessionView(s: SessionRow, edition: Event) {
+  const { timeZone } = edition;
   return {
     id: s.id,
     slug: s.slug,
-    url: siteUrl(`/sessions/${s.slug}`),
+    edition: edition.slug,
+    url: siteUrl(`${editionPrefix(edition)}/sessions/${s.slug}`),
     type: s.type,
     status: s.status,
     startsAt: s.startsAt.toISOString(),
@@ -80,13 +114,14 @@ function quoteSummary(q: Pick<QuoteWithDetails, "id" | "kind" | "text" | "langua
   };
 }
 
-export function listApiSessions() {
-  const { timeZone } = getEvent();
-  return findSessions().map((s) => sessionView(s, timeZone));
+/** One edition's public sessions: the current edition's unless named. */
+export function listApiSessions(edition: Event = getEvent()) {
+  return findSessions(edition.id).map((s) => sessionView(s, edition));
 }
 
-export function getApiSession(slug: string) {
-  const [session] = findSessions(slug);
+/** A session of one edition (the current one unless named): slugs are unique per edition only. */
+export function getApiSession(slug: string, edition: Event = getEvent()) {
+  const [session] = findSessions(edition.id, slug);
   if (!session) return undefined;
   const said = getDb()
     .query.quotes.findMany({
@@ -94,7 +129,7 @@ export function getApiSession(slug: string) {
       orderBy: [asc(quotes.id)],
     })
     .sync();
-  return { ...sessionView(session, getEvent().timeZone), quotes: said.map(quoteSummary) };
+  return { ...sessionView(session, edition), quotes: said.map(quoteSummary) };
 }
 
 function sourceView(s: Source) {
@@ -113,18 +148,35 @@ function speakerView(s: Speaker, source: Source | null) {
   };
 }
 
-function findApiSpeakers(slug?: string) {
-  return getDb()
+function findApiSpeakers(slug?: string, eventId?: number) {
+  const db = getDb();
+  // At an edition: the people on its public sessions, and those its quotes are of.
+  const ofEdition =
+    eventId === undefined
+      ? undefined
+      : or(
+          inArray(
+            speakers.id,
+            db
+              .select({ id: sessionSpeakers.speakerId })
+              .from(sessionSpeakers)
+              .innerJoin(sessions, eq(sessions.id, sessionSpeakers.sessionId))
+              .where(and(eq(sessions.eventId, eventId), inArray(sessions.status, PUBLIC_STATUSES))),
+          ),
+          inArray(speakers.id, db.select({ id: quotes.speakerId }).from(quotes).where(eq(quotes.eventId, eventId))),
+        );
+  return db
     .select({ speaker: speakers, source: sources })
     .from(speakers)
     .leftJoin(sources, eq(sources.id, speakers.sourceId))
-    .where(slug === undefined ? publicSpeakerCondition() : and(eq(speakers.slug, slug), publicSpeakerCondition()))
+    .where(and(publicSpeakerCondition(), slug === undefined ? undefined : eq(speakers.slug, slug), ofEdition))
     .orderBy(asc(speakers.nameEn), asc(speakers.id))
     .all();
 }
 
-export function listApiSpeakers() {
-  return findApiSpeakers().map(({ speaker, source }) => speakerView(speaker, source));
+/** Every person, or those of one edition. */
+export function listApiSpeakers(edition?: Event) {
+  return findApiSpeakers(undefined, edition?.id).map(({ speaker, source }) => speakerView(speaker, source));
 }
 
 export function getApiSpeaker(slug: string) {
@@ -132,20 +184,24 @@ export function getApiSpeaker(slug: string) {
   const [found] = findApiSpeakers(slug);
   if (!found) return undefined;
   const { speaker, source } = found;
+  // A person across editions: every edition's sessions, the latest edition first.
   const appearances = db
     .select({ session: sessions, role: sessionSpeakers.role })
     .from(sessionSpeakers)
     .innerJoin(sessions, eq(sessions.id, sessionSpeakers.sessionId))
+    .innerJoin(events, eq(events.id, sessions.eventId))
     .where(
       and(eq(sessionSpeakers.speakerId, speaker.id), inArray(sessions.status, PUBLIC_STATUSES)),
     )
-    .orderBy(asc(sessions.startsAt), asc(sessions.id))
+    .orderBy(desc(events.startDate), asc(sessions.startsAt), asc(sessions.id))
     .all();
+  const refs = editionRefs();
   return {
     ...speakerView(speaker, source),
     sessions: appearances.map(({ session: s, role }) => ({
       slug: s.slug,
-      url: siteUrl(`/sessions/${s.slug}`),
+      edition: refs.get(s.eventId)?.acronym ?? "",
+      url: siteUrl(`${refs.get(s.eventId)?.prefix ?? ""}/sessions/${s.slug}`),
       title: both(s.titleEn, s.titleZh),
       status: s.status,
       startsAt: s.startsAt.toISOString(),
@@ -167,9 +223,10 @@ function translationView(original: "en" | "zh", text: string) {
   };
 }
 
-function quoteView(q: QuoteWithDetails) {
+function quoteView(q: QuoteWithDetails, acronym: string) {
   return {
     ...quoteSummary(q),
+    edition: acronym,
     translation: q.translation ? translationView(q.language, q.translation) : null,
     saidOn: q.saidOn,
     speaker: speakerRef(q.speaker),
@@ -177,7 +234,7 @@ function quoteView(q: QuoteWithDetails) {
     // listQuotes has already hidden a session that is still a draft.
     session: q.session && {
       slug: q.session.slug,
-      url: siteUrl(`/sessions/${q.session.slug}`),
+      url: siteUrl(`${q.editionPrefix}/sessions/${q.session.slug}`),
       title: both(q.session.titleEn, q.session.titleZh),
     },
     topics: q.topics.map(({ topic }) => ({
@@ -189,7 +246,8 @@ function quoteView(q: QuoteWithDetails) {
 
 export type ApiQuote = ReturnType<typeof quoteView>;
 
-/** The quotes the site's archive would show for these filters, in id order. */
-export function listApiQuotes(query: QuoteQuery): ApiQuote[] {
-  return filterQuotes(listQuotes(), query).map(quoteView);
+/** The quotes the site's archive would show for these filters (of every edition, or one), in id order. */
+export function listApiQuotes(query: QuoteQuery, edition?: Event): ApiQuote[] {
+  const refs = editionRefs();
+  return filterQuotes(listQuotes(edition?.id), query).map((q) => quoteView(q, refs.get(q.eventId)?.acronym ?? ""));
 }

@@ -3,7 +3,7 @@ import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { QuoteInput } from "../../lib/quotes-editor/input";
 import { getDb, type Tx } from "../client";
-import { quoteTopics, quotes, sessions, sources, speakers, topics, type Quote } from "../schema";
+import { events, quoteTopics, quotes, sessions, sources, speakers, topics, type Quote } from "../schema";
 import { recordAudit } from "./audit";
 import { getEvent } from "./event";
 import { publicSpeakerIds } from "./public-speakers";
@@ -51,7 +51,7 @@ export type QuoteEditorOptions = ReturnType<typeof quoteEditorOptions>;
 
 /** A field that names a row that is not there: "unknownSpeaker" etc., shown next to that field. */
 export type QuoteSaveResult =
-  | { ok: true; quote: Quote; sessionSlugs: string[]; speakerSlugs: string[] }
+  | { ok: true; quote: Quote; sessionSlugs: string[]; speakerSlugs: string[]; editionPaths: string[] }
   | { ok: false; errors: Record<string, string> }
   | { ok: false; notFound: true };
 
@@ -94,6 +94,11 @@ function sessionSlugs(tx: Tx, ids: (number | null)[]): string[] {
   const present = ids.filter((id): id is number => id !== null);
   if (present.length === 0) return [];
   return tx.select({ slug: sessions.slug }).from(sessions).where(inArray(sessions.id, present)).all().map((r) => r.slug);
+}
+
+/** The address segments of the editions the quotes belong to: each shows its quotes and sessions there. */
+function editionPaths(tx: Tx, ids: number[]): string[] {
+  return tx.select({ path: events.path }).from(events).where(inArray(events.id, ids)).all().map((r) => r.path);
 }
 
 function speakerSlugs(tx: Tx, ids: number[]): string[] {
@@ -139,7 +144,7 @@ export function createQuote(input: QuoteInput, actor: string): QuoteSaveResult {
         entityId: quote.id,
         after: snapshot(quote, input.topicIds),
       });
-      return { ok: true as const, quote, sessionSlugs: sessionSlugs(tx, [quote.sessionId]), speakerSlugs: speakerSlugs(tx, [quote.speakerId]) };
+      return { ok: true as const, quote, sessionSlugs: sessionSlugs(tx, [quote.sessionId]), speakerSlugs: speakerSlugs(tx, [quote.speakerId]), editionPaths: editionPaths(tx, [quote.eventId]) };
     },
     { behavior: "immediate" },
   );
@@ -169,13 +174,14 @@ export function updateQuote(id: number, input: QuoteInput, actor: string): Quote
         quote,
         sessionSlugs: sessionSlugs(tx, [before.sessionId, quote.sessionId]),
         speakerSlugs: speakerSlugs(tx, [before.speakerId, quote.speakerId]),
+        editionPaths: editionPaths(tx, [before.eventId, quote.eventId]),
       };
     },
     { behavior: "immediate" },
   );
 }
 
-export function deleteQuote(id: number, actor: string): { ok: true; sessionSlugs: string[]; speakerSlugs: string[] } | { ok: false } {
+export function deleteQuote(id: number, actor: string): { ok: true; sessionSlugs: string[]; speakerSlugs: string[]; editionPaths: string[] } | { ok: false } {
   return getDb().transaction(
     (tx) => {
       const before = tx.select().from(quotes).where(eq(quotes.id, id)).get();
@@ -183,7 +189,7 @@ export function deleteQuote(id: number, actor: string): { ok: true; sessionSlugs
       const beforeTopics = tx.select({ id: quoteTopics.topicId }).from(quoteTopics).where(eq(quoteTopics.quoteId, id)).all().map((r) => r.id);
       tx.delete(quotes).where(eq(quotes.id, id)).run();
       recordAudit(tx, { actor, action: "quote.delete", entity: "quote", entityId: id, before: snapshot(before, beforeTopics) });
-      return { ok: true as const, sessionSlugs: sessionSlugs(tx, [before.sessionId]), speakerSlugs: speakerSlugs(tx, [before.speakerId]) };
+      return { ok: true as const, sessionSlugs: sessionSlugs(tx, [before.sessionId]), speakerSlugs: speakerSlugs(tx, [before.speakerId]), editionPaths: editionPaths(tx, [before.eventId]) };
     },
     { behavior: "immediate" },
   );

@@ -2,10 +2,17 @@ import "server-only";
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { quotes, topics } from "../schema";
+import { editionPrefix } from "../../lib/edition";
+import { listEditions } from "./event";
 import { publicSpeakerIds } from "./public-speakers";
 
 /** Quotes of speakers the public may see: see publicSpeakerCondition. */
 function findQuotes(where?: SQL) {
+  const prefixes = new Map(listEditions().map((e) => [e.id, editionPrefix(e)]));
+  return findQuoteRows(where).map((q) => ({ ...q, editionPrefix: prefixes.get(q.eventId) ?? "" }));
+}
+
+function findQuoteRows(where?: SQL) {
   return getDb().query.quotes.findMany({
     where: and(inArray(quotes.speakerId, publicSpeakerIds()), where),
     with: {
@@ -18,10 +25,12 @@ function findQuotes(where?: SQL) {
   }).sync();
 }
 
+/** `editionPrefix`: where its edition's pages are ("" for the current edition, "/2024"), for the link to its session. */
 export type QuoteWithDetails = ReturnType<typeof findQuotes>[number];
 
-export function listQuotes(): QuoteWithDetails[] {
-  return findQuotes().map(hideUnpublishedSession);
+/** The archive spans editions; with an edition, only the quotes said at that one. */
+export function listQuotes(eventId?: number): QuoteWithDetails[] {
+  return findQuotes(eventId === undefined ? undefined : eq(quotes.eventId, eventId)).map(hideUnpublishedSession);
 }
 
 export function getQuote(id: number): QuoteWithDetails | undefined {

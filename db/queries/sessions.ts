@@ -4,14 +4,23 @@ import { zonedDate } from "../../lib/time";
 import { getDb } from "../client";
 import { rooms, sessions, tracks } from "../schema";
 import { type SessionStatus } from "../../lib/sessions/kinds";
-import { getEvent } from "./event";
+import { editionById, getEvent } from "./event";
 import { publicSpeakerIds } from "./public-speakers";
 
 /** What the public may see: published sessions, and cancelled ones marked as such. */
 const PUBLIC_STATUSES: SessionStatus[] = ["published", "cancelled"];
 
-function findPublicSessions(slug?: string) {
-  const visible = inArray(sessions.status, PUBLIC_STATUSES);
+/** The current edition's id: what the unprefixed addresses show. */
+const current = () => getEvent().id;
+
+function timeZoneOf(eventId: number): string {
+  const edition = editionById(eventId);
+  if (!edition) throw new Error(`No edition ${eventId}`);
+  return edition.timeZone;
+}
+
+function findPublicSessions(eventId: number, slug?: string) {
+  const visible = and(eq(sessions.eventId, eventId), inArray(sessions.status, PUBLIC_STATUSES));
   return getDb().query.sessions.findMany({
     where: slug === undefined ? visible : and(visible, eq(sessions.slug, slug)),
     with: {
@@ -58,35 +67,37 @@ function toAgendaSession(s: SessionWithDetails, timeZone: string) {
   };
 }
 
-export function listPublicSessions(): AgendaSession[] {
-  const { timeZone } = getEvent();
-  return findPublicSessions().map((s) => toAgendaSession(s, timeZone));
+/** One edition's public program (the current edition's unless named). */
+export function listPublicSessions(eventId: number = current()): AgendaSession[] {
+  const timeZone = timeZoneOf(eventId);
+  return findPublicSessions(eventId).map((s) => toAgendaSession(s, timeZone));
 }
 
-export function getPublicSession(slug: string) {
-  const [session] = findPublicSessions(slug);
+/** A public session of one edition: slugs are unique per edition only. */
+export function getPublicSession(slug: string, eventId: number = current()) {
+  const [session] = findPublicSessions(eventId, slug);
   if (!session) return undefined;
   const quotes = getDb().query.quotes.findMany({
     where: (q, { and: all, eq: e, inArray: among }) =>
       all(e(q.sessionId, session.id), among(q.speakerId, publicSpeakerIds())),
     with: { speaker: true, source: true },
   }).sync();
-  return { ...toAgendaSession(session, getEvent().timeZone), quotes };
+  return { ...toAgendaSession(session, timeZoneOf(eventId)), quotes };
 }
 
-export function listPublicSessionSlugs(): string[] {
+export function listPublicSessionSlugs(eventId: number = current()): string[] {
   return getDb()
     .select({ slug: sessions.slug })
     .from(sessions)
-    .where(inArray(sessions.status, PUBLIC_STATUSES))
+    .where(and(eq(sessions.eventId, eventId), inArray(sessions.status, PUBLIC_STATUSES)))
     .all()
     .map((r) => r.slug);
 }
 
-export function listRooms() {
-  return getDb().select().from(rooms).orderBy(asc(rooms.position)).all();
+export function listRooms(eventId: number = current()) {
+  return getDb().select().from(rooms).where(eq(rooms.eventId, eventId)).orderBy(asc(rooms.position)).all();
 }
 
-export function listTracks() {
-  return getDb().select().from(tracks).orderBy(asc(tracks.position)).all();
+export function listTracks(eventId: number = current()) {
+  return getDb().select().from(tracks).where(eq(tracks.eventId, eventId)).orderBy(asc(tracks.position)).all();
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
-import { sessionSpeakers, sessions, sources, speakers, type Source, type Speaker } from "../schema";
+import { events, sessionSpeakers, sessions, sources, speakers, type Source, type Speaker } from "../schema";
 import { publicSpeakerCondition } from "./public-speakers";
 import { listQuotesBySpeaker } from "./quotes";
 
@@ -43,17 +43,34 @@ export function getSpeaker(slug: string) {
     .findFirst({ where: and(eq(speakers.slug, slug), publicSpeakerCondition()), with: { source: true } })
     .sync();
   if (!speaker) return undefined;
+  // A person across editions: their sessions, the latest edition first, each with its edition.
   const appearances = db
-    .select({ session: sessions, role: sessionSpeakers.role })
+    .select({
+      session: sessions,
+      role: sessionSpeakers.role,
+      edition: {
+        id: events.id,
+        path: events.path,
+        nameEn: events.nameEn,
+        nameZh: events.nameZh,
+        timeZone: events.timeZone,
+        startDate: events.startDate,
+        endDate: events.endDate,
+        isCurrent: events.isCurrent,
+      },
+    })
     .from(sessionSpeakers)
     .innerJoin(sessions, eq(sessions.id, sessionSpeakers.sessionId))
+    .innerJoin(events, eq(events.id, sessions.eventId))
     .where(
       and(
         eq(sessionSpeakers.speakerId, speaker.id),
         inArray(sessions.status, ["published", "cancelled"]),
       ),
     )
-    .orderBy(asc(sessions.startsAt))
+    .orderBy(desc(events.startDate), asc(sessions.startsAt))
     .all();
   return { ...speaker, appearances, quotes: listQuotesBySpeaker(speaker.id) };
 }
+
+export type SpeakerAppearance = NonNullable<ReturnType<typeof getSpeaker>>["appearances"][number];

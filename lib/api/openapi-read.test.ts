@@ -10,6 +10,7 @@ const localized = { en: "Opening Ceremony", zh: "开幕式" };
 const session = {
   id: 1,
   slug: "opening-ceremony",
+  edition: "caf2024",
   url: "http://localhost:3000/en/sessions/opening-ceremony",
   type: "ceremony",
   status: "published",
@@ -40,6 +41,31 @@ describe("the read-only API's schemas", () => {
     expect(validator.schema("Session", { ...session, startsAt: "11 July" })).not.toEqual([]);
   });
 
+  it("describe a session of an edition in another zone, and the list of editions", () => {
+    expect(validator.schema("Session", { ...session, edition: "caf2025", timeZone: "Europe/Berlin" })).toEqual([]);
+    const { edition: _e, ...withoutEdition } = session;
+    expect(validator.schema("Session", withoutEdition)).not.toEqual([]);
+    const edition = {
+      acronym: "caf2024",
+      path: "2024",
+      current: true,
+      name: { en: "Forum", zh: "论坛" },
+      venue: { en: "Hall", zh: "会堂" },
+      timeZone: "Asia/Shanghai",
+      startDate: "2024-07-11",
+      endDate: "2024-07-12",
+      url: "http://localhost:3000/en/2024/agenda",
+      schedule: {
+        json: "http://localhost:3000/editions/2024/schedule.json",
+        xml: "http://localhost:3000/editions/2024/schedule.xml",
+        ics: "http://localhost:3000/editions/2024/agenda.ics",
+      },
+    };
+    expect(validator.response("/api/v1/editions", "get", 200, { data: [edition] })).toEqual([]);
+    expect(validator.response("/api/v1/editions", "get", 200, { data: [{ ...edition, startDate: "11 July" }] })).not.toEqual([]);
+    expect(validator.response("/api/v1/sessions", "get", 400, { error: "x", parameter: "edition" })).toEqual([]);
+  });
+
   it("describe a page of quotes with its cursor", () => {
     const page = { data: [], nextCursor: encodeCursor(4) };
     expect(validator.response("/api/v1/quotes", "get", 200, page)).toEqual([]);
@@ -68,6 +94,7 @@ describe("the read-only API's schemas", () => {
     const quote = {
       id: 1,
       url: "http://localhost:3000/en/quotes/1",
+      edition: "caf2024",
       kind: "direct",
       text: "Words",
       language: "en",

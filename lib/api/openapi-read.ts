@@ -89,15 +89,36 @@ const query = (name: string, description: string, schema: object) => ({
   schema,
 });
 
+const editionQuery = (what: string) =>
+  query("edition", `An edition's acronym (\`caf2024\`, see /api/v1/editions): ${what}.`, { type: "string" });
+const unknownEdition = {
+  description: "`edition` names no edition; `parameter` says so.",
+  content: jsonContent("QueryError"),
+};
+
 export const readPaths = {
+  "/api/v1/editions": {
+    get: {
+      operationId: "listEditions",
+      summary: "Every edition of the forum",
+      description:
+        "The latest first. An edition's `acronym` is the `edition` parameter of the other endpoints and the " +
+        "conference acronym of its schedule exports; exactly one is `current`: the one the site's unprefixed " +
+        "addresses and exports show.",
+      parameters: [ifNoneMatch],
+      responses: { "200": ok("The editions.", "EditionList"), "304": notModified },
+    },
+    options: preflight("preflightEditions"),
+  },
   "/api/v1/sessions": {
     get: {
       operationId: "listSessions",
-      summary: "Every public session",
+      summary: "One edition's public sessions",
       description:
-        "Published sessions and cancelled ones (status `cancelled`), never drafts, in order of start then room.",
-      parameters: [ifNoneMatch],
-      responses: { "200": ok("The sessions.", "SessionList"), "304": notModified },
+        "Published sessions and cancelled ones (status `cancelled`), never drafts, in order of start then room; " +
+        "of the current edition unless `edition` names another.",
+      parameters: [editionQuery("its sessions instead of the current edition's"), ifNoneMatch],
+      responses: { "200": ok("The sessions.", "SessionList"), "304": notModified, "400": unknownEdition },
     },
     options: preflight("preflightSessions"),
   },
@@ -106,10 +127,12 @@ export const readPaths = {
     get: {
       operationId: "getSession",
       summary: "One public session",
-      parameters: [ifNoneMatch],
+      description: "A slug names a session within an edition: the current one unless `edition` names another.",
+      parameters: [editionQuery("the edition the slug is of"), ifNoneMatch],
       responses: {
         "200": ok("The session, with the quotes said in it.", "SessionDetail"),
         "304": notModified,
+        "400": unknownEdition,
         "404": notFound("public session"),
       },
     },
@@ -119,13 +142,15 @@ export const readPaths = {
     get: {
       operationId: "listSpeakers",
       summary: "Every person: the program's speakers, and the real people a source quotes",
-      parameters: [ifNoneMatch],
+      description: "People are the same across editions; `edition` keeps those on its sessions or quoted at it.",
+      parameters: [editionQuery("only the people of that edition"), ifNoneMatch],
       responses: {
         "200": ok(
           "The people, by name. A real person named in a source carries it in `quotedIn` and is never on a session.",
           "SpeakerList",
         ),
         "304": notModified,
+        "400": unknownEdition,
       },
     },
     options: preflight("preflightSpeakers"),
@@ -154,8 +179,10 @@ export const readPaths = {
       description:
         "Filtered as the site's archive filters: `q` finds quotes whose words, translation, speaker, session " +
         "or topics hold every term (case, width and accents folded; English and Chinese alike). An unknown " +
-        "speaker or topic is a 400. Pages follow the quotes' ids; follow `nextCursor` until it is null.",
+        "speaker, topic or edition is a 400. The archive spans every edition unless `edition` names one. " +
+        "Pages follow the quotes' ids; follow `nextCursor` until it is null.",
       parameters: [
+        editionQuery("only the quotes of that edition"),
         query("q", "Search terms.", { type: "string", maxLength: MAX_QUERY_LENGTH }),
         query("speaker", "A speaker's slug.", string),
         query("topic", "A topic's slug.", string),
@@ -172,7 +199,7 @@ export const readPaths = {
         "200": ok("One page of quotes.", "QuotePage"),
         "304": notModified,
         "400": {
-          description: "`limit`, `cursor` or `q` is malformed; `parameter` names which.",
+          description: "`limit`, `cursor` or `q` is malformed, or `speaker`, `topic` or `edition` names nothing; `parameter` names which.",
           content: jsonContent("QueryError"),
         },
       },
@@ -197,17 +224,19 @@ const quoteSummary = {
   text: { type: "string", description: "In the source's language." },
   language: { enum: [...quoteLanguages] },
 };
-const sessionOf = (timeZone: string) => ({
+const acronym = { type: "string", description: "The acronym of the session's or quote's edition (`caf2024`)." };
+const session = {
   id: { type: "integer", minimum: 1 },
   slug,
+  edition: acronym,
   url,
   type: { enum: [...sessionTypes] },
   status: { enum: ["published", "cancelled"] },
   startsAt: instant,
   endsAt: instant,
   timeZone: {
-    const: timeZone,
-    description: "The zone in which the forum shows every time.",
+    type: "string",
+    description: "The IANA zone of the session's edition, in which the forum shows every time.",
   },
   day: {
     type: "string",
@@ -226,7 +255,7 @@ const sessionOf = (timeZone: string) => ({
   ),
   seatLimit: { type: ["integer", "null"], description: "Seats that can be booked, where limited." },
   speakers: { type: "array", items: object({ ...speakerRef, role: { enum: [...speakerRoles] } }) },
-});
+};
 const source = object({
   title: string,
   publisher: { type: ["string", "null"] },
@@ -247,10 +276,23 @@ const speaker = {
   },
 };
 
-/** `timeZone`: the edition's, which every session names. */
-export const readSchemas = (timeZone: string) => {
-  const session = sessionOf(timeZone);
+const localizedOf = (description: string) => ({ ...localized, description });
+
+export const readSchemas = () => {
   return {
+    Edition: object({
+      acronym: { type: "string", description: "The `edition` parameter of the other endpoints, and the conference acronym of its exports." },
+      path: { type: "string", description: "Its segment in the site's addresses: /en/<path>/agenda." },
+      current: { type: "boolean", description: "The edition the unprefixed addresses and exports show; exactly one is." },
+      name: localizedOf("The edition's name."),
+      venue: localizedOf("Where it takes place."),
+      timeZone: { type: "string", description: "IANA zone of its times." },
+      startDate: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "First day, in its zone." },
+      endDate: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Last day, in its zone." },
+      url: url,
+      schedule: object({ json: url, xml: url, ics: url }, "Its schedule exports (schedule.json, schedule.xml) and iCalendar feed."),
+    }),
+    EditionList: object({ data: { type: "array", items: ref("Edition") } }),
     Localized: localized,
     LocalizedName: localizedName,
     Session: object(session, "A published or cancelled session."),
@@ -263,6 +305,7 @@ export const readSchemas = (timeZone: string) => {
         type: "array",
         items: object({
           slug,
+          edition: acronym,
           url,
           title: ref("Localized"),
           status: { enum: ["published", "cancelled"] },
@@ -276,6 +319,7 @@ export const readSchemas = (timeZone: string) => {
     SpeakerList: object({ data: { type: "array", items: ref("Speaker") } }),
     Quote: object({
       ...quoteSummary,
+      edition: acronym,
       translation: nullable(
         object(
           {
@@ -309,7 +353,7 @@ export const readSchemas = (timeZone: string) => {
     }),
     QueryError: object({
       error: { type: "string", description: "What went wrong, in English." },
-      parameter: { enum: ["limit", "cursor", "q", "speaker", "topic"] },
+      parameter: { enum: ["limit", "cursor", "q", "speaker", "topic", "edition"] },
     }),
   } as const;
 };

@@ -79,6 +79,7 @@ describe("the OpenAPI document", () => {
     const operations = validator.operations();
     expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual([
       "delete /api/v1/registrations/{code}",
+      "get /api/v1/editions",
       "get /api/v1/openapi.json",
       "get /api/v1/quotes",
       "get /api/v1/registrations/{code}",

@@ -455,7 +455,7 @@ export function openApiDocument(edition: EditionFacts) {
           additionalProperties: false,
         },
         Error: errorSchema("Any other error."),
-        ...readSchemas(edition.timeZone),
+        ...readSchemas(),
       },
     },
   } as const;

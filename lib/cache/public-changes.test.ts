@@ -3,8 +3,10 @@ import { tagCovers } from "../../server/cache-tags.mjs";
 import type { SpeakerFields } from "../public-pages";
 import { pagesChangedBy, tagOf, type ChangeKind, type PublicChange } from "./public-changes";
 
-// Public pages rendered ahead, as the page copy keys them, in both languages.
-const PAGES = ["", "/agenda", "/agenda/changes", "/speakers", "/speakers/wang-yao", "/speakers/li-na", "/quotes", "/quotes/1", "/quotes/2", "/sessions/opening", "/sessions/closing", "/register"].flatMap(
+// Public pages rendered ahead, as the page copy keys them, in both languages: the unprefixed ones
+// (the current edition) and each edition's own addresses.
+const EDITION_PAGES = ["2024", "2025"].flatMap((e) => [`/${e}/agenda`, `/${e}/agenda/changes`, `/${e}/quotes`, `/${e}/sessions/opening`, `/${e}/sessions/closing`]);
+const PAGES = ["", "/agenda", "/agenda/changes", "/speakers", "/speakers/wang-yao", "/speakers/li-na", "/quotes", "/quotes/1", "/quotes/2", "/sessions/opening", "/sessions/closing", "/register", ...EDITION_PAGES].flatMap(
   (page) => [`/en${page}`, `/zh-CN${page}`],
 );
 
@@ -48,8 +50,9 @@ const CASES = {
   photo: [{ change: { kind: "photo", before: speaker, after: { ...speaker, photoPath: "speakers/1.webp" } }, pages: both("/speakers", "/speakers/wang-yao") }],
   quote: [
     {
-      change: { kind: "quote", quoteIds: [2], speakerSlugs: ["li-na"], sessionSlugs: ["closing"] },
-      pages: both("/speakers/li-na", "/quotes", "/quotes/2", "/sessions/closing"),
+      change: { kind: "quote", quoteIds: [2], speakerSlugs: ["li-na"], sessionSlugs: ["closing"], editionPaths: ["2024"] },
+      // Its edition's quotes and session at their own addresses too; the other edition's stay cached.
+      pages: both("/speakers/li-na", "/quotes", "/quotes/2", "/sessions/closing", "/2024/quotes", "/2024/sessions/closing"),
     },
   ],
   registration: [{ change: { kind: "registration" }, pages: both("/register") }],
@@ -63,6 +66,11 @@ describe("what each kind of change refreshes", () => {
       }
     });
   }
+
+  it("a publication refreshes every edition's own agenda and sessions, not only the unprefixed ones", () => {
+    const pages = refreshed({ kind: "publish" });
+    for (const page of ["/en/2024/agenda", "/zh-CN/2025/sessions/opening", "/en/2025/agenda/changes"]) expect(pages).toContain(page);
+  });
 
   it("a biography edit leaves the agenda, the lists and other speakers cached", () => {
     const pages = refreshed({ kind: "speaker", before: speaker, after: { ...speaker, bioZh: "新简介" } });

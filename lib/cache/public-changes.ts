@@ -16,7 +16,10 @@ export type Target = { path: string } | { route: string; type: "page" | "layout"
 export type PublicChange =
   /** A session's draft saved, moved or deleted: the public agenda shows only what is published. */
   | { kind: "session" }
-  /** The draft published: every page that shows a session, a room or a speaker's talks. */
+  /**
+   * The draft published: every page that shows a session, a room or a speaker's talks, at the
+   * unprefixed addresses and at every edition's own (/[locale]/[edition]/..., under the same layout).
+   */
   | { kind: "publish" }
   /** A room or track: its name shows with every session, wherever sessions show. */
   | { kind: "room" }
@@ -25,8 +28,8 @@ export type PublicChange =
   | { kind: "speaker"; before: SpeakerFields | null; after: SpeakerFields | null }
   /** A speaker's photo set or removed. */
   | { kind: "photo"; before: SpeakerFields; after: SpeakerFields }
-  /** Quotes created, changed or deleted, with the speakers and sessions they belong to. */
-  | { kind: "quote"; quoteIds: readonly number[]; speakerSlugs: readonly string[]; sessionSlugs: readonly string[] }
+  /** Quotes created, changed or deleted, with the speakers, sessions and editions (address segments) they belong to. */
+  | { kind: "quote"; quoteIds: readonly number[]; speakerSlugs: readonly string[]; sessionSlugs: readonly string[]; editionPaths: readonly string[] }
   /** The forum's name, dates, venue or capacity: shown in every page's header and footer. */
   | { kind: "settings" }
   /** Seats taken or given back by the organizers, the registration mode or the time a seat is held: the register page says so. */
@@ -63,7 +66,7 @@ export function pagesChangedBy(change: PublicChange): Target[] {
       return pages === "all" ? [EVERY_PAGE] : addresses(pages);
     }
     case "quote":
-      return addresses(pagesOfQuoteEdit(change.quoteIds, change.speakerSlugs, change.sessionSlugs));
+      return addresses(pagesOfQuoteEdit(change.quoteIds, change.speakerSlugs, change.sessionSlugs, change.editionPaths));
     case "registration":
       return addresses(["/register"]);
   }

@@ -28,7 +28,11 @@ export type FeedSession = {
   }[];
 };
 
-export type FeedEvent = EditionFacts & { slug: string };
+/**
+ * `prefix`: the edition's segment before its pages' paths, "" for the current edition (whose pages
+ * are at the unprefixed addresses), "/2024" for another one.
+ */
+export type FeedEvent = EditionFacts & { slug: string; prefix?: string };
 
 export type FeedContext = {
   locale: Locale;
@@ -47,7 +51,7 @@ export function sessionUid(sessionId: number, eventSlug: string): string {
 }
 
 export function sessionUrl(ctx: FeedContext, slug: string): string {
-  return `${ctx.baseUrl}/${ctx.locale}/sessions/${slug}`;
+  return `${ctx.baseUrl}/${ctx.locale}${ctx.event.prefix ?? ""}/sessions/${slug}`;
 }
 
 function speakerLine(locale: Locale, s: FeedSession["speakers"][number]): string {

@@ -30,6 +30,11 @@ export type ScheduleSourceSession = {
 export type ScheduleSource = {
   /** The site's public address, without a trailing slash. */
   baseUrl: string;
+  /**
+   * The edition's segment before its pages' paths: "" for the current edition, whose pages are at
+   * the unprefixed addresses, "/2024" for another one (its permanent addresses).
+   */
+  editionPrefix?: string;
   event: {
     /** Also the conference acronym: `caf2024`. */
     slug: string;
@@ -139,6 +144,7 @@ function timeslot(sessions: readonly ScheduleSourceSession[], timeZone: string):
 
 export function buildSchedule(source: ScheduleSource): Schedule {
   const { event, baseUrl } = source;
+  const prefix = source.editionPrefix ?? "";
   const tz = event.timeZone;
   const acronym = event.slug;
   const sessions = source.sessions
@@ -174,7 +180,7 @@ export function buildSchedule(source: ScheduleSource): Schedule {
       room: roomOf(s).name,
       // Built from the id and the session's own slug, as pretalx does: unique, and stable when it moves.
       slug: `${acronym}-${s.id}-${s.slug}`,
-      url: `${baseUrl}/en/sessions/${s.slug}`,
+      url: `${baseUrl}/en${prefix}/sessions/${s.slug}`,
       title: cancelled ? CANCELLED_PREFIX.en + s.titleEn : s.titleEn,
       subtitle: cancelled ? CANCELLED_PREFIX.zh + s.titleZh : s.titleZh,
       track: s.track?.nameEn ?? null,
@@ -190,7 +196,7 @@ export function buildSchedule(source: ScheduleSource): Schedule {
         url: `${baseUrl}/en/speakers/${p.slug}`,
         biography: p.bioEn || null,
       })),
-      links: [{ type: "web", url: `${baseUrl}/zh-CN/sessions/${s.slug}`, title: "中文版" }],
+      links: [{ type: "web", url: `${baseUrl}/zh-CN${prefix}/sessions/${s.slug}`, title: "中文版" }],
     };
   };
 
@@ -233,7 +239,7 @@ export function buildSchedule(source: ScheduleSource): Schedule {
       daysCount: dates.length,
       timeslotDuration: timeslot(sessions, tz),
       timeZone: tz,
-      url: `${baseUrl}/en/agenda`,
+      url: `${baseUrl}/en${prefix}/agenda`,
       rooms,
       tracks: source.tracks.map((t) => ({ name: t.nameEn, slug: t.slug, color: t.color })),
     },

@@ -29,7 +29,7 @@ export async function createQuoteAction(_state: QuoteFormState, form: FormData):
   const result = createQuote(parsed.data, actorOf(user));
   if (!result.ok) return { values, errors: "errors" in result ? result.errors : { form: "notFound" } };
   revalidatePath("/[locale]/admin/quotes", "layout");
-  refreshPublicPages({ kind: "quote", quoteIds: [result.quote.id], speakerSlugs: result.speakerSlugs, sessionSlugs: result.sessionSlugs });
+  refreshPublicPages({ kind: "quote", quoteIds: [result.quote.id], speakerSlugs: result.speakerSlugs, sessionSlugs: result.sessionSlugs, editionPaths: result.editionPaths });
   redirect(`/${where.data}/admin/quotes/${result.quote.id}?created=1`);
 }
 
@@ -44,7 +44,7 @@ export async function updateQuoteAction(_state: QuoteFormState, form: FormData):
   const result = updateQuote(where.data.id, parsed.data, actorOf(user));
   if (!result.ok) return { values, errors: "errors" in result ? result.errors : { form: "notFound" } };
   revalidatePath("/[locale]/admin/quotes", "layout");
-  refreshPublicPages({ kind: "quote", quoteIds: [where.data.id], speakerSlugs: result.speakerSlugs, sessionSlugs: result.sessionSlugs });
+  refreshPublicPages({ kind: "quote", quoteIds: [where.data.id], speakerSlugs: result.speakerSlugs, sessionSlugs: result.sessionSlugs, editionPaths: result.editionPaths });
   // A source created inline is now an existing one: the form shows it picked.
   return {
     saved: true,
@@ -62,6 +62,6 @@ export async function deleteQuoteAction(_state: DeleteQuoteState, form: FormData
   const result = deleteQuote(where.data.id, actorOf(user));
   if (!result.ok) return { error: "notFound" };
   revalidatePath("/[locale]/admin/quotes", "layout");
-  refreshPublicPages({ kind: "quote", quoteIds: [where.data.id], speakerSlugs: result.speakerSlugs, sessionSlugs: result.sessionSlugs });
+  refreshPublicPages({ kind: "quote", quoteIds: [where.data.id], speakerSlugs: result.speakerSlugs, sessionSlugs: result.sessionSlugs, editionPaths: result.editionPaths });
   redirect(`/${where.data.locale}/admin/quotes?deleted=1`);
 }

@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { QuoteCard } from "@/components/quote-card";
-import { StarButton } from "@/components/star-button";
+import { sessionMetadata } from "@/components/edition-pages/session-metadata";
+import { SessionBody } from "@/components/edition-pages/session-body";
 import { getEvent } from "@/db/queries/event";
 import { getPublicSession, listPublicSessionSlugs } from "@/db/queries/sessions";
-import { pageMetadata } from "@/i18n/metadata";
-import { Link } from "@/i18n/navigation";
-import { pick } from "@/lib/localized";
 import { isSlug } from "@/lib/slug";
-import { formatDay, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
 
 type Props = PageProps<"/[locale]/sessions/[slug]">;
 
@@ -17,126 +13,23 @@ export function generateStaticParams() {
   return listPublicSessionSlugs().map((slug) => ({ slug }));
 }
 
+/** A session of the current edition: the address every published link has always used. */
 function load(slug: string) {
-  return isSlug(slug) ? getPublicSession(slug) : undefined;
+  const edition = getEvent();
+  const session = isSlug(slug) ? getPublicSession(slug, edition.id) : undefined;
+  return session && { edition, session };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
-  const session = load(slug);
-  if (!session) return {};
-  return pageMetadata({
-    locale,
-    path: `/sessions/${slug}`,
-    title: pick(locale, session.titleEn, session.titleZh),
-    description: pick(locale, session.abstractEn, session.abstractZh).slice(0, 200),
-    type: "article",
-  });
+  const found = load(slug);
+  return found ? sessionMetadata(locale, `/sessions/${slug}`, found.session) : {};
 }
 
 export default async function SessionPage({ params }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const session = load(slug);
-  if (!session) notFound();
-  const t = await getTranslations("session");
-  const types = await getTranslations("types");
-  const roles = await getTranslations("roles");
-  const stars = await getTranslations("stars");
-  const { timeZone } = getEvent();
-  const cancelled = session.status === "cancelled";
-
-  return (
-    <article className="mx-auto max-w-3xl">
-      <Link href={`/agenda?day=${session.day}`} className="text-sm text-brand-700 underline">
-        ← {t("backToAgenda")}
-      </Link>
-      <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
-        <h1 className={`text-3xl font-bold ${cancelled ? "line-through" : ""}`}>
-          {pick(locale, session.titleEn, session.titleZh)}
-        </h1>
-        <StarButton
-          slug={session.slug}
-          labels={{ name: stars("star", { title: pick(locale, session.titleEn, session.titleZh) }), add: stars("add"), remove: stars("remove"), label: stars("label") }}
-          labelled
-        />
-      </div>
-      {cancelled && (
-        <p role="status" className="mt-3 rounded-md bg-red-50 px-3 py-2 font-semibold text-red-800">
-          {t("cancelledNotice")}
-        </p>
-      )}
-      <dl className="mt-5 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-xl border border-slate-200 bg-white p-5">
-        <dt className="font-semibold text-slate-700">{t("when")}</dt>
-        <dd>
-          <time dateTime={new Date(session.startsAt).toISOString()}>
-            {t("dateTime", {
-              date: formatDay(zonedDate(session.startsAt, timeZone), locale),
-              time: formatTimeRange(session.startsAt, session.endsAt, locale, timeZone),
-              offset: offsetLabel(session.startsAt, timeZone),
-            })}
-          </time>
-        </dd>
-        {session.room && (
-          <>
-            <dt className="font-semibold text-slate-700">{t("room")}</dt>
-            <dd>{pick(locale, session.room.nameEn, session.room.nameZh)}</dd>
-          </>
-        )}
-        {session.track && (
-          <>
-            <dt className="font-semibold text-slate-700">{t("track")}</dt>
-            <dd>
-              <span aria-hidden="true" className="mr-2 inline-block size-3 rounded-full" style={{ backgroundColor: session.track.color }} />
-              {pick(locale, session.track.nameEn, session.track.nameZh)}
-            </dd>
-          </>
-        )}
-        <dt className="font-semibold text-slate-700">{t("type")}</dt>
-        <dd>
-          {types(session.type)}
-          {session.seatLimit ? ` · ${t("seatLimit", { count: session.seatLimit })}` : ""}
-        </dd>
-      </dl>
-
-      <section className="mt-8">
-        <h2 className="text-xl font-bold">{t("about")}</h2>
-        <p className="mt-2 leading-relaxed whitespace-pre-line text-slate-800">
-          {pick(locale, session.abstractEn, session.abstractZh)}
-        </p>
-        <p className="mt-3 text-sm text-slate-600">{t("illustrative")}</p>
-      </section>
-
-      <section className="mt-8">
-        <h2 className="text-xl font-bold">{t("speakers")}</h2>
-        {session.speakers.length === 0 ? (
-          <p className="mt-2 text-slate-700">{t("noSpeakers")}</p>
-        ) : (
-          <ul className="mt-2 space-y-2">
-            {session.speakers.map((sp) => (
-              <li key={sp.slug}>
-                <Link href={`/speakers/${sp.slug}`} className="font-medium text-brand-700 underline">
-                  {pick(locale, sp.nameEn, sp.nameZh)}
-                </Link>{" "}
-                <span className="text-slate-700">· {roles(sp.role)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      {session.quotes.length > 0 && (
-        <section className="mt-8">
-          <h2 className="text-xl font-bold">{t("quotes")}</h2>
-          <ul className="mt-3 space-y-4">
-            {session.quotes.map((q) => (
-              <li key={q.id}>
-                <QuoteCard quote={{ ...q, session: null, topics: [] }} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </article>
-  );
+  const found = load(slug);
+  if (!found) notFound();
+  return <SessionBody edition={found.edition} session={found.session} locale={locale} />;
 }

@@ -3,8 +3,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Citation } from "@/components/citation";
 import { PersonPosition } from "@/components/person-position";
+import { SpeakerSessions } from "@/components/edition-pages/speaker-sessions";
 import { QuoteCard } from "@/components/quote-card";
-import { getEvent } from "@/db/queries/event";
 import type { QuoteWithDetails } from "@/db/queries/quotes";
 import { getSpeaker, listSpeakerSlugs } from "@/db/queries/speakers";
 import { pageMetadata } from "@/i18n/metadata";
@@ -12,7 +12,6 @@ import { Link } from "@/i18n/navigation";
 import { pick } from "@/lib/localized";
 import { isSlug } from "@/lib/slug";
 import { photoUrl } from "@/lib/speakers/photo";
-import { formatDay, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
 
 type Props = PageProps<"/[locale]/speakers/[slug]">;
 
@@ -41,9 +40,7 @@ export default async function SpeakerPage({ params }: Props) {
   const speaker = load(slug);
   if (!speaker) notFound();
   const t = await getTranslations("speakers");
-  const roles = await getTranslations("roles");
   const agenda = await getTranslations("agenda");
-  const { timeZone } = getEvent();
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -86,21 +83,7 @@ export default async function SpeakerPage({ params }: Props) {
             ) : (
               <>
                 <p className="mt-2 text-sm text-slate-600">{agenda("illustrative")}</p>
-                <ul className="mt-2 space-y-2">
-                  {speaker.appearances.map(({ session: s, role }) => (
-                    <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3">
-                      <Link href={`/sessions/${s.slug}`} className={`font-medium text-brand-700 underline ${s.status === "cancelled" ? "line-through" : ""}`}>
-                        {pick(locale, s.titleEn, s.titleZh)}
-                      </Link>
-                      <p className="text-sm text-slate-700">
-                        {formatDay(zonedDate(s.startsAt, timeZone), locale, "short")}{" "}
-                        {formatTimeRange(s.startsAt, s.endsAt, locale, timeZone)} ({offsetLabel(s.startsAt, timeZone)}) ·{" "}
-                        {roles(role)}
-                        {s.status === "cancelled" && ` · ${agenda("cancelled")}`}
-                      </p>
-                    </li>
-                  ))}
-                </ul>
+                <SpeakerSessions appearances={speaker.appearances} locale={locale} />
               </>
             )}
           </section>

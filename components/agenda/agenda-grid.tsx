@@ -7,13 +7,13 @@ import { pick } from "@/lib/localized";
 import { SessionCard } from "./session-card";
 import type { AgendaData } from "./types";
 
-type Props = { sessions: AgendaSession[]; rooms: AgendaData["rooms"]; timeZone: string; offset: string };
+type Props = { sessions: AgendaSession[]; rooms: AgendaData["rooms"]; timeZone: string; offset: string; prefix: string; archive: boolean };
 
 const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
 /** The day as a time grid, a column per room; shown on wide screens only. */
-export function AgendaGrid({ sessions, rooms, timeZone, offset }: Props) {
+export function AgendaGrid({ sessions, rooms, timeZone, offset, prefix, archive }: Props) {
   const t = useTranslations("agenda");
   const locale = useLocale();
   const { firstMinute, lastMinute, slots } = gridFrame(sessions, timeZone);
@@ -53,7 +53,7 @@ export function AgendaGrid({ sessions, rooms, timeZone, offset }: Props) {
         const { rowStart, rowEnd } = gridRows(s, firstMinute, timeZone);
         return (
           <div key={s.id} className="relative z-[1] py-0.5" style={{ gridColumn: column, gridRow: `${rowStart} / ${rowEnd}` }}>
-            <SessionCard session={s} timeZone={timeZone} offset={offset} compact={rowEnd - rowStart < 9} />
+            <SessionCard session={s} timeZone={timeZone} offset={offset} prefix={prefix} archive={archive} compact={rowEnd - rowStart < 9} />
           </div>
         );
       })}

@@ -58,8 +58,8 @@ export function AgendaExplorer({ data }: { data: AgendaData }) {
           </p>
         ) : (
           <>
-            <AgendaGrid sessions={shown} rooms={rooms} timeZone={data.timeZone} offset={data.offset} />
-            <AgendaList sessions={shown} timeZone={data.timeZone} offset={data.offset} />
+            <AgendaGrid sessions={shown} rooms={rooms} timeZone={data.timeZone} offset={data.offset} prefix={data.prefix} archive={data.archive} />
+            <AgendaList sessions={shown} timeZone={data.timeZone} offset={data.offset} prefix={data.prefix} archive={data.archive} />
           </>
         )}
       </section>

@@ -5,10 +5,10 @@ import type { AgendaSession } from "@/db/queries/sessions";
 import { formatTime } from "@/lib/time";
 import { SessionCard } from "./session-card";
 
-type Props = { sessions: AgendaSession[]; timeZone: string; offset: string };
+type Props = { sessions: AgendaSession[]; timeZone: string; offset: string; prefix: string; archive: boolean };
 
 /** The day as a list grouped by start time; shown on phones only. */
-export function AgendaList({ sessions, timeZone, offset }: Props) {
+export function AgendaList({ sessions, timeZone, offset, prefix, archive }: Props) {
   const locale = useLocale();
   const groups = new Map<number, AgendaSession[]>();
   for (const s of sessions) groups.set(s.startsAt, [...(groups.get(s.startsAt) ?? []), s]);
@@ -22,7 +22,7 @@ export function AgendaList({ sessions, timeZone, offset }: Props) {
           <ul className="mt-1 space-y-2">
             {group.map((s) => (
               <li key={s.id}>
-                <SessionCard session={s} timeZone={timeZone} offset={offset} showRoom />
+                <SessionCard session={s} timeZone={timeZone} offset={offset} prefix={prefix} archive={archive} showRoom />
               </li>
             ))}
           </ul>

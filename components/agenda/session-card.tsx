@@ -7,9 +7,9 @@ import { Link } from "@/i18n/navigation";
 import { pick } from "@/lib/localized";
 import { formatTimeRange } from "@/lib/time";
 
-type Props = { session: AgendaSession; timeZone: string; offset: string; showRoom?: boolean; compact?: boolean };
+type Props = { session: AgendaSession; timeZone: string; offset: string; prefix: string; archive: boolean; showRoom?: boolean; compact?: boolean };
 
-export function SessionCard({ session: s, timeZone, offset, showRoom, compact }: Props) {
+export function SessionCard({ session: s, timeZone, offset, prefix, archive, showRoom, compact }: Props) {
   const t = useTranslations("agenda");
   const types = useTranslations("types");
   const stars = useTranslations("stars");
@@ -32,12 +32,14 @@ export function SessionCard({ session: s, timeZone, offset, showRoom, compact }:
         {showRoom && s.room && <> · {pick(locale, s.room.nameEn, s.room.nameZh)}</>}
       </p>
       <h3 className={`mt-0.5 pr-7 font-semibold leading-snug ${compact ? "line-clamp-2" : ""}`}>
-        <Link href={`/sessions/${s.slug}`} className={`text-brand-800 hover:underline ${cancelled ? "line-through" : ""}`}>
+        <Link href={`${prefix}/sessions/${s.slug}`} className={`text-brand-800 hover:underline ${cancelled ? "line-through" : ""}`}>
           {title}
         </Link>
       </h3>
       {/* After the title in reading and tab order; shown in the corner. */}
-      <StarButton slug={s.slug} labels={{ name: stars("star", { title }), add: stars("add"), remove: stars("remove"), label: stars("label") }} className="absolute top-1 right-1" />
+      {!archive && (
+        <StarButton slug={s.slug} labels={{ name: stars("star", { title }), add: stars("add"), remove: stars("remove"), label: stars("label") }} className="absolute top-1 right-1" />
+      )}
       {cancelled && (
         <p className="mt-1 w-fit rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t("cancelled")}</p>
       )}

@@ -4,10 +4,10 @@ import type { Change, ChangeState } from "@/lib/agenda-editor/changelog";
 import { pick } from "@/lib/localized";
 import { formatDay, formatTimeRange, zonedDate } from "@/lib/time";
 
-type Props = { change: Change; locale: string; timeZone: string };
+type Props = { change: Change; locale: string; timeZone: string; prefix: string };
 
 /** One line of the change log: what happened to a session, with where and when before and after. */
-export async function ChangeItem({ change, locale, timeZone }: Props) {
+export async function ChangeItem({ change, locale, timeZone, prefix }: Props) {
   const t = await getTranslations("agendaChanges");
   const when = (s: ChangeState) =>
     s.startsAt === undefined || s.endsAt === undefined
@@ -27,7 +27,7 @@ export async function ChangeItem({ change, locale, timeZone }: Props) {
   return (
     <li className="rounded-md border border-slate-200 bg-white px-3 py-2">
       <span className="mr-2 rounded bg-slate-800 px-1.5 py-0.5 text-xs font-semibold text-white">{t(`kinds.${change.kind}`)}</span>
-      <Link href={`/sessions/${change.slug}`} className="font-semibold text-brand-800 underline">
+      <Link href={`${prefix}/sessions/${change.slug}`} className="font-semibold text-brand-800 underline">
         {pick(locale, change.titleEn, change.titleZh)}
       </Link>
       {detail && <span className="text-slate-700"> — {detail}</span>}
