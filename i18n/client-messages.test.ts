@@ -8,8 +8,8 @@ const root = path.resolve(import.meta.dirname, "..");
 
 /** Where each part's client components live. */
 const areaDirs: Record<ClientArea, string> = {
-  agenda: "app/[locale]/agenda/_components",
-  quotes: "app/[locale]/quotes/_components",
+  agenda: "components/agenda",
+  quotes: "components/quotes",
   myAgenda: "app/[locale]/my-agenda",
   register: "app/[locale]/register",
   ticket: "app/[locale]/ticket",
