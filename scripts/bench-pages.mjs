@@ -19,7 +19,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { request } from "./lib/http-client.mjs";
-import { startProductionServer } from "./lib/prod-server.mjs";
+import Database from "better-sqlite3";
+import { freshDatabase, startProductionServer } from "./lib/prod-server.mjs";
 import { positiveInteger, positiveNumber, runWithServer } from "./lib/script-env.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -30,7 +31,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DIST_DIR = ".next-bench";
 const DATABASE_PATH = "./data/bench.db";
 const STATIC_PATH = "/robots.txt";
-const PAGE_PATHS = ["/en/agenda", "/en/speakers/wang-yao", "/en/quotes"];
+// The agenda twice: the current edition's and an archived edition's (the seeded 2024 forum, once
+// the run's database holds a later edition made current: see archiveSeededEdition).
+const PAGE_PATHS = ["/en/agenda", "/en/2024/agenda", "/en/speakers/wang-yao", "/en/quotes"];
 // What a browser sends: every request of the run asks for a compressed answer, as a phone at the
 // venue would. The sizes are printed for these pages (the register page is rendered per request).
 const ACCEPT_ENCODING = "gzip, deflate, br";
@@ -48,6 +51,52 @@ const WARMUP = positiveNumber("BENCH_WARMUP", 3);
 const SKIP_BUILD = Boolean(process.env.BENCH_SKIP_BUILD) && process.env.BENCH_SKIP_BUILD !== "0";
 
 class BenchError extends Error {}
+
+/**
+ * Makes the seeded edition an archive, as it will be once the next forum is current: a benchmark
+ * edition, a year later, with a copy of its rooms, tracks and illustrative program, becomes current
+ * (before the build, so that both editions' pages are rendered ahead). The copy exists only in the
+ * benchmark's database and names no real person (the program's people are illustrative).
+ * @param {string} file
+ */
+function archiveSeededEdition(file) {
+  const db = new Database(file);
+  try {
+    db.transaction(() => {
+      const from = /** @type {{ id: number }} */ (db.prepare("SELECT id FROM events WHERE is_current = 1").get());
+      const to = Number(
+        db
+          .prepare(
+            `INSERT INTO events (slug, path, is_current, name_en, name_zh, venue_en, venue_zh, time_zone, start_date, end_date, capacity)
+             SELECT 'bench-next', 'bench-next', 0, 'Benchmark edition', '基准测试届次', venue_en, venue_zh, time_zone,
+                    date(start_date, '+1 year'), date(end_date, '+1 year'), capacity FROM events WHERE id = ?`,
+          )
+          .run(from.id).lastInsertRowid,
+      );
+      db.prepare("INSERT INTO rooms (event_id, slug, name_en, name_zh, capacity, position) SELECT ?, slug, name_en, name_zh, capacity, position FROM rooms WHERE event_id = ?").run(to, from.id);
+      db.prepare("INSERT INTO tracks (event_id, slug, name_en, name_zh, color, position) SELECT ?, slug, name_en, name_zh, color, position FROM tracks WHERE event_id = ?").run(to, from.id);
+      const year = 365 * 24 * 3600 * 1000;
+      db.prepare(
+        `INSERT INTO sessions (event_id, slug, type, status, starts_at, ends_at, room_id, track_id, title_en, title_zh, abstract_en, abstract_zh, seat_limit)
+         SELECT ?, s.slug, s.type, s.status, s.starts_at + ?, s.ends_at + ?,
+                (SELECT n.id FROM rooms o JOIN rooms n ON n.slug = o.slug AND n.event_id = ? WHERE o.id = s.room_id),
+                (SELECT n.id FROM tracks o JOIN tracks n ON n.slug = o.slug AND n.event_id = ? WHERE o.id = s.track_id),
+                s.title_en, s.title_zh, s.abstract_en, s.abstract_zh, s.seat_limit
+         FROM sessions s WHERE s.event_id = ?`,
+      ).run(to, year, year, to, to, from.id);
+      db.prepare(
+        `INSERT INTO session_speakers (session_id, speaker_id, role, position)
+         SELECT n.id, ss.speaker_id, ss.role, ss.position FROM session_speakers ss
+         JOIN sessions o ON o.id = ss.session_id JOIN sessions n ON n.slug = o.slug AND n.event_id = ?
+         WHERE o.event_id = ?`,
+      ).run(to, from.id);
+      db.prepare("UPDATE events SET is_current = 0 WHERE id = ?").run(from.id);
+      db.prepare("UPDATE events SET is_current = 1 WHERE id = ?").run(to);
+    })();
+  } finally {
+    db.close();
+  }
+}
 
 /** @type {import("./lib/prod-server.mjs").ProductionServer | null} */
 let server = null;
@@ -180,11 +229,14 @@ async function main() {
 
   if (SKIP_BUILD) console.log(`Reusing the build in ${DIST_DIR} (BENCH_SKIP_BUILD).`);
   // The production server of `npm start`.
+  freshDatabase(DATABASE_PATH, { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  archiveSeededEdition(DATABASE_PATH);
   server = await startProductionServer({
     port: PORT,
     db: DATABASE_PATH,
     distDir: DIST_DIR,
     skipBuild: SKIP_BUILD,
+    freshDb: false,
     stdout: "inherit",
     portMustBeFree: true,
   });
