@@ -31,7 +31,8 @@ export type EditorSession = {
   data: DraftData;
 };
 
-function publishedData(row: Session, people: { speakerId: number; role: DraftData["speakers"][number]["role"] }[]): DraftData {
+/** A session row and its people as the editor holds them: the draft a change starts from. */
+export function publishedData(row: Session, people: { speakerId: number; role: DraftData["speakers"][number]["role"] }[]): DraftData {
   return {
     type: row.type,
     titleEn: row.titleEn,

@@ -1,12 +1,12 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
-import type { DraftData } from "../../lib/agenda-editor/draft";
 import { shiftSession } from "../../lib/editions/copy";
 import { localInstant, type EditionInput } from "../../lib/editions/edition-input";
 import { daysOf } from "../../lib/edition";
 import { zonedDate } from "../../lib/time";
 import { getDb, type Tx } from "../client";
 import { events, rooms, sessionDrafts, sessions, sessionSpeakers, speakers, tracks, type Event } from "../schema";
+import { publishedData } from "./agenda-editor";
 import { recordAudit } from "./audit";
 
 export type CreateEditionResult =
@@ -140,20 +140,8 @@ function copyProgram(tx: Tx, source: Event, target: Event, userId: number) {
         .values(mine.map((p, position) => ({ sessionId: row.id, ...p, position })))
         .run();
     }
-    const data: DraftData = {
-      type: row.type,
-      titleEn: row.titleEn,
-      titleZh: row.titleZh,
-      abstractEn: row.abstractEn,
-      abstractZh: row.abstractZh,
-      roomId: row.roomId,
-      trackId: row.trackId,
-      startsAt: times.startsAt,
-      endsAt: times.endsAt,
-      seatLimit: row.seatLimit,
-      speakers: mine,
-      cancelled: false,
-    };
+    // The new row holds the moved times and is never cancelled: its draft is its own state.
+    const data = publishedData(row, mine);
     // The draft row is what the agenda editor publishes, as for a session created by hand.
     tx.insert(sessionDrafts).values({ sessionId: row.id, data, revision: 1, updatedBy: userId, updatedAt: new Date() }).run();
     recordAudit(tx, { actor, action: "session.copy", entity: "session", entityId: row.id, before: null, after: { ...data, copiedFrom: s.id } });
