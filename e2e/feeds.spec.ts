@@ -38,6 +38,8 @@ type DbSession = {
   roomZh: string | null;
 };
 
+// The current edition's sessions only: editions-public.spec adds a past edition to this database,
+// with a slug that this edition also has.
 function publicSessions(filter = "1 = 1", ...params: unknown[]): DbSession[] {
   const db = openDatabase();
   try {
@@ -47,7 +49,7 @@ function publicSessions(filter = "1 = 1", ...params: unknown[]): DbSession[] {
                 s.updated_at AS updatedAt, s.title_en AS titleEn, s.title_zh AS titleZh,
                 r.name_en AS roomEn, r.name_zh AS roomZh
            FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id
-          WHERE s.status IN ('published', 'cancelled') AND (${filter})
+          WHERE s.event_id = (SELECT id FROM events WHERE is_current = 1) AND s.status IN ('published', 'cancelled') AND (${filter})
           ORDER BY s.starts_at, s.room_id, s.id`,
       )
       .all(...params) as DbSession[];
@@ -255,13 +257,13 @@ test.describe("/agenda.ics", () => {
     // A change to one session: a new version, a higher SEQUENCE, a new LAST-MODIFIED, a new tag.
     const db = openDatabase();
     const slug = "coffee-break-day-3";
-    const before = db.prepare("SELECT version, updated_at AS updatedAt FROM sessions WHERE slug = ?").get(slug) as {
+    const before = db.prepare("SELECT version, updated_at AS updatedAt FROM sessions WHERE slug = ? AND event_id = (SELECT id FROM events WHERE is_current = 1)").get(slug) as {
       version: number;
       updatedAt: number;
     };
     try {
       const changedAt = before.updatedAt + 60_000;
-      db.prepare("UPDATE sessions SET version = version + 1, updated_at = ? WHERE slug = ?").run(changedAt, slug);
+      db.prepare("UPDATE sessions SET version = version + 1, updated_at = ? WHERE slug = ? AND event_id = (SELECT id FROM events WHERE is_current = 1)").run(changedAt, slug);
       const changed = await request.get("/agenda.ics", { headers: { "if-none-match": etag } });
       expect(changed.status()).toBe(200);
       expect(changed.headers()["etag"]).not.toBe(etag);
@@ -269,7 +271,7 @@ test.describe("/agenda.ics", () => {
       expect(event.sequence).toBe(before.version);
       expect(event.lastModified).toBe(isoOf(changedAt));
     } finally {
-      db.prepare("UPDATE sessions SET version = ?, updated_at = ? WHERE slug = ?").run(before.version, before.updatedAt, slug);
+      db.prepare("UPDATE sessions SET version = ?, updated_at = ? WHERE slug = ? AND event_id = (SELECT id FROM events WHERE is_current = 1)").run(before.version, before.updatedAt, slug);
       db.close();
     }
   });
@@ -419,7 +421,7 @@ test.describe("/feeds/<token>.ics", () => {
     const token = randomBytes(24).toString("base64url");
     const db = openDatabase();
     const person = (db.prepare("SELECT id FROM registrations WHERE code = ?").get(code) as { id: number }).id;
-    const idOf = (slug: string) => (db.prepare("SELECT id FROM sessions WHERE slug = ?").get(slug) as { id: number }).id;
+    const idOf = (slug: string) => (db.prepare("SELECT id FROM sessions WHERE slug = ? AND event_id = (SELECT id FROM events WHERE is_current = 1)").get(slug) as { id: number }).id;
     try {
       db.prepare("UPDATE registrations SET calendar_token_hash = ? WHERE id = ?").run(createHash("sha256").update(token).digest("hex"), person);
       const star = db.prepare("INSERT INTO stars (registration_id, session_id) VALUES (?, ?)");
