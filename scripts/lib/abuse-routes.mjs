@@ -27,6 +27,10 @@ export function samplePath(pattern, ctx) {
     "/sessions/[file]": `/sessions/${ctx.sessionSlug}.ics`,
     "/speakers/[file]": `/speakers/${ctx.speakerSlug}.ics`,
     "/[locale]/admin/speakers/[id]/photo": `/en/admin/speakers/${ctx.speakerId}/photo`,
+    // The seeded edition's own exports (its address segment).
+    "/editions/[edition]/agenda.ics": "/editions/2024/agenda.ics",
+    "/editions/[edition]/schedule.json": "/editions/2024/schedule.json",
+    "/editions/[edition]/schedule.xml": "/editions/2024/schedule.xml",
   };
   const sample = samples[pattern];
   if (sample) return sample;
