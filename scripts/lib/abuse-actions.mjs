@@ -50,6 +50,7 @@ const ROLES = {
   quotes: ["organizer", "staff"],
   speakers: ["organizer", "staff"],
   users: ["admin", "organizer"],
+  editions: ["admin", "organizer"],
   self: ["staff", null],
   public: [null, null],
 };
@@ -279,6 +280,43 @@ export function actionSpecs(ctx) {
       strings: ["label"],
       garbage: { label: ["", "   "], maxUses: ["-1", "1001", "1.5", "1e309", "abc", SQL[0]] },
     },
+    // A valid call would add an edition; every case here is refused before that, or by the form.
+    "app/[locale]/admin/editions/actions.ts#createEditionAction": {
+      role: "editions",
+      state: true,
+      form: true,
+      valid: () => ({
+        nameEn: "Abuse edition",
+        nameZh: "滥用测试届次",
+        slug: "abuse2030",
+        path: "abuse2030",
+        startDate: "2030-05-01",
+        endDate: "2030-05-02",
+        timeZone: "Europe/Berlin",
+        venueEn: "Abuse venue",
+        venueZh: "滥用测试场地",
+        capacity: "100",
+        opensAt: "",
+        closesAt: "",
+        mode: "open",
+        copyFrom: "",
+      }),
+      spoiler: { timeZone: "Mars/Olympus_Mons" },
+      strings: ["nameEn", "nameZh", "venueEn", "venueZh"],
+      garbage: {
+        slug: ["", "CAF 2030", "caf2024", SQL[0]],
+        path: ["", "agenda", "2024", "../x"],
+        startDate: ["2030-02-30", "yesterday"],
+        endDate: ["2030-04-30", "2030-06-30"],
+        timeZone: ["Mars/Olympus_Mons", "", SQL[0]],
+        capacity: ["-1", "1.5", "abc", "1e309"],
+        mode: ["closed"],
+        copyFrom: ["999999", "abc"],
+      },
+    },
+    // Plain choices of an edition by id: only transport abuse; a valid call names no edition.
+    "app/[locale]/admin/editions/actions.ts#makeCurrentAction": { role: "editions", state: true, form: true, valid: () => ({ id: "999999" }) },
+    "app/[locale]/admin/edition-actions.ts#switchEditionAction": { role: "self", form: true, valid: () => ({ edition: "999999", back: "/en/admin", locale: "en" }) },
     // A plain form action (no state): only transport abuse; a valid call names no invitation.
     "app/[locale]/admin/settings/actions.ts#revokeInvitationAction": { role: "attendees", form: true, valid: () => ({ id: "999999" }) },
     "app/[locale]/admin/attendees/actions.ts#decideAttendeeAction": {
