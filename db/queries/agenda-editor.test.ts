@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionFields } from "../../lib/agenda-editor/draft";
 import { getDb } from "../client";
 import { withSeededDatabase } from "../test-support";
+import { editionDays } from "../../lib/edition";
+import { seededEdition } from "../../lib/test-fixtures/edition";
 import { auditLog, rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, speakers, users } from "../schema";
 import {
   createSession,
@@ -13,6 +15,10 @@ import {
   publishSchedule,
   updateSession,
 } from "./agenda-editor";
+
+// The seeded edition's three days, and the day after it.
+const [DAY1, DAY2, DAY3] = editionDays(seededEdition.startDate, seededEdition.endDate) as unknown as [string, string, string];
+const DAY_AFTER = new Date(Date.parse(`${seededEdition.endDate}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 withSeededDatabase("agenda-editor");
 let userId = 0;
@@ -34,7 +40,7 @@ const fields = (over: Partial<SessionFields> = {}): SessionFields => ({
   abstractZh: "",
   roomId,
   trackId: null,
-  day: "2024-07-12",
+  day: DAY2,
   start: "09:00",
   end: "10:00",
   seatLimit: null,
@@ -54,7 +60,7 @@ describe("the agenda editor's queries", () => {
     expect(created.session).toMatchObject({ status: "draft", revision: 1, hasDraft: true });
     expect(audits(id).map((a) => a.action)).toEqual(["session.create"]);
 
-    const moved = moveSession(id, 1, { roomId, day: "2024-07-12", start: "11:00", end: "11:45" }, false, userId, eventId);
+    const moved = moveSession(id, 1, { roomId, day: DAY2, start: "11:00", end: "11:45" }, false, userId, eventId);
     expect(moved).toMatchObject({ ok: true, session: { revision: 2 } });
     const stale = updateSession(id, 1, fields({ titleEn: "Lost" }), false, userId, eventId);
     expect(stale).toEqual({ ok: false, reason: "stale" });
@@ -64,23 +70,23 @@ describe("the agenda editor's queries", () => {
   });
 
   it("blocks a room clash and an unknown room, and asks for acknowledgement of a warning", () => {
-    const first = createSession(fields({ day: "2024-07-13", start: "08:00", end: "08:30" }), false, userId, eventId);
+    const first = createSession(fields({ day: DAY3, start: "08:00", end: "08:30" }), false, userId, eventId);
     expect(first.ok).toBe(true);
-    expect(createSession(fields({ day: "2024-07-13", start: "08:15", end: "08:45" }), false, userId, eventId)).toMatchObject({
+    expect(createSession(fields({ day: DAY3, start: "08:15", end: "08:45" }), false, userId, eventId)).toMatchObject({
       ok: false,
       reason: "blocked",
       conflicts: [{ kind: "room-overlap" }],
     });
     expect(createSession(fields({ roomId: 99999 }), false, userId, eventId)).toEqual({ ok: false, reason: "unknown-room" });
-    expect(createSession(fields({ day: "2024-07-14" }), true, userId, eventId)).toMatchObject({ reason: "blocked", conflicts: [{ kind: "outside-days" }] });
-    const big = fields({ day: "2024-07-13", start: "07:00", end: "07:30", seatLimit: 31 });
+    expect(createSession(fields({ day: DAY_AFTER }), true, userId, eventId)).toMatchObject({ reason: "blocked", conflicts: [{ kind: "outside-days" }] });
+    const big = fields({ day: DAY3, start: "07:00", end: "07:30", seatLimit: 31 });
     expect(createSession(big, false, userId, eventId)).toMatchObject({ ok: false, reason: "needs-acknowledgement", conflicts: [{ kind: "over-capacity" }] });
     expect(createSession(big, true, userId, eventId)).toMatchObject({ ok: true, conflicts: [{ kind: "over-capacity" }] });
   });
 
   it("publishes drafts as a numbered version with a changelog, and then has nothing to publish", () => {
     const opening = loadAgendaEditor(eventId).sessions.find((s) => s.slug === "opening-ceremony")!;
-    const moved = moveSession(opening.id, opening.revision, { roomId, day: "2024-07-11", start: "08:00", end: "08:30" }, false, userId, eventId);
+    const moved = moveSession(opening.id, opening.revision, { roomId, day: DAY1, start: "08:00", end: "08:30" }, false, userId, eventId);
     expect(moved.ok).toBe(true);
 
     const result = publishSchedule(userId, eventId);
@@ -107,7 +113,7 @@ describe("the agenda editor's queries", () => {
     const cancelled = updateSession(
       opening.id,
       opening.revision,
-      { ...fields({ titleEn: opening.data.titleEn, titleZh: opening.data.titleZh, type: opening.data.type, day: "2024-07-11", start: "08:00", end: "08:30" }), cancelled: true, speakers: opening.data.speakers },
+      { ...fields({ titleEn: opening.data.titleEn, titleZh: opening.data.titleZh, type: opening.data.type, day: DAY1, start: "08:00", end: "08:30" }), cancelled: true, speakers: opening.data.speakers },
       false,
       userId,
       eventId,
@@ -131,23 +137,23 @@ describe("the agenda editor's queries", () => {
     const before = drafts();
     for (const role of ["speaker", "moderator", "panelist"] as const) {
       const people = [{ speakerId: real[0]!.id, role }];
-      expect(createSession(fields({ day: "2024-07-13", start: "17:00", end: "17:30", speakers: people }), true, userId, eventId)).toEqual({
+      expect(createSession(fields({ day: DAY3, start: "17:00", end: "17:30", speakers: people }), true, userId, eventId)).toEqual({
         ok: false,
         reason: "real-person",
       });
     }
     const keynote = loadAgendaEditor(eventId).sessions.find((s) => s.slug === "keynote-intelligent-connected-nev")!;
     const { titleEn, titleZh, type } = keynote.data;
-    const edit = fields({ titleEn, titleZh, type, day: "2024-07-11", start: "09:30", end: "10:15", speakers: [{ speakerId: real[1]!.id, role: "speaker" }] });
+    const edit = fields({ titleEn, titleZh, type, day: DAY1, start: "09:30", end: "10:15", speakers: [{ speakerId: real[1]!.id, role: "speaker" }] });
     expect(updateSession(keynote.id, keynote.revision, edit, true, userId, eventId)).toEqual({ ok: false, reason: "real-person" });
     expect(drafts()).toBe(before);
     // A person of the program passes the same check: the refusal is about who, not about having people.
     const role = loadAgendaEditor(eventId).speakers[0]!;
-    expect(createSession(fields({ day: "2024-07-13", start: "17:00", end: "17:30", speakers: [{ speakerId: role.id, role: "moderator" }] }), true, userId, eventId)).toMatchObject({ ok: true });
+    expect(createSession(fields({ day: DAY3, start: "17:00", end: "17:30", speakers: [{ speakerId: role.id, role: "moderator" }] }), true, userId, eventId)).toMatchObject({ ok: true });
   });
 
   it("deletes a never-published session", () => {
-    const created = createSession(fields({ day: "2024-07-11", start: "20:00", end: "21:00", titleEn: "Gone" }), false, userId, eventId);
+    const created = createSession(fields({ day: DAY1, start: "20:00", end: "21:00", titleEn: "Gone" }), false, userId, eventId);
     if (!created.ok) throw new Error(created.reason);
     expect(deleteSession(created.session.id, 0, userId, eventId)).toEqual({ ok: false, reason: "stale" });
     expect(deleteSession(created.session.id, 1, userId, eventId)).toEqual({ ok: true });
