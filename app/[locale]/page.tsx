@@ -26,29 +26,45 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const sessions = listPublicSessions(event.id)
     .filter((s) => s.status === "published" && s.type !== "break")
     .map(({ id, slug, startsAt, endsAt, titleEn, titleZh, room }) => ({
-      id, slug, startsAt, endsAt, titleEn, titleZh,
+      id,
+      slug,
+      startsAt,
+      endsAt,
+      titleEn,
+      titleZh,
       room: room && { nameEn: room.nameEn, nameZh: room.nameZh },
     }));
 
   return (
     <div className="space-y-10">
-      <section className="rounded-2xl bg-gradient-to-br from-brand-800 to-brand-600 px-6 py-10 text-white sm:px-10">
+      <section className="from-brand-800 to-brand-600 rounded-2xl bg-gradient-to-br px-6 py-10 text-white sm:px-10">
         <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">
           {pick(locale, event.nameEn, event.nameZh)}
         </h1>
         <p className="mt-3 text-lg sm:text-xl">
-          <time dateTime={event.startDate}>{formatEditionDates(event.startDate, event.endDate, locale)}</time> ·{" "}
-          {pick(locale, event.venueEn, event.venueZh)}
+          <time dateTime={event.startDate}>
+            {formatEditionDates(event.startDate, event.endDate, locale)}
+          </time>{" "}
+          · {pick(locale, event.venueEn, event.venueZh)}
         </p>
-        <p className="mt-4 max-w-2xl text-brand-50">{t("intro")}</p>
+        <p className="text-brand-50 mt-4 max-w-2xl">{t("intro")}</p>
         <div className="mt-6 flex flex-wrap gap-3">
-          <Link href="/agenda" className="rounded-md bg-white px-4 py-2 font-semibold text-brand-900 hover:bg-brand-50">
+          <Link
+            href="/agenda"
+            className="text-brand-900 hover:bg-brand-50 rounded-md bg-white px-4 py-2 font-semibold"
+          >
             {t("viewAgenda")}
           </Link>
-          <Link href="/register" className="rounded-md border border-white px-4 py-2 font-semibold hover:bg-brand-700">
+          <Link
+            href="/register"
+            className="hover:bg-brand-700 rounded-md border border-white px-4 py-2 font-semibold"
+          >
             {t("register")}
           </Link>
-          <Link href="/quotes" className="rounded-md px-4 py-2 font-semibold underline hover:bg-brand-700">
+          <Link
+            href="/quotes"
+            className="hover:bg-brand-700 rounded-md px-4 py-2 font-semibold underline"
+          >
             {t("quotesLink")}
           </Link>
         </div>
@@ -64,28 +80,38 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           nowHeading: t("nowHeading"),
           illustrative: t("illustrative"),
           nothingNow: t("nothingNow"),
-          afterForum: t("afterForum", { dates: formatEditionDates(event.startDate, event.endDate, locale, "span") }),
+          afterForum: t("afterForum", {
+            dates: formatEditionDates(event.startDate, event.endDate, locale, "span"),
+          }),
           beforeForum: t("beforeForum", { date: formatDay(event.startDate, locale) }),
         }}
       />
 
-      <section aria-labelledby="figures-heading">
-        <h2 id="figures-heading" className="text-2xl font-bold">
-          {t("figuresHeading")}
-        </h2>
-        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {figures.map((f) => (
-            <li key={f.id} className="flex flex-col rounded-xl border border-slate-200 bg-white p-5">
-              <p className="text-3xl font-bold text-brand-800">
-                {isZh(locale) && f.valueZh ? f.valueZh : f.value}
-                <span className="ml-1 text-base font-semibold text-slate-700">{pick(locale, f.unitEn, f.unitZh)}</span>
-              </p>
-              <p className="mt-2 flex-1 text-slate-700">{pick(locale, f.labelEn, f.labelZh)}</p>
-              <Citation source={f.source} className="mt-3 block text-xs text-slate-600" />
-            </li>
-          ))}
-        </ul>
-      </section>
+      {/* An edition that has no figures of its own (yet) shows no empty heading. */}
+      {figures.length > 0 && (
+        <section aria-labelledby="figures-heading">
+          <h2 id="figures-heading" className="text-2xl font-bold">
+            {t("figuresHeading")}
+          </h2>
+          <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {figures.map((f) => (
+              <li
+                key={f.id}
+                className="flex flex-col rounded-xl border border-slate-200 bg-white p-5"
+              >
+                <p className="text-brand-800 text-3xl font-bold">
+                  {isZh(locale) && f.valueZh ? f.valueZh : f.value}
+                  <span className="ml-1 text-base font-semibold text-slate-700">
+                    {pick(locale, f.unitEn, f.unitZh)}
+                  </span>
+                </p>
+                <p className="mt-2 flex-1 text-slate-700">{pick(locale, f.labelEn, f.labelZh)}</p>
+                <Citation source={f.source} className="mt-3 block text-xs text-slate-600" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <EditionArchive locale={locale} />
     </div>
