@@ -299,8 +299,8 @@ describe("restoreDatabase", () => {
     migrateConnection(conn, folder);
     // Like every database the app runs on, it states the forum, which the later tests' emails name.
     conn
-      .prepare("insert into events (slug, name_en, name_zh, venue_en, venue_zh, time_zone, start_date, end_date) values (?, ?, ?, ?, ?, ?, ?, ?)")
-      .run(event.slug, event.nameEn, event.nameZh, event.venueEn, event.venueZh, event.timeZone, event.startDate, event.endDate);
+      .prepare("insert into events (slug, path, is_current, name_en, name_zh, venue_en, venue_zh, time_zone, start_date, end_date) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")
+      .run(event.slug, event.path, event.nameEn, event.nameZh, event.venueEn, event.venueZh, event.timeZone, event.startDate, event.endDate);
     conn.close();
 
     const report = await restoreDatabase(old, live);

@@ -62,6 +62,14 @@ export const events = sqliteTable(
     registrationMode: text("registration_mode", { enum: registrationModes }),
     /** How long an unconfirmed registration holds its seat; null is 30 minutes. */
     holdMinutes: integer("hold_minutes"),
+    /** The home page's line under the name, in each language; null shows none. */
+    introEn: text("intro_en"),
+    introZh: text("intro_zh"),
+    /**
+     * Set when organizers close an edition for good: its console pages are read-only and it can
+     * never be the current one. Cleared to reopen it.
+     */
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

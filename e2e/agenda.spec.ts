@@ -102,7 +102,7 @@ test.describe("grid and forum time", () => {
       "America/Los_Angeles",
     );
 
-    await expect(page.getByText("All times are forum time: Shanghai, UTC+8.")).toBeVisible();
+    await expect(page.getByText("All times are forum time: China Standard Time, UTC+8.")).toBeVisible();
     const opening = agenda.card("Opening Ceremony");
     await expect(opening.getByRole("time")).toHaveText("09:00–09:30");
     await expect(opening.getByRole("time")).toHaveAttribute("datetime", "2024-07-11T01:00:00.000Z");
@@ -115,7 +115,7 @@ test.describe("grid and forum time", () => {
   test("times are forum time in Chinese too", async ({ page }) => {
     const agenda = new AgendaPage(page, "zh-CN");
     await agenda.goto();
-    await expect(page.getByText("所有时间均为论坛当地时间：上海，UTC+8。")).toBeVisible();
+    await expect(page.getByText("所有时间均为论坛当地时间：中国标准时间，UTC+8。")).toBeVisible();
     await expect(agenda.card("开幕式").getByRole("time")).toHaveText("09:00–09:30");
     for (const room of ["主会场", "A厅", "B厅", "示范体验区及外出参观"]) {
       await expect(agenda.panel.getByText(room, { exact: true })).toBeVisible();

@@ -30,9 +30,11 @@ describe("pagesOfSpeakerEdit", () => {
 });
 
 describe("pagesOfQuoteEdit", () => {
-  it("names the list, the quote, and every speaker and session it was or is on, in both languages", () => {
+  it("names the home page (its link to the quotes), the list, the quote, and every speaker and session it was or is on, in both languages", () => {
     const pages = inEveryLocale(pagesOfQuoteEdit([7], ["wang-yao", "li-na"], ["opening"], []));
     expect(pages).toEqual([
+      "/en",
+      "/zh-CN",
       "/en/quotes",
       "/zh-CN/quotes",
       "/en/quotes/7",

@@ -53,6 +53,8 @@ export function pagesOfQuoteEdit(
   editionPaths: readonly string[],
 ): string[] {
   return [
+    // The home page links the quotes only while the edition has some.
+    "",
     "/quotes",
     ...quoteIds.map((id) => `/quotes/${id}`),
     ...speakerSlugs.map((slug) => `/speakers/${slug}`),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  zoneName,
   daysBetween,
   formatDay,
   formatTime,
@@ -63,5 +64,19 @@ describe("daysBetween", () => {
   it("lists every day of the forum", () => {
     expect(daysBetween("2024-07-11", "2024-07-13")).toEqual(["2024-07-11", "2024-07-12", "2024-07-13"]);
     expect(daysBetween("2024-07-13", "2024-07-11")).toEqual([]);
+  });
+});
+
+describe("zoneName", () => {
+  it("names the zone in the reader's language, whatever the zone", () => {
+    expect(zoneName("Asia/Shanghai", "en")).toBe("China Standard Time");
+    expect(zoneName("Asia/Shanghai", "zh-CN")).toBe("中国标准时间");
+    expect(zoneName("Europe/Berlin", "en")).toBe("Central European Time");
+    expect(zoneName("Europe/Berlin", "zh-CN")).toBe("中欧时间");
+  });
+
+  it("falls back to the IANA city where the locale has only an offset", () => {
+    expect(zoneName("Etc/GMT-3", "en")).toBe("GMT-3");
+    expect(zoneName("UTC", "zh-CN")).toBe("UTC");
   });
 });

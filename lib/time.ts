@@ -80,6 +80,18 @@ export function offsetLabel(instant: Date | number, timeZone: string): string {
   return `UTC${sign}${Math.floor(abs / 60)}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""}`;
 }
 
+/**
+ * The zone's name in the reader's language ("China Standard Time", "中欧时间"); a zone the
+ * locale has no name for (UTC, Etc/GMT-3) goes by its IANA city instead of a bare "GMT+03:00".
+ */
+export function zoneName(timeZone: string, locale: string, instant: Date | number = Date.now()): string {
+  const name = cachedFormat(locale, { timeZone, timeZoneName: "longGeneric" })
+    .formatToParts(new Date(instant))
+    .find((part) => part.type === "timeZoneName")?.value;
+  if (name && !/^(GMT|UTC)/.test(name)) return name;
+  return timeZone.split("/").at(-1)!.replaceAll("_", " ");
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Citation } from "@/components/citation";
 import { EditionArchive } from "@/components/edition-pages/edition-archive";
 import { listKeyFigures, getEvent } from "@/db/queries/event";
+import { listQuotes } from "@/db/queries/quotes";
 import { listPublicSessions } from "@/db/queries/sessions";
 import { pageMetadata } from "@/i18n/metadata";
 import { Link } from "@/i18n/navigation";
@@ -22,6 +23,10 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const t = await getTranslations("home");
   const event = getEvent();
   const figures = listKeyFigures(event.id);
+  // The line under the name and the link to what was said are the edition's own: a new edition
+  // has neither until organizers write one or quotes are recorded for it.
+  const intro = event.introEn ? pick(locale, event.introEn, event.introZh) : null;
+  const hasQuotes = listQuotes(event.id).length > 0;
   // Only what the now-and-next island shows: the rest would travel in the page for nothing.
   const sessions = listPublicSessions(event.id)
     .filter((s) => s.status === "published" && s.type !== "break")
@@ -47,7 +52,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           </time>{" "}
           · {pick(locale, event.venueEn, event.venueZh)}
         </p>
-        <p className="text-brand-50 mt-4 max-w-2xl">{t("intro")}</p>
+        {intro && <p className="text-brand-50 mt-4 max-w-2xl">{intro}</p>}
         <div className="mt-6 flex flex-wrap gap-3">
           <Link
             href="/agenda"
@@ -61,12 +66,14 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           >
             {t("register")}
           </Link>
-          <Link
-            href="/quotes"
-            className="hover:bg-brand-700 rounded-md px-4 py-2 font-semibold underline"
-          >
-            {t("quotesLink")}
-          </Link>
+          {hasQuotes && (
+            <Link
+              href="/quotes"
+              className="hover:bg-brand-700 rounded-md px-4 py-2 font-semibold underline"
+            >
+              {t("quotesLink")}
+            </Link>
+          )}
         </div>
       </section>
 

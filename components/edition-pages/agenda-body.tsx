@@ -6,7 +6,7 @@ import { listPublicSessions, listRooms, listTracks } from "@/db/queries/sessions
 import { Link } from "@/i18n/navigation";
 import { editionPrefix } from "@/lib/edition";
 import { sessionTypes } from "@/lib/sessions/kinds";
-import { daysBetween, formatDay, offsetLabel, zonedToInstant } from "@/lib/time";
+import { daysBetween, formatDay, offsetLabel, zonedToInstant, zoneName } from "@/lib/time";
 
 /** One edition's agenda: at /agenda for the current edition, at /<path>/agenda for any. */
 export async function AgendaBody({ edition, locale }: { edition: Event; locale: string }) {
@@ -36,7 +36,7 @@ export async function AgendaBody({ edition, locale }: { edition: Event; locale: 
     <div>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">
-        {t("forumTime", { offset: data.offset })} {t("illustrative")}
+        {t("forumTime", { zone: zoneName(edition.timeZone, locale), offset: data.offset })} {t("illustrative")}
       </p>
       <p className="mt-1">
         <Link href={`${prefix}/agenda/changes`} className="font-medium text-brand-700 underline">

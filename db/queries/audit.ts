@@ -21,7 +21,7 @@ export type AuditInput = {
  * edition (a user, a speaker, a source) leaves it null.
  */
 const EDITION_OF = sql`coalesce(${sql.placeholder("eventId")}, case ${sql.placeholder("entity")}
-  when 'event' then ${sql.placeholder("entityId")}
+  when 'event' then (select id from events where id = ${sql.placeholder("entityId")})
   when 'registration' then (select event_id from registrations where id = ${sql.placeholder("entityId")})
   when 'session' then (select event_id from sessions where id = ${sql.placeholder("entityId")})
   when 'room' then (select event_id from rooms where id = ${sql.placeholder("entityId")})

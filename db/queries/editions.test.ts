@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { editionInput } from "../../lib/editions/edition-input";
 import { minutesOfDay, zonedDate } from "../../lib/time";
 import { getDb } from "../client";
-import { withSeededDatabase } from "../test-support";
+import { withSeededDatabase, registrationInput } from "../test-support";
 import { auditLog, events, rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, speakers, tracks, users } from "../schema";
 import { listScheduleVersions, loadAgendaEditor, publishSchedule, createSession } from "./agenda-editor";
-import { createEdition, setCurrentEdition } from "./editions";
+import { createEdition, deleteEdition, setCurrentEdition, setEditionArchived } from "./editions";
+import { register, registrationEdition } from "./registrations";
 import { currentEdition } from "./event";
 import { createRoom } from "./venue";
 import { getEventSettings, getRegistrationModeSettings, updateEventSettings, updateRegistrationMode } from "./event-settings";
@@ -167,11 +168,54 @@ describe("a new edition", () => {
     expect(setCurrentEdition(second, userId)).toMatchObject({ ok: true });
     expect(currentEdition().id).toBe(second);
     expect(getDb().select().from(events).where(eq(events.isCurrent, true)).all().map((e) => e.id)).toEqual([second]);
-    expect(setCurrentEdition(9999, userId)).toEqual({ ok: false });
+    expect(setCurrentEdition(9999, userId)).toEqual({ ok: false, reason: "unknownEdition" });
     expect(currentEdition().id).toBe(second);
     setCurrentEdition(first, userId);
     expect(currentEdition().id).toBe(first);
     const audit = getDb().select().from(auditLog).where(eq(auditLog.action, "edition.current")).all();
     expect(audit.map((a) => a.eventId)).toEqual([second, first]);
+  });
+
+  it("archives an edition that is not current, never makes an archived one current, and reopens it", () => {
+    expect(setEditionArchived(first, true, userId)).toEqual({ ok: false, reason: "current" });
+    expect(getDb().select().from(events).where(eq(events.id, first)).get()!.archivedAt).toBeNull();
+    const archived = setEditionArchived(second, true, userId);
+    expect(archived).toMatchObject({ ok: true });
+    expect(archived.ok && archived.edition.archivedAt).toBeInstanceOf(Date);
+    expect(setCurrentEdition(second, userId)).toEqual({ ok: false, reason: "archived" });
+    expect(currentEdition().id).toBe(first);
+    expect(setEditionArchived(second, false, userId)).toMatchObject({ ok: true, edition: { archivedAt: null } });
+    expect(setEditionArchived(9999, true, userId)).toEqual({ ok: false, reason: "unknownEdition" });
+    const audit = getDb().select().from(auditLog).where(eq(auditLog.entity, "event")).all().map((a) => a.action);
+    expect(audit.filter((a) => a.startsWith("edition.archive") || a.startsWith("edition.reopen"))).toEqual(["edition.archive", "edition.reopen"]);
+  });
+
+  it("refuses to delete the current edition or one somebody registered for, and deletes an edition made by mistake with its program", () => {
+    expect(deleteEdition(first, userId)).toEqual({ ok: false, reason: "current" });
+    // The second edition has a registration: it stays, whole.
+    const reg = register(registrationInput({ email: "kept@example.test" }), { admission: "immediate", edition: registrationEdition(second)! });
+    expect(reg).toBeTruthy();
+    const before = getDb().select().from(sessions).where(eq(sessions.eventId, second)).all().length;
+    expect(deleteEdition(second, userId)).toEqual({ ok: false, reason: "registrations", count: 1 });
+    expect(getDb().select().from(sessions).where(eq(sessions.eventId, second)).all()).toHaveLength(before);
+
+    // A third, copied by mistake: deleted with its rooms, tracks, sessions and drafts.
+    const mistake = createEdition(form({ slug: "caf2026", path: "2026", startDate: "2026-09-29", endDate: "2026-10-01" }), userId);
+    if (!mistake.ok) throw new Error(JSON.stringify(mistake.errors));
+    const id = mistake.edition.id;
+    const copiedSessions = getDb().select({ id: sessions.id }).from(sessions).where(eq(sessions.eventId, id)).all().map((r) => r.id);
+    expect(copiedSessions.length).toBeGreaterThan(0);
+    expect(deleteEdition(id, userId)).toEqual({ ok: true });
+    expect(getDb().select().from(events).where(eq(events.id, id)).get()).toBeUndefined();
+    expect(getDb().select().from(rooms).where(eq(rooms.eventId, id)).all()).toEqual([]);
+    expect(getDb().select().from(tracks).where(eq(tracks.eventId, id)).all()).toEqual([]);
+    expect(getDb().select().from(sessions).where(eq(sessions.eventId, id)).all()).toEqual([]);
+    expect(getDb().select().from(sessionDrafts).all().filter((d) => copiedSessions.includes(d.sessionId))).toEqual([]);
+    expect(getDb().$client.pragma("foreign_key_check")).toEqual([]);
+    // What was done to it stays in the audit log, with the deletion itself.
+    const rows = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "event"), eq(auditLog.entityId, id))).all();
+    expect(rows.map((r) => r.action)).toEqual(["edition.create", "edition.delete"]);
+    expect(rows.every((r) => r.eventId === null)).toBe(true);
+    expect(deleteEdition(id, userId)).toEqual({ ok: false, reason: "unknownEdition" });
   });
 });

@@ -5,7 +5,22 @@ import { localInstant, type EditionInput } from "../../lib/editions/edition-inpu
 import { daysOf } from "../../lib/edition";
 import { zonedDate } from "../../lib/time";
 import { getDb, type Tx } from "../client";
-import { events, rooms, sessionDrafts, sessions, sessionSpeakers, speakers, tracks, type Event } from "../schema";
+import {
+  auditLog,
+  events,
+  invitations,
+  keyFigures,
+  quotes,
+  registrations,
+  rooms,
+  scheduleVersions,
+  sessionDrafts,
+  sessions,
+  sessionSpeakers,
+  speakers,
+  tracks,
+  type Event,
+} from "../schema";
 import { publishedData } from "./agenda-editor";
 import { recordAudit } from "./audit";
 
@@ -43,6 +58,8 @@ export function createEdition(input: EditionInput, userId: number): CreateEditio
           nameZh: input.nameZh,
           venueEn: input.venueEn,
           venueZh: input.venueZh,
+          introEn: input.introEn,
+          introZh: input.introZh,
           timeZone: input.timeZone,
           startDate: input.startDate,
           endDate: input.endDate,
@@ -151,11 +168,16 @@ function copyProgram(tx: Tx, source: Event, target: Event, userId: number) {
 }
 
 /** Makes an edition the current one: the unprefixed addresses, feeds and forms show it. */
-export function setCurrentEdition(id: number, userId: number): { ok: true; edition: Event } | { ok: false } {
+export function setCurrentEdition(
+  id: number,
+  userId: number,
+): { ok: true; edition: Event } | { ok: false; reason: "unknownEdition" | "archived" } {
   return getDb().transaction(
     (tx) => {
       const edition = tx.select().from(events).where(eq(events.id, id)).get();
-      if (!edition) return { ok: false } as const;
+      if (!edition) return { ok: false, reason: "unknownEdition" } as const;
+      // An archived edition is closed for good: it is reopened first, on purpose.
+      if (edition.archivedAt) return { ok: false, reason: "archived" } as const;
       const before = tx.select({ id: events.id }).from(events).where(eq(events.isCurrent, true)).get();
       if (before?.id === id) return { ok: true, edition } as const;
       // Off first: the partial unique index allows one current row at any moment.
@@ -170,6 +192,86 @@ export function setCurrentEdition(id: number, userId: number): { ok: true; editi
         after: { current: id },
       });
       return { ok: true, edition: after } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type ArchiveResult = { ok: true; edition: Event } | { ok: false; reason: "unknownEdition" | "current" };
+
+/**
+ * Archives an edition (its console pages become read-only, it can never be made current) or
+ * reopens it. The current edition is not archived: visitors would be left without one.
+ */
+export function setEditionArchived(id: number, archived: boolean, userId: number): ArchiveResult {
+  return getDb().transaction(
+    (tx) => {
+      const edition = tx.select().from(events).where(eq(events.id, id)).get();
+      if (!edition) return { ok: false, reason: "unknownEdition" } as const;
+      if (archived && edition.isCurrent) return { ok: false, reason: "current" } as const;
+      if (Boolean(edition.archivedAt) === archived) return { ok: true, edition } as const;
+      const after = tx
+        .update(events)
+        .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+        .where(eq(events.id, id))
+        .returning()
+        .get();
+      recordAudit(tx, {
+        actor: `user:${userId}`,
+        action: archived ? "edition.archive" : "edition.reopen",
+        entity: "event",
+        entityId: id,
+        before: { archivedAt: edition.archivedAt },
+        after: { archivedAt: after.archivedAt },
+      });
+      return { ok: true, edition: after } as const;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type DeleteEditionResult =
+  | { ok: true }
+  | { ok: false; reason: "unknownEdition" | "current" }
+  | { ok: false; reason: "registrations" | "quotes"; count: number };
+
+/**
+ * Deletes an edition made by mistake, with its program (rooms, tracks, sessions and their drafts,
+ * published versions, key figures, unused invitations). Refused for the current edition, for one
+ * anybody registered for (their registrations are theirs: archive it instead), and for one with
+ * quotes (cited words are not thrown away with a program). The audit rows about it stay, no longer
+ * tied to an edition that does not exist, and one more records what was deleted.
+ */
+export function deleteEdition(id: number, userId: number): DeleteEditionResult {
+  return getDb().transaction(
+    (tx) => {
+      const edition = tx.select().from(events).where(eq(events.id, id)).get();
+      if (!edition) return { ok: false, reason: "unknownEdition" } as const;
+      if (edition.isCurrent) return { ok: false, reason: "current" } as const;
+      const registered = tx.select({ id: registrations.id }).from(registrations).where(eq(registrations.eventId, id)).all().length;
+      if (registered > 0) return { ok: false, reason: "registrations", count: registered } as const;
+      const quoted = tx.select({ id: quotes.id }).from(quotes).where(eq(quotes.eventId, id)).all().length;
+      if (quoted > 0) return { ok: false, reason: "quotes", count: quoted } as const;
+
+      const sessionIds = tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.eventId, id)).all().map((r) => r.id);
+      // Drafts, speakers and stars of these sessions go with them (their foreign keys cascade).
+      if (sessionIds.length > 0) tx.delete(sessions).where(inArray(sessions.id, sessionIds)).run();
+      tx.delete(rooms).where(eq(rooms.eventId, id)).run();
+      tx.delete(tracks).where(eq(tracks.eventId, id)).run();
+      tx.delete(keyFigures).where(eq(keyFigures.eventId, id)).run();
+      tx.delete(scheduleVersions).where(eq(scheduleVersions.eventId, id)).run();
+      tx.delete(invitations).where(eq(invitations.eventId, id)).run();
+      tx.update(auditLog).set({ eventId: null }).where(eq(auditLog.eventId, id)).run();
+      tx.delete(events).where(eq(events.id, id)).run();
+      recordAudit(tx, {
+        actor: `user:${userId}`,
+        action: "edition.delete",
+        entity: "event",
+        entityId: id,
+        before: { ...edition, sessions: sessionIds.length },
+        after: null,
+      });
+      return { ok: true } as const;
     },
     { behavior: "immediate" },
   );

@@ -17,6 +17,10 @@ export const event = {
   startDate: "2024-07-11",
   endDate: "2024-07-13",
   expectedAttendees: 200,
+  // The article: "over 200 industry leaders and professionals" on the sector's development.
+  introEn:
+    "Over 200 industry leaders and professionals meet to talk about the sustainable and high-quality development of the auto sector.",
+  introZh: "200余位行业领袖和专业人士齐聚一堂，共话汽车产业可持续、高质量发展。",
 };
 
 /** The article names no publisher and no address, so neither is recorded. */

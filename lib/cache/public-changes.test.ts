@@ -52,7 +52,7 @@ const CASES = {
     {
       change: { kind: "quote", quoteIds: [2], speakerSlugs: ["li-na"], sessionSlugs: ["closing"], editionPaths: ["2024"] },
       // Its edition's quotes and session at their own addresses too; the other edition's stay cached.
-      pages: both("/speakers/li-na", "/quotes", "/quotes/2", "/sessions/closing", "/2024/quotes", "/2024/sessions/closing"),
+      pages: both("", "/speakers/li-na", "/quotes", "/quotes/2", "/sessions/closing", "/2024/quotes", "/2024/sessions/closing"),
     },
   ],
   registration: [{ change: { kind: "registration" }, pages: both("/register") }],

@@ -55,6 +55,13 @@ function isLocalDateTime(value: string): boolean {
 }
 
 const text = (max: number) => z.string().trim().min(1, { error: "required" }).max(max, { error: "tooLong" });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "tooLong" })
+    .optional()
+    .transform((s) => s || null);
 
 export const editionInput = z
   .object({
@@ -79,6 +86,9 @@ export const editionInput = z
       .transform((zone) => new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone),
     venueEn: text(300),
     venueZh: text(300),
+    /** The home page's line under the name; blank shows none. */
+    introEn: optionalText(500),
+    introZh: optionalText(500),
     capacity: z
       .string()
       .trim()
@@ -122,6 +132,8 @@ export const EDITION_FIELDS = [
   "timeZone",
   "venueEn",
   "venueZh",
+  "introEn",
+  "introZh",
   "capacity",
   "opensAt",
   "closesAt",

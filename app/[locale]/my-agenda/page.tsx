@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getEvent } from "@/db/queries/event";
 import { listPublicSessions } from "@/db/queries/sessions";
 import { pageMetadata } from "@/i18n/metadata";
-import { daysBetween, formatDay, offsetLabel, zonedToInstant } from "@/lib/time";
+import { daysBetween, formatDay, offsetLabel, zonedToInstant, zoneName } from "@/lib/time";
 import { MyAgenda } from "./_components/my-agenda";
 import type { MyAgendaData } from "./_components/types";
 
@@ -34,7 +34,7 @@ export default async function MyAgendaPage({ params }: PageProps<"/[locale]/my-a
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">
-        {t("description")} {agenda("forumTime", { offset })} {agenda("illustrative")}
+        {t("description")} {agenda("forumTime", { zone: zoneName(event.timeZone, locale), offset })} {agenda("illustrative")}
       </p>
       <MyAgenda data={data} />
     </div>

@@ -19,6 +19,11 @@ export async function EditionSwitcher({ locale }: { locale: string }) {
         {!working.isCurrent && <span className="ml-2 font-semibold text-amber-800">{t("notCurrent")}</span>}
       </p>
       <EditionSwitchForm locale={locale} selected={working.id} options={options} />
+      {working.archivedAt && (
+        <p role="status" className="basis-full font-semibold text-slate-900">
+          {t("readOnly", { name: editionName(working, locale) })}
+        </p>
+      )}
     </div>
   );
 }

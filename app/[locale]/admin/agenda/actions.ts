@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { consoleEdition } from "@/auth/edition";
+import { consoleEdition, writableConsoleEdition } from "@/auth/edition";
 import { requireActionUser } from "@/auth/guard";
 import {
   createSession,
@@ -59,12 +59,12 @@ export async function saveSessionAction(_state: EditState, form: FormData): Prom
     const parsed = updateSessionInput.safeParse(values);
     if (!parsed.success) return { errors: fieldErrors(parsed.error), at: Date.now() };
     const { sessionId, revision, acknowledge, ...fields } = parsed.data;
-    return answer(updateSession(sessionId, revision, fields, acknowledge, user.id, (await consoleEdition()).id));
+    return answer(updateSession(sessionId, revision, fields, acknowledge, user.id, (await writableConsoleEdition()).id));
   }
   const parsed = createSessionInput.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), at: Date.now() };
   const { acknowledge, ...fields } = parsed.data;
-  return answer(createSession(fields, acknowledge, user.id, (await consoleEdition()).id));
+  return answer(createSession(fields, acknowledge, user.id, (await writableConsoleEdition()).id));
 }
 
 /** A drag or a key press: the same checks as the form, on room and times alone. */
@@ -73,7 +73,7 @@ export async function moveSessionAction(input: unknown): Promise<EditState> {
   const parsed = moveSessionInput.safeParse(input);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), at: Date.now() };
   const { sessionId, revision, acknowledge, ...placement } = parsed.data;
-  return answer(moveSession(sessionId, revision, placement, acknowledge, user.id, (await consoleEdition()).id));
+  return answer(moveSession(sessionId, revision, placement, acknowledge, user.id, (await writableConsoleEdition()).id));
 }
 
 export type CheckState = { conflicts?: Conflict[]; errors?: FieldErrors; refusal?: EditRefusal };
@@ -93,7 +93,7 @@ export async function deleteSessionAction(_state: EditState, form: FormData): Pr
   const formData = formOf(form);
   const parsed = sessionRefInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { errors: fieldErrors(parsed.error), at: Date.now() };
-  const result = deleteSession(parsed.data.sessionId, parsed.data.revision, user.id, (await consoleEdition()).id);
+  const result = deleteSession(parsed.data.sessionId, parsed.data.revision, user.id, (await writableConsoleEdition()).id);
   if (!result.ok) return { refusal: result.reason, at: Date.now() };
   revalidatePath(EDITOR, "page");
   return { ok: true, at: Date.now() };
@@ -103,7 +103,7 @@ export type PublishState = { number?: number; changes?: Change[]; nothing?: bool
 
 export async function publishAction(_state: PublishState): Promise<PublishState> {
   const user = await requireActionUser("agenda");
-  const result = publishSchedule(user.id, (await consoleEdition()).id);
+  const result = publishSchedule(user.id, (await writableConsoleEdition()).id);
   if (!result.ok) return { nothing: true, at: Date.now() };
   refreshPublicPages({ kind: "publish" });
   return { number: result.number, changes: result.changes, at: Date.now() };
@@ -122,7 +122,7 @@ async function saveVenue<T extends z.ZodTypeAny, U extends z.ZodTypeAny>(
     update: (id: number, fields: z.infer<T>, userId: number, eventId: number) => unknown;
   },
 ): Promise<VenueState> {
-  const eventId = (await consoleEdition()).id;
+  const eventId = (await writableConsoleEdition()).id;
   const values = Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith("$")));
   if (values.id) {
     const parsed = update.safeParse(values);

@@ -13,7 +13,7 @@ import { fieldErrors } from "@/lib/registration/input";
 import { readRegistrationForm, type FormValues } from "@/lib/registration/form-values";
 import { formOf } from "../../action-form";
 import { daysOf } from "@/lib/edition";
-import { consoleEdition } from "@/auth/edition";
+import { writableConsoleEdition } from "@/auth/edition";
 import type { Event } from "@/db/schema";
 
 export type AttendeeFormState = {
@@ -53,7 +53,7 @@ export async function addAttendeeAction(locale: string, _state: AttendeeFormStat
   const user = await requireActionUser("attendees");
   const formData = formOf(form);
   const values = readForm(formData);
-  const edition = await consoleEdition();
+  const edition = await writableConsoleEdition();
   const parsed = parse(values, edition);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   // Only an admin may confirm beyond capacity, whatever the form sent.
@@ -75,7 +75,7 @@ export async function updateAttendeeAction(id: number, _state: AttendeeFormState
   const attendeeId = idArgument.safeParse(id);
   if (!attendeeId.success) notFound();
   const values = readForm(formData);
-  const edition = await consoleEdition();
+  const edition = await writableConsoleEdition();
   const parsed = parse(values, edition);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const result = updateAttendee(attendeeId.data, parsed.data, actorOf(user), edition.id);
@@ -95,7 +95,7 @@ export async function cancelAttendeeAction(_state: CommandState, form: FormData)
   const formData = formOf(form);
   const parsed = idInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "invalid" };
-  const result = cancel(parsed.data.id, actorOf(user), (await consoleEdition()).id);
+  const result = cancel(parsed.data.id, actorOf(user), (await writableConsoleEdition()).id);
   if (!result.ok) return { error: result.reason };
   scheduleDelivery();
   revalidateSeats();
@@ -109,7 +109,7 @@ export async function promoteAttendeeAction(_state: CommandState, form: FormData
   const parsed = promoteSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: parsed.error.issues[0]?.path[0] === "reason" ? "reasonRequired" : "invalid" };
   const override = parsed.data.override === "on" && user.role === "admin";
-  const result = promoteOutOfOrder(parsed.data.id, { reason: parsed.data.reason, override }, actorOf(user), (await consoleEdition()).id);
+  const result = promoteOutOfOrder(parsed.data.id, { reason: parsed.data.reason, override }, actorOf(user), (await writableConsoleEdition()).id);
   if (!result.ok) {
     if (result.reason === "full") return { error: "full", full: { capacity: result.capacity, confirmed: result.confirmed } };
     return { error: result.reason };
@@ -125,7 +125,7 @@ export async function resendAction(_state: CommandState, form: FormData): Promis
   const formData = formOf(form);
   const parsed = idInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "invalid" };
-  const result = resendConfirmation(parsed.data.id, actorOf(user), (await consoleEdition()).id);
+  const result = resendConfirmation(parsed.data.id, actorOf(user), (await writableConsoleEdition()).id);
   if (!result.ok) return { error: "notSendable" };
   scheduleDelivery();
   revalidatePath("/[locale]/admin/attendees", "layout");
@@ -140,7 +140,7 @@ export async function decideAttendeeAction(_state: CommandState, form: FormData)
   const formData = formOf(form);
   const parsed = decisionInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "invalid" };
-  const result = decide(parsed.data.id, parsed.data.decision, actorOf(user), new Date(), (await consoleEdition()).id);
+  const result = decide(parsed.data.id, parsed.data.decision, actorOf(user), new Date(), (await writableConsoleEdition()).id);
   if (!result.ok) return { error: result.reason };
   scheduleDelivery();
   revalidateSeats();

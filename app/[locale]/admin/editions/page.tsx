@@ -29,6 +29,7 @@ export default async function EditionsPage({ params }: PageProps<"/[locale]/admi
     dates: formatEditionDates(e.startDate, e.endDate, locale),
     timeZone: e.timeZone,
     isCurrent: e.isCurrent,
+    isArchived: e.archivedAt !== null,
     isConsole: e.id === working.id,
   }));
   return (

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { consoleEdition } from "@/auth/edition";
+import { writableConsoleEdition } from "@/auth/edition";
 import { actorOf, requireActionUser } from "@/auth/guard";
 import { z } from "zod";
 import { getEventSettings, updateEventSettings, updateRegistrationMode } from "@/db/queries/event-settings";
@@ -32,7 +32,7 @@ export async function saveSettingsAction(_state: SettingsState, form: FormData):
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
     return { errors, values };
   }
-  const edition = await consoleEdition();
+  const edition = await writableConsoleEdition();
   const zone = getEventSettings(edition.id).timeZone;
   const result = updateEventSettings(
     {
@@ -71,7 +71,7 @@ export async function saveModeAction(_state: ModeState, form: FormData): Promise
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
     return { errors, values };
   }
-  updateRegistrationMode(parsed.data, actorOf(user), (await consoleEdition()).id);
+  updateRegistrationMode(parsed.data, actorOf(user), (await writableConsoleEdition()).id);
   // The register page tells people how long their seat is held.
   refreshPublicPages({ kind: "registration" });
   revalidatePath("/[locale]/admin/settings", "page");
@@ -90,7 +90,7 @@ export async function createInvitationAction(_state: InvitationState, form: Form
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
     return { errors, values };
   }
-  const row = createInvitation(parsed.data, user.id, actorOf(user), (await consoleEdition()).id);
+  const row = createInvitation(parsed.data, user.id, actorOf(user), (await writableConsoleEdition()).id);
   revalidatePath("/[locale]/admin/settings", "page");
   return { created: row.code };
 }
@@ -101,6 +101,6 @@ export async function revokeInvitationAction(form: FormData): Promise<void> {
   const user = await requireActionUser("attendees");
   const parsed = revokeInput.safeParse(Object.fromEntries(formOf(form)));
   if (!parsed.success) return;
-  revokeInvitation(parsed.data.id, actorOf(user), (await consoleEdition()).id);
+  revokeInvitation(parsed.data.id, actorOf(user), (await writableConsoleEdition()).id);
   revalidatePath("/[locale]/admin/settings", "page");
 }

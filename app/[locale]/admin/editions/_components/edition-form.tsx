@@ -87,6 +87,8 @@ export function EditionForm({ zones, sources }: Props) {
         <legend className="mb-2 font-semibold">{t("whereLegend")}</legend>
         {text("venueEn")}
         {text("venueZh")}
+        {text("introEn", "text", t("hints.intro"))}
+        {text("introZh", "text", t("hints.intro"))}
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 font-semibold">{t("registrationLegend")}</legend>

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ArchiveForm, DeleteForm } from "./lifecycle-forms";
 import { MakeCurrentForm } from "./make-current-form";
 
 export type EditionRow = {
@@ -9,6 +10,7 @@ export type EditionRow = {
   dates: string;
   timeZone: string;
   isCurrent: boolean;
+  isArchived: boolean;
   isConsole: boolean;
 };
 
@@ -16,7 +18,9 @@ export type EditionRow = {
 export async function EditionTable({ rows }: { rows: EditionRow[] }) {
   const t = await getTranslations("editionsAdmin");
   return (
-    <table className="mt-6 w-full border-collapse text-left text-sm">
+    // On a phone the table scrolls sideways rather than squeezing the names to a word a line.
+    <div className="mt-6 overflow-x-auto">
+    <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
       <caption className="sr-only">{t("listCaption")}</caption>
       <thead>
         <tr className="border-b border-slate-300">
@@ -40,16 +44,25 @@ export async function EditionTable({ rows }: { rows: EditionRow[] }) {
             </td>
             <td className="py-2 pr-3">{row.dates}</td>
             <td className="py-2 pr-3">{row.timeZone}</td>
-            <td className="py-2 pr-3">
+            <td className="space-y-2 py-2 pr-3">
               {row.isCurrent ? (
                 <span className="rounded bg-brand-50 px-2 py-0.5 font-semibold text-brand-900">{t("current")}</span>
               ) : (
-                <MakeCurrentForm id={row.id} name={row.name} />
+                <>
+                  {row.isArchived ? (
+                    <span className="block rounded bg-slate-100 px-2 py-0.5 font-semibold text-slate-800">{t("archived")}</span>
+                  ) : (
+                    <MakeCurrentForm id={row.id} name={row.name} />
+                  )}
+                  <ArchiveForm id={row.id} name={row.name} archived={row.isArchived} />
+                  <DeleteForm id={row.id} name={row.name} />
+                </>
               )}
             </td>
           </tr>
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
