@@ -30,6 +30,11 @@ const PAIR_ENV = {
   TRUST_PROXY: "1",
   ...{ REGISTRATION_MODE: "open", REGISTRATIONS_PER_HOUR: "1000000" },
 };
+// A forum of its own for e2e/editions-story.spec.ts, which makes a new edition current: every
+// other spec reads the 2024 edition at the unprefixed addresses.
+const STORY_PORT = Number(process.env.E2E_STORY_PORT || port + 7);
+process.env.E2E_STORY_PORT = String(STORY_PORT);
+process.env.E2E_STORY_DB = `./data/e2e-story-${STORY_PORT}.db`;
 process.env.E2E_MODES_DB = `./data/e2e-modes-${MODES_PORT}.db`;
 process.env.E2E_ATTENDEES_PORT = String(ATTENDEES_PORT);
 process.env.E2E_AGENDA_PORT = String(AGENDA_PORT);
@@ -146,6 +151,22 @@ export default defineConfig({
         NEXT_DIST_DIR: distDir,
         E2E_SKIP_BUILD: "1",
         TRUST_PROXY: "1",
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "node scripts/e2e-server.mjs",
+      url: `http://127.0.0.1:${STORY_PORT}/en`,
+      env: {
+        PORT: String(STORY_PORT),
+        DATABASE_PATH: process.env.E2E_STORY_DB,
+        NEXT_DIST_DIR: `${distDir}-story`,
+        E2E_BUILD_FROM: distDir,
+        E2E_SKIP_BUILD: "1",
+        ...OPEN_MODE,
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -184,7 +184,7 @@ function expectMatchesDatabase(events: ParsedEvent[], rows: DbSession[], locale:
       summary: locale === "zh-CN" ? row.titleZh : row.titleEn,
       description: expect.any(String),
       location: locale === "zh-CN" ? row.roomZh : row.roomEn,
-      url: `${[...origins][0]}/${locale}/sessions/${row.slug}`,
+      url: `${[...origins][0]}/${locale}/2024/sessions/${row.slug}`,
       status: row.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
       sequence: row.version - 1,
       dtstart: isoOf(row.startsAt),

@@ -69,7 +69,7 @@ test.describe("schedule.json", () => {
     expect(new Set(events.map((e) => e.guid)).size).toBe(30);
     expect(new Set(events.map((e) => e.slug)).size).toBe(30);
 
-    const opening = events.find((e) => e.url.endsWith("/en/sessions/opening-ceremony"));
+    const opening = events.find((e) => e.url.endsWith("/en/2024/sessions/opening-ceremony"));
     expect(opening).toMatchObject({
       title: "Opening Ceremony",
       subtitle: "开幕式",

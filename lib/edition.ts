@@ -134,3 +134,12 @@ export function fillEdition(message: string, edition: EditionFacts, locale: stri
 export function editionPrefix(edition: { path: string; isCurrent: boolean }): string {
   return edition.isCurrent ? "" : `/${edition.path}`;
 }
+
+/**
+ * The segment of an edition's permanent addresses, current or not: what calendars, exports and the
+ * API link to. A calendar entry keeps its link for years; the unprefixed address of a session
+ * would show another edition's session of the same name once the next edition is current.
+ */
+export function permanentPrefix(edition: { path: string }): string {
+  return `/${edition.path}`;
+}

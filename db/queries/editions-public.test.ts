@@ -173,7 +173,8 @@ describe("the feeds and exports, per edition", () => {
     expect(titles(other)).toEqual([NEW_TITLE]);
     expect(titles(current)).not.toContain(NEW_TITLE);
     expect(other.conference.url).toBe("https://forum.example/en/2025/agenda");
-    expect(current.conference.url).toBe("https://forum.example/en/agenda");
+    // Exports link to permanent addresses, current edition or not: they outlive the switch.
+    expect(current.conference.url).toBe(`https://forum.example/en/${first.path}/agenda`);
 
     const validate = scheduleJsonValidator(repoRoot);
     expect(validate(scheduleJson(current))).toEqual([]);

@@ -4,7 +4,7 @@ import type { ScheduleSource } from "../../lib/schedule/model";
 import { publicBaseUrl } from "../../lib/registration/urls";
 import { getDb } from "../client";
 import { rooms, sessions, tracks, type Event } from "../schema";
-import { editionPrefix } from "../../lib/edition";
+import { permanentPrefix } from "../../lib/edition";
 import { getEvent } from "./event";
 
 /**
@@ -29,7 +29,7 @@ export function scheduleSource(event: Event = getEvent()): ScheduleSource {
     .sync();
   return {
     baseUrl: publicBaseUrl(),
-    editionPrefix: editionPrefix(event),
+    editionPrefix: permanentPrefix(event),
     event,
     rooms: db
       .select()

@@ -79,7 +79,7 @@ describe("agendaFeed", () => {
     const id = sessionId("coffee-break-day-3");
     const find = (body: string) => events(body).find((e) => prop(e, "uid") === `session-${id}@caf2024`)!;
     const before = find(agendaFeed("zh-CN")!.body);
-    expect(prop(before, "url")).toBe("https://forum.example/zh-CN/sessions/coffee-break-day-3");
+    expect(prop(before, "url")).toBe("https://forum.example/zh-CN/2024/sessions/coffee-break-day-3");
     expect(prop(before, "summary")).toBe("茶歇");
     getDb()
       .update(sessions)

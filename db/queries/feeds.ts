@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { serializeCalendar } from "../../lib/ics/calendar";
 import type { CalendarFile } from "../../lib/ics/response";
 import { sessionsCalendar, type FeedKind, type FeedSession } from "../../lib/ics/session-event";
-import { editionPrefix } from "../../lib/edition";
+import { permanentPrefix } from "../../lib/edition";
 import type { Locale } from "../../lib/localized";
 import { tokenHash } from "../../lib/registration/secret-links";
 import { publicBaseUrl } from "../../lib/registration/urls";
@@ -92,7 +92,7 @@ function buildFeed(
         timeZone: event.timeZone,
         startDate: event.startDate,
         endDate: event.endDate,
-        prefix: editionPrefix(event),
+        prefix: permanentPrefix(event),
       },
     };
     return {

@@ -8,7 +8,7 @@ import { publicBaseUrl } from "../../lib/registration/urls";
 import { photoUrl } from "../../lib/speakers/photo";
 import { zonedDate } from "../../lib/time";
 import { getDb } from "../client";
-import { editionPrefix } from "../../lib/edition";
+import { permanentPrefix } from "../../lib/edition";
 import { events, quotes, sessionSpeakers, sessions, speakers, sources, type Event, type Source, type Speaker } from "../schema";
 import { type SessionStatus } from "../../lib/sessions/kinds";
 import { getEvent, listEditions } from "./event";
@@ -46,9 +46,9 @@ export function listApiEditions() {
   }));
 }
 
-/** The acronym and address prefix of every edition, by id: what each session and quote names. */
+/** The acronym and permanent address prefix of every edition, by id: what each session and quote names. */
 function editionRefs() {
-  return new Map(listEditions().map((e) => [e.id, { acronym: e.slug, prefix: editionPrefix(e), timeZone: e.timeZone }]));
+  return new Map(listEditions().map((e) => [e.id, { acronym: e.slug, prefix: permanentPrefix(e), timeZone: e.timeZone }]));
 }
 
 function findSessions(eventId: number, slug?: string) {
@@ -84,7 +84,7 @@ function sessionView(s: SessionRow, edition: Event) {
     id: s.id,
     slug: s.slug,
     edition: edition.slug,
-    url: siteUrl(`${editionPrefix(edition)}/sessions/${s.slug}`),
+    url: siteUrl(`${permanentPrefix(edition)}/sessions/${s.slug}`),
     type: s.type,
     status: s.status,
     startsAt: s.startsAt.toISOString(),
@@ -223,7 +223,8 @@ function translationView(original: "en" | "zh", text: string) {
   };
 }
 
-function quoteView(q: QuoteWithDetails, acronym: string) {
+function quoteView(q: QuoteWithDetails, edition: { acronym: string; prefix: string }) {
+  const { acronym } = edition;
   return {
     ...quoteSummary(q),
     edition: acronym,
@@ -234,7 +235,7 @@ function quoteView(q: QuoteWithDetails, acronym: string) {
     // listQuotes has already hidden a session that is still a draft.
     session: q.session && {
       slug: q.session.slug,
-      url: siteUrl(`${q.editionPrefix}/sessions/${q.session.slug}`),
+      url: siteUrl(`${edition.prefix}/sessions/${q.session.slug}`),
       title: both(q.session.titleEn, q.session.titleZh),
     },
     topics: q.topics.map(({ topic }) => ({
@@ -249,5 +250,5 @@ export type ApiQuote = ReturnType<typeof quoteView>;
 /** The quotes the site's archive would show for these filters (of every edition, or one), in id order. */
 export function listApiQuotes(query: QuoteQuery, edition?: Event): ApiQuote[] {
   const refs = editionRefs();
-  return filterQuotes(listQuotes(edition?.id), query).map((q) => quoteView(q, refs.get(q.eventId)?.acronym ?? ""));
+  return filterQuotes(listQuotes(edition?.id), query).map((q) => quoteView(q, refs.get(q.eventId) ?? { acronym: "", prefix: "" }));
 }

@@ -31,8 +31,8 @@ export type ScheduleSource = {
   /** The site's public address, without a trailing slash. */
   baseUrl: string;
   /**
-   * The edition's segment before its pages' paths: "" for the current edition, whose pages are at
-   * the unprefixed addresses, "/2024" for another one (its permanent addresses).
+   * The edition's segment before its pages' paths: "/2024", its permanent addresses (see
+   * permanentPrefix in lib/edition.ts); "" links to the unprefixed ones.
    */
   editionPrefix?: string;
   event: {

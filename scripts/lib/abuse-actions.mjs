@@ -316,6 +316,13 @@ export function actionSpecs(ctx) {
     },
     // Plain choices of an edition by id: only transport abuse; a valid call names no edition.
     "app/[locale]/admin/editions/actions.ts#makeCurrentAction": { role: "editions", state: true, form: true, valid: () => ({ id: "999999" }) },
+    "app/[locale]/admin/editions/actions.ts#archiveEditionAction": {
+      role: "editions",
+      state: true,
+      form: true,
+      valid: () => ({ id: "999999", archived: "true" }),
+    },
+    "app/[locale]/admin/editions/actions.ts#deleteEditionAction": { role: "editions", state: true, form: true, valid: () => ({ id: "999999" }) },
     "app/[locale]/admin/edition-actions.ts#switchEditionAction": { role: "self", form: true, valid: () => ({ edition: "999999", back: "/en/admin", locale: "en" }) },
     // A plain form action (no state): only transport abuse; a valid call names no invitation.
     "app/[locale]/admin/settings/actions.ts#revokeInvitationAction": { role: "attendees", form: true, valid: () => ({ id: "999999" }) },
