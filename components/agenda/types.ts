@@ -10,8 +10,10 @@ export type AgendaData = {
   types: string[];
   timeZone: string;
   offset: string;
-  /** The edition's segment before the sessions' addresses: "" for the current edition, "/2024". */
+  /** The edition's segment before the sessions' addresses: "" for the current edition, "/<path>". */
   prefix: string;
   /** A past edition's agenda: read only, nothing to star. */
   archive: boolean;
+  /** The day of a day's own address (/agenda/<day>); null at /agenda, where ?day= chooses. */
+  pageDay: string | null;
 };
