@@ -10,7 +10,7 @@ export type AgendaData = {
   types: string[];
   timeZone: string;
   offset: string;
-  /** The edition's segment before the sessions' addresses: "" for the current edition, "/<path>". */
+  /** The edition's segment before the sessions' addresses: "" for the current edition, "/2024". */
   prefix: string;
   /** A past edition's agenda: read only, nothing to star. */
   archive: boolean;

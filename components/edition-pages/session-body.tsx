@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { QuoteCard } from "@/components/quote-card";
 import { StarButton } from "@/components/star-button";
+import { SessionJsonLd } from "./session-json-ld";
 import type { Event } from "@/db/schema";
 import type { getPublicSession } from "@/db/queries/sessions";
 import { Link } from "@/i18n/navigation";
@@ -30,6 +31,7 @@ export async function SessionBody({ edition, session, locale }: Props) {
 
   return (
     <article className="mx-auto max-w-3xl">
+      <SessionJsonLd edition={edition} session={session} locale={locale} />
       <Link href={agendaDayPath(prefix, session.day)} className="text-sm text-brand-700 underline">
         ← {t("backToAgenda")}
       </Link>
