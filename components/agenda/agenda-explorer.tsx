@@ -46,7 +46,9 @@ export function AgendaExplorer({ data }: { data: AgendaData }) {
     const current = parseAgendaQuery(new URLSearchParams(window.location.search), options);
     if (data.pageDay) {
       const day = change.day ?? dayOfPath(window.location.pathname, options.days) ?? data.pageDay;
-      replace(`${dayHref(day)}${filterQueryString({ ...current, ...change })}`);
+      // The day replaces the last segment, so the address stays the one visited (/2024/agenda/… or /agenda/…).
+      const agenda = window.location.pathname.replace(/\/[^/]*\/?$/, "");
+      replace(`${agenda}/${day}${filterQueryString({ ...current, ...change })}`);
     } else {
       replace(`${window.location.pathname}${agendaQueryString({ ...current, ...change }, options)}`);
     }
