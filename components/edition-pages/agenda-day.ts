@@ -12,9 +12,11 @@ export function dayParams(edition: Event): { day: string }[] {
   return daysOf(edition).map((day) => ({ day }));
 }
 
+const isDayOf = (edition: Event, day: string) => (daysOf(edition) as readonly string[]).includes(day);
+
 /** The day an address names, if it is one of the edition's; any other is not found. */
 export function dayOf(edition: Event, day: string): string {
-  if (!(daysOf(edition) as readonly string[]).includes(day)) notFound();
+  if (!isDayOf(edition, day)) notFound();
   return day;
 }
 
@@ -23,7 +25,7 @@ export function dayOf(edition: Event, day: string): string {
  * segment ("" at /agenda/<day>, "/<path>" at /<path>/agenda/<day>).
  */
 export async function agendaDayMetadata(locale: string, prefix: string, edition: Event, day: string): Promise<Metadata> {
-  if (!(daysOf(edition) as readonly string[]).includes(day)) return {};
+  if (!isDayOf(edition, day)) return {};
   const t = await getTranslations({ locale, namespace: "discover" });
   const date = formatDay(day, locale);
   return pageMetadata({
