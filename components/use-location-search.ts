@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 
 const CHANGE = "forum:locationchange";
 
@@ -22,16 +22,21 @@ function announceHistoryChanges() {
 }
 
 /**
- * The query string of a page rendered ahead of any request. The first render (the server's, and
- * the browser's hydration) sees none, so the HTML matches; the browser then reads the real one.
+ * The address of a page rendered ahead of any request. The first render (the server's, and the
+ * browser's hydration) sees none, so the HTML matches; the browser then reads the real one.
  * Changes go into the address with replaceState, so a link reproduces the view, and navigations,
  * back and forward are followed.
  */
-export function useLocationSearch(): [URLSearchParams | null, (search: string) => void] {
-  const [search, setSearch] = useState<string | null>(null);
+export function useLocation(): [{ pathname: string; search: string } | null, (url: string) => void] {
+  const [location, setLocation] = useState<{ pathname: string; search: string } | null>(null);
   useEffect(() => {
     announceHistoryChanges();
-    const read = () => setSearch(window.location.search);
+    const read = () =>
+      setLocation((was) =>
+        was?.pathname === window.location.pathname && was.search === window.location.search
+          ? was
+          : { pathname: window.location.pathname, search: window.location.search },
+      );
     read();
     window.addEventListener(CHANGE, read);
     window.addEventListener("popstate", read);
@@ -40,8 +45,17 @@ export function useLocationSearch(): [URLSearchParams | null, (search: string) =
       window.removeEventListener("popstate", read);
     };
   }, []);
-  const replace = useCallback((next: string) => {
-    window.history.replaceState(window.history.state, "", `${window.location.pathname}${next}`);
+  const replace = useCallback((url: string) => {
+    window.history.replaceState(window.history.state, "", url);
   }, []);
-  return [search === null ? null : new URLSearchParams(search), replace];
+  return [location, replace];
+}
+
+/** The query string of the address (see useLocation); changes keep the path. */
+export function useLocationSearch(): [URLSearchParams | null, (search: string) => void] {
+  const [location, replace] = useLocation();
+  const replaceSearch = useCallback((next: string) => replace(`${window.location.pathname}${next}`), [replace]);
+  const search = location?.search;
+  const params = useMemo(() => (search === undefined ? null : new URLSearchParams(search)), [search]);
+  return [params, replaceSearch];
 }

@@ -36,6 +36,8 @@ test.describe("JavaScript budget per kind of page", () => {
     const pages: [PageKind, string][] = [
       ["home", "/en"],
       ["agenda", "/en/agenda"],
+      // A day's own address (a day tab's link) loads what /en/agenda does, no more.
+      ["agenda", await firstLink(base, "/en/agenda", /^\/en\/agenda\/\d{4}-\d{2}-\d{2}$/)],
       ["quotes", "/en/quotes"],
       ["text", await firstLink(base, "/en/agenda", /^\/en\/sessions\/[a-z0-9-]+$/)],
       ["text", await firstLink(base, "/en/speakers", /^\/en\/speakers\/[a-z0-9-]+$/)],

@@ -85,7 +85,7 @@ test.describe("a session page", () => {
   test("links back to the agenda on the session's day", async ({ page }) => {
     await page.goto("/en/sessions/talk-chips-for-intelligent-driving");
     await page.getByRole("link", { name: "Back to the agenda" }).click();
-    await expect(page).toHaveURL(/\/en\/agenda\?day=2024-07-12$/);
+    await expect(page).toHaveURL(/\/en\/agenda\/2024-07-12$/);
     const agenda = new AgendaPage(page);
     await agenda.expectDay(1);
     await expect(agenda.card("Computing Chips for Intelligent Driving")).toBeVisible();

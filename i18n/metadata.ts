@@ -22,9 +22,11 @@ export async function pageMetadata(options: {
   const event = getEvent();
   const siteName = editionName(event, options.locale);
   const description = options.description || t("description", editionValues(event, options.locale));
-  const languages = Object.fromEntries(
-    routing.locales.map((l) => [l, `/${l}${options.path}`]),
-  );
+  // x-default: the address without a language, which sends each visitor to theirs (as /sitemap.xml says).
+  const languages = {
+    ...Object.fromEntries(routing.locales.map((l) => [l, `/${l}${options.path}`])),
+    "x-default": options.path || "/",
+  };
   return {
     metadataBase: siteUrl(),
     title: options.title ? { absolute: t("titleTemplate", { name: siteName }).replace("%s", options.title) } : siteName,

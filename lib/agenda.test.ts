@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agendaQueryString, filterAgenda, gridFrame, gridRows, parseAgendaQuery, type AgendaItem } from "./agenda";
+import { agendaDayPath, agendaQueryString, dayOfPath, filterAgenda, filterQueryString, gridFrame, gridRows, parseAgendaQuery, type AgendaItem } from "./agenda";
 import { zonedToInstant } from "./time";
 
 const SH = "Asia/Shanghai";
@@ -37,6 +37,25 @@ describe("parseAgendaQuery", () => {
     expect(agendaQueryString({ day: "2024-07-12", track: "chips", type: null, room: null, q: "芯片" }, options)).toBe(
       "?day=2024-07-12&track=chips&q=%E8%8A%AF%E7%89%87",
     );
+  });
+});
+
+describe("a day's own address", () => {
+  it("is the agenda's address with the day, under the edition's segment if any", () => {
+    expect(agendaDayPath("", "2024-07-12")).toBe("/agenda/2024-07-12");
+    expect(agendaDayPath("/2024", "2024-07-12")).toBe("/2024/agenda/2024-07-12");
+  });
+
+  it("is read back from the path only when it names one of the days", () => {
+    expect(dayOfPath("/en/agenda/2024-07-12", options.days)).toBe("2024-07-12");
+    expect(dayOfPath("/zh-CN/2024/agenda/2024-07-11/", options.days)).toBe("2024-07-11");
+    expect(dayOfPath("/en/agenda/2024-07-13", options.days)).toBeNull();
+    expect(dayOfPath("/en/agenda", options.days)).toBeNull();
+  });
+
+  it("carries the filters in its query string, never the day, which is in the path", () => {
+    expect(filterQueryString({ track: "chips", type: null, room: "hall-a", q: "芯片" })).toBe("?track=chips&room=hall-a&q=%E8%8A%AF%E7%89%87");
+    expect(filterQueryString({ track: null, type: null, room: null, q: "  " })).toBe("");
   });
 });
 

@@ -52,6 +52,15 @@ export function parseAgendaQuery(params: Params, options: AgendaOptions): Agenda
 export function agendaQueryString(query: AgendaQuery, options: AgendaOptions): string {
   const params = new URLSearchParams();
   if (query.day && query.day !== options.days[0]) params.set("day", query.day);
+  return filtersInto(params, query);
+}
+
+/** The query string of the filters alone: on a day's own address the day is in the path. */
+export function filterQueryString(query: Omit<AgendaQuery, "day">): string {
+  return filtersInto(new URLSearchParams(), query);
+}
+
+function filtersInto(params: URLSearchParams, query: Omit<AgendaQuery, "day">): string {
   if (query.track) params.set("track", query.track);
   if (query.type) params.set("type", query.type);
   if (query.room) params.set("room", query.room);
@@ -70,6 +79,20 @@ export function agendaSearchText(item: AgendaItem): string {
     item.track?.nameZh,
     ...item.speakers.flatMap((s) => [s.nameEn, s.nameZh]),
   ]);
+}
+
+/**
+ * The address of one day of an edition's agenda ("/<path>/agenda/<day>", without the language),
+ * rendered ahead so that every day's sessions are reachable by links alone.
+ */
+export function agendaDayPath(prefix: string, day: string): string {
+  return `${prefix}/agenda/${day}`;
+}
+
+/** The day an agenda address names in its last segment ("/en/agenda/<day>"), if it is one of the days. */
+export function dayOfPath(pathname: string, days: readonly string[]): string | null {
+  const last = pathname.replace(/\/+$/, "").split("/").pop() ?? "";
+  return days.includes(last) ? last : null;
 }
 
 /** Sessions matching every filter but the day, so that each day's tab can say how many match. */

@@ -1,6 +1,6 @@
 // @ts-check
 // `npm run bench:pages`: builds the site, starts the production server on a fresh seeded database
-// and, with autocannon, measures the agenda, a speaker page, the quote archive and a static file
+// and, with autocannon, measures the agenda (and its first day at its own address), a speaker page, the quote archive and a static file
 // from public/ one after the other, after a warm-up of each. It prints req/s, p50 and p99 latency
 // and each page's ratio to the static file's rate, every request asking for gzip or brotli as a
 // browser does; then the bytes of the agenda, a speaker page and the register page, plain and
@@ -30,7 +30,8 @@ const PORT = positiveInteger("BENCH_PORT", 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIST_DIR = ".next-bench";
 const DATABASE_PATH = "./data/bench.db";
-const STATIC_PATH = "/robots.txt";
+// A file from public/: robots.txt is answered per request now (its sitemap line needs the site's address).
+const STATIC_PATH = "/icons/icon-192.png";
 // The agenda twice: the current edition's and an archived edition's (the seeded 2024 forum, once
 // the run's database holds a later edition made current: see archiveSeededEdition).
 const PAGE_PATHS = ["/en/agenda", "/en/2024/agenda", "/en/speakers/wang-yao", "/en/quotes"];
@@ -93,6 +94,21 @@ function archiveSeededEdition(file) {
       db.prepare("UPDATE events SET is_current = 0 WHERE id = ?").run(from.id);
       db.prepare("UPDATE events SET is_current = 1 WHERE id = ?").run(to);
     })();
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The first day of the current edition's agenda at its own address, read from the run's database
+ * (the dates are data).
+ * @param {string} file
+ */
+function firstDayPath(file) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const row = /** @type {{ start_date: string }} */ (db.prepare("SELECT start_date FROM events WHERE is_current = 1").get());
+    return `/en/agenda/${row.start_date}`;
   } finally {
     db.close();
   }
@@ -243,7 +259,7 @@ async function main() {
   const running = server;
   console.log(`Server ready on ${BASE}.`);
 
-  const targets = [STATIC_PATH, ...PAGE_PATHS];
+  const targets = [STATIC_PATH, ...PAGE_PATHS, firstDayPath(DATABASE_PATH)];
   for (const pathname of targets) {
     const response = await get(pathname, 30_000);
     if (response.status !== 200) {

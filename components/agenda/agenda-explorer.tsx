@@ -1,19 +1,24 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { useLocationSearch } from "@/components/use-location-search";
-import { agendaQueryString, filterAgenda, parseAgendaQuery, type AgendaQuery } from "@/lib/agenda";
+import { useLocation } from "@/components/use-location-search";
+import { agendaDayPath, agendaQueryString, dayOfPath, filterAgenda, filterQueryString, parseAgendaQuery, type AgendaQuery } from "@/lib/agenda";
 import { AgendaFilters } from "./agenda-filters";
 import { AgendaGrid } from "./agenda-grid";
 import { AgendaList } from "./agenda-list";
 import { DayTabs } from "./day-tabs";
 import type { AgendaData } from "./types";
 
-/** Day tabs, filters and the sessions: a grid on wide screens, a list on phones. */
+/**
+ * Day tabs, filters and the sessions: a grid on wide screens, a list on phones. At /agenda the day
+ * is in the query string (?day=); at a day's own address (/agenda/<day>) it is in the path,
+ * and another tab replaces the path, so that the address always reloads the same view.
+ */
 export function AgendaExplorer({ data }: { data: AgendaData }) {
   const t = useTranslations("agenda");
-  const [params, replaceSearch] = useLocationSearch();
+  const locale = useLocale();
+  const [location, replace] = useLocation();
   const options = useMemo(
     () => ({
       days: data.days.map((d) => d.date),
@@ -23,7 +28,9 @@ export function AgendaExplorer({ data }: { data: AgendaData }) {
     }),
     [data],
   );
-  const query = parseAgendaQuery(params ?? new URLSearchParams(), options);
+  const parsed = parseAgendaQuery(new URLSearchParams(location?.search ?? ""), options);
+  const query = data.pageDay ? { ...parsed, day: dayOfPath(location?.pathname ?? "", options.days) ?? data.pageDay } : parsed;
+  const dayHref = (day: string) => `/${locale}${agendaDayPath(data.prefix, day)}`;
   const matching = useMemo(
     () => filterAgenda(data.sessions, query),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the query's fields are what matter
@@ -37,8 +44,14 @@ export function AgendaExplorer({ data }: { data: AgendaData }) {
   // in a row (a tab, then a keystroke) must both stay.
   const update = (change: Partial<AgendaQuery>) => {
     const current = parseAgendaQuery(new URLSearchParams(window.location.search), options);
-    const next = agendaQueryString({ ...current, ...change }, options);
-    replaceSearch(next);
+    if (data.pageDay) {
+      const day = change.day ?? dayOfPath(window.location.pathname, options.days) ?? data.pageDay;
+      // The day replaces the last segment, so the address stays the one visited (/2024/agenda/… or /agenda/…).
+      const agenda = window.location.pathname.replace(/\/[^/]*\/?$/, "");
+      replace(`${agenda}/${day}${filterQueryString({ ...current, ...change })}`);
+    } else {
+      replace(`${window.location.pathname}${agendaQueryString({ ...current, ...change }, options)}`);
+    }
   };
   const filtering = Boolean(query.track || query.type || query.room || query.q.trim());
   const day = data.days.find((d) => d.date === query.day);
@@ -46,7 +59,7 @@ export function AgendaExplorer({ data }: { data: AgendaData }) {
   return (
     <div className="mt-6">
       <AgendaFilters data={data} query={query} onChange={update} filtering={filtering} />
-      <DayTabs days={data.days} current={query.day} counts={counts} filtering={filtering} onSelect={(d) => update({ day: d })} />
+      <DayTabs days={data.days} current={query.day} counts={counts} filtering={filtering} hrefOf={dayHref} onSelect={(d) => update({ day: d })} />
       <section id="agenda-panel" role="tabpanel" aria-label={day?.longLabel} className="mt-4">
         <h2 className="text-xl font-bold">{day?.longLabel}</h2>
         <p className="text-sm text-slate-700" aria-live="polite">

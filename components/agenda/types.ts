@@ -14,4 +14,6 @@ export type AgendaData = {
   prefix: string;
   /** A past edition's agenda: read only, nothing to star. */
   archive: boolean;
+  /** The day of a day's own address (/agenda/<day>); null at /agenda, where ?day= chooses. */
+  pageDay: string | null;
 };

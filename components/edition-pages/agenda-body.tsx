@@ -8,8 +8,11 @@ import { editionPrefix } from "@/lib/edition";
 import { sessionTypes } from "@/lib/sessions/kinds";
 import { daysBetween, formatDay, offsetLabel, zonedToInstant, zoneName } from "@/lib/time";
 
-/** One edition's agenda: at /agenda for the current edition, at /<path>/agenda for any. */
-export async function AgendaBody({ edition, locale }: { edition: Event; locale: string }) {
+/**
+ * One edition's agenda: at /agenda for the current edition, at /<path>/agenda for any; and each of
+ * its days at its own address (/agenda/<day>), which shows that day first.
+ */
+export async function AgendaBody({ edition, locale, day = null }: { edition: Event; locale: string; day?: string | null }) {
   const t = await getTranslations("agenda");
   const changes = await getTranslations("agendaChanges");
   const prefix = editionPrefix(edition);
@@ -30,6 +33,7 @@ export async function AgendaBody({ edition, locale }: { edition: Event; locale: 
     offset: offsetLabel(zonedToInstant(edition.startDate, "12:00", edition.timeZone), edition.timeZone),
     prefix,
     archive: !edition.isCurrent,
+    pageDay: day,
   };
 
   return (
@@ -43,7 +47,7 @@ export async function AgendaBody({ edition, locale }: { edition: Event; locale: 
           {changes("linkFromAgenda")}
         </Link>
       </p>
-      {/* The unfiltered first day is in the HTML; the browser then applies the query string. */}
+      {/* The unfiltered day (the first, or the address's) is in the HTML; the browser then applies the query string. */}
       <ClientMessages area="agenda">
         <AgendaExplorer data={data} />
       </ClientMessages>

@@ -1,9 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { QuoteCard } from "@/components/quote-card";
 import { StarButton } from "@/components/star-button";
+import { SessionJsonLd } from "./session-json-ld";
 import type { Event } from "@/db/schema";
 import type { getPublicSession } from "@/db/queries/sessions";
 import { Link } from "@/i18n/navigation";
+import { agendaDayPath } from "@/lib/agenda";
 import { editionPrefix } from "@/lib/edition";
 import { pick } from "@/lib/localized";
 import { formatDay, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
@@ -29,7 +31,8 @@ export async function SessionBody({ edition, session, locale }: Props) {
 
   return (
     <article className="mx-auto max-w-3xl">
-      <Link href={`${prefix}/agenda?day=${session.day}`} className="text-sm text-brand-700 underline">
+      <SessionJsonLd edition={edition} session={session} locale={locale} />
+      <Link href={agendaDayPath(prefix, session.day)} className="text-sm text-brand-700 underline">
         ← {t("backToAgenda")}
       </Link>
       <div className="mt-3 flex flex-wrap items-start justify-between gap-3">

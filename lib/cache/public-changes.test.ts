@@ -5,8 +5,8 @@ import { pagesChangedBy, tagOf, type ChangeKind, type PublicChange } from "./pub
 
 // Public pages rendered ahead, as the page copy keys them, in both languages: the unprefixed ones
 // (the current edition) and each edition's own addresses.
-const EDITION_PAGES = ["2024", "2025"].flatMap((e) => [`/${e}/agenda`, `/${e}/agenda/changes`, `/${e}/quotes`, `/${e}/sessions/opening`, `/${e}/sessions/closing`]);
-const PAGES = ["", "/agenda", "/agenda/changes", "/speakers", "/speakers/wang-yao", "/speakers/li-na", "/quotes", "/quotes/1", "/quotes/2", "/sessions/opening", "/sessions/closing", "/register", ...EDITION_PAGES].flatMap(
+const EDITION_PAGES = ["2024", "2025"].flatMap((e) => [`/${e}/agenda`, `/${e}/agenda/2024-07-12`, `/${e}/agenda/changes`, `/${e}/quotes`, `/${e}/sessions/opening`, `/${e}/sessions/closing`]);
+const PAGES = ["", "/agenda", "/agenda/2024-07-11", "/agenda/2024-07-12", "/agenda/changes", "/speakers", "/speakers/wang-yao", "/speakers/li-na", "/quotes", "/quotes/1", "/quotes/2", "/sessions/opening", "/sessions/closing", "/register", ...EDITION_PAGES].flatMap(
   (page) => [`/en${page}`, `/zh-CN${page}`],
 );
 
@@ -70,6 +70,13 @@ describe("what each kind of change refreshes", () => {
   it("a publication refreshes every edition's own agenda and sessions, not only the unprefixed ones", () => {
     const pages = refreshed({ kind: "publish" });
     for (const page of ["/en/2024/agenda", "/zh-CN/2025/sessions/opening", "/en/2025/agenda/changes"]) expect(pages).toContain(page);
+  });
+
+  it("a publication refreshes each day's own agenda, which lists the day's sessions", () => {
+    const pages = refreshed({ kind: "publish" });
+    for (const page of ["/en/agenda/2024-07-11", "/zh-CN/agenda/2024-07-12", "/en/2024/agenda/2024-07-12", "/zh-CN/2025/agenda/2024-07-12"]) expect(pages).toContain(page);
+    // A quote shows on no agenda: the days stay cached.
+    expect(refreshed({ kind: "quote", quoteIds: [1], speakerSlugs: ["li-na"], sessionSlugs: ["opening"], editionPaths: ["2024"] })).not.toContain("/en/agenda/2024-07-11");
   });
 
   it("a biography edit leaves the agenda, the lists and other speakers cached", () => {
