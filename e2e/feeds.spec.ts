@@ -214,7 +214,7 @@ test.describe("/agenda.ics", () => {
     expect(opening.dtstart).toBe("2024-07-11T01:00:00Z");
     expect(opening.summary).toBe("Opening Ceremony");
     expect(opening.location).toBe("Main Hall");
-    expect(opening.url).toMatch(/^https?:\/\/[^/]+\/en\/sessions\/opening-ceremony$/);
+    expect(opening.url).toMatch(/^https?:\/\/[^/]+\/en\/2024\/sessions\/opening-ceremony$/);
     expect(opening.description).toContain("The forum opens in Jiading District, Shanghai");
     expect(bySlug.get(cancelledSlug)!.status).toBe("CANCELLED");
     expect(bySlug.get(cancelledSlug)!.description).toContain("This session has been cancelled.");
