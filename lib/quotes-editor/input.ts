@@ -63,8 +63,11 @@ const date = (required: boolean) =>
     )
     .transform((s) => s || null);
 
-/** A moment in the session's recording, as typed ("12:34", "1:02:03", seconds): whole seconds or null. */
-const offset = trimmed.transform((s, ctx) => {
+/**
+ * A moment in the session's recording, as typed ("12:34", "1:02:03", seconds): whole seconds or
+ * null. Absent reads as empty: a form made before the field existed still saves.
+ */
+const offset = z.string({ error: "invalidType" }).optional().transform((s = "", ctx) => {
   const parsed = parseOffset(s);
   if (parsed.ok) return parsed.seconds;
   ctx.addIssue({ code: "custom", message: parsed.error });
