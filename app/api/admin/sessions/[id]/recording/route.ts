@@ -1,4 +1,4 @@
-import { handleVideoUpload, refuse } from "@/app/_materials/handlers";
+import { handleVideoUpload, refuse } from "../../../../../_materials/handlers";
 import { actorOf, requireRouteUser } from "@/auth/guard";
 import { consoleEdition } from "@/auth/edition";
 

@@ -1,4 +1,4 @@
-import { handleSlidesUpload, refuse } from "@/app/_materials/handlers";
+import { handleSlidesUpload, refuse } from "../../../../../_materials/handlers";
 import { actorOf, requireRouteUser } from "@/auth/guard";
 import { consoleEdition } from "@/auth/edition";
 
