@@ -3,7 +3,6 @@
  * renders its first page for the preview. Runs on the server, in Node: pdf.js draws with
  * @napi-rs/canvas there, and sharp makes the WebP.
  */
-import { createRequire } from "node:module";
 import path from "node:path";
 import sharp from "sharp";
 import type { SlidesError } from "./slides";
@@ -14,10 +13,12 @@ const RENDER_WIDTH = PREVIEW_WIDTH * 2;
 /** A page that claims a vast size must not allocate a vast canvas. */
 const MAX_RENDER_PIXELS = RENDER_WIDTH * RENDER_WIDTH * 4;
 
-// pdf.js reads its standard fonts (Helvetica and the other 13) from files: without them, text in
-// a PDF that does not embed its fonts would be missing from the preview.
-const require = createRequire(import.meta.url);
-const standardFontDataUrl = path.join(path.dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
+/**
+ * pdf.js reads its standard fonts (Helvetica and the other 13) from files: without them, text in a
+ * PDF that does not embed its fonts would be missing from the preview. The package is installed
+ * beside the app (next.config.js keeps it external); the bundler must not resolve this path itself.
+ */
+const standardFontDataUrl = () => path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules", "pdfjs-dist", "standard_fonts") + path.sep;
 
 type PdfDocument = Awaited<ReturnType<typeof open>>;
 
@@ -26,7 +27,7 @@ async function open(bytes: Uint8Array) {
   // pdf.js takes ownership of the buffer it is given: a copy keeps the caller's bytes intact.
   return pdfjs.getDocument({
     data: new Uint8Array(bytes),
-    standardFontDataUrl,
+    standardFontDataUrl: standardFontDataUrl(),
     isEvalSupported: false,
     stopAtErrors: true,
     verbosity: 0,

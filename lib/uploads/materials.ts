@@ -23,7 +23,7 @@ type Received = { temp: string; size: number; hash: string; head: Uint8Array } |
 async function receive(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Received> {
   await fs.mkdir(materialsDir(), { recursive: true });
   const temp = path.join(materialsDir(), `.upload-${randomBytes(8).toString("hex")}.tmp`);
-  const file = await fs.open(temp, "w");
+  const file = await fs.open(/* turbopackIgnore: true */ temp, "w");
   const hash = createHash("sha256");
   const head = new Uint8Array(HEAD_BYTES);
   let size = 0;
@@ -100,7 +100,7 @@ export async function receiveVideo(body: ReadableStream<Uint8Array> | null, name
   }
   let seconds: number | null = null;
   if (checked.type === "mp4") {
-    const handle = await fs.open(received.temp, "r");
+    const handle = await fs.open(/* turbopackIgnore: true */ received.temp, "r");
     try {
       seconds = await mp4DurationSeconds(async (offset, length) => {
         const buffer = new Uint8Array(length);

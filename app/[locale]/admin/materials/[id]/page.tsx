@@ -13,6 +13,7 @@ import { formatOffset } from "@/lib/materials/offset";
 import { formatFileSize, MAX_SLIDES_BYTES } from "@/lib/materials/slides";
 import { MAX_VIDEO_BYTES } from "@/lib/materials/video";
 import { ConsentForm } from "../_components/consent-form";
+import { LengthForm } from "../_components/length-form";
 import { RecordingLinkForm } from "../_components/recording-link-form";
 import { RemoveForm } from "../_components/remove-form";
 import { UploadPanel } from "../_components/upload-panel";
@@ -88,6 +89,7 @@ export default async function SessionMaterialsPage({ params }: Props) {
           </p>
         )}
         {m?.recordingSeconds != null && <p className="mt-1 text-sm text-slate-700">{t("length", { time: formatOffset(m.recordingSeconds) })}</p>}
+        {m?.recordingFile && <LengthForm sessionId={session.id} length={m.recordingSeconds != null ? formatOffset(m.recordingSeconds) : ""} />}
         <RecordingLinkForm sessionId={session.id} url={m?.recordingUrl ?? ""} length={m?.recordingSeconds != null ? formatOffset(m.recordingSeconds) : ""} />
         <UploadPanel sessionId={session.id} kind="recording" accept="video/mp4,video/webm" maxBytes={MAX_VIDEO_BYTES} />
         {hasRecording && <RemoveForm sessionId={session.id} what="recording" />}
