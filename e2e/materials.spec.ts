@@ -77,6 +77,8 @@ test.describe("a talk keeps its slides and recording", () => {
     await expect(download).toBeVisible();
     await expect(visitor.getByText(/^PDF, [\d.]+ kB, 2 pages$/)).toBeVisible();
     const preview = visitor.getByRole("img", { name: /^First slide of / });
+    // Lazy: it loads as it comes near the screen.
+    await preview.scrollIntoViewIfNeeded();
     await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(960);
     const play = visitor.getByRole("button", { name: "Play the recording on Bilibili from 1:30" });
     await expectHydrated(play);

@@ -77,7 +77,7 @@ export async function receiveSlides(body: ReadableStream<Uint8Array> | null, nam
   };
   const checked = checkSlidesUpload({ name, size: received.size, head: received.head });
   if (!checked.ok) return refuse(checked.error);
-  const inspected = await inspectPdf(await fs.readFile(received.temp));
+  const inspected = await inspectPdf(await fs.readFile(/* turbopackIgnore: true */ received.temp));
   if (!inspected.ok) return refuse(inspected.error);
   const file = materialFileName(received.hash, "pdf");
   const preview = materialFileName(createHash("sha256").update(inspected.preview).digest("hex"), "webp");

@@ -101,7 +101,6 @@ export default async function SessionMaterialsPage({ params }: Props) {
         </h2>
         <p className="mt-1 text-sm text-slate-700">{t("consentHint")}</p>
         <ConsentForm
-          key={`${m?.slidesPublished}-${m?.recordingPublished}-${hasSlides}-${hasRecording}`}
           sessionId={session.id}
           slides={Boolean(m?.slidesPublished)}
           recording={Boolean(m?.recordingPublished)}
