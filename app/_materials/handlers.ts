@@ -5,7 +5,13 @@
  * itself (not multipart), streamed to disk: a 50 MB deck or a 2 GB video never sits in memory.
  */
 import "server-only";
-import { materialFileInUse, replacedFiles, setRecordingFile, setSlides, type MaterialsWrite } from "@/db/queries/materials";
+import {
+  materialFileInUse,
+  replacedFiles,
+  setRecordingFile,
+  setSlides,
+  type MaterialsWrite,
+} from "@/db/queries/materials";
 import { refreshPublicPages } from "@/lib/cache/refresh";
 import { json } from "@/lib/http/respond";
 import { sameOrigin } from "@/lib/http/same-origin";
@@ -52,7 +58,12 @@ async function settle(result: MaterialsWrite & { ok: true }): Promise<void> {
 }
 
 /** POST the PDF as the body: stores it and its preview for the session. */
-export async function handleSlidesUpload(request: Request, sessionId: number, actor: string, eventId?: number): Promise<Response> {
+export async function handleSlidesUpload(
+  request: Request,
+  sessionId: number,
+  actor: string,
+  eventId?: number,
+): Promise<Response> {
   if (!sameOrigin(request)) return refuse("crossSite");
   const received = await receiveSlides(request.body, fileName(request), declaredLength(request));
   if (!received.ok) return refuse(received.error);
@@ -63,11 +74,19 @@ export async function handleSlidesUpload(request: Request, sessionId: number, ac
   }
   await settle(result);
   const { file, bytes, pages, preview } = received.slides;
-  return json({ ok: true, url: materialUrl(file), previewUrl: materialUrl(preview), bytes, pages }, 201);
+  return json(
+    { ok: true, url: materialUrl(file), previewUrl: materialUrl(preview), bytes, pages },
+    201,
+  );
 }
 
 /** POST an MP4 or WebM as the body: the session's recording, replacing a link. */
-export async function handleVideoUpload(request: Request, sessionId: number, actor: string, eventId?: number): Promise<Response> {
+export async function handleVideoUpload(
+  request: Request,
+  sessionId: number,
+  actor: string,
+  eventId?: number,
+): Promise<Response> {
   if (!sameOrigin(request)) return refuse("crossSite");
   const received = await receiveVideo(request.body, fileName(request), declaredLength(request));
   if (!received.ok) return refuse(received.error);

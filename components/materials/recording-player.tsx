@@ -26,7 +26,13 @@ function momentInHash(): number | null {
  * A recording that loads nothing until the visitor asks: a third-party player (its scripts, its
  * cookies) only after the click, naming the host first; a file of ours with no preload.
  */
-export function RecordingPlayer({ recording, labels }: { recording: PublicRecording; labels: RecordingLabels }) {
+export function RecordingPlayer({
+  recording,
+  labels,
+}: {
+  recording: PublicRecording;
+  labels: RecordingLabels;
+}) {
   const [start, setStart] = useState<number | null>(null);
   const [loaded, setLoaded] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
@@ -48,7 +54,14 @@ export function RecordingPlayer({ recording, labels }: { recording: PublicRecord
 
   if (recording.kind === "file") {
     return (
-      <video ref={video} controls preload="none" src={recording.url} aria-label={labels.title} className="mt-3 aspect-video w-full rounded-lg bg-black">
+      <video
+        ref={video}
+        controls
+        preload="none"
+        src={recording.url}
+        aria-label={labels.title}
+        className="mt-3 aspect-video w-full rounded-lg bg-black"
+      >
         <a href={recording.url}>{labels.title}</a>
       </video>
     );
@@ -70,9 +83,15 @@ export function RecordingPlayer({ recording, labels }: { recording: PublicRecord
 
   return (
     <div className="mt-3 flex aspect-video w-full flex-col items-center justify-center gap-3 rounded-lg bg-slate-900 p-6 text-center text-white">
-      <button type="button" onClick={() => setLoaded(true)} className="rounded-full bg-white px-5 py-3 font-semibold text-slate-900 hover:bg-slate-100">
+      <button
+        type="button"
+        onClick={() => setLoaded(true)}
+        className="rounded-full bg-white px-5 py-3 font-semibold text-slate-900 hover:bg-slate-100"
+      >
         <span aria-hidden="true">▶ </span>
-        {start !== null ? `${labels.play} ${labels.playFrom.replace("{time}", formatOffset(start))}` : labels.play}
+        {start !== null
+          ? `${labels.play} ${labels.playFrom.replace("{time}", formatOffset(start))}`
+          : labels.play}
       </button>
       <p className="max-w-md text-sm text-slate-200">{labels.notice}</p>
     </div>

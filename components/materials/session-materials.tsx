@@ -10,7 +10,10 @@ type Props = { materials: PublicMaterials; title: string; locale: string };
 /** A session's published slides and recording, on its page. */
 export async function SessionMaterials({ materials: { slides, recording }, title, locale }: Props) {
   const t = await getTranslations("materials.public");
-  const host = recording?.kind === "link" ? pick(locale, VIDEO_HOST_NAMES[recording.host].en, VIDEO_HOST_NAMES[recording.host].zh) : null;
+  const host =
+    recording?.kind === "link"
+      ? pick(locale, VIDEO_HOST_NAMES[recording.host].en, VIDEO_HOST_NAMES[recording.host].zh)
+      : null;
   return (
     <>
       {slides && (
@@ -22,16 +25,24 @@ export async function SessionMaterials({ materials: { slides, recording }, title
             {slides.previewUrl && (
               <a href={slides.url} className="block shrink-0">
                 {/* eslint-disable-next-line @next/next/no-img-element -- rendered and resized on upload, served under its hash */}
-                <img src={slides.previewUrl} alt={t("preview", { title })} width={240} className="h-auto w-60 rounded-md border border-slate-200 bg-white" loading="lazy" />
+                <img
+                  src={slides.previewUrl}
+                  alt={t("preview", { title })}
+                  width={240}
+                  className="h-auto w-60 rounded-md border border-slate-200 bg-white"
+                  loading="lazy"
+                />
               </a>
             )}
             <p>
-              <a href={slides.url} download className="font-semibold text-brand-700 underline">
+              <a href={slides.url} download className="text-brand-700 font-semibold underline">
                 {t("download")}
               </a>
               <span className="block text-sm text-slate-700">
                 {t("pdfSize", { size: formatFileSize(slides.bytes, locale) })}
-                {slides.pages ? `${isZh(locale) ? "，" : ", "}${t("pages", { count: slides.pages })}` : ""}
+                {slides.pages
+                  ? `${isZh(locale) ? "，" : ", "}${t("pages", { count: slides.pages })}`
+                  : ""}
               </span>
             </p>
           </div>
@@ -53,7 +64,11 @@ export async function SessionMaterials({ materials: { slides, recording }, title
           />
           {recording.kind === "link" && host && (
             <p className="mt-2 text-sm">
-              <a href={recording.url} rel="noopener noreferrer" className="text-brand-700 underline">
+              <a
+                href={recording.url}
+                rel="noopener noreferrer"
+                className="text-brand-700 underline"
+              >
                 {t("watchOn", { host })}
               </a>
             </p>

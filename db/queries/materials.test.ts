@@ -11,7 +11,15 @@ import { deleteMaterialFiles, materialsDir, receiveSlides } from "../../lib/uplo
 import { getDb } from "../client";
 import { auditLog, events, sessionSpeakers, sessions } from "../schema";
 import { withSeededDatabase } from "../test-support";
-import { materialFileInUse, removeSlides, replacedFiles, setConsent, setRecordingLength, setRecordingLink, setSlides } from "./materials";
+import {
+  materialFileInUse,
+  removeSlides,
+  replacedFiles,
+  setConsent,
+  setRecordingLength,
+  setRecordingLink,
+  setSlides,
+} from "./materials";
 import { createQuote } from "./quotes-admin";
 import { listQuotes } from "./quotes";
 import { getPublicSession } from "./sessions";
@@ -37,10 +45,23 @@ function aSession() {
 /** An invented person on the session: a real person's words never name a session. */
 function inventedSpeakerOn(sessionId: number): number {
   const speaker = createSpeaker(
-    speakerSchema.parse({ nameEn: "Ada Testperson", nameZh: "", titleEn: "", titleZh: "", organisationEn: "", organisationZh: "", bioEn: "", bioZh: "", listed: true }),
+    speakerSchema.parse({
+      nameEn: "Ada Testperson",
+      nameZh: "",
+      titleEn: "",
+      titleZh: "",
+      organisationEn: "",
+      organisationZh: "",
+      bioEn: "",
+      bioZh: "",
+      listed: true,
+    }),
     actor,
   );
-  getDb().insert(sessionSpeakers).values({ sessionId, speakerId: speaker.id, role: "speaker" }).run();
+  getDb()
+    .insert(sessionSpeakers)
+    .values({ sessionId, speakerId: speaker.id, role: "speaker" })
+    .run();
   return speaker.id;
 }
 
@@ -73,7 +94,10 @@ describe("slides", () => {
     for (const [bytes, name, error] of refused) {
       expect(await receiveSlides(stream(bytes), name, bytes.length)).toEqual({ ok: false, error });
     }
-    expect(await receiveSlides(stream(new Uint8Array(10)), "big.pdf", 60 * 1024 * 1024)).toEqual({ ok: false, error: "slidesTooLarge" });
+    expect(await receiveSlides(stream(new Uint8Array(10)), "big.pdf", 60 * 1024 * 1024)).toEqual({
+      ok: false,
+      error: "slidesTooLarge",
+    });
     expect(stored()).toEqual([]);
 
     const received = await receiveSlides(stream(await makePdf()), "deck.pdf", null);
@@ -93,10 +117,21 @@ describe("slides", () => {
     expect(getPublicSession(session.slug, session.eventId)?.materials.slides).toBeNull();
 
     // Consent to publish the recording too, but there is none: it stays unpublished.
-    const consent = setConsent(session.id, { slides: true, recording: true }, actor, session.eventId);
-    expect(consent.ok && [consent.after.slidesPublished, consent.after.recordingPublished]).toEqual([true, false]);
+    const consent = setConsent(
+      session.id,
+      { slides: true, recording: true },
+      actor,
+      session.eventId,
+    );
+    expect(consent.ok && [consent.after.slidesPublished, consent.after.recordingPublished]).toEqual(
+      [true, false],
+    );
     const shown = getPublicSession(session.slug, session.eventId)?.materials.slides;
-    expect(shown).toMatchObject({ url: `/files/materials/${received.slides.file}`, previewUrl: `/files/materials/${received.slides.preview}`, pages: 2 });
+    expect(shown).toMatchObject({
+      url: `/files/materials/${received.slides.file}`,
+      previewUrl: `/files/materials/${received.slides.preview}`,
+      pages: 2,
+    });
 
     const rows = getDb()
       .select()
@@ -114,16 +149,38 @@ describe("slides", () => {
     const session = aSession();
     const other = getDb()
       .insert(events)
-      .values({ slug: "test-other", path: "test-other", nameEn: "Other", nameZh: "其他", venueEn: "V", venueZh: "V", timeZone: "Asia/Shanghai", startDate: "2030-01-01", endDate: "2030-01-02" })
+      .values({
+        slug: "test-other",
+        path: "test-other",
+        nameEn: "Other",
+        nameZh: "其他",
+        venueEn: "V",
+        venueZh: "V",
+        timeZone: "Asia/Shanghai",
+        startDate: "2030-01-01",
+        endDate: "2030-01-02",
+      })
       .returning()
       .get();
-    expect(setSlides(session.id, { file: "a".repeat(32) + ".pdf", bytes: 1, pages: 1, preview: "b".repeat(32) + ".webp" }, actor, other.id)).toEqual({ ok: false, error: "notFound" });
-    expect(setConsent(999_999, { slides: true, recording: true }, actor)).toEqual({ ok: false, error: "notFound" });
+    expect(
+      setSlides(
+        session.id,
+        { file: "a".repeat(32) + ".pdf", bytes: 1, pages: 1, preview: "b".repeat(32) + ".webp" },
+        actor,
+        other.id,
+      ),
+    ).toEqual({ ok: false, error: "notFound" });
+    expect(setConsent(999_999, { slides: true, recording: true }, actor)).toEqual({
+      ok: false,
+      error: "notFound",
+    });
   });
 
   it("removing the slides withdraws them, and their files go once no session names them", async () => {
     const session = aSession();
-    const before = getDb().query.sessionMaterials.findFirst({ where: (m, { eq: e }) => e(m.sessionId, session.id) }).sync();
+    const before = getDb()
+      .query.sessionMaterials.findFirst({ where: (m, { eq: e }) => e(m.sessionId, session.id) })
+      .sync();
     const removed = removeSlides(session.id, actor, session.eventId);
     if (!removed.ok) throw new Error(removed.error);
     expect(publicMaterials(removed.after).slides).toBeNull();
@@ -141,10 +198,22 @@ describe("a quote's moment in the recording", () => {
 
     const noSession = quote(speakerId, "", "1:00");
     expect(noSession.success).toBe(false);
-    expect(noSession.error?.issues.map((i) => [i.path[0], i.message])).toEqual([["recordingOffset", "offsetNeedsSession"]]);
-    expect(quote(speakerId, String(session.id), "-0:10").error?.issues[0]?.message).toBe("offsetNegative");
+    expect(noSession.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ["recordingOffset", "offsetNeedsSession"],
+    ]);
+    expect(quote(speakerId, String(session.id), "-0:10").error?.issues[0]?.message).toBe(
+      "offsetNegative",
+    );
 
-    expect(setRecordingLink(session.id, "https://www.bilibili.com/video/BV1GJ411x7h7", 600, actor, session.eventId).ok).toBe(true);
+    expect(
+      setRecordingLink(
+        session.id,
+        "https://www.bilibili.com/video/BV1GJ411x7h7",
+        600,
+        actor,
+        session.eventId,
+      ).ok,
+    ).toBe(true);
     const beyond = createQuote(quote(speakerId, String(session.id), "10:01").data!, actor);
     expect(beyond).toEqual({ ok: false, errors: { recordingOffset: "offsetBeyondRecording" } });
 
@@ -152,12 +221,19 @@ describe("a quote's moment in the recording", () => {
     if (!saved.ok) throw new Error(JSON.stringify(saved));
     expect(saved.quote.recordingOffset).toBe(300);
     // A shorter length would leave the quote's moment past the end.
-    expect(setRecordingLength(session.id, 299, actor, session.eventId)).toEqual({ ok: false, error: "offsetsBeyondLength" });
+    expect(setRecordingLength(session.id, 299, actor, session.eventId)).toEqual({
+      ok: false,
+      error: "offsetsBeyondLength",
+    });
 
     const card = () => listQuotes().find((q) => q.id === saved.quote.id);
     expect(card()?.moment).toBeNull();
     setConsent(session.id, { slides: false, recording: true }, actor, session.eventId);
     expect(card()).toMatchObject({ moment: 300, session: { slug: session.slug } });
-    expect(getPublicSession(session.slug, session.eventId)?.materials.recording).toMatchObject({ kind: "link", host: "bilibili", seconds: 600 });
+    expect(getPublicSession(session.slug, session.eventId)?.materials.recording).toMatchObject({
+      kind: "link",
+      host: "bilibili",
+      seconds: 600,
+    });
   });
 });

@@ -7,7 +7,15 @@
 import "server-only";
 import { and, asc, eq, inArray, max, or } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
-import { events, quotes, sessionMaterials, sessionSpeakers, sessions, speakers, type SessionMaterials } from "../schema";
+import {
+  events,
+  quotes,
+  sessionMaterials,
+  sessionSpeakers,
+  sessions,
+  speakers,
+  type SessionMaterials,
+} from "../schema";
 import { recordAudit } from "./audit";
 
 /** What a change to a session's materials shows on: see lib/cache/public-changes.ts ("materials"). */
@@ -24,19 +32,34 @@ export type MaterialsWrite =
 
 /** The session's edition, or undefined when there is no such session (in that edition). */
 function sessionRow(tx: Tx, sessionId: number, eventId?: number) {
-  const where = eventId === undefined ? eq(sessions.id, sessionId) : and(eq(sessions.id, sessionId), eq(sessions.eventId, eventId));
-  return tx.select({ id: sessions.id, slug: sessions.slug, eventId: sessions.eventId }).from(sessions).where(where).get();
+  const where =
+    eventId === undefined
+      ? eq(sessions.id, sessionId)
+      : and(eq(sessions.id, sessionId), eq(sessions.eventId, eventId));
+  return tx
+    .select({ id: sessions.id, slug: sessions.slug, eventId: sessions.eventId })
+    .from(sessions)
+    .where(where)
+    .get();
 }
 
 function changeOf(tx: Tx, session: { id: number; slug: string; eventId: number }): MaterialsChange {
-  const edition = tx.select({ path: events.path }).from(events).where(eq(events.id, session.eventId)).get();
+  const edition = tx
+    .select({ path: events.path })
+    .from(events)
+    .where(eq(events.id, session.eventId))
+    .get();
   const people = tx
     .select({ slug: speakers.slug })
     .from(sessionSpeakers)
     .innerJoin(speakers, eq(speakers.id, sessionSpeakers.speakerId))
     .where(eq(sessionSpeakers.sessionId, session.id))
     .all();
-  const said = tx.select({ id: quotes.id }).from(quotes).where(eq(quotes.sessionId, session.id)).all();
+  const said = tx
+    .select({ id: quotes.id })
+    .from(quotes)
+    .where(eq(quotes.sessionId, session.id))
+    .all();
   return {
     sessionSlugs: [session.slug],
     speakerSlugs: people.map((p) => p.slug),
@@ -62,23 +85,39 @@ function write(
   actor: string,
   eventId: number | undefined,
   patch: (before: SessionMaterials | null) => Partial<typeof sessionMaterials.$inferInsert>,
-  check?: (tx: Tx, before: SessionMaterials | null, next: Partial<typeof sessionMaterials.$inferInsert>) => "offsetsBeyondLength" | null,
+  check?: (
+    tx: Tx,
+    before: SessionMaterials | null,
+    next: Partial<typeof sessionMaterials.$inferInsert>,
+  ) => "offsetsBeyondLength" | null,
 ): MaterialsWrite {
   return getDb().transaction(
     (tx) => {
       const session = sessionRow(tx, sessionId, eventId);
       if (!session) return { ok: false as const, error: "notFound" as const };
-      const before = tx.select().from(sessionMaterials).where(eq(sessionMaterials.sessionId, sessionId)).get() ?? null;
+      const before =
+        tx.select().from(sessionMaterials).where(eq(sessionMaterials.sessionId, sessionId)).get() ??
+        null;
       const values = patch(before);
       const refused = check?.(tx, before, values);
       if (refused) return { ok: false as const, error: refused };
       const after = tx
         .insert(sessionMaterials)
         .values({ sessionId, eventId: session.eventId, ...values })
-        .onConflictDoUpdate({ target: sessionMaterials.sessionId, set: { ...values, updatedAt: new Date() } })
+        .onConflictDoUpdate({
+          target: sessionMaterials.sessionId,
+          set: { ...values, updatedAt: new Date() },
+        })
         .returning()
         .get();
-      recordAudit(tx, { actor, action, entity: "session", entityId: sessionId, before: snapshot(before), after: snapshot(after) });
+      recordAudit(tx, {
+        actor,
+        action,
+        entity: "session",
+        entityId: sessionId,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
       return { ok: true as const, before, after, change: changeOf(tx, session) };
     },
     { behavior: "immediate" },
@@ -88,13 +127,22 @@ function write(
 /** A new length must still hold every quote's moment. */
 function lengthHoldsQuotes(tx: Tx, sessionId: number, seconds: number | null | undefined): boolean {
   if (seconds === null || seconds === undefined) return true;
-  const latest = tx.select({ at: max(quotes.recordingOffset) }).from(quotes).where(eq(quotes.sessionId, sessionId)).get()?.at;
+  const latest = tx
+    .select({ at: max(quotes.recordingOffset) })
+    .from(quotes)
+    .where(eq(quotes.sessionId, sessionId))
+    .get()?.at;
   return latest === null || latest === undefined || latest <= seconds;
 }
 
 export type SlidesFiles = { file: string; bytes: number; pages: number; preview: string };
 
-export function setSlides(sessionId: number, slides: SlidesFiles, actor: string, eventId?: number): MaterialsWrite {
+export function setSlides(
+  sessionId: number,
+  slides: SlidesFiles,
+  actor: string,
+  eventId?: number,
+): MaterialsWrite {
   return write(sessionId, "materials.slides.set", actor, eventId, () => ({
     slidesFile: slides.file,
     slidesBytes: slides.bytes,
@@ -114,29 +162,55 @@ export function removeSlides(sessionId: number, actor: string, eventId?: number)
 }
 
 /** A link replaces an uploaded file: a session has one recording. */
-export function setRecordingLink(sessionId: number, url: string, seconds: number | null, actor: string, eventId?: number): MaterialsWrite {
+export function setRecordingLink(
+  sessionId: number,
+  url: string,
+  seconds: number | null,
+  actor: string,
+  eventId?: number,
+): MaterialsWrite {
   return write(
     sessionId,
     "materials.recording.link",
     actor,
     eventId,
-    () => ({ recordingUrl: url, recordingFile: null, recordingBytes: null, recordingSeconds: seconds }),
+    () => ({
+      recordingUrl: url,
+      recordingFile: null,
+      recordingBytes: null,
+      recordingSeconds: seconds,
+    }),
     (tx) => (lengthHoldsQuotes(tx, sessionId, seconds) ? null : "offsetsBeyondLength"),
   );
 }
 
-export function setRecordingFile(sessionId: number, video: { file: string; bytes: number; seconds: number | null }, actor: string, eventId?: number): MaterialsWrite {
+export function setRecordingFile(
+  sessionId: number,
+  video: { file: string; bytes: number; seconds: number | null },
+  actor: string,
+  eventId?: number,
+): MaterialsWrite {
   return write(
     sessionId,
     "materials.recording.file",
     actor,
     eventId,
-    () => ({ recordingUrl: null, recordingFile: video.file, recordingBytes: video.bytes, recordingSeconds: video.seconds }),
+    () => ({
+      recordingUrl: null,
+      recordingFile: video.file,
+      recordingBytes: video.bytes,
+      recordingSeconds: video.seconds,
+    }),
     (tx) => (lengthHoldsQuotes(tx, sessionId, video.seconds) ? null : "offsetsBeyondLength"),
   );
 }
 
-export function setRecordingLength(sessionId: number, seconds: number | null, actor: string, eventId?: number): MaterialsWrite {
+export function setRecordingLength(
+  sessionId: number,
+  seconds: number | null,
+  actor: string,
+  eventId?: number,
+): MaterialsWrite {
   return write(
     sessionId,
     "materials.recording.length",
@@ -147,7 +221,11 @@ export function setRecordingLength(sessionId: number, seconds: number | null, ac
   );
 }
 
-export function removeRecording(sessionId: number, actor: string, eventId?: number): MaterialsWrite {
+export function removeRecording(
+  sessionId: number,
+  actor: string,
+  eventId?: number,
+): MaterialsWrite {
   return write(sessionId, "materials.recording.remove", actor, eventId, () => ({
     recordingUrl: null,
     recordingFile: null,
@@ -158,7 +236,12 @@ export function removeRecording(sessionId: number, actor: string, eventId?: numb
 }
 
 /** The consent to publish each: recorded as given by the speaker (an organizer records it for them here). */
-export function setConsent(sessionId: number, consent: { slides: boolean; recording: boolean }, actor: string, eventId?: number): MaterialsWrite {
+export function setConsent(
+  sessionId: number,
+  consent: { slides: boolean; recording: boolean },
+  actor: string,
+  eventId?: number,
+): MaterialsWrite {
   return write(sessionId, "materials.consent", actor, eventId, (before) => ({
     // Consent to publish nothing means nothing: it cannot be given before there is something.
     slidesPublished: consent.slides && Boolean(before?.slidesFile),
@@ -182,7 +265,9 @@ export function materialFileInUse(name: string): boolean {
 export function replacedFiles(before: SessionMaterials | null, after: SessionMaterials): string[] {
   if (!before) return [];
   const now = new Set([after.slidesFile, after.slidesPreview, after.recordingFile]);
-  return [before.slidesFile, before.slidesPreview, before.recordingFile].filter((f): f is string => f !== null && !now.has(f));
+  return [before.slidesFile, before.slidesPreview, before.recordingFile].filter(
+    (f): f is string => f !== null && !now.has(f),
+  );
 }
 
 /** The console's list: the edition's sessions with what each holds. */
@@ -206,7 +291,10 @@ export function listSessionsWithMaterials(eventId: number) {
 
 /** One session of the edition with its materials, for the console's materials page. */
 export function getSessionMaterials(sessionId: number, eventId?: number) {
-  const where = eventId === undefined ? eq(sessions.id, sessionId) : and(eq(sessions.id, sessionId), eq(sessions.eventId, eventId));
+  const where =
+    eventId === undefined
+      ? eq(sessions.id, sessionId)
+      : and(eq(sessions.id, sessionId), eq(sessions.eventId, eventId));
   const row = getDb()
     .select({ session: sessions, materials: sessionMaterials })
     .from(sessions)
@@ -219,14 +307,25 @@ export function getSessionMaterials(sessionId: number, eventId?: number) {
 /** The materials rows of these sessions, by session id: for pages and exports that list sessions. */
 export function materialsBySession(sessionIds: readonly number[]): Map<number, SessionMaterials> {
   if (sessionIds.length === 0) return new Map();
-  const rows = getDb().select().from(sessionMaterials).where(inArray(sessionMaterials.sessionId, [...sessionIds])).all();
+  const rows = getDb()
+    .select()
+    .from(sessionMaterials)
+    .where(inArray(sessionMaterials.sessionId, [...sessionIds]))
+    .all();
   return new Map(rows.map((r) => [r.sessionId, r]));
 }
 
 /** The recording's known length for a session (null: unknown or no recording). */
-export function recordingLengthOf(tx: Tx, sessionId: number): { exists: boolean; seconds: number | null } {
+export function recordingLengthOf(
+  tx: Tx,
+  sessionId: number,
+): { exists: boolean; seconds: number | null } {
   const row = tx
-    .select({ url: sessionMaterials.recordingUrl, file: sessionMaterials.recordingFile, seconds: sessionMaterials.recordingSeconds })
+    .select({
+      url: sessionMaterials.recordingUrl,
+      file: sessionMaterials.recordingFile,
+      seconds: sessionMaterials.recordingSeconds,
+    })
     .from(sessionMaterials)
     .where(eq(sessionMaterials.sessionId, sessionId))
     .get();

@@ -3,7 +3,8 @@
  * download resumes. Several ranges in one request are answered with the whole file, as the RFC allows.
  */
 
-export type RangeAnswer = { kind: "whole" } | { kind: "partial"; start: number; end: number } | { kind: "unsatisfiable" };
+export type RangeAnswer =
+  { kind: "whole" } | { kind: "partial"; start: number; end: number } | { kind: "unsatisfiable" };
 
 /** `end` is inclusive, as in Content-Range. */
 export function parseRange(header: string | null, size: number): RangeAnswer {

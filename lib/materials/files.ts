@@ -19,7 +19,9 @@ export function materialFileName(hash: string, ext: MaterialExt): string {
 }
 
 /** The stored file a served address names, with its type; null for any other name. */
-export function parseMaterialFile(name: string): { name: string; ext: MaterialExt; contentType: string } | null {
+export function parseMaterialFile(
+  name: string,
+): { name: string; ext: MaterialExt; contentType: string } | null {
   const match = NAME.exec(name);
   if (!match) return null;
   const ext = match[2] as MaterialExt;

@@ -12,7 +12,11 @@ const text = (form: FormLike, name: string) => {
 };
 
 /** The link in its canonical form and the length in seconds (null: not known), or the errors by field. */
-export function readRecordingForm(form: FormLike): { ok: true; url: string; seconds: number | null } | { ok: false; errors: Record<string, RecordingFormError> } {
+export function readRecordingForm(
+  form: FormLike,
+):
+  | { ok: true; url: string; seconds: number | null }
+  | { ok: false; errors: Record<string, RecordingFormError> } {
   const errors: Record<string, RecordingFormError> = {};
   const link = parseRecordingUrl(text(form, "recordingUrl"));
   if (!link.ok) errors.recordingUrl = link.error;
@@ -23,6 +27,8 @@ export function readRecordingForm(form: FormLike): { ok: true; url: string; seco
 }
 
 /** The recording's length as typed ("1:02:03" or seconds); empty is unknown. */
-export function readLength(form: FormLike): { ok: true; seconds: number | null } | { ok: false; error: OffsetError } {
+export function readLength(
+  form: FormLike,
+): { ok: true; seconds: number | null } | { ok: false; error: OffsetError } {
   return parseOffset(text(form, "recordingLength"));
 }

@@ -3,13 +3,16 @@
  * as "12:34" (or "1:02:03"). A moment before the start or past the recording's known end is refused.
  */
 
-export type OffsetError = "offsetInvalid" | "offsetNegative" | "offsetBeyondRecording" | "offsetNeedsSession";
+export type OffsetError =
+  "offsetInvalid" | "offsetNegative" | "offsetBeyondRecording" | "offsetNeedsSession";
 
 /** Longer than any talk: a typing slip, not a moment. */
 const MAX_SECONDS = 24 * 3600;
 
 /** Seconds from what a person typed; null for an empty field. */
-export function parseOffset(raw: string): { ok: true; seconds: number | null } | { ok: false; error: OffsetError } {
+export function parseOffset(
+  raw: string,
+): { ok: true; seconds: number | null } | { ok: false; error: OffsetError } {
   const value = raw.trim();
   if (!value) return { ok: true, seconds: null };
   if (value.startsWith("-")) return { ok: false, error: "offsetNegative" };
@@ -19,7 +22,8 @@ export function parseOffset(raw: string): { ok: true; seconds: number | null } |
     const match = /^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})$/.exec(value);
     if (!match) return { ok: false, error: "offsetInvalid" };
     const [, h = "0", m = "0", s = "0"] = match;
-    if (Number(s) > 59 || (match[1] !== undefined && Number(m) > 59)) return { ok: false, error: "offsetInvalid" };
+    if (Number(s) > 59 || (match[1] !== undefined && Number(m) > 59))
+      return { ok: false, error: "offsetInvalid" };
     seconds = Number(h) * 3600 + Number(m) * 60 + Number(s);
   }
   if (seconds > MAX_SECONDS) return { ok: false, error: "offsetInvalid" };

@@ -4,7 +4,11 @@ import { inspectPdf, PREVIEW_WIDTH } from "./pdf";
 import { checkSlidesUpload, formatFileSize, isPdfMagic, MAX_SLIDES_BYTES } from "./slides";
 import { encryptedPdf, makePdf, permissionsPdf, pngBytes, truncatedPdf } from "./test-pdfs";
 
-const upload = (bytes: Uint8Array, name = "slides.pdf") => ({ name, size: bytes.byteLength, head: bytes.subarray(0, 16) });
+const upload = (bytes: Uint8Array, name = "slides.pdf") => ({
+  name,
+  size: bytes.byteLength,
+  head: bytes.subarray(0, 16),
+});
 
 describe("what a slides upload may be", () => {
   it("takes a PDF by its bytes", async () => {
@@ -16,15 +20,27 @@ describe("what a slides upload may be", () => {
   });
 
   it("refuses a PNG named .pdf", async () => {
-    expect(checkSlidesUpload(upload(await pngBytes(), "slides.pdf"))).toEqual({ ok: false, error: "slidesNotPdf" });
+    expect(checkSlidesUpload(upload(await pngBytes(), "slides.pdf"))).toEqual({
+      ok: false,
+      error: "slidesNotPdf",
+    });
   });
 
   it("refuses an empty file, one over 50 MB, and a name that climbs out of a folder", async () => {
     const pdf = await makePdf();
-    expect(checkSlidesUpload(upload(new Uint8Array()))).toEqual({ ok: false, error: "slidesMissing" });
-    expect(checkSlidesUpload({ ...upload(pdf), size: MAX_SLIDES_BYTES + 1 })).toEqual({ ok: false, error: "slidesTooLarge" });
+    expect(checkSlidesUpload(upload(new Uint8Array()))).toEqual({
+      ok: false,
+      error: "slidesMissing",
+    });
+    expect(checkSlidesUpload({ ...upload(pdf), size: MAX_SLIDES_BYTES + 1 })).toEqual({
+      ok: false,
+      error: "slidesTooLarge",
+    });
     expect(checkSlidesUpload({ ...upload(pdf), size: MAX_SLIDES_BYTES })).toEqual({ ok: true });
-    expect(checkSlidesUpload(upload(pdf, "../../etc/passwd.pdf"))).toEqual({ ok: false, error: "slidesBadName" });
+    expect(checkSlidesUpload(upload(pdf, "../../etc/passwd.pdf"))).toEqual({
+      ok: false,
+      error: "slidesBadName",
+    });
   });
 
   it("writes the size as readers count it", () => {
@@ -51,7 +67,10 @@ describe("parsing the PDF", () => {
 
   it("refuses an encrypted PDF, with or without a password to open it", async () => {
     expect(await inspectPdf(await encryptedPdf())).toEqual({ ok: false, error: "slidesEncrypted" });
-    expect(await inspectPdf(await permissionsPdf())).toEqual({ ok: false, error: "slidesEncrypted" });
+    expect(await inspectPdf(await permissionsPdf())).toEqual({
+      ok: false,
+      error: "slidesEncrypted",
+    });
   });
 
   it("refuses a truncated PDF and a PNG", async () => {

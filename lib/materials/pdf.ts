@@ -18,7 +18,13 @@ const MAX_RENDER_PIXELS = RENDER_WIDTH * RENDER_WIDTH * 4;
  * PDF that does not embed its fonts would be missing from the preview. The package is installed
  * beside the app (next.config.js keeps it external); the bundler must not resolve this path itself.
  */
-const standardFontDataUrl = () => path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules", "pdfjs-dist", "standard_fonts") + path.sep;
+const standardFontDataUrl = () =>
+  path.join(
+    /* turbopackIgnore: true */ process.cwd(),
+    "node_modules",
+    "pdfjs-dist",
+    "standard_fonts",
+  ) + path.sep;
 
 type PdfDocument = Awaited<ReturnType<typeof open>>;
 
@@ -34,7 +40,8 @@ async function open(bytes: Uint8Array) {
   }).promise;
 }
 
-export type PdfInspection = { ok: true; pages: number; preview: Buffer } | { ok: false; error: SlidesError };
+export type PdfInspection =
+  { ok: true; pages: number; preview: Buffer } | { ok: false; error: SlidesError };
 
 /**
  * Parses the PDF and renders its first page to a WebP PREVIEW_WIDTH*2 wide. An encrypted PDF is
@@ -46,7 +53,13 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
   try {
     doc = await open(bytes);
   } catch (error) {
-    return { ok: false, error: error instanceof Error && error.name === "PasswordException" ? "slidesEncrypted" : "slidesBroken" };
+    return {
+      ok: false,
+      error:
+        error instanceof Error && error.name === "PasswordException"
+          ? "slidesEncrypted"
+          : "slidesBroken",
+    };
   }
   try {
     const { info } = (await doc.getMetadata()) as { info: { EncryptFilterName?: string | null } };
@@ -58,13 +71,17 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
     const viewport = page.getViewport({ scale });
     const width = Math.ceil(viewport.width);
     const height = Math.ceil(viewport.height);
-    if (!(width > 0 && height > 0) || width * height > MAX_RENDER_PIXELS) return { ok: false, error: "slidesBroken" };
+    if (!(width > 0 && height > 0) || width * height > MAX_RENDER_PIXELS)
+      return { ok: false, error: "slidesBroken" };
     const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
     const { canvas, context } = factory.create(width, height);
     await page.render({ canvasContext: context, viewport }).promise;
     const png = canvas.toBuffer("image/png");
     factory.destroy({ canvas, context });
-    const preview = await sharp(png).flatten({ background: "#ffffff" }).webp({ quality: 80 }).toBuffer();
+    const preview = await sharp(png)
+      .flatten({ background: "#ffffff" })
+      .webp({ quality: 80 })
+      .toBuffer();
     return { ok: true, pages: doc.numPages, preview };
   } catch {
     return { ok: false, error: "slidesBroken" };
@@ -75,6 +92,9 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
 
 /** pdf.js's Node canvas factory (over @napi-rs/canvas), which its types do not expose. */
 type CanvasFactory = {
-  create(width: number, height: number): { canvas: { toBuffer(type: "image/png"): Buffer }; context: CanvasRenderingContext2D };
+  create(
+    width: number,
+    height: number,
+  ): { canvas: { toBuffer(type: "image/png"): Buffer }; context: CanvasRenderingContext2D };
   destroy(pair: { canvas: unknown; context: unknown }): void;
 };

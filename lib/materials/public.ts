@@ -20,11 +20,22 @@ export type MaterialsRow = {
   recordingPublished: boolean;
 };
 
-export type PublicSlides = { url: string; bytes: number; pages: number | null; previewUrl: string | null };
+export type PublicSlides = {
+  url: string;
+  bytes: number;
+  pages: number | null;
+  previewUrl: string | null;
+};
 
 export type PublicRecording =
   | { kind: "link"; host: VideoHost; id: string; url: string; seconds: number | null }
-  | { kind: "file"; url: string; contentType: string; bytes: number | null; seconds: number | null };
+  | {
+      kind: "file";
+      url: string;
+      contentType: string;
+      bytes: number | null;
+      seconds: number | null;
+    };
 
 export type PublicMaterials = { slides: PublicSlides | null; recording: PublicRecording | null };
 
@@ -44,7 +55,14 @@ export function publicMaterials(row: MaterialsRow | null | undefined): PublicMat
     const link = row.recordingUrl ? recordingLinkOf(row.recordingUrl) : null;
     const file = row.recordingFile ? parseMaterialFile(row.recordingFile) : null;
     if (link) recording = { kind: "link", ...link, seconds: row.recordingSeconds };
-    else if (file) recording = { kind: "file", url: materialUrl(file.name), contentType: file.contentType, bytes: row.recordingBytes, seconds: row.recordingSeconds };
+    else if (file)
+      recording = {
+        kind: "file",
+        url: materialUrl(file.name),
+        contentType: file.contentType,
+        bytes: row.recordingBytes,
+        seconds: row.recordingSeconds,
+      };
   }
   return { slides, recording };
 }

@@ -46,8 +46,22 @@ const hostIs = (hostname: string, ...names: string[]) => names.includes(hostname
 function identify(url: URL): { host: VideoHost; id: string } | null {
   const h = url.hostname.toLowerCase();
   const segments = url.pathname.split("/").filter(Boolean);
-  if (hostIs(h, "youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com")) {
-    const id = segments[0] === "watch" ? url.searchParams.get("v") : ["embed", "live", "shorts"].includes(segments[0] ?? "") ? segments[1] : null;
+  if (
+    hostIs(
+      h,
+      "youtube.com",
+      "www.youtube.com",
+      "m.youtube.com",
+      "youtube-nocookie.com",
+      "www.youtube-nocookie.com",
+    )
+  ) {
+    const id =
+      segments[0] === "watch"
+        ? url.searchParams.get("v")
+        : ["embed", "live", "shorts"].includes(segments[0] ?? "")
+          ? segments[1]
+          : null;
     return id && YOUTUBE_ID.test(id) ? { host: "youtube", id } : null;
   }
   if (hostIs(h, "youtu.be")) {
@@ -65,8 +79,13 @@ function identify(url: URL): { host: VideoHost; id: string } | null {
   if (hostIs(h, "v.qq.com", "m.v.qq.com")) {
     // /x/page/<vid>.html and /x/cover/<cover>/<vid>.html
     const last = segments.at(-1) ?? "";
-    const match = segments[0] === "x" && (segments[1] === "page" || segments[1] === "cover") ? /^([0-9a-z]+)\.html$/.exec(last) : null;
-    return match && TENCENT_ID.test(match[1]!) && segments.length >= 3 ? { host: "tencent", id: match[1]! } : null;
+    const match =
+      segments[0] === "x" && (segments[1] === "page" || segments[1] === "cover")
+        ? /^([0-9a-z]+)\.html$/.exec(last)
+        : null;
+    return match && TENCENT_ID.test(match[1]!) && segments.length >= 3
+      ? { host: "tencent", id: match[1]! }
+      : null;
   }
   if (hostIs(h, "vimeo.com", "www.vimeo.com", "player.vimeo.com")) {
     const id = segments[0] === "video" ? segments[1] : segments[0];
@@ -95,17 +114,22 @@ function pageUrl(host: VideoHost, id: string): string {
  * Checks a recording link and gives it back in its canonical form. Only http(s) addresses of the
  * allowed hosts, with no user name or password in them, naming a video.
  */
-export function parseRecordingUrl(raw: string): { ok: true; link: RecordingLink } | { ok: false; error: RecordingLinkError } {
+export function parseRecordingUrl(
+  raw: string,
+): { ok: true; link: RecordingLink } | { ok: false; error: RecordingLinkError } {
   const value = raw.trim();
-  if (!value || value.length > MAX_RECORDING_URL) return { ok: false, error: "recordingUrlInvalid" };
+  if (!value || value.length > MAX_RECORDING_URL)
+    return { ok: false, error: "recordingUrlInvalid" };
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return { ok: false, error: "recordingUrlInvalid" };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, error: "recordingUrlInvalid" };
-  if (url.username || url.password || url.port) return { ok: false, error: "recordingHostNotAllowed" };
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return { ok: false, error: "recordingUrlInvalid" };
+  if (url.username || url.password || url.port)
+    return { ok: false, error: "recordingHostNotAllowed" };
   const found = identify(url);
   if (!found) return { ok: false, error: "recordingHostNotAllowed" };
   return { ok: true, link: { ...found, url: pageUrl(found.host, found.id) } };

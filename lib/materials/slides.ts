@@ -7,7 +7,13 @@ import { isSuspiciousFileName } from "../speakers/photo";
 export const MAX_SLIDES_BYTES = 50 * 1024 * 1024;
 
 /** Error codes, each with a message under "materials.errors" in messages/*.json. */
-export type SlidesError = "slidesMissing" | "slidesTooLarge" | "slidesBadName" | "slidesNotPdf" | "slidesEncrypted" | "slidesBroken";
+export type SlidesError =
+  | "slidesMissing"
+  | "slidesTooLarge"
+  | "slidesBadName"
+  | "slidesNotPdf"
+  | "slidesEncrypted"
+  | "slidesBroken";
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
@@ -17,7 +23,11 @@ export function isPdfMagic(head: Uint8Array): boolean {
 }
 
 /** Checks an upload before it is parsed: present, within the limit, sanely named, a PDF by content. */
-export function checkSlidesUpload(upload: { name: string; size: number; head: Uint8Array }): { ok: true } | { ok: false; error: SlidesError } {
+export function checkSlidesUpload(upload: {
+  name: string;
+  size: number;
+  head: Uint8Array;
+}): { ok: true } | { ok: false; error: SlidesError } {
   if (upload.size === 0) return { ok: false, error: "slidesMissing" };
   if (upload.size > MAX_SLIDES_BYTES) return { ok: false, error: "slidesTooLarge" };
   if (isSuspiciousFileName(upload.name)) return { ok: false, error: "slidesBadName" };

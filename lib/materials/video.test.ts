@@ -4,7 +4,10 @@ import { checkVideoUpload, mp4DurationSeconds, sniffVideoType } from "./video";
 function box(type: string, body: Uint8Array): Uint8Array {
   const out = new Uint8Array(8 + body.length);
   new DataView(out.buffer).setUint32(0, out.length);
-  out.set([...type].map((c) => c.charCodeAt(0)), 4);
+  out.set(
+    [...type].map((c) => c.charCodeAt(0)),
+    4,
+  );
   out.set(body, 8);
   return out;
 }
@@ -25,10 +28,15 @@ function mp4(timescale: number, duration: number): Uint8Array {
   const view = new DataView(mvhd.buffer);
   view.setUint32(12, timescale);
   view.setUint32(16, duration);
-  return concat(box("ftyp", new TextEncoder().encode("isom\0\0\0\0isom")), box("mdat", new Uint8Array(1000)), box("moov", box("mvhd", mvhd)));
+  return concat(
+    box("ftyp", new TextEncoder().encode("isom\0\0\0\0isom")),
+    box("mdat", new Uint8Array(1000)),
+    box("moov", box("mvhd", mvhd)),
+  );
 }
 
-const reader = (bytes: Uint8Array) => async (offset: number, length: number) => bytes.subarray(offset, offset + length);
+const reader = (bytes: Uint8Array) => async (offset: number, length: number) =>
+  bytes.subarray(offset, offset + length);
 
 describe("uploaded recordings", () => {
   it("knows MP4 and WebM by their bytes, and nothing else", () => {
@@ -36,7 +44,10 @@ describe("uploaded recordings", () => {
     expect(sniffVideoType(new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0]))).toBe("webm");
     expect(sniffVideoType(new TextEncoder().encode("%PDF-1.7 video.mp4"))).toBeNull();
     const head = new TextEncoder().encode("%PDF-1.7 sixteen");
-    expect(checkVideoUpload({ name: "talk.mp4", size: 1000, head })).toEqual({ ok: false, error: "videoNotVideo" });
+    expect(checkVideoUpload({ name: "talk.mp4", size: 1000, head })).toEqual({
+      ok: false,
+      error: "videoNotVideo",
+    });
   });
 
   it("reads an MP4's length from its movie header, wherever the header is", async () => {

@@ -10,18 +10,33 @@ export const MAX_VIDEO_BYTES = 4 * 1024 * 1024 * 1024;
 export type VideoType = "mp4" | "webm";
 export type VideoError = "videoMissing" | "videoTooLarge" | "videoBadName" | "videoNotVideo";
 
-export const VIDEO_CONTENT_TYPES: Record<VideoType, string> = { mp4: "video/mp4", webm: "video/webm" };
+export const VIDEO_CONTENT_TYPES: Record<VideoType, string> = {
+  mp4: "video/mp4",
+  webm: "video/webm",
+};
 
-const ascii = (bytes: Uint8Array, at: number, length: number) => String.fromCharCode(...bytes.subarray(at, at + length));
+const ascii = (bytes: Uint8Array, at: number, length: number) =>
+  String.fromCharCode(...bytes.subarray(at, at + length));
 
 /** MP4 (and QuickTime-family) files start with an `ftyp` box; WebM with the EBML magic. */
 export function sniffVideoType(head: Uint8Array): VideoType | null {
   if (head.length >= 12 && ascii(head, 4, 4) === "ftyp") return "mp4";
-  if (head.length >= 4 && head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return "webm";
+  if (
+    head.length >= 4 &&
+    head[0] === 0x1a &&
+    head[1] === 0x45 &&
+    head[2] === 0xdf &&
+    head[3] === 0xa3
+  )
+    return "webm";
   return null;
 }
 
-export function checkVideoUpload(upload: { name: string; size: number; head: Uint8Array }): { ok: true; type: VideoType } | { ok: false; error: VideoError } {
+export function checkVideoUpload(upload: {
+  name: string;
+  size: number;
+  head: Uint8Array;
+}): { ok: true; type: VideoType } | { ok: false; error: VideoError } {
   if (upload.size === 0) return { ok: false, error: "videoMissing" };
   if (upload.size > MAX_VIDEO_BYTES) return { ok: false, error: "videoTooLarge" };
   if (isSuspiciousFileName(upload.name)) return { ok: false, error: "videoBadName" };
@@ -32,8 +47,10 @@ export function checkVideoUpload(upload: { name: string; size: number; head: Uin
 /** Reads `length` bytes at `offset` of the file (fewer at its end). */
 export type ReadAt = (offset: number, length: number) => Promise<Uint8Array>;
 
-const u32 = (b: Uint8Array, at: number) => new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(at);
-const u64 = (b: Uint8Array, at: number) => Number(new DataView(b.buffer, b.byteOffset, b.byteLength).getBigUint64(at));
+const u32 = (b: Uint8Array, at: number) =>
+  new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(at);
+const u64 = (b: Uint8Array, at: number) =>
+  Number(new DataView(b.buffer, b.byteOffset, b.byteLength).getBigUint64(at));
 
 /** The boxes between `start` and `end`: their type and where their contents lie. */
 async function* boxes(read: ReadAt, start: number, end: number) {
@@ -62,7 +79,8 @@ export async function mp4DurationSeconds(read: ReadAt, size: number): Promise<nu
       if (inner.type !== "mvhd") continue;
       const b = await read(inner.body, 32);
       const version = b[0];
-      const [timescale, duration] = version === 1 ? [u32(b, 20), u64(b, 24)] : [u32(b, 12), u32(b, 16)];
+      const [timescale, duration] =
+        version === 1 ? [u32(b, 20), u64(b, 24)] : [u32(b, 12), u32(b, 16)];
       if (!timescale || !Number.isFinite(duration)) return null;
       return Math.ceil(duration / timescale);
     }

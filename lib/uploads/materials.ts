@@ -10,7 +10,13 @@ import path from "node:path";
 import { inspectPdf } from "@/lib/materials/pdf";
 import { materialFileName, parseMaterialFile, type MaterialExt } from "@/lib/materials/files";
 import { checkSlidesUpload, MAX_SLIDES_BYTES, type SlidesError } from "@/lib/materials/slides";
-import { checkVideoUpload, MAX_VIDEO_BYTES, mp4DurationSeconds, type VideoError, type VideoType } from "@/lib/materials/video";
+import {
+  checkVideoUpload,
+  MAX_VIDEO_BYTES,
+  mp4DurationSeconds,
+  type VideoError,
+  type VideoType,
+} from "@/lib/materials/video";
 import { uploadsDir } from "./speaker-photos";
 
 export const materialsDir = () => path.join(uploadsDir(), "materials");
@@ -51,7 +57,12 @@ async function receive(body: ReadableStream<Uint8Array> | null, limit: number): 
     await fs.rm(temp, { force: true });
     throw error;
   }
-  return { temp, size, hash: hash.digest("hex"), head: head.subarray(0, Math.min(size, HEAD_BYTES)) };
+  return {
+    temp,
+    size,
+    hash: hash.digest("hex"),
+    head: head.subarray(0, Math.min(size, HEAD_BYTES)),
+  };
 }
 
 async function keep(temp: string, name: string): Promise<void> {
@@ -67,8 +78,13 @@ async function writeAtomically(name: string, bytes: Buffer): Promise<void> {
 export type StoredSlides = { file: string; bytes: number; pages: number; preview: string };
 
 /** Receives, checks, parses and stores a slide deck with its preview; or says why not, storing nothing. */
-export async function receiveSlides(body: ReadableStream<Uint8Array> | null, name: string, declaredLength: number | null): Promise<{ ok: true; slides: StoredSlides } | { ok: false; error: SlidesError }> {
-  if (declaredLength !== null && declaredLength > MAX_SLIDES_BYTES) return { ok: false, error: "slidesTooLarge" };
+export async function receiveSlides(
+  body: ReadableStream<Uint8Array> | null,
+  name: string,
+  declaredLength: number | null,
+): Promise<{ ok: true; slides: StoredSlides } | { ok: false; error: SlidesError }> {
+  if (declaredLength !== null && declaredLength > MAX_SLIDES_BYTES)
+    return { ok: false, error: "slidesTooLarge" };
   const received = await receive(body, MAX_SLIDES_BYTES);
   if ("tooLarge" in received) return { ok: false, error: "slidesTooLarge" };
   const refuse = async (error: SlidesError) => {
@@ -80,7 +96,10 @@ export async function receiveSlides(body: ReadableStream<Uint8Array> | null, nam
   const inspected = await inspectPdf(await fs.readFile(/* turbopackIgnore: true */ received.temp));
   if (!inspected.ok) return refuse(inspected.error);
   const file = materialFileName(received.hash, "pdf");
-  const preview = materialFileName(createHash("sha256").update(inspected.preview).digest("hex"), "webp");
+  const preview = materialFileName(
+    createHash("sha256").update(inspected.preview).digest("hex"),
+    "webp",
+  );
   await writeAtomically(preview, inspected.preview);
   await keep(received.temp, file);
   return { ok: true, slides: { file, bytes: received.size, pages: inspected.pages, preview } };
@@ -89,8 +108,13 @@ export async function receiveSlides(body: ReadableStream<Uint8Array> | null, nam
 export type StoredVideo = { file: string; bytes: number; type: VideoType; seconds: number | null };
 
 /** Receives and stores a recording file; its length is read from an MP4's header. */
-export async function receiveVideo(body: ReadableStream<Uint8Array> | null, name: string, declaredLength: number | null): Promise<{ ok: true; video: StoredVideo } | { ok: false; error: VideoError }> {
-  if (declaredLength !== null && declaredLength > MAX_VIDEO_BYTES) return { ok: false, error: "videoTooLarge" };
+export async function receiveVideo(
+  body: ReadableStream<Uint8Array> | null,
+  name: string,
+  declaredLength: number | null,
+): Promise<{ ok: true; video: StoredVideo } | { ok: false; error: VideoError }> {
+  if (declaredLength !== null && declaredLength > MAX_VIDEO_BYTES)
+    return { ok: false, error: "videoTooLarge" };
   const received = await receive(body, MAX_VIDEO_BYTES);
   if ("tooLarge" in received) return { ok: false, error: "videoTooLarge" };
   const checked = checkVideoUpload({ name, size: received.size, head: received.head });
@@ -117,7 +141,9 @@ export async function receiveVideo(body: ReadableStream<Uint8Array> | null, name
 }
 
 /** A stored file to serve: its path, size and type; null for a name that is not one or is gone. */
-export async function openMaterial(name: string): Promise<{ path: string; size: number; contentType: string } | null> {
+export async function openMaterial(
+  name: string,
+): Promise<{ path: string; size: number; contentType: string } | null> {
   const parsed = parseMaterialFile(name);
   if (!parsed) return null;
   const file = path.join(materialsDir(), parsed.name);
@@ -133,7 +159,10 @@ export async function openMaterial(name: string): Promise<{ path: string; size: 
  * Removes files no row names any more. Two sessions may hold the same file (the same deck
  * uploaded twice is one file), so the caller says which names are still in use.
  */
-export async function deleteMaterialFiles(names: readonly (string | null)[], stillUsed: (name: string) => boolean): Promise<void> {
+export async function deleteMaterialFiles(
+  names: readonly (string | null)[],
+  stillUsed: (name: string) => boolean,
+): Promise<void> {
   await Promise.all(
     names
       .filter((n): n is string => n !== null && parseMaterialFile(n) !== null && !stillUsed(n))

@@ -4,7 +4,16 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { consoleEdition } from "@/auth/edition";
 import { actorOf, requireActionUser } from "@/auth/guard";
-import { materialFileInUse, removeRecording, removeSlides, replacedFiles, setConsent, setRecordingLength, setRecordingLink, type MaterialsWrite } from "@/db/queries/materials";
+import {
+  materialFileInUse,
+  removeRecording,
+  removeSlides,
+  replacedFiles,
+  setConsent,
+  setRecordingLength,
+  setRecordingLink,
+  type MaterialsWrite,
+} from "@/db/queries/materials";
 import { refreshPublicPages } from "@/lib/cache/refresh";
 import { readLength, readRecordingForm } from "@/lib/materials/input";
 import { deleteMaterialFiles } from "@/lib/uploads/materials";
@@ -12,7 +21,11 @@ import { formOf } from "../../action-form";
 
 export type MaterialsState = { errors?: Record<string, string>; saved?: boolean };
 
-const sessionId = z.coerce.number().int().positive().max(2 ** 31);
+const sessionId = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31);
 
 /** Every action: the role, then the session of the console's edition it names. */
 async function begin(form: unknown) {
@@ -33,7 +46,10 @@ async function finish(result: MaterialsWrite): Promise<MaterialsState> {
 
 const notFound: MaterialsState = { errors: { form: "notFound" } };
 
-export async function saveRecordingLinkAction(_state: MaterialsState, form: FormData): Promise<MaterialsState> {
+export async function saveRecordingLinkAction(
+  _state: MaterialsState,
+  form: FormData,
+): Promise<MaterialsState> {
   const { data, actor, id, eventId } = await begin(form);
   if (id === null) return notFound;
   const input = readRecordingForm(data);
@@ -41,7 +57,10 @@ export async function saveRecordingLinkAction(_state: MaterialsState, form: Form
   return finish(setRecordingLink(id, input.url, input.seconds, actor, eventId));
 }
 
-export async function saveRecordingLengthAction(_state: MaterialsState, form: FormData): Promise<MaterialsState> {
+export async function saveRecordingLengthAction(
+  _state: MaterialsState,
+  form: FormData,
+): Promise<MaterialsState> {
   const { data, actor, id, eventId } = await begin(form);
   if (id === null) return notFound;
   const length = readLength(data);
@@ -49,20 +68,32 @@ export async function saveRecordingLengthAction(_state: MaterialsState, form: Fo
   return finish(setRecordingLength(id, length.seconds, actor, eventId));
 }
 
-export async function saveConsentAction(_state: MaterialsState, form: FormData): Promise<MaterialsState> {
+export async function saveConsentAction(
+  _state: MaterialsState,
+  form: FormData,
+): Promise<MaterialsState> {
   const { data, actor, id, eventId } = await begin(form);
   if (id === null) return notFound;
-  const consent = { slides: data.get("slidesPublished") === "on", recording: data.get("recordingPublished") === "on" };
+  const consent = {
+    slides: data.get("slidesPublished") === "on",
+    recording: data.get("recordingPublished") === "on",
+  };
   return finish(setConsent(id, consent, actor, eventId));
 }
 
-export async function removeSlidesAction(_state: MaterialsState, form: FormData): Promise<MaterialsState> {
+export async function removeSlidesAction(
+  _state: MaterialsState,
+  form: FormData,
+): Promise<MaterialsState> {
   const { actor, id, eventId } = await begin(form);
   if (id === null) return notFound;
   return finish(removeSlides(id, actor, eventId));
 }
 
-export async function removeRecordingAction(_state: MaterialsState, form: FormData): Promise<MaterialsState> {
+export async function removeRecordingAction(
+  _state: MaterialsState,
+  form: FormData,
+): Promise<MaterialsState> {
   const { actor, id, eventId } = await begin(form);
   if (id === null) return notFound;
   return finish(removeRecording(id, actor, eventId));

@@ -22,7 +22,8 @@ export default async function MaterialsPage({ params }: Props) {
   const edition = await consoleEdition();
   const t = await getTranslations("materials.console");
   const rows = listSessionsWithMaterials(edition.id);
-  const state = (has: boolean, published: boolean) => (!has ? t("none") : published ? t("published") : t("notPublished"));
+  const state = (has: boolean, published: boolean) =>
+    !has ? t("none") : published ? t("published") : t("notPublished");
   return (
     <div className="max-w-5xl">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -30,21 +31,37 @@ export default async function MaterialsPage({ params }: Props) {
       <table className="mt-6 w-full border-collapse text-left text-sm">
         <thead>
           <tr className="border-b border-slate-300">
-            <th scope="col" className="py-2 pr-4">{t("session")}</th>
-            <th scope="col" className="py-2 pr-4">{t("slides")}</th>
-            <th scope="col" className="py-2 pr-4">{t("recording")}</th>
+            <th scope="col" className="py-2 pr-4">
+              {t("session")}
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              {t("slides")}
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              {t("recording")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-slate-200">
               <td className="py-2 pr-4">
-                <Link href={`/admin/materials/${r.id}`} className="font-medium text-brand-700 underline">
+                <Link
+                  href={`/admin/materials/${r.id}`}
+                  className="text-brand-700 font-medium underline"
+                >
                   {pick(locale, r.titleEn, r.titleZh)}
                 </Link>
               </td>
-              <td className="py-2 pr-4">{state(Boolean(r.materials?.slidesFile), Boolean(r.materials?.slidesPublished))}</td>
-              <td className="py-2 pr-4">{state(Boolean(r.materials?.recordingUrl || r.materials?.recordingFile), Boolean(r.materials?.recordingPublished))}</td>
+              <td className="py-2 pr-4">
+                {state(Boolean(r.materials?.slidesFile), Boolean(r.materials?.slidesPublished))}
+              </td>
+              <td className="py-2 pr-4">
+                {state(
+                  Boolean(r.materials?.recordingUrl || r.materials?.recordingFile),
+                  Boolean(r.materials?.recordingPublished),
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

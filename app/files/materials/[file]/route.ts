@@ -3,7 +3,8 @@ import { Readable } from "node:stream";
 import { parseRange } from "@/lib/http/range";
 import { openMaterial } from "@/lib/uploads/materials";
 
-const notFound = () => new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
+const notFound = () =>
+  new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
 
 /**
  * `/files/materials/<hash>.<ext>`: slides, their preview and recordings, as speaker photos are
@@ -21,16 +22,27 @@ async function serve(request: Request, file: string, withBody: boolean): Promise
     "x-content-type-options": "nosniff",
   };
   // A PDF opens in the browser's viewer; saving it gives a name with no path in it.
-  if (found.contentType === "application/pdf") headers["content-disposition"] = `inline; filename="${file}"`;
+  if (found.contentType === "application/pdf")
+    headers["content-disposition"] = `inline; filename="${file}"`;
   const range = parseRange(request.headers.get("range"), found.size);
   if (range.kind === "unsatisfiable") {
-    return new Response(null, { status: 416, headers: { ...headers, "content-range": `bytes */${found.size}`, "cache-control": "no-store" } });
+    return new Response(null, {
+      status: 416,
+      headers: {
+        ...headers,
+        "content-range": `bytes */${found.size}`,
+        "cache-control": "no-store",
+      },
+    });
   }
-  const [start, end, status] = range.kind === "partial" ? [range.start, range.end, 206] : [0, found.size - 1, 200];
+  const [start, end, status] =
+    range.kind === "partial" ? [range.start, range.end, 206] : [0, found.size - 1, 200];
   if (range.kind === "partial") headers["content-range"] = `bytes ${start}-${end}/${found.size}`;
   headers["content-length"] = String(found.size === 0 ? 0 : end - start + 1);
   if (!withBody || found.size === 0) return new Response(null, { status, headers });
-  const stream = Readable.toWeb(createReadStream(found.path, { start, end })) as ReadableStream<Uint8Array>;
+  const stream = Readable.toWeb(
+    createReadStream(found.path, { start, end }),
+  ) as ReadableStream<Uint8Array>;
   return new Response(stream, { status, headers });
 }
 

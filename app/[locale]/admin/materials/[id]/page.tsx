@@ -32,7 +32,9 @@ export default async function SessionMaterialsPage({ params }: Props) {
   setRequestLocale(locale);
   await requirePageUser(locale, "agenda", `/admin/materials/${id}`);
   const edition = await consoleEdition();
-  const session = /^[1-9]\d{0,9}$/.test(id) ? getSessionMaterials(Number(id), edition.id) : undefined;
+  const session = /^[1-9]\d{0,9}$/.test(id)
+    ? getSessionMaterials(Number(id), edition.id)
+    : undefined;
   if (!session) notFound();
   const t = await getTranslations("materials.console");
   const m = session.materials;
@@ -42,7 +44,7 @@ export default async function SessionMaterialsPage({ params }: Props) {
   const prefix = editionPrefix(editionById(session.eventId) ?? edition);
   return (
     <div className="max-w-3xl">
-      <Link href="/admin/materials" className="text-sm text-brand-700 underline">
+      <Link href="/admin/materials" className="text-brand-700 text-sm underline">
         ← {t("back")}
       </Link>
       <h1 className="mt-3 text-3xl font-bold">{title}</h1>
@@ -54,7 +56,10 @@ export default async function SessionMaterialsPage({ params }: Props) {
         </p>
       )}
 
-      <section aria-labelledby="slides-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
+      <section
+        aria-labelledby="slides-heading"
+        className="mt-8 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 id="slides-heading" className="text-xl font-semibold">
           {t("slides")}
         </h2>
@@ -62,22 +67,38 @@ export default async function SessionMaterialsPage({ params }: Props) {
           <div className="mt-2 flex flex-wrap items-start gap-4">
             {m.slidesPreview && (
               // eslint-disable-next-line @next/next/no-img-element -- rendered on upload
-              <img src={materialUrl(m.slidesPreview)} alt={t("previewAlt")} width={160} className="h-auto w-40 rounded border border-slate-200" />
+              <img
+                src={materialUrl(m.slidesPreview)}
+                alt={t("previewAlt")}
+                width={160}
+                className="h-auto w-40 rounded border border-slate-200"
+              />
             )}
             <p>
               <a href={materialUrl(m.slidesFile)} className="text-brand-700 underline">
-                {t("currentSlides", { size: formatFileSize(m.slidesBytes ?? 0, locale), pages: m.slidesPages ?? 0 })}
+                {t("currentSlides", {
+                  size: formatFileSize(m.slidesBytes ?? 0, locale),
+                  pages: m.slidesPages ?? 0,
+                })}
               </a>
             </p>
           </div>
         ) : (
           <p className="mt-2 text-slate-700">{t("noSlides")}</p>
         )}
-        <UploadPanel sessionId={session.id} kind="slides" accept="application/pdf,.pdf" maxBytes={MAX_SLIDES_BYTES} />
+        <UploadPanel
+          sessionId={session.id}
+          kind="slides"
+          accept="application/pdf,.pdf"
+          maxBytes={MAX_SLIDES_BYTES}
+        />
         {hasSlides && <RemoveForm sessionId={session.id} what="slides" />}
       </section>
 
-      <section aria-labelledby="recording-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
+      <section
+        aria-labelledby="recording-heading"
+        className="mt-8 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 id="recording-heading" className="text-xl font-semibold">
           {t("recording")}
         </h2>
@@ -88,14 +109,35 @@ export default async function SessionMaterialsPage({ params }: Props) {
             </a>
           </p>
         )}
-        {m?.recordingSeconds != null && <p className="mt-1 text-sm text-slate-700">{t("length", { time: formatOffset(m.recordingSeconds) })}</p>}
-        {m?.recordingFile && <LengthForm sessionId={session.id} length={m.recordingSeconds != null ? formatOffset(m.recordingSeconds) : ""} />}
-        <RecordingLinkForm sessionId={session.id} url={m?.recordingUrl ?? ""} length={m?.recordingSeconds != null ? formatOffset(m.recordingSeconds) : ""} />
-        <UploadPanel sessionId={session.id} kind="recording" accept="video/mp4,video/webm" maxBytes={MAX_VIDEO_BYTES} />
+        {m?.recordingSeconds != null && (
+          <p className="mt-1 text-sm text-slate-700">
+            {t("length", { time: formatOffset(m.recordingSeconds) })}
+          </p>
+        )}
+        {m?.recordingFile && (
+          <LengthForm
+            sessionId={session.id}
+            length={m.recordingSeconds != null ? formatOffset(m.recordingSeconds) : ""}
+          />
+        )}
+        <RecordingLinkForm
+          sessionId={session.id}
+          url={m?.recordingUrl ?? ""}
+          length={m?.recordingSeconds != null ? formatOffset(m.recordingSeconds) : ""}
+        />
+        <UploadPanel
+          sessionId={session.id}
+          kind="recording"
+          accept="video/mp4,video/webm"
+          maxBytes={MAX_VIDEO_BYTES}
+        />
         {hasRecording && <RemoveForm sessionId={session.id} what="recording" />}
       </section>
 
-      <section aria-labelledby="consent-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
+      <section
+        aria-labelledby="consent-heading"
+        className="mt-8 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 id="consent-heading" className="text-xl font-semibold">
           {t("consent")}
         </h2>

@@ -5,9 +5,18 @@ import { useActionState } from "react";
 import { removeRecordingAction, removeSlidesAction, type MaterialsState } from "../actions";
 
 /** Removes the slides or the recording (and its consent). */
-export function RemoveForm({ sessionId, what }: { sessionId: number; what: "slides" | "recording" }) {
+export function RemoveForm({
+  sessionId,
+  what,
+}: {
+  sessionId: number;
+  what: "slides" | "recording";
+}) {
   const t = useTranslations("materials");
-  const [state, action, pending] = useActionState<MaterialsState, FormData>(what === "slides" ? removeSlidesAction : removeRecordingAction, {});
+  const [state, action, pending] = useActionState<MaterialsState, FormData>(
+    what === "slides" ? removeSlidesAction : removeRecordingAction,
+    {},
+  );
   return (
     <form action={action} className="mt-2">
       <input type="hidden" name="sessionId" value={sessionId} />

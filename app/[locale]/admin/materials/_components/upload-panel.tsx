@@ -36,16 +36,21 @@ export function UploadPanel({ sessionId, kind, accept, maxBytes }: Props) {
   async function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = new FormData(event.currentTarget).get("file");
-    if (!(file instanceof File) || file.size === 0) return setStatus({ error: kind === "slides" ? "slidesMissing" : "videoMissing" });
+    if (!(file instanceof File) || file.size === 0)
+      return setStatus({ error: kind === "slides" ? "slidesMissing" : "videoMissing" });
     // Saves sending megabytes only to hear they were too many.
-    if (file.size > maxBytes) return setStatus({ error: kind === "slides" ? "slidesTooLarge" : "videoTooLarge" });
+    if (file.size > maxBytes)
+      return setStatus({ error: kind === "slides" ? "slidesTooLarge" : "videoTooLarge" });
     setUploading(true);
     setStatus({});
     try {
       const response = await fetch(`/api/admin/sessions/${sessionId}/${kind}`, {
         method: "POST",
         body: file,
-        headers: { "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(file.name) },
+        headers: {
+          "content-type": "application/octet-stream",
+          "x-file-name": encodeURIComponent(file.name),
+        },
       });
       const body = (await response.json().catch(() => ({}))) as { error?: string };
       if (!response.ok) return setStatus({ error: body.error ?? "failed" });
@@ -58,13 +63,31 @@ export function UploadPanel({ sessionId, kind, accept, maxBytes }: Props) {
     }
   }
 
-  const error = status.error && t(`errors.${KNOWN.includes(status.error) ? status.error : "failed"}`);
+  const error =
+    status.error && t(`errors.${KNOWN.includes(status.error) ? status.error : "failed"}`);
   return (
     <form onSubmit={upload} className="mt-3">
-      <Field id={id} label={t(`console.${kind}File`)} hint={t(`console.${kind}FileHint`)} error={error} alert>
+      <Field
+        id={id}
+        label={t(`console.${kind}File`)}
+        hint={t(`console.${kind}FileHint`)}
+        error={error}
+        alert
+      >
         <div className="mt-1 flex flex-wrap items-center gap-3">
-          <input {...describedBy(id, { error, hint: true })} name="file" type="file" accept={accept} required className="block" />
-          <button type="submit" disabled={uploading} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+          <input
+            {...describedBy(id, { error, hint: true })}
+            name="file"
+            type="file"
+            accept={accept}
+            required
+            className="block"
+          />
+          <button
+            type="submit"
+            disabled={uploading}
+            className="bg-brand-700 rounded-md px-4 py-2 font-semibold text-white disabled:opacity-60"
+          >
             {uploading ? t("console.uploading") : t("console.upload")}
           </button>
         </div>

@@ -3,7 +3,10 @@ import { actorOf, requireRouteUser } from "@/auth/guard";
 import { consoleEdition } from "@/auth/edition";
 
 /** POST the session's recording as a video file (MP4 or WebM, the body itself), for a session of the edition the console works on. */
-export async function POST(request: Request, { params }: RouteContext<"/api/admin/sessions/[id]/recording">) {
+export async function POST(
+  request: Request,
+  { params }: RouteContext<"/api/admin/sessions/[id]/recording">,
+) {
   const user = await requireRouteUser("agenda");
   if (user instanceof Response) return user;
   const { id } = await params;

@@ -3,7 +3,10 @@ import { actorOf, requireRouteUser } from "@/auth/guard";
 import { consoleEdition } from "@/auth/edition";
 
 /** POST the session's slides (a PDF, the body itself), for a session of the edition the console works on. */
-export async function POST(request: Request, { params }: RouteContext<"/api/admin/sessions/[id]/slides">) {
+export async function POST(
+  request: Request,
+  { params }: RouteContext<"/api/admin/sessions/[id]/slides">,
+) {
   const user = await requireRouteUser("agenda");
   if (user instanceof Response) return user;
   const { id } = await params;
