@@ -10,7 +10,8 @@ const nextConfig = {
   compress: false,
   // forbidden() and unauthorized(): console pages and actions answer 403 and 401.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["better-sqlite3"],
+  // pdf.js loads its worker and @napi-rs/canvas (a native module) at run time, beside itself.
+  serverExternalPackages: ["better-sqlite3", "pdfjs-dist", "@napi-rs/canvas"],
   // Next's page cache with the record of revalidations shared by every server process (the
   // server runs one per core): a change saved through one is seen by all.
   cacheHandler: require.resolve("./server/next-cache-handler.mjs"),

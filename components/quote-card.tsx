@@ -2,17 +2,23 @@ import { useLocale, useTranslations } from "next-intl";
 import type { QuoteWithDetails } from "@/db/queries/quotes";
 import { Link } from "@/i18n/navigation";
 import { isZh, pick } from "@/lib/localized";
+import { formatOffset } from "@/lib/materials/offset";
 import { formatDay } from "@/lib/time";
 import { Citation } from "./citation";
 import { PersonPosition } from "./person-position";
 
-type Props = { quote: QuoteWithDetails; permalink?: boolean };
+type Props = {
+  quote: QuoteWithDetails;
+  permalink?: boolean;
+  /** On its session's page: the moment links to the player above, not to the page. */
+  momentHere?: boolean;
+};
 
 /**
  * A direct quote stands in quotation marks; reported speech is labelled a paraphrase and never
  * quoted. A translation is always labelled as the site's, above it, never as the person's words.
  */
-export function QuoteCard({ quote: q, permalink = true }: Props) {
+export function QuoteCard({ quote: q, permalink = true, momentHere = false }: Props) {
   const t = useTranslations("quotes");
   const locale = useLocale();
   const direct = q.kind === "direct";
@@ -65,6 +71,17 @@ export function QuoteCard({ quote: q, permalink = true }: Props) {
             </>
           )}
         </p>
+        {q.moment !== null && (momentHere || q.session) && (
+          <p>
+            {/* A plain link: the session page's player reads the moment from the address. */}
+            <a
+              href={momentHere ? `#t=${q.moment}` : `/${locale}${q.editionPrefix}/sessions/${q.session!.slug}#t=${q.moment}`}
+              className="text-brand-700 underline"
+            >
+              {t("watchMoment", { time: formatOffset(q.moment) })}
+            </a>
+          </p>
+        )}
         <p>
           <Citation source={q.source} />
         </p>

@@ -233,10 +233,45 @@ export const quotes = sqliteTable(
     translation: text("translation"),
     /** The day the words were said, YYYY-MM-DD, where known. */
     saidOn: text("said_on"),
+    /** Seconds into its session's recording where the words are said; only with a session. */
+    recordingOffset: integer("recording_offset"),
     createdAt: createdAt(),
   },
   (t) => [index("quotes_speaker_idx").on(t.speakerId), index("quotes_event_idx").on(t.eventId)],
 );
+
+/**
+ * What a session produced: its slides and its recording, each shown on the public session page
+ * only with the speaker's consent to publish it. Files live under UPLOADS_DIR/materials, named by
+ * the hash of their content (lib/materials/files.ts); a recording is a link to an allowed video
+ * host (lib/materials/recording.ts) or a file an organizer uploaded, never both.
+ */
+export const sessionMaterials = sqliteTable("session_materials", {
+  sessionId: integer("session_id")
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: "cascade" }),
+  eventId: integer("event_id")
+    .notNull()
+    .references(() => events.id),
+  /** `<hash>.pdf` */
+  slidesFile: text("slides_file"),
+  slidesBytes: integer("slides_bytes"),
+  slidesPages: integer("slides_pages"),
+  /** `<hash>.webp`: the first page, rendered on upload. */
+  slidesPreview: text("slides_preview"),
+  slidesPublished: integer("slides_published", { mode: "boolean" }).notNull().default(false),
+  /** A page on an allowed video host, as the organizer gave it (normalised). */
+  recordingUrl: text("recording_url"),
+  /** `<hash>.mp4` or `<hash>.webm` */
+  recordingFile: text("recording_file"),
+  recordingBytes: integer("recording_bytes"),
+  /** The recording's length in seconds where known: a quote's moment must fall within it. */
+  recordingSeconds: integer("recording_seconds"),
+  recordingPublished: integer("recording_published", { mode: "boolean" }).notNull().default(false),
+  updatedAt: updatedAt(),
+});
+
+export type SessionMaterials = typeof sessionMaterials.$inferSelect;
 
 export const quoteTopics = sqliteTable(
   "quote_topics",
@@ -296,6 +331,7 @@ export const sessionsRelations = relations(sessions, ({ one, many }) => ({
   track: one(tracks, { fields: [sessions.trackId], references: [tracks.id] }),
   speakers: many(sessionSpeakers),
   quotes: many(quotes),
+  materials: one(sessionMaterials, { fields: [sessions.id], references: [sessionMaterials.sessionId] }),
 }));
 
 export const speakersRelations = relations(speakers, ({ one, many }) => ({

@@ -62,3 +62,23 @@ export function pagesOfQuoteEdit(
     ...editionPaths.flatMap((edition) => [`/${edition}/quotes`, ...sessionSlugs.map((slug) => `/${edition}/sessions/${slug}`)]),
   ];
 }
+
+/**
+ * A session's materials show on its page (unprefixed and at its edition's address), on its
+ * speakers' pages, and, through the link to a moment of the recording, on the cards of the quotes
+ * said in it: the quotes lists and each quote's own page.
+ */
+export function pagesOfMaterialsEdit(
+  sessionSlugs: readonly string[],
+  speakerSlugs: readonly string[],
+  editionPaths: readonly string[],
+  quoteIds: readonly number[],
+): string[] {
+  const quotePages = quoteIds.length > 0 ? ["/quotes", ...quoteIds.map((id) => `/quotes/${id}`), ...editionPaths.map((e) => `/${e}/quotes`)] : [];
+  return [
+    ...sessionSlugs.map((slug) => `/sessions/${slug}`),
+    ...editionPaths.flatMap((edition) => sessionSlugs.map((slug) => `/${edition}/sessions/${slug}`)),
+    ...speakerSlugs.map((slug) => `/speakers/${slug}`),
+    ...quotePages,
+  ];
+}

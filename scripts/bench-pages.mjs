@@ -14,11 +14,15 @@
 // Environment: BENCH_DURATION (seconds a URL, default 15), BENCH_CONNECTIONS (default 50),
 // BENCH_WARMUP (seconds of warm-up a URL, default 3), BENCH_SKIP_BUILD=1 to reuse .next-bench,
 // BENCH_PORT (default 3200).
+import { createHash } from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { request } from "./lib/http-client.mjs";
+import PDFDocument from "pdfkit";
+import sharp from "sharp";
+import { request, text } from "./lib/http-client.mjs";
 import Database from "better-sqlite3";
 import { freshDatabase, startProductionServer } from "./lib/prod-server.mjs";
 import { positiveInteger, positiveNumber, runWithServer } from "./lib/script-env.mjs";
@@ -32,6 +36,7 @@ const DIST_DIR = ".next-bench";
 const DATABASE_PATH = "./data/bench.db";
 // A file from public/: robots.txt is answered per request now (its sitemap line needs the site's address).
 const STATIC_PATH = "/icons/icon-192.png";
+const UPLOADS_DIR = "./data/bench-uploads";
 // The agenda twice: the current edition's and an archived edition's (the seeded 2024 forum, once
 // the run's database holds a later edition made current: see archiveSeededEdition).
 const PAGE_PATHS = ["/en/agenda", "/en/2024/agenda", "/en/speakers/wang-yao", "/en/quotes"];
@@ -109,6 +114,73 @@ function firstDayPath(file) {
   try {
     const row = /** @type {{ start_date: string }} */ (db.prepare("SELECT start_date FROM events WHERE is_current = 1").get());
     return `/en/agenda/${row.start_date}`;
+  } finally {
+    db.close();
+  }
+}
+
+/** A two-page slide deck, made here: the benchmark's database is fresh and so are its uploads. */
+function slideDeck() {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: [960, 540] });
+    /** @type {Buffer[]} */
+    const chunks = [];
+    doc.on("data", (chunk) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    doc.fontSize(40).text("Benchmark slides (illustrative)", 60, 200);
+    doc.addPage({ size: [960, 540] }).fontSize(28).text("Second slide", 60, 60);
+    doc.end();
+  });
+}
+
+/**
+ * Gives a session of the current edition what a talk keeps once it is over: published slides (a
+ * PDF and its preview under their content's hash, as an upload stores them), a recording link and
+ * two quotes at moments of it, said by the session's own (illustrative) speaker and cited to an
+ * illustrative record. Returns the session page's path.
+ * @param {string} file
+ */
+async function addSessionMaterials(file) {
+  const pdf = /** @type {Buffer} */ (await slideDeck());
+  const preview = await sharp({ create: { width: 960, height: 540, channels: 3, background: "#0b3954" } }).webp({ quality: 80 }).toBuffer();
+  const name = (/** @type {Buffer} */ bytes, /** @type {string} */ ext) => `${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}.${ext}`;
+  const [pdfName, previewName] = [name(pdf, "pdf"), name(preview, "webp")];
+  const dir = path.join(UPLOADS_DIR, "materials");
+  fs.rmSync(UPLOADS_DIR, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, pdfName), pdf);
+  fs.writeFileSync(path.join(dir, previewName), preview);
+  const db = new Database(file);
+  try {
+    return db.transaction(() => {
+      const session = /** @type {{ id: number, slug: string, event_id: number, speaker_id: number } | undefined} */ (
+        db
+          .prepare(
+            `SELECT s.id, s.slug, s.event_id, ss.speaker_id FROM sessions s
+             JOIN events e ON e.id = s.event_id AND e.is_current = 1
+             JOIN session_speakers ss ON ss.session_id = s.id
+             JOIN speakers p ON p.id = ss.speaker_id AND p.source_id IS NULL
+             WHERE s.status = 'published' ORDER BY s.starts_at, s.id LIMIT 1`,
+          )
+          .get()
+      );
+      if (!session) throw new BenchError("The seeded program has no published session with an illustrative speaker.");
+      db.prepare(
+        `INSERT INTO session_materials (session_id, event_id, slides_file, slides_bytes, slides_pages, slides_preview, slides_published,
+                                        recording_url, recording_seconds, recording_published)
+         VALUES (?, ?, ?, ?, 2, ?, 1, 'https://www.bilibili.com/video/BV1GJ411x7h7', 2700, 1)`,
+      ).run(session.id, session.event_id, pdfName, pdf.length, previewName);
+      const source = db
+        .prepare("INSERT INTO sources (publisher, title, published_on) VALUES (NULL, 'Benchmark session recording (illustrative)', '2025-07-12')")
+        .run().lastInsertRowid;
+      const quote = db.prepare(
+        "INSERT INTO quotes (event_id, speaker_id, session_id, source_id, kind, text, language, recording_offset) VALUES (?, ?, ?, ?, 'direct', ?, 'en', ?)",
+      );
+      quote.run(session.event_id, session.speaker_id, session.id, source, "Illustrative words for the benchmark, said early in the talk.", 300);
+      quote.run(session.event_id, session.speaker_id, session.id, source, "More illustrative words for the benchmark, near the end.", 2400);
+      return `/en/sessions/${session.slug}`;
+    })();
   } finally {
     db.close();
   }
@@ -247,7 +319,9 @@ async function main() {
   // The production server of `npm start`.
   freshDatabase(DATABASE_PATH, { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   archiveSeededEdition(DATABASE_PATH);
+  const sessionPage = await addSessionMaterials(DATABASE_PATH);
   server = await startProductionServer({
+    env: { UPLOADS_DIR },
     port: PORT,
     db: DATABASE_PATH,
     distDir: DIST_DIR,
@@ -259,7 +333,7 @@ async function main() {
   const running = server;
   console.log(`Server ready on ${BASE}.`);
 
-  const targets = [STATIC_PATH, ...PAGE_PATHS, firstDayPath(DATABASE_PATH)];
+  const targets = [STATIC_PATH, ...PAGE_PATHS, firstDayPath(DATABASE_PATH), sessionPage];
   for (const pathname of targets) {
     const response = await get(pathname, 30_000);
     if (response.status !== 200) {
@@ -267,6 +341,11 @@ async function main() {
         `${pathname} answered HTTP ${response.status} instead of 200 before the run.`,
       );
     }
+  }
+  // The session page is measured with what it was given: a page without them would be cheaper.
+  const session = text(await get(sessionPage, 30_000));
+  for (const part of ["/files/materials/", "Bilibili", "Illustrative words for the benchmark"]) {
+    if (!session.includes(part)) throw new BenchError(`${sessionPage} does not show its materials and quotes (no "${part}").`);
   }
 
   for (const pathname of targets) {

@@ -8,6 +8,18 @@
 import { createHash } from "node:crypto";
 import { trustedEntry, trustedHops } from "./trust-proxy.mjs";
 
+/**
+ * The players of the video hosts a session's recording may be on (lib/materials/recording.ts
+ * PLAYER_ORIGINS, kept equal by its test): a page frames one only after the visitor clicks for it.
+ */
+export const PLAYER_ORIGINS = [
+  "https://player.bilibili.com",
+  "https://player.youku.com",
+  "https://v.qq.com",
+  "https://www.youtube-nocookie.com",
+  "https://player.vimeo.com",
+];
+
 /** The one page that may use the camera: the door staff's ticket scanner. */
 const CAMERA_PAGE = /^\/(en|zh-CN)\/checkin(\/|$|\?)/;
 
@@ -45,6 +57,7 @@ export function contentSecurityPolicy(scriptHashes = [], https = false) {
     "font-src 'self'",
     "connect-src 'self'",
     "media-src 'self' blob:",
+    `frame-src 'self' ${PLAYER_ORIGINS.join(" ")}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",

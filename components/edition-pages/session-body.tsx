@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { SessionMaterials } from "@/components/materials/session-materials";
 import { QuoteCard } from "@/components/quote-card";
 import { StarButton } from "@/components/star-button";
 import { SessionJsonLd } from "./session-json-ld";
@@ -111,13 +112,15 @@ export async function SessionBody({ edition, session, locale }: Props) {
         )}
       </section>
 
+      <SessionMaterials materials={session.materials} title={pick(locale, session.titleEn, session.titleZh)} locale={locale} />
+
       {session.quotes.length > 0 && (
         <section className="mt-8">
           <h2 className="text-xl font-bold">{t("quotes")}</h2>
           <ul className="mt-3 space-y-4">
             {session.quotes.map((q) => (
               <li key={q.id}>
-                <QuoteCard quote={{ ...q, session: null, topics: [], editionPrefix: prefix }} />
+                <QuoteCard quote={{ ...q, session: null, topics: [], editionPrefix: prefix, moment: session.materials.recording ? q.recordingOffset : null }} momentHere />
               </li>
             ))}
           </ul>

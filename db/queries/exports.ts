@@ -5,6 +5,7 @@ import { publicBaseUrl } from "../../lib/registration/urls";
 import { getDb } from "../client";
 import { rooms, sessions, tracks, type Event } from "../schema";
 import { permanentPrefix } from "../../lib/edition";
+import { publicMaterials } from "../../lib/materials/public";
 import { getEvent } from "./event";
 
 /**
@@ -23,6 +24,7 @@ export function scheduleSource(event: Event = getEvent()): ScheduleSource {
         room: true,
         track: true,
         speakers: { with: { speaker: true }, orderBy: (t, o) => [o.asc(t.position)] },
+        materials: true,
       },
       orderBy: [asc(sessions.startsAt), asc(sessions.id)],
     })
@@ -57,6 +59,7 @@ export function scheduleSource(event: Event = getEvent()): ScheduleSource {
       room: s.room,
       track: s.track,
       speakers: s.speakers.map(({ speaker }) => speaker),
+      materials: publicMaterials(s.materials),
     })),
   };
 }

@@ -7,6 +7,7 @@ import zhMessages from "../../messages/zh-CN.json";
 import { publicBaseUrl } from "../../lib/registration/urls";
 import { photoUrl } from "../../lib/speakers/photo";
 import { zonedDate } from "../../lib/time";
+import { publicMaterials, type PublicMaterials } from "../../lib/materials/public";
 import { getDb } from "../client";
 import { permanentPrefix } from "../../lib/edition";
 import { events, quotes, sessionSpeakers, sessions, speakers, sources, type Event, type Source, type Speaker } from "../schema";
@@ -60,6 +61,7 @@ function findSessions(eventId: number, slug?: string) {
         room: true,
         track: true,
         speakers: { with: { speaker: true }, orderBy: (t, o) => [o.asc(t.position)] },
+        materials: true,
       },
       orderBy: [asc(sessions.startsAt), asc(sessions.roomId), asc(sessions.id)],
     })
@@ -101,6 +103,16 @@ function sessionView(s: SessionRow, edition: Event) {
     },
     seatLimit: s.seatLimit,
     speakers: s.speakers.map((ss) => ({ ...speakerRef(ss.speaker), role: ss.role })),
+    materials: materialsView(publicMaterials(s.materials)),
+  };
+}
+
+/** Our own files at their full address; a video host's page as it is. */
+function materialsView({ slides, recording }: PublicMaterials) {
+  const absolute = (path: string) => (path.startsWith("/") ? `${publicBaseUrl()}${path}` : path);
+  return {
+    slides: slides && { url: absolute(slides.url), bytes: slides.bytes, pages: slides.pages, previewUrl: slides.previewUrl && absolute(slides.previewUrl) },
+    recording: recording && { url: absolute(recording.url), host: recording.kind === "link" ? recording.host : null, seconds: recording.seconds },
   };
 }
 
@@ -129,7 +141,8 @@ export function getApiSession(slug: string, edition: Event = getEvent()) {
       orderBy: [asc(quotes.id)],
     })
     .sync();
-  return { ...sessionView(session, edition), quotes: said.map(quoteSummary) };
+  const view = sessionView(session, edition);
+  return { ...view, quotes: said.map((q) => ({ ...quoteSummary(q), moment: view.materials.recording ? q.recordingOffset : null })) };
 }
 
 function sourceView(s: Source) {

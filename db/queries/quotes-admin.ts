@@ -4,7 +4,9 @@ import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { QuoteInput } from "../../lib/quotes-editor/input";
 import { getDb, type Tx } from "../client";
 import { events, quoteTopics, quotes, sessions, sources, speakers, topics, type Quote } from "../schema";
+import { checkOffset } from "../../lib/materials/offset";
 import { recordAudit } from "./audit";
+import { recordingLengthOf } from "./materials";
 import { getEvent } from "./event";
 import { publicSpeakerIds } from "./public-speakers";
 
@@ -70,6 +72,11 @@ function checkReferences(tx: Tx, input: QuoteInput): Record<string, string> {
   if (input.sessionId !== null && !tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, input.sessionId)).get()) {
     errors.sessionId = "unknownSession";
   }
+  // The moment must fall within the recording, where its length is known.
+  if (input.recordingOffset !== null && input.sessionId !== null && !errors.sessionId) {
+    const problem = checkOffset(input.recordingOffset, recordingLengthOf(tx, input.sessionId).seconds);
+    if (problem) errors.recordingOffset = problem;
+  }
   if (input.topicIds.length > 0) {
     const found = tx.select({ id: topics.id }).from(topics).where(inArray(topics.id, input.topicIds)).all();
     if (found.length !== input.topicIds.length) errors.topicIds = "unknownTopic";
@@ -121,6 +128,7 @@ function quoteValues(input: QuoteInput, sourceId: number) {
     language: input.language,
     translation: input.translation,
     saidOn: input.saidOn,
+    recordingOffset: input.recordingOffset,
   };
 }
 

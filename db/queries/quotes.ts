@@ -3,13 +3,24 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { quotes, topics } from "../schema";
 import { editionPrefix } from "../../lib/edition";
+import { publicMaterials } from "../../lib/materials/public";
 import { listEditions } from "./event";
 import { publicSpeakerIds } from "./public-speakers";
 
 /** Quotes of speakers the public may see: see publicSpeakerCondition. */
 function findQuotes(where?: SQL) {
   const prefixes = new Map(listEditions().map((e) => [e.id, editionPrefix(e)]));
-  return findQuoteRows(where).map((q) => ({ ...q, editionPrefix: prefixes.get(q.eventId) ?? "" }));
+  return findQuoteRows(where).map(({ session, ...q }) => ({
+    ...q,
+    session: session && withoutMaterials(session),
+    editionPrefix: prefixes.get(q.eventId) ?? "",
+    /** The moment of the session's recording the words are said at, where a recording is published. */
+    moment: session && publicMaterials(session.materials).recording ? q.recordingOffset : null,
+  }));
+}
+
+function withoutMaterials<S extends { materials: unknown }>({ materials: _m, ...session }: S): Omit<S, "materials"> {
+  return session;
 }
 
 function findQuoteRows(where?: SQL) {
@@ -18,7 +29,7 @@ function findQuoteRows(where?: SQL) {
     with: {
       speaker: true,
       source: true,
-      session: true,
+      session: { with: { materials: true } },
       topics: { with: { topic: true } },
     },
     orderBy: [asc(quotes.id)],
@@ -57,5 +68,5 @@ export function listTopics() {
 
 /** A quote may name a session still in draft; the public must not learn of it through the quote. */
 function hideUnpublishedSession(q: QuoteWithDetails): QuoteWithDetails {
-  return q.session && q.session.status === "draft" ? { ...q, session: null } : q;
+  return q.session && q.session.status === "draft" ? { ...q, session: null, moment: null } : q;
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { zonedDate } from "../../lib/time";
 import { getDb } from "../client";
-import { rooms, sessions, tracks } from "../schema";
+import { rooms, sessionMaterials, sessions, tracks } from "../schema";
+import { publicMaterials } from "../../lib/materials/public";
 import { type SessionStatus } from "../../lib/sessions/kinds";
 import { editionById, getEvent } from "./event";
 import { publicSpeakerIds } from "./public-speakers";
@@ -81,8 +82,11 @@ export function getPublicSession(slug: string, eventId: number = current()) {
     where: (q, { and: all, eq: e, inArray: among }) =>
       all(e(q.sessionId, session.id), among(q.speakerId, publicSpeakerIds())),
     with: { speaker: true, source: true },
+    // In the order they were said, where the recording says when.
+    orderBy: (q, o) => [o.asc(q.recordingOffset), o.asc(q.id)],
   }).sync();
-  return { ...toAgendaSession(session, timeZoneOf(eventId)), quotes };
+  const materials = publicMaterials(getDb().select().from(sessionMaterials).where(eq(sessionMaterials.sessionId, session.id)).get());
+  return { ...toAgendaSession(session, timeZoneOf(eventId)), quotes, materials };
 }
 
 export function listPublicSessionSlugs(eventId: number = current()): string[] {

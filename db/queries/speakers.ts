@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
-import { events, sessionSpeakers, sessions, sources, speakers, type Source, type Speaker } from "../schema";
+import { publicMaterials } from "../../lib/materials/public";
+import { events, sessionMaterials, sessionSpeakers, sessions, sources, speakers, type Source, type Speaker } from "../schema";
 import { publicSpeakerCondition } from "./public-speakers";
 import { listQuotesBySpeaker } from "./quotes";
 
@@ -48,6 +49,7 @@ export function getSpeaker(slug: string) {
     .select({
       session: sessions,
       role: sessionSpeakers.role,
+      materials: sessionMaterials,
       edition: {
         id: events.id,
         path: events.path,
@@ -62,6 +64,7 @@ export function getSpeaker(slug: string) {
     .from(sessionSpeakers)
     .innerJoin(sessions, eq(sessions.id, sessionSpeakers.sessionId))
     .innerJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(sessionMaterials, eq(sessionMaterials.sessionId, sessions.id))
     .where(
       and(
         eq(sessionSpeakers.speakerId, speaker.id),
@@ -70,7 +73,11 @@ export function getSpeaker(slug: string) {
     )
     .orderBy(desc(events.startDate), asc(sessions.startsAt))
     .all();
-  return { ...speaker, appearances, quotes: listQuotesBySpeaker(speaker.id) };
+  return {
+    ...speaker,
+    appearances: appearances.map((a) => ({ ...a, materials: publicMaterials(a.materials) })),
+    quotes: listQuotesBySpeaker(speaker.id),
+  };
 }
 
 export type SpeakerAppearance = NonNullable<ReturnType<typeof getSpeaker>>["appearances"][number];

@@ -31,6 +31,7 @@ const session = {
       role: "speaker",
     },
   ],
+  materials: { slides: null, recording: null },
 };
 
 describe("the read-only API's schemas", () => {
@@ -39,6 +40,16 @@ describe("the read-only API's schemas", () => {
     expect(validator.schema("Session", { ...session, status: "draft" })).not.toEqual([]);
     expect(validator.schema("Session", { ...session, secret: 1 })).not.toEqual([]);
     expect(validator.schema("Session", { ...session, startsAt: "11 July" })).not.toEqual([]);
+  });
+
+  it("describe a session's published slides and recording, and refuse a host off the allow-list", () => {
+    const materials = {
+      slides: { url: "http://localhost:3000/files/materials/0123456789abcdef0123456789abcdef.pdf", bytes: 2400000, pages: 12, previewUrl: null },
+      recording: { url: "https://www.bilibili.com/video/BV1GJ411x7h7", host: "bilibili", seconds: 3600 },
+    };
+    expect(validator.schema("Session", { ...session, materials })).toEqual([]);
+    expect(validator.schema("Session", { ...session, materials: { ...materials, recording: { ...materials.recording, host: "example" } } })).not.toEqual([]);
+    expect(validator.schema("Session", { ...session, materials: { slides: null } })).not.toEqual([]);
   });
 
   it("describe a session of an edition in another zone, and the list of editions", () => {

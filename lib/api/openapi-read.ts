@@ -4,6 +4,7 @@
  */
 import { quoteKinds, quoteLanguages } from "../quote-kinds";
 import { sessionTypes, speakerRoles } from "../sessions/kinds";
+import { VIDEO_HOSTS } from "../materials/recording";
 import { MAX_QUERY_LENGTH } from "../search";
 import { QUOTE_LIMIT } from "./quote-query";
 
@@ -255,6 +256,26 @@ const session = {
   ),
   seatLimit: { type: ["integer", "null"], description: "Seats that can be booked, where limited." },
   speakers: { type: "array", items: object({ ...speakerRef, role: { enum: [...speakerRoles] } }) },
+  materials: object(
+    {
+      slides: nullable(
+        object({
+          url: { type: "string", description: "The PDF, at an address that never changes what it holds." },
+          bytes: { type: "integer", minimum: 0 },
+          pages: { type: ["integer", "null"] },
+          previewUrl: { type: ["string", "null"], description: "The first page as a WebP image." },
+        }),
+      ),
+      recording: nullable(
+        object({
+          url: { type: "string", description: "The video's page on its host, or the video file on the forum's site." },
+          host: { enum: [...VIDEO_HOSTS, null], description: "The video host; null for a file on the forum's site." },
+          seconds: { type: ["integer", "null"], description: "Its length, where known." },
+        }),
+      ),
+    },
+    "What the session produced, as far as its speakers agreed to publish it.",
+  ),
 };
 const source = object({
   title: string,
@@ -296,7 +317,16 @@ export const readSchemas = () => {
     Localized: localized,
     LocalizedName: localizedName,
     Session: object(session, "A published or cancelled session."),
-    SessionDetail: object({ ...session, quotes: { type: "array", items: object(quoteSummary) } }),
+    SessionDetail: object({
+      ...session,
+      quotes: {
+        type: "array",
+        items: object({
+          ...quoteSummary,
+          moment: { type: ["integer", "null"], description: "Seconds into the session's published recording where the words are said." },
+        }),
+      },
+    }),
     SessionList: object({ data: { type: "array", items: ref("Session") } }),
     Speaker: object(speaker),
     SpeakerDetail: object({

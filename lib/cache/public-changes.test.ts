@@ -55,6 +55,17 @@ const CASES = {
       pages: both("", "/speakers/li-na", "/quotes", "/quotes/2", "/sessions/closing", "/2024/quotes", "/2024/sessions/closing"),
     },
   ],
+  materials: [
+    {
+      change: { kind: "materials", sessionSlugs: ["opening"], speakerSlugs: ["li-na"], editionPaths: ["2024"], quoteIds: [] },
+      // No quote said in it: the quote pages stay cached; the other edition's session too.
+      pages: both("/sessions/opening", "/2024/sessions/opening", "/speakers/li-na"),
+    },
+    {
+      change: { kind: "materials", sessionSlugs: ["closing"], speakerSlugs: [], editionPaths: ["2025"], quoteIds: [2] },
+      pages: both("/sessions/closing", "/2025/sessions/closing", "/quotes", "/quotes/2", "/2025/quotes"),
+    },
+  ],
   registration: [{ change: { kind: "registration" }, pages: both("/register") }],
 } satisfies Record<ChangeKind, { change: PublicChange; pages: string[] }[]>;
 

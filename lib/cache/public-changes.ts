@@ -8,7 +8,7 @@
  * A page not named here stays cached: revalidating every public page costs about 80 renders
  * (4 s of server time), during which visitors wait.
  */
-import { inEveryLocale, pagesOfQuoteEdit, pagesOfSpeakerEdit, type SpeakerFields } from "../public-pages";
+import { inEveryLocale, pagesOfMaterialsEdit, pagesOfQuoteEdit, pagesOfSpeakerEdit, type SpeakerFields } from "../public-pages";
 
 /** One address in every language, or every address of a route (Next's `revalidatePath` with a type). */
 export type Target = { path: string } | { route: string; type: "page" | "layout" };
@@ -30,6 +30,11 @@ export type PublicChange =
   | { kind: "photo"; before: SpeakerFields; after: SpeakerFields }
   /** Quotes created, changed or deleted, with the speakers, sessions and editions (address segments) they belong to. */
   | { kind: "quote"; quoteIds: readonly number[]; speakerSlugs: readonly string[]; sessionSlugs: readonly string[]; editionPaths: readonly string[] }
+  /**
+   * A session's slides, recording or consent to publish them: its page, its speakers' pages, and
+   * the quotes said in it (their cards link to the moment of the recording).
+   */
+  | { kind: "materials"; sessionSlugs: readonly string[]; speakerSlugs: readonly string[]; editionPaths: readonly string[]; quoteIds: readonly number[] }
   /** The forum's name, dates, venue or capacity: shown in every page's header and footer. */
   | { kind: "settings" }
   /** Seats taken or given back by the organizers, the registration mode or the time a seat is held: the register page says so. */
@@ -67,6 +72,8 @@ export function pagesChangedBy(change: PublicChange): Target[] {
     }
     case "quote":
       return addresses(pagesOfQuoteEdit(change.quoteIds, change.speakerSlugs, change.sessionSlugs, change.editionPaths));
+    case "materials":
+      return addresses(pagesOfMaterialsEdit(change.sessionSlugs, change.speakerSlugs, change.editionPaths, change.quoteIds));
     case "registration":
       return addresses(["/register"]);
   }

@@ -1,6 +1,7 @@
 /** What a quote may contain, and its source: the console's one set of rules for create and edit. */
 import { z } from "zod";
 import { quoteKinds, quoteLanguages } from "../quote-kinds";
+import { parseOffset } from "../materials/offset";
 import { isCalendarDate } from "../time";
 
 /** Error codes, each with a message under "quotesAdmin.errors" in messages/*.json. */
@@ -13,7 +14,10 @@ export type QuoteFieldError =
   | "invalidUrl"
   | "quoteMarks"
   | "sourceRequired"
-  | "tooManyTopics";
+  | "tooManyTopics"
+  | "offsetInvalid"
+  | "offsetNegative"
+  | "offsetNeedsSession";
 
 export const QUOTE_LIMITS = {
   text: 2000,
@@ -59,6 +63,17 @@ const date = (required: boolean) =>
     )
     .transform((s) => s || null);
 
+/**
+ * A moment in the session's recording, as typed ("12:34", "1:02:03", seconds): whole seconds or
+ * null. Absent reads as empty: a form made before the field existed still saves.
+ */
+const offset = z.string({ error: "invalidType" }).optional().transform((s = "", ctx) => {
+  const parsed = parseOffset(s);
+  if (parsed.ok) return parsed.seconds;
+  ctx.addIssue({ code: "custom", message: parsed.error });
+  return z.NEVER;
+});
+
 export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -81,6 +96,7 @@ export const quoteSchema = z
       translation: optionalText(QUOTE_LIMITS.text),
       saidOn: date(false),
       sessionId: optionalId,
+      recordingOffset: offset,
       topicIds: z
         .array(id, { error: "invalidType" })
         .max(QUOTE_LIMITS.topics, { error: "tooManyTopics" })
@@ -95,6 +111,10 @@ export const quoteSchema = z
     { error: () => "invalidType" },
   )
   .superRefine((q, ctx) => {
+    // The moment is in a session's recording: without a session it points nowhere.
+    if (q.recordingOffset !== null && q.sessionId === null) {
+      ctx.addIssue({ code: "custom", path: ["recordingOffset"], message: "offsetNeedsSession" });
+    }
     if (q.kind === "direct" && WRAPPED.test(q.text)) {
       ctx.addIssue({ code: "custom", path: ["text"], message: "quoteMarks" });
     }
@@ -132,6 +152,7 @@ const FIELDS = [
   "translation",
   "saidOn",
   "sessionId",
+  "recordingOffset",
   "sourceMode",
   "sourceId",
   "sourcePublisher",

@@ -34,7 +34,8 @@ function eventJson(e: ScheduleEvent) {
       biography: p.biography,
     })),
     links: e.links,
-    attachments: [],
+    // The schema's events have no recording field: the recording is a "media" link (above).
+    attachments: e.attachments,
   };
 }
 

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import en from "../../messages/en.json";
 import zh from "../../messages/zh-CN.json";
 import { daysBetween, minutesOfDay, zonedDate, zonedToInstant } from "../time";
+import type { PublicMaterials } from "../materials/public";
 import { scheduleGuid } from "./uuid";
 import { durationText, zonedClock, zonedIso } from "./zoned";
 
@@ -25,6 +26,8 @@ export type ScheduleSourceSession = {
   room: { slug: string; nameEn: string } | null;
   track: { slug: string; nameEn: string } | null;
   speakers: { id: number; slug: string; nameEn: string; bioEn: string }[];
+  /** What of its slides and recording is published (lib/materials/public.ts); none when absent. */
+  materials?: PublicMaterials;
 };
 
 export type ScheduleSource = {
@@ -59,7 +62,8 @@ export type SchedulePerson = {
   url: string;
   biography: string | null;
 };
-export type ScheduleLink = { type: "web"; url: string; title: string };
+export type ScheduleLink = { type: "web" | "media"; url: string; title: string };
+export type ScheduleAttachment = { type: "slides"; url: string; title: string };
 
 export type ScheduleEvent = {
   id: number;
@@ -85,6 +89,10 @@ export type ScheduleEvent = {
   cancelled: boolean;
   persons: SchedulePerson[];
   links: ScheduleLink[];
+  /** The published slides, at their full address. */
+  attachments: ScheduleAttachment[];
+  /** The published recording: its page on the video host, or the file we serve. */
+  recording: { url: string } | null;
 };
 
 export type ScheduleRoom = { name: string; slug: string; guid: string; capacity: number | null };
@@ -170,6 +178,10 @@ export function buildSchedule(source: ScheduleSource): Schedule {
 
   const toEvent = (s: ScheduleSourceSession): ScheduleEvent => {
     const cancelled = s.status === "cancelled";
+    // Our own files are addressed from the site's root; a video host's page is already absolute.
+    const absolute = (url: string) => (url.startsWith("/") ? `${baseUrl}${url}` : url);
+    const slides = s.materials?.slides ? absolute(s.materials.slides.url) : null;
+    const recording = s.materials?.recording ? { url: absolute(s.materials.recording.url) } : null;
     return {
       id: s.id,
       guid: scheduleGuid(acronym, "session", s.id),
@@ -196,7 +208,12 @@ export function buildSchedule(source: ScheduleSource): Schedule {
         url: `${baseUrl}/en/speakers/${p.slug}`,
         biography: p.bioEn || null,
       })),
-      links: [{ type: "web", url: `${baseUrl}/zh-CN${prefix}/sessions/${s.slug}`, title: "中文版" }],
+      links: [
+        { type: "web", url: `${baseUrl}/zh-CN${prefix}/sessions/${s.slug}`, title: "中文版" },
+        ...(recording ? [{ type: "media" as const, url: recording.url, title: "Recording / 录像" }] : []),
+      ],
+      attachments: slides ? [{ type: "slides", url: slides, title: "Slides / 演示文稿 (PDF)" }] : [],
+      recording,
     };
   };
 

@@ -81,6 +81,10 @@ const program = [
   session(2, {
     room: hallA,
     track: null,
+    materials: {
+      slides: { url: "/files/materials/0123456789abcdef0123456789abcdef.pdf", bytes: 2_400_000, pages: 12, previewUrl: null },
+      recording: { kind: "link", host: "bilibili", id: "BV1GJ411x7h7", url: "https://www.bilibili.com/video/BV1GJ411x7h7", seconds: null },
+    },
     startsAt: at("2024-07-11", "14:00"),
     endsAt: at("2024-07-11", "15:30"),
   }),
@@ -287,6 +291,14 @@ describe("schedule.json", () => {
     expect(opening!.persons[0]).not.toHaveProperty("name");
     expect(opening).toMatchObject({ language: null, track: "Opening & Keynotes", attachments: [] });
   });
+
+  it("carries a session's published slides as a frab attachment and its recording as a media link", () => {
+    const [withMaterials] = document.schedule.conference.days[0]!.rooms["Hall A"]!;
+    expect(withMaterials!.attachments).toEqual([
+      { type: "slides", url: "https://forum.example/files/materials/0123456789abcdef0123456789abcdef.pdf", title: "Slides / 演示文稿 (PDF)" },
+    ]);
+    expect(withMaterials!.links).toContainEqual({ type: "media", url: "https://www.bilibili.com/video/BV1GJ411x7h7", title: "Recording / 录像" });
+  });
 });
 
 describe.skipIf(!xmllintAvailable())("schedule.xml", () => {
@@ -317,6 +329,11 @@ describe.skipIf(!xmllintAvailable())("schedule.xml", () => {
     expect(xml).toContain(`<!-- ${ILLUSTRATIVE.program} -->`);
     expect(xml.match(/<description>([^<]*)<\/description>/g)?.every((d) => d.includes(ILLUSTRATIVE.session))).toBe(true);
     expect(xml).toContain('<track name="Opening &amp; Keynotes" color="#1e3a8a" slug="plenary">');
+  });
+
+  it("writes a session's slides and recording in frab's elements", () => {
+    expect(xml).toContain('<attachment href="https://forum.example/files/materials/0123456789abcdef0123456789abcdef.pdf" type="slides">');
+    expect(xml).toContain("<recording><license/><optout>false</optout><link>https://www.bilibili.com/video/BV1GJ411x7h7</link></recording>");
   });
 });
 

@@ -58,13 +58,18 @@ function eventXml(e: ScheduleEvent, indent: string): string {
       "persons",
       e.persons.map((p) => element("person", p.name, { id: p.id, guid: p.guid })),
     ),
+    // frab's recording element: no licence is recorded, and the speaker agreed to publish it.
+    e.recording && httpOnly(e.recording.url) ? `<recording>${element("license", "")}${element("optout", "false")}${element("link", e.recording.url)}</recording>` : "",
     wrap(
       "links",
       e.links
         .filter((l) => httpOnly(l.url))
         .map((l) => element("link", l.title, { href: l.url, type: l.type })),
     ),
-    wrap("attachments", []),
+    wrap(
+      "attachments",
+      e.attachments.filter((a) => httpOnly(a.url)).map((a) => element("attachment", a.title, { href: a.url, type: a.type })),
+    ),
     element("url", httpOnly(e.url)),
   ].filter(Boolean);
   return `${indent}<event${attributes({ id: e.id, guid: e.guid })}>\n${lines.map((l) => i + l).join("\n")}\n${indent}</event>`;

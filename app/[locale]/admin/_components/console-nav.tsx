@@ -7,6 +7,7 @@ import { ConsoleLink } from "./console-link";
 const ITEMS: { key: string; href: string; permission: Permission | "self" }[] = [
   { key: "dashboard", href: "/admin", permission: "attendees" },
   { key: "agenda", href: "/admin/agenda", permission: "agenda" },
+  { key: "materials", href: "/admin/materials", permission: "agenda" },
   { key: "speakers", href: "/admin/speakers", permission: "speakers" },
   { key: "quotes", href: "/admin/quotes", permission: "quotes" },
   { key: "attendees", href: "/admin/attendees", permission: "attendees" },

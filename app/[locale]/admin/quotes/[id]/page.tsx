@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { formatOffset } from "@/lib/materials/offset";
 import { requirePageUser } from "@/auth/guard";
 import { getQuoteForConsole, publicSpeakerIdSet, quoteEditorOptions } from "@/db/queries/quotes-admin";
 import { Link } from "@/i18n/navigation";
@@ -33,6 +34,7 @@ export default async function EditQuotePage({ params, searchParams }: Props) {
     translation: quote.translation ?? "",
     saidOn: quote.saidOn ?? "",
     sessionId: quote.sessionId ? String(quote.sessionId) : "",
+    recordingOffset: quote.recordingOffset !== null ? formatOffset(quote.recordingOffset) : "",
     topicIds: quote.topicIds.map(String),
     sourceMode: "existing",
     sourceId: String(quote.sourceId),

@@ -85,6 +85,15 @@ export function QuoteForm({ locale, id, initial, options, created }: Props) {
         <Field id="quote-saidOn" label={t("fields.saidOn")} error={error("saidOn")}>
           <input name="saidOn" type="date" defaultValue={values.saidOn} className={controlClass(error("saidOn"))} {...describedBy("quote-saidOn", { error: error("saidOn") })} />
         </Field>
+        <Field id="quote-recordingOffset" label={t("recordingOffset")} hint={t("recordingOffsetHint")} error={error("recordingOffset")}>
+          <input
+            name="recordingOffset"
+            defaultValue={values.recordingOffset}
+            inputMode="numeric"
+            className={controlClass(error("recordingOffset"))}
+            {...describedBy("quote-recordingOffset", { error: error("recordingOffset"), hint: true })}
+          />
+        </Field>
       </div>
       <TopicFields locale={locale} topics={options.topics} checked={values.topicIds} error={error("topicIds")} />
       <SourceFields sources={options.sources} values={values} error={error} />

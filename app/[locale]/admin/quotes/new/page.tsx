@@ -25,6 +25,7 @@ export default async function NewQuotePage({ params, searchParams }: PageProps<"
     translation: "",
     saidOn: "",
     sessionId: "",
+    recordingOffset: "",
     topicIds: [],
     sourceMode: "existing",
     sourceId: "",

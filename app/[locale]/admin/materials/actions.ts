@@ -1,0 +1,100 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { consoleEdition } from "@/auth/edition";
+import { actorOf, requireActionUser } from "@/auth/guard";
+import {
+  materialFileInUse,
+  removeRecording,
+  removeSlides,
+  replacedFiles,
+  setConsent,
+  setRecordingLength,
+  setRecordingLink,
+  type MaterialsWrite,
+} from "@/db/queries/materials";
+import { refreshPublicPages } from "@/lib/cache/refresh";
+import { readLength, readRecordingForm } from "@/lib/materials/input";
+import { deleteMaterialFiles } from "@/lib/uploads/materials";
+import { formOf } from "../../action-form";
+
+export type MaterialsState = { errors?: Record<string, string>; saved?: boolean };
+
+const sessionId = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31);
+
+/** Every action: the role, then the session of the console's edition it names. */
+async function begin(form: unknown) {
+  const user = await requireActionUser("agenda");
+  const data = formOf(form);
+  const id = sessionId.safeParse(data.get("sessionId"));
+  const edition = await consoleEdition();
+  return { data, actor: actorOf(user), id: id.success ? id.data : null, eventId: edition.id };
+}
+
+async function finish(result: MaterialsWrite): Promise<MaterialsState> {
+  if (!result.ok) return { errors: { form: result.error } };
+  revalidatePath("/[locale]/admin/materials", "layout");
+  refreshPublicPages({ kind: "materials", ...result.change });
+  await deleteMaterialFiles(replacedFiles(result.before, result.after), materialFileInUse);
+  return { saved: true };
+}
+
+const notFound: MaterialsState = { errors: { form: "notFound" } };
+
+export async function saveRecordingLinkAction(
+  _state: MaterialsState,
+  form: FormData,
+): Promise<MaterialsState> {
+  const { data, actor, id, eventId } = await begin(form);
+  if (id === null) return notFound;
+  const input = readRecordingForm(data);
+  if (!input.ok) return { errors: input.errors };
+  return finish(setRecordingLink(id, input.url, input.seconds, actor, eventId));
+}
+
+export async function saveRecordingLengthAction(
+  _state: MaterialsState,
+  form: FormData,
+): Promise<MaterialsState> {
+  const { data, actor, id, eventId } = await begin(form);
+  if (id === null) return notFound;
+  const length = readLength(data);
+  if (!length.ok) return { errors: { recordingLength: length.error } };
+  return finish(setRecordingLength(id, length.seconds, actor, eventId));
+}
+
+export async function saveConsentAction(
+  _state: MaterialsState,
+  form: FormData,
+): Promise<MaterialsState> {
+  const { data, actor, id, eventId } = await begin(form);
+  if (id === null) return notFound;
+  const consent = {
+    slides: data.get("slidesPublished") === "on",
+    recording: data.get("recordingPublished") === "on",
+  };
+  return finish(setConsent(id, consent, actor, eventId));
+}
+
+export async function removeSlidesAction(
+  _state: MaterialsState,
+  form: FormData,
+): Promise<MaterialsState> {
+  const { actor, id, eventId } = await begin(form);
+  if (id === null) return notFound;
+  return finish(removeSlides(id, actor, eventId));
+}
+
+export async function removeRecordingAction(
+  _state: MaterialsState,
+  form: FormData,
+): Promise<MaterialsState> {
+  const { actor, id, eventId } = await begin(form);
+  if (id === null) return notFound;
+  return finish(removeRecording(id, actor, eventId));
+}
