@@ -10,13 +10,14 @@ import { renderEmail, type EmailData } from "../../lib/email/templates";
 import { getDb, type Db, type Tx } from "../client";
 import { events, outbox, type OutboxEmail } from "../schema";
 import type { EditionFacts } from "../../lib/edition";
-import { type EmailKind } from "../../lib/email/kinds";
+import { type EmailAttachment, type EmailKind, type TemplateKind } from "../../lib/email/kinds";
+import type { RenderedEmail } from "../../lib/email/templates";
 
 export type EnqueueEmailInput = {
   registrationId: number | null;
   /** The edition the email is about (the registration's); the current one when not named. */
   eventId?: number;
-  kind: EmailKind;
+  kind: TemplateKind;
   to: string;
   data: EmailData;
 };
@@ -75,6 +76,22 @@ export function enqueueEmail(tx: Db | Tx, input: EnqueueEmailInput): void {
   let insert = insertFor.get(db);
   if (!insert) insertFor.set(db, (insert = prepareInsert(db)));
   insert.run({ registrationId: input.registrationId, kind: input.kind, to: input.to, subject, text, html });
+}
+
+/**
+ * Writes an email rendered by its own module (a change notice) in the caller's transaction, with
+ * its attachments; returns the row's id.
+ */
+export function enqueueRendered(
+  tx: Db | Tx,
+  input: { registrationId: number | null; kind: EmailKind; to: string; email: RenderedEmail; attachments?: EmailAttachment[] },
+): number {
+  const { subject, text, html } = input.email;
+  return tx
+    .insert(outbox)
+    .values({ registrationId: input.registrationId, kind: input.kind, to: input.to, subject, text, html, attachments: input.attachments ?? null })
+    .returning({ id: outbox.id })
+    .get().id;
 }
 
 export function listEmailsFor(registrationId: number) {

@@ -11,10 +11,20 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { outboxLogLine, withoutAddresses } from "./log-line";
+import type { EmailAttachment } from "./kinds";
 import { afterFailedAttempt } from "./templates";
 
 /** What the worker needs of an email it sends. */
-export type OutgoingEmail = { id: number; kind: string; to: string; subject: string; text: string; html: string; attempts: number };
+export type OutgoingEmail = {
+  id: number;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attempts: number;
+  attachments?: EmailAttachment[] | null;
+};
 
 export type DeliveryRecord = {
   status?: "pending" | "sent" | "failed" | "stored";
@@ -86,6 +96,9 @@ async function deliver(s: WorkerState, smtpUrl: string, row: OutgoingEmail): Pro
       subject: row.subject,
       text: row.text,
       html: row.html,
+      ...(row.attachments?.length
+        ? { attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) }
+        : {}),
     });
     s.store.record(row.id, { status: "sent", sentAt: new Date(), attempts, lastError: null, nextAttemptAt: null });
     return true;
