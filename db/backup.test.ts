@@ -301,6 +301,10 @@ describe("restoreDatabase", () => {
     conn
       .prepare("insert into events (slug, name_en, name_zh, venue_en, venue_zh, time_zone, start_date, end_date) values (?, ?, ?, ?, ?, ?, ?, ?)")
       .run(event.slug, event.nameEn, event.nameZh, event.venueEn, event.venueZh, event.timeZone, event.startDate, event.endDate);
+    // Once the older migrations include the editions one, the forum must also be the current edition
+    // (with its path), as the editions migration would have made it.
+    const columns = conn.prepare("select name from pragma_table_info('events')").all() as { name: string }[];
+    if (columns.some((c) => c.name === "is_current")) conn.prepare("update events set is_current = 1, path = ?").run(event.slug);
     conn.close();
 
     const report = await restoreDatabase(old, live);
