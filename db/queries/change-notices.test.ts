@@ -57,7 +57,7 @@ const noticesTo = (registrationId: number) =>
 const stopToken = (text: string) => /\/notices\/([A-Za-z0-9_-]+)/.exec(text)![1]!;
 
 describe("change notices", () => {
-  const people: Record<string, Registration> = {};
+  const people = {} as Record<"both" | "zh" | "other" | "erased", Registration>;
 
   it("counts before publishing, then queues one email per person with only their changes", () => {
     people.both = person("en");
