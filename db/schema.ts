@@ -628,9 +628,10 @@ export const scheduleVersions = sqliteTable(
 );
 
 /**
- * One row per person notified of one publication (lib/notices): written in the publication's
- * transaction with the email it queued, and unique per version and person, so that no publication
- * notifies anyone twice and none is lost to a crash.
+ * One row per person notified of one publication (lib/notices): written in the publication's own
+ * transaction and unique per version and person, so that no publication notifies anyone twice and
+ * a crash loses none. The mail worker then writes each row's email into the outbox (outboxId,
+ * renderedAt) in a transaction of its own, so that publishing does not wait for hundreds of emails.
  */
 export const changeNotices = sqliteTable(
   "change_notices",
@@ -645,14 +646,18 @@ export const changeNotices = sqliteTable(
     registrationId: integer("registration_id")
       .notNull()
       .references(() => registrations.id),
+    /** The email written for it; null until then, and for a person erased or opted out meanwhile. */
     outboxId: integer("outbox_id").references(() => outbox.id),
     /** The sessions of this person that the publication changed. */
     sessionIds: text("session_ids", { mode: "json" }).$type<number[]>().notNull(),
+    /** When the worker dealt with it (wrote its email, or found no one to write to); null: still to do. */
+    renderedAt: integer("rendered_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("change_notices_version_registration_idx").on(t.scheduleVersionId, t.registrationId),
     index("change_notices_registration_idx").on(t.registrationId),
+    index("change_notices_pending_idx").on(t.renderedAt, t.id),
   ],
 );
 

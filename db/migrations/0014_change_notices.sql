@@ -5,6 +5,7 @@ CREATE TABLE `change_notices` (
 	`registration_id` integer NOT NULL,
 	`outbox_id` integer,
 	`session_ids` text NOT NULL,
+	`rendered_at` integer,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`event_id`) REFERENCES `events`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`schedule_version_id`) REFERENCES `schedule_versions`(`id`) ON UPDATE no action ON DELETE no action,
@@ -14,6 +15,7 @@ CREATE TABLE `change_notices` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `change_notices_version_registration_idx` ON `change_notices` (`schedule_version_id`,`registration_id`);--> statement-breakpoint
 CREATE INDEX `change_notices_registration_idx` ON `change_notices` (`registration_id`);--> statement-breakpoint
+CREATE INDEX `change_notices_pending_idx` ON `change_notices` (`rendered_at`,`id`);--> statement-breakpoint
 ALTER TABLE `outbox` ADD `attachments` text;--> statement-breakpoint
 ALTER TABLE `registrations` ADD `notices_token_hash` text;--> statement-breakpoint
 ALTER TABLE `registrations` ADD `notices_token_seed` text;--> statement-breakpoint

@@ -426,8 +426,9 @@ export function publishSchedule(userId: number, eventId: number): PublishResult 
         before: { drafts: drafts.map((d) => ({ sessionId: d.sessionId, revision: d.revision })) },
         after: { number, changes },
       });
-      // Queued with the version it reports, so that a crash loses neither and a retry repeats neither.
-      const notified = queueChangeNotices(tx, { event: edition(eventId), versionId: version.id, versionNumber: number, changes, actor: `user:${userId}` });
+      // Queued with the version it reports, so that a crash loses neither and a retry repeats neither;
+      // the emails are written after the commit, by the mail worker.
+      const notified = queueChangeNotices(tx, { eventId, versionId: version.id, versionNumber: number, changes, actor: `user:${userId}` });
       const touched = new Set(drafts.map((d) => d.sessionId));
       return { ok: true, number, changes, slugs: before.filter((e) => touched.has(e.id)).map((e) => e.slug), notified } as const;
     },

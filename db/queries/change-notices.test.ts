@@ -6,8 +6,7 @@ import { getDb } from "../client";
 import { withSeededDatabase } from "../test-support";
 import { auditLog, changeNotices, outbox, rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, users, type Registration } from "../schema";
 import { publishedData, publishPreview, publishSchedule } from "./agenda-editor";
-import { findByNoticesToken, noticesOf, queueChangeNotices, setChangeNotices } from "./change-notices";
-import { editionById } from "./event";
+import { findByNoticesToken, noticesOf, queueChangeNotices, renderPendingNotices, setChangeNotices } from "./change-notices";
 import { erase, register } from "./registrations";
 import { addStars } from "./stars";
 
@@ -81,6 +80,10 @@ describe("change notices", () => {
     if (!published.ok) throw new Error("nothing published");
     expect(published.notified.attendees).toBe(2);
     expect(publishPreview(eventId).notified.attendees).toBe(0);
+    // Queued with the publication; the emails are written after it, by the mail worker's step.
+    expect(getDb().select().from(outbox).where(eq(outbox.kind, "change-notice")).all()).toHaveLength(0);
+    expect(renderPendingNotices()).toBe(2);
+    expect(renderPendingNotices()).toBe(0);
 
     const [both] = noticesTo(people.both.id);
     expect(noticesTo(people.both.id)).toHaveLength(1);
@@ -120,9 +123,10 @@ describe("change notices", () => {
     const version = getDb().select().from(scheduleVersions).where(eq(scheduleVersions.eventId, eventId)).all().at(-1)!;
     const before = getDb().select().from(outbox).where(eq(outbox.kind, "change-notice")).all().length;
     const again = getDb().transaction((tx) =>
-      queueChangeNotices(tx, { event: editionById(eventId)!, versionId: version.id, versionNumber: version.number, changes: version.changes as never, actor: "system" }),
+      queueChangeNotices(tx, { eventId, versionId: version.id, versionNumber: version.number, changes: version.changes as never, actor: "system" }),
     );
     expect(again.attendees).toBe(0);
+    expect(renderPendingNotices()).toBe(0);
     expect(getDb().select().from(outbox).where(eq(outbox.kind, "change-notice")).all()).toHaveLength(before);
     // Publishing with nothing drafted notifies no one either.
     expect(publishSchedule(userId, eventId)).toEqual({ ok: false, reason: "nothing" });
@@ -133,6 +137,7 @@ describe("change notices", () => {
     draft("keynote-jiading-auto-hub", (d) => ({ ...d, titleEn: `${d.titleEn} (restored)`, cancelled: false }));
     const published = publishSchedule(userId, eventId);
     expect(published).toMatchObject({ ok: true, notified: { attendees: 2 } });
+    renderPendingNotices();
     const mails = noticesTo(people.both.id);
     expect(mails).toHaveLength(2);
     // The move of the first publication is not told again.
@@ -154,11 +159,13 @@ describe("change notices", () => {
     draft("opening-ceremony", later);
     expect(publishPreview(eventId).notified.attendees).toBe(0);
     expect(publishSchedule(userId, eventId)).toMatchObject({ ok: true, notified: { attendees: 0 } });
+    renderPendingNotices();
     expect(noticesTo(people.both.id)).toHaveLength(2);
 
     setChangeNotices(people.both.id, true, `attendee:${people.both.code}`);
     draft("opening-ceremony", (d) => ({ ...d, roomId: getDb().select().from(rooms).where(and(eq(rooms.eventId, eventId), eq(rooms.slug, "hall-b"))).get()!.id }));
     expect(publishSchedule(userId, eventId)).toMatchObject({ ok: true, notified: { attendees: 1 } });
+    renderPendingNotices();
     expect(noticesTo(people.both.id)).toHaveLength(3);
 
     const trail = getDb()
@@ -178,10 +185,31 @@ describe("change notices", () => {
     addStars(reg.id, ["opening-ceremony"]);
     draft("opening-ceremony", later);
     publishSchedule(userId, eventId);
+    renderPendingNotices();
     const token = stopToken(noticesTo(reg.id)[0]!.text);
     expect(findByNoticesToken(token)?.id).toBe(reg.id);
     erase(reg.id, "system");
     expect(findByNoticesToken(token)).toBeUndefined();
     expect(setChangeNotices(reg.id, false, "system")).toEqual({ ok: false });
+  });
+
+  it("writes no email for a person who stopped notices or was erased between the publication and the writing", () => {
+    const stopping = person();
+    const leaving = person();
+    addStars(stopping.id, ["opening-ceremony"]);
+    addStars(leaving.id, ["opening-ceremony"]);
+    draft("opening-ceremony", later);
+    const published = publishSchedule(userId, eventId);
+    expect(published).toMatchObject({ ok: true });
+    if (!published.ok) return;
+    expect(published.notified.attendees).toBeGreaterThanOrEqual(2);
+    setChangeNotices(stopping.id, false, "system");
+    erase(leaving.id, "system");
+    renderPendingNotices();
+    expect(noticesTo(stopping.id)).toHaveLength(0);
+    expect(noticesTo(leaving.id)).toHaveLength(0);
+    // Both rows are done: the worker does not look at them again.
+    const rows = getDb().select().from(changeNotices).where(eq(changeNotices.registrationId, stopping.id)).all();
+    expect(rows).toMatchObject([{ outboxId: null, renderedAt: expect.any(Date) }]);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Change notices: when a publication moves, re-rooms, retitles, cancels or restores sessions, each
  * registered person who starred or booked one of them gets one email listing their changes, queued
- * in the publication's own transaction (lib/notices has the rules and the text).
+ * in the publication's own transaction and written out by the mail worker (lib/notices has the
+ * rules and the text).
  */
 import "server-only";
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Change } from "../../lib/agenda-editor/changelog";
 import { editionPrefix } from "../../lib/edition";
 import type { EmailAttachment } from "../../lib/email/kinds";
@@ -16,11 +17,22 @@ import type { Locale } from "../../lib/localized";
 import { deriveToken, newLink, tokenHash } from "../../lib/registration/secret-links";
 import { manageUrl, publicBaseUrl } from "../../lib/registration/urls";
 import { getDb, type Db, type Tx } from "../client";
-import { changeNotices, registrations, sessionBookings, sessionSpeakers, speakers, stars, type Event, type Registration } from "../schema";
+import {
+  changeNotices,
+  events,
+  outbox,
+  registrations,
+  scheduleVersions,
+  sessionBookings,
+  sessionSpeakers,
+  speakers,
+  stars,
+  type Event,
+  type Registration,
+} from "../schema";
 import { secret } from "../secrets";
 import { recordAudit } from "./audit";
 import { feedSessionsByIds } from "./feeds";
-import { enqueueRendered } from "./outbox";
 import { manageTokenOf } from "./registrations";
 
 type Conn = Db | Tx;
@@ -95,37 +107,35 @@ export function noticesStopUrl(locale: string, token: string): string {
 }
 
 /**
- * Queues the notices of one publication, in its transaction `tx`. Keyed by (version, person): a
- * second call for the same version queues nothing more, so no one is told twice of one change.
+ * Queues the notices of one publication, in its transaction `tx`: one small row per person, keyed
+ * by (version, person), so that a second call for the same version queues no one again. The emails
+ * themselves are written by renderPendingNotices, after the commit, off the organizer's request.
  */
 export function queueChangeNotices(
   tx: Tx,
-  input: { event: Event; versionId: number; versionNumber: number; changes: readonly Change[]; actor: string },
+  input: { eventId: number; versionId: number; versionNumber: number; changes: readonly Change[]; actor: string },
 ): NoticeAudience {
-  const { event } = input;
   const notices = sessionNotices(input.changes);
   const ids = notices.map((n) => n.sessionId);
-  const byPerson = noticesByPerson(notices, interests(tx, event.id, ids));
-  const audience = { attendees: 0, speakers: speakerCount(tx, ids) };
-  if (byPerson.size > 0) {
-    const people = tx.select().from(registrations).where(inArray(registrations.id, [...byPerson.keys()])).all();
-    const attachmentsFor = calendarEntries(tx, event, ids);
-    for (const reg of people) {
-      const sessions = byPerson.get(reg.id)!;
-      const claimed = tx
-        .insert(changeNotices)
-        .values({ eventId: event.id, scheduleVersionId: input.versionId, registrationId: reg.id, sessionIds: sessions.map((s) => s.sessionId) })
-        .onConflictDoNothing()
-        .returning({ id: changeNotices.id })
-        .get();
-      if (!claimed) continue;
-      const outboxId = enqueueNotice(tx, event, input.versionNumber, reg, sessions, attachmentsFor);
-      tx.update(changeNotices).set({ outboxId }).where(eq(changeNotices.id, claimed.id)).run();
-      audience.attendees += 1;
-    }
+  const rows = [...noticesByPerson(notices, interests(tx, input.eventId, ids))].map(([registrationId, sessions]) => ({
+    eventId: input.eventId,
+    scheduleVersionId: input.versionId,
+    registrationId,
+    sessionIds: sessions.map((s) => s.sessionId),
+  }));
+  let attendees = 0;
+  // A few hundred rows per statement stay well under SQLite's limit of bound values.
+  for (let i = 0; i < rows.length; i += 500) {
+    attendees += tx
+      .insert(changeNotices)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing()
+      .returning({ id: changeNotices.id })
+      .all().length;
   }
+  const audience = { attendees, speakers: speakerCount(tx, ids) };
   recordAudit(tx, {
-    eventId: event.id,
+    eventId: input.eventId,
     actor: input.actor,
     action: "schedule.notify",
     entity: "schedule_version",
@@ -135,11 +145,72 @@ export function queueChangeNotices(
   return audience;
 }
 
+/** Notices written per transaction: short enough not to hold up a registration waiting to write. */
+const BATCH = 25;
+
+/**
+ * Writes the email of every queued notice into the outbox, a batch per immediate transaction, each
+ * row claimed by setting renderedAt in the transaction that inserts its email: two processes doing
+ * this at once, or a restart midway, write each email once. The mail worker calls it before each
+ * round of sending. Returns how many emails it wrote.
+ */
+export function renderPendingNotices(): number {
+  let written = 0;
+  for (;;) {
+    const done = getDb().transaction((tx) => renderBatch(tx), { behavior: "immediate" });
+    written += done.written;
+    if (done.rows < BATCH) return written;
+  }
+}
+
+function renderBatch(tx: Tx): { rows: number; written: number } {
+  const pending = tx
+    .select()
+    .from(changeNotices)
+    .where(isNull(changeNotices.renderedAt))
+    .orderBy(asc(changeNotices.id))
+    .limit(BATCH)
+    .all();
+  if (pending.length === 0) return { rows: 0, written: 0 };
+  const people = new Map(
+    tx
+      .select()
+      .from(registrations)
+      .where(inArray(registrations.id, pending.map((p) => p.registrationId)))
+      .all()
+      .map((r) => [r.id, r]),
+  );
+  const versions = new Map<number, { event: Event; number: number; notices: SessionNotice[]; entries: CalendarEntries }>();
+  const now = new Date();
+  let written = 0;
+  for (const notice of pending) {
+    let version = versions.get(notice.scheduleVersionId);
+    if (!version) {
+      const row = tx.select().from(scheduleVersions).where(eq(scheduleVersions.id, notice.scheduleVersionId)).get()!;
+      const event = tx.select().from(events).where(eq(events.id, row.eventId)).get()!;
+      const notices = sessionNotices(row.changes as Change[]);
+      version = { event, number: row.number, notices, entries: calendarEntries(tx, event, notices.map((n) => n.sessionId)) };
+      versions.set(notice.scheduleVersionId, version);
+    }
+    const reg = people.get(notice.registrationId);
+    // Erased, or stopped the notices since the publication: nothing is written, and the row is done.
+    const wanted = reg && !reg.erasedAt && reg.email && reg.changeNoticesOffAt === null;
+    const ids = new Set(notice.sessionIds);
+    const sessions = version.notices.filter((n) => ids.has(n.sessionId));
+    const outboxId = wanted && sessions.length > 0 ? enqueueNotice(tx, version.event, version.number, reg, sessions, version.entries) : null;
+    if (outboxId !== null) written += 1;
+    tx.update(changeNotices).set({ outboxId, renderedAt: now }).where(eq(changeNotices.id, notice.id)).run();
+  }
+  return { rows: pending.length, written };
+}
+
+type CalendarEntries = (locale: Locale, sessionId: number) => EmailAttachment[];
+
 /** Each changed session's calendar entry per language, written once for everyone it concerns. */
-function calendarEntries(tx: Tx, event: Event, ids: number[]) {
+function calendarEntries(tx: Tx, event: Event, ids: number[]): CalendarEntries {
   const sessions = new Map(feedSessionsByIds(tx, event.id, ids).map((s) => [s.id, s]));
   const cache = new Map<string, EmailAttachment>();
-  return (locale: Locale, sessionId: number): EmailAttachment[] => {
+  return (locale, sessionId) => {
     const session = sessions.get(sessionId);
     if (!session) return [];
     const key = `${locale}:${sessionId}`;
@@ -152,16 +223,9 @@ function calendarEntries(tx: Tx, event: Event, ids: number[]) {
   };
 }
 
-function enqueueNotice(
-  tx: Tx,
-  event: Event,
-  versionNumber: number,
-  reg: Registration,
-  sessions: SessionNotice[],
-  attachmentsFor: (locale: Locale, sessionId: number) => EmailAttachment[],
-): number {
+function enqueueNotice(tx: Tx, event: Event, versionNumber: number, reg: Registration, sessions: SessionNotice[], entries: CalendarEntries): number {
   const locale: Locale = reg.locale === "zh-CN" ? "zh-CN" : "en";
-  const email = renderChangeNotice({
+  const { subject, text, html } = renderChangeNotice({
     locale,
     fullName: reg.fullName,
     edition: event,
@@ -170,13 +234,19 @@ function enqueueNotice(
     agendaUrl: `${manageUrl(locale, manageTokenOf(tx, reg))}#my-agenda-heading`,
     stopUrl: noticesStopUrl(locale, noticesTokenOf(tx, reg)),
   });
-  return enqueueRendered(tx, {
-    registrationId: reg.id,
-    kind: "change-notice",
-    to: reg.email,
-    email,
-    attachments: sessions.flatMap((s) => attachmentsFor(locale, s.sessionId)),
-  });
+  return tx
+    .insert(outbox)
+    .values({
+      registrationId: reg.id,
+      kind: "change-notice",
+      to: reg.email,
+      subject,
+      text,
+      html,
+      attachments: sessions.flatMap((s) => entries(locale, s.sessionId)),
+    })
+    .returning({ id: outbox.id })
+    .get().id;
 }
 
 /** The person a stop link is for; an unknown token, or an erased person's, finds no one. */

@@ -10,8 +10,7 @@ import { renderEmail, type EmailData } from "../../lib/email/templates";
 import { getDb, type Db, type Tx } from "../client";
 import { events, outbox, type OutboxEmail } from "../schema";
 import type { EditionFacts } from "../../lib/edition";
-import { type EmailAttachment, type EmailKind, type TemplateKind } from "../../lib/email/kinds";
-import type { RenderedEmail } from "../../lib/email/templates";
+import { type TemplateKind } from "../../lib/email/kinds";
 
 export type EnqueueEmailInput = {
   registrationId: number | null;
@@ -76,22 +75,6 @@ export function enqueueEmail(tx: Db | Tx, input: EnqueueEmailInput): void {
   let insert = insertFor.get(db);
   if (!insert) insertFor.set(db, (insert = prepareInsert(db)));
   insert.run({ registrationId: input.registrationId, kind: input.kind, to: input.to, subject, text, html });
-}
-
-/**
- * Writes an email rendered by its own module (a change notice) in the caller's transaction, with
- * its attachments; returns the row's id.
- */
-export function enqueueRendered(
-  tx: Db | Tx,
-  input: { registrationId: number | null; kind: EmailKind; to: string; email: RenderedEmail; attachments?: EmailAttachment[] },
-): number {
-  const { subject, text, html } = input.email;
-  return tx
-    .insert(outbox)
-    .values({ registrationId: input.registrationId, kind: input.kind, to: input.to, subject, text, html, attachments: input.attachments ?? null })
-    .returning({ id: outbox.id })
-    .get().id;
 }
 
 export function listEmailsFor(registrationId: number) {

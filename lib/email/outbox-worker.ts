@@ -42,6 +42,11 @@ export type OutboxStore = {
   record(id: number, values: DeliveryRecord): void;
   /** Marks every due email as stored (no mail server), returning them for the log. */
   storeAllDue(now: Date): { id: number; kind: string }[];
+  /**
+   * Writes into the outbox what was queued in a shorter form (a publication's change notices,
+   * db/queries/change-notices.ts), before each round of sending.
+   */
+  prepare?(): void;
 };
 
 const DEFAULT_FROM = "2024 China Auto Forum <noreply@localhost>";
@@ -112,6 +117,7 @@ async function deliver(s: WorkerState, smtpUrl: string, row: OutgoingEmail): Pro
 }
 
 async function drain(s: WorkerState): Promise<void> {
+  s.store.prepare?.();
   const smtpUrl = process.env.SMTP_URL;
   if (!smtpUrl) {
     // Without a mail server every due email is only kept and logged, by id: the address and the
