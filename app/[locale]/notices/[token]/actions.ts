@@ -12,9 +12,11 @@ import { overRateLimit } from "../../rate-limit";
  */
 export async function stopNoticesAction(token: string, locale: string, form: FormData): Promise<void> {
   formOf(form);
+  // Bound arguments come back from the browser: only a token of the right shape goes any further.
+  if (typeof token !== "string" || !isManageToken(token)) notFound();
   const lang = locale === "zh-CN" ? "zh-CN" : "en";
   if (await overRateLimit()) redirect(`/${lang}/notices/${token}?error=rateLimited`);
-  const reg = typeof token === "string" && isManageToken(token) ? findByNoticesToken(token) : undefined;
+  const reg = findByNoticesToken(token);
   if (!reg) notFound();
   setChangeNotices(reg.id, false, `attendee:${reg.code}`);
   redirect(`/${lang}/notices/${token}?stopped=1`);
