@@ -13,9 +13,11 @@ export async function register(): Promise<void> {
   secret("AUTH_SECRET");
   secret("TICKET_SECRET");
   secret("MANAGE_SECRET");
-  const [{ startOutboxWorker }, { outboxStore }] = await Promise.all([
+  const [{ startOutboxWorker }, { outboxStore }, { renderPendingNotices }] = await Promise.all([
     import("./lib/email/outbox-worker"),
     import("./db/queries/outbox"),
+    import("./db/queries/change-notices"),
   ]);
-  void startOutboxWorker(outboxStore);
+  // Change notices a publication queued are written into the outbox first, then sent with the rest.
+  void startOutboxWorker({ ...outboxStore, prepare: renderPendingNotices });
 }

@@ -1,7 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import { userRoles } from "../lib/auth/roles";
 import { checkInMethods } from "../lib/checkin/methods";
-import { emailKinds } from "../lib/email/kinds";
+import { emailKinds, type EmailAttachment } from "../lib/email/kinds";
 import { quoteKinds, quoteLanguages } from "../lib/quote-kinds";
 import { attendeeCategories } from "../lib/registration/categories";
 import { pendingReasons, registrationModes } from "../lib/registration/mode";
@@ -443,6 +443,14 @@ export const registrations = sqliteTable(
     holdsSeat: integer("holds_seat", { mode: "boolean" }).notNull().default(false),
     /** The invitation code this registration used; its uses are the registrations not cancelled. */
     invitationId: integer("invitation_id").references((): AnySQLiteColumn => invitations.id),
+    /**
+     * SHA-256 (hex) of the token of the link in every change notice that stops them, and its seed
+     * (with MANAGE_SECRET): made with the first notice, the same link in every notice after it.
+     */
+    noticesTokenHash: text("notices_token_hash").unique(),
+    noticesTokenSeed: text("notices_token_seed"),
+    /** Set when the person stopped change notices (lib/notices); null while they receive them. */
+    changeNoticesOffAt: integer("change_notices_off_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -505,6 +513,8 @@ export const outbox = sqliteTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html").notNull(),
+    /** Files sent with the email (a change notice's calendar entries), as lib/email/outbox-worker.ts reads them. */
+    attachments: text("attachments", { mode: "json" }).$type<EmailAttachment[]>(),
     /** pending: to send; sent: delivered to the SMTP server; stored: no SMTP server configured. */
     status: text("status", { enum: ["pending", "sent", "stored", "failed"] })
       .notNull()
@@ -660,6 +670,42 @@ export const scheduleVersions = sqliteTable(
   },
   (t) => [uniqueIndex("schedule_versions_event_number_idx").on(t.eventId, t.number)],
 );
+
+/**
+ * One row per person notified of one publication (lib/notices): written in the publication's own
+ * transaction and unique per version and person, so that no publication notifies anyone twice and
+ * a crash loses none. The mail worker then writes each row's email into the outbox (outboxId,
+ * renderedAt) in a transaction of its own, so that publishing does not wait for hundreds of emails.
+ */
+export const changeNotices = sqliteTable(
+  "change_notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    scheduleVersionId: integer("schedule_version_id")
+      .notNull()
+      .references(() => scheduleVersions.id),
+    registrationId: integer("registration_id")
+      .notNull()
+      .references(() => registrations.id),
+    /** The email written for it; null until then, and for a person erased or opted out meanwhile. */
+    outboxId: integer("outbox_id").references(() => outbox.id),
+    /** The sessions of this person that the publication changed. */
+    sessionIds: text("session_ids", { mode: "json" }).$type<number[]>().notNull(),
+    /** When the worker dealt with it (wrote its email, or found no one to write to); null: still to do. */
+    renderedAt: integer("rendered_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("change_notices_version_registration_idx").on(t.scheduleVersionId, t.registrationId),
+    index("change_notices_registration_idx").on(t.registrationId),
+    index("change_notices_pending_idx").on(t.renderedAt, t.id),
+  ],
+);
+
+export type ChangeNotice = typeof changeNotices.$inferSelect;
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

@@ -16,6 +16,7 @@ import { getDb, type Db, type Tx } from "../client";
 import { rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, speakers, tracks, type Event, type Session } from "../schema";
 import { type SessionStatus } from "../../lib/sessions/kinds";
 import { recordAudit } from "./audit";
+import { noticeAudience, queueChangeNotices, type NoticeAudience } from "./change-notices";
 import { editionById, getEvent } from "./event";
 
 type Conn = Db | Tx;
@@ -358,8 +359,14 @@ function scheduleEntries(db: Conn, eventId: number): ScheduleEntry[] {
 }
 
 export type PublishResult =
-  | { ok: true; number: number; changes: Change[]; slugs: string[] }
+  | { ok: true; number: number; changes: Change[]; slugs: string[]; notified: NoticeAudience }
   | { ok: false; reason: "nothing" };
+
+/** The status a session takes when its draft is published. */
+function publishedStatus(data: DraftData, wasPublic: boolean): SessionStatus {
+  // Cancelling a session that never went public keeps it off the public schedule.
+  return data.cancelled ? (wasPublic ? "cancelled" : "draft") : "published";
+}
 
 /**
  * Makes every draft of one edition its public schedule, in one transaction: the sessions take the
@@ -376,9 +383,7 @@ export function publishSchedule(userId: number, eventId: number): PublishResult 
       const now = new Date();
       for (const draft of drafts) {
         const data = draftDataSchema.parse(draft.data);
-        const wasPublic = statusOf.get(draft.sessionId) !== "draft";
-        // Cancelling a session that never went public keeps it off the public schedule.
-        const status: SessionStatus = data.cancelled ? (wasPublic ? "cancelled" : "draft") : "published";
+        const status = publishedStatus(data, statusOf.get(draft.sessionId) !== "draft");
         tx.update(sessions)
           .set({
             type: data.type,
@@ -407,7 +412,11 @@ export function publishSchedule(userId: number, eventId: number): PublishResult 
       tx.delete(sessionDrafts).where(inArray(sessionDrafts.sessionId, drafts.map((d) => d.sessionId))).run();
       const changes = diffSchedule(before, scheduleEntries(tx, eventId));
       const number = latestVersion(tx, eventId) + 1;
-      tx.insert(scheduleVersions).values({ eventId, number, publishedBy: userId, changes, publishedAt: now }).run();
+      const version = tx
+        .insert(scheduleVersions)
+        .values({ eventId, number, publishedBy: userId, changes, publishedAt: now })
+        .returning({ id: scheduleVersions.id })
+        .get();
       recordAudit(tx, {
         eventId,
         actor: `user:${userId}`,
@@ -417,8 +426,11 @@ export function publishSchedule(userId: number, eventId: number): PublishResult 
         before: { drafts: drafts.map((d) => ({ sessionId: d.sessionId, revision: d.revision })) },
         after: { number, changes },
       });
+      // Queued with the version it reports, so that a crash loses neither and a retry repeats neither;
+      // the emails are written after the commit, by the mail worker.
+      const notified = queueChangeNotices(tx, { eventId, versionId: version.id, versionNumber: number, changes, actor: `user:${userId}` });
       const touched = new Set(drafts.map((d) => d.sessionId));
-      return { ok: true, number, changes, slugs: before.filter((e) => touched.has(e.id)).map((e) => e.slug) } as const;
+      return { ok: true, number, changes, slugs: before.filter((e) => touched.has(e.id)).map((e) => e.slug), notified } as const;
     },
     { behavior: "immediate" },
   );
@@ -442,6 +454,36 @@ function draftsOf(db: Conn, eventId: number) {
     .innerJoin(sessions, eq(sessions.id, sessionDrafts.sessionId))
     .where(eq(sessions.eventId, eventId))
     .all();
+}
+
+/**
+ * What publishing now would change, and whom it would notify, without writing anything: the
+ * drafts applied in memory to the public schedule, as publishSchedule applies them.
+ */
+export function publishPreview(eventId: number): { changes: Change[]; notified: NoticeAudience } {
+  const db = getDb();
+  const before = scheduleEntries(db, eventId);
+  const drafts = new Map(draftsOf(db, eventId).map((d) => [d.sessionId, draftDataSchema.parse(d.data)]));
+  const roomNames = new Map(db.select().from(rooms).where(eq(rooms.eventId, eventId)).all().map((r) => [r.id, r]));
+  const after = before.map((entry): ScheduleEntry => {
+    const data = drafts.get(entry.id);
+    if (!data) return entry;
+    const room = data.roomId === null ? undefined : roomNames.get(data.roomId);
+    return {
+      ...entry,
+      status: publishedStatus(data, entry.status !== "draft"),
+      titleEn: data.titleEn,
+      titleZh: data.titleZh,
+      startsAt: data.startsAt,
+      endsAt: data.endsAt,
+      roomId: data.roomId,
+      roomEn: room?.nameEn ?? null,
+      roomZh: room?.nameZh ?? null,
+      details: JSON.stringify([data.type, data.trackId, data.abstractEn, data.abstractZh, data.seatLimit, data.speakers]),
+    };
+  });
+  const changes = diffSchedule(before, after);
+  return { changes, notified: noticeAudience(db, eventId, changes) };
 }
 
 export function pendingDraftCount(eventId: number): number {

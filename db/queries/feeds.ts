@@ -51,6 +51,12 @@ function findFeedSessions(tx: Tx, filter?: SQL): FeedSession[] {
   }));
 }
 
+/** Sessions of one edition by id, as the feeds write them: a change notice's calendar entries. */
+export function feedSessionsByIds(tx: Tx, eventId: number, ids: number[]): FeedSession[] {
+  if (ids.length === 0) return [];
+  return findFeedSessions(tx, and(eq(sessions.eventId, eventId), inArray(sessions.id, ids)));
+}
+
 /** The edition a feed is of: the current one, one by id, or the one a registration is for. */
 type EditionChoice = { current: true } | { id: number } | { ofRegistration: (tx: Tx) => number | undefined };
 

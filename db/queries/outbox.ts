@@ -10,13 +10,13 @@ import { renderEmail, type EmailData } from "../../lib/email/templates";
 import { getDb, type Db, type Tx } from "../client";
 import { events, outbox, type OutboxEmail } from "../schema";
 import type { EditionFacts } from "../../lib/edition";
-import { type EmailKind } from "../../lib/email/kinds";
+import { type TemplateKind } from "../../lib/email/kinds";
 
 export type EnqueueEmailInput = {
   registrationId: number | null;
   /** The edition the email is about (the registration's); the current one when not named. */
   eventId?: number;
-  kind: EmailKind;
+  kind: TemplateKind;
   to: string;
   data: EmailData;
 };

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, gte, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
-import type { EmailKind } from "../../lib/email/kinds";
+import type { EmailKind, TemplateKind } from "../../lib/email/kinds";
 import {
   events,
   invitations,
@@ -291,7 +291,7 @@ export function manageTokenOf(tx: Db | Tx, reg: Registration): string {
 export function notify(
   tx: Tx,
   reg: Registration,
-  kind: EmailKind,
+  kind: TemplateKind,
   position: number | null = null,
   until: Date | null = null,
 ) {
@@ -914,6 +914,8 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
           calendarTokenSeed: null,
           manageTokenHash: tokenHash(newSeed()),
           manageTokenSeed: null,
+          noticesTokenHash: null,
+          noticesTokenSeed: null,
           updatedAt: now,
           version: sql`${registrations.version} + 1`,
         })
@@ -938,7 +940,7 @@ export function erase(id: number, actor: string): { ok: boolean; promoted: Regis
 function eraseEmails(tx: Tx, registrationId: number) {
   // Unsent emails to an erased person are never sent.
   tx.run(
-    sql`update outbox set "to" = '', subject = '', text = '', html = '',
+    sql`update outbox set "to" = '', subject = '', text = '', html = '', attachments = null,
         status = case when status = 'pending' then 'failed' else status end
         where registration_id = ${registrationId}`,
   );

@@ -21,6 +21,7 @@ export const RESERVED_PATHS: readonly string[] = [
   "feeds",
   "files",
   "my-agenda",
+  "notices",
   "privacy",
   "quotes",
   "register",

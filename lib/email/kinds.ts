@@ -1,5 +1,5 @@
-/** Every kind of email the forum sends; db/schema.ts stores it on each outbox row. */
-export const emailKinds = [
+/** The emails lib/email/templates.ts writes from a registration's facts. */
+export const templateKinds = [
   "confirmation",
   "waiting",
   "promotion",
@@ -12,4 +12,14 @@ export const emailKinds = [
   "approved",
   "declined",
 ] as const;
+export type TemplateKind = (typeof templateKinds)[number];
+
+/**
+ * Every kind of email the forum sends; db/schema.ts stores it on each outbox row. A change notice
+ * is written by lib/notices/email.ts.
+ */
+export const emailKinds = [...templateKinds, "change-notice"] as const;
 export type EmailKind = (typeof emailKinds)[number];
+
+/** A file sent with an email, as the outbox stores it: the content is text (a calendar entry). */
+export type EmailAttachment = { filename: string; contentType: string; content: string };

@@ -48,4 +48,28 @@ describe("the mail worker", () => {
     await startOutboxWorker(store);
     expect(rows[0]!.status).toBe("stored");
   });
+
+  it("lets the store write what was queued before each round, and sends an email's calendar files with it", async () => {
+    const smtp = await startFakeSmtp();
+    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
+    const { rows, store } = memoryOutbox([]);
+    const ics = "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n";
+    // A publication's notices become emails only in `prepare`: without it nothing would be sent.
+    store.prepare = () => {
+      if (rows.length > 0) return;
+      rows.push({
+        ...email(5),
+        kind: "change-notice",
+        attachments: [{ filename: "caf-talk.ics", contentType: "text/calendar; charset=utf-8; method=CANCEL", content: ics }],
+        status: "pending",
+        due: 0,
+      });
+    };
+    await startOutboxWorker(store);
+    expect(rows.map((r) => r.status)).toEqual(["sent"]);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.data).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=CANCEL/i);
+    expect(smtp.received[0]!.data).toContain('filename=caf-talk.ics');
+    await smtp.close();
+  });
 });

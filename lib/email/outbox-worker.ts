@@ -11,10 +11,20 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { outboxLogLine, withoutAddresses } from "./log-line";
+import type { EmailAttachment } from "./kinds";
 import { afterFailedAttempt } from "./templates";
 
 /** What the worker needs of an email it sends. */
-export type OutgoingEmail = { id: number; kind: string; to: string; subject: string; text: string; html: string; attempts: number };
+export type OutgoingEmail = {
+  id: number;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attempts: number;
+  attachments?: EmailAttachment[] | null;
+};
 
 export type DeliveryRecord = {
   status?: "pending" | "sent" | "failed" | "stored";
@@ -32,6 +42,11 @@ export type OutboxStore = {
   record(id: number, values: DeliveryRecord): void;
   /** Marks every due email as stored (no mail server), returning them for the log. */
   storeAllDue(now: Date): { id: number; kind: string }[];
+  /**
+   * Writes into the outbox what was queued in a shorter form (a publication's change notices,
+   * db/queries/change-notices.ts), before each round of sending.
+   */
+  prepare?(): void;
 };
 
 const DEFAULT_FROM = "2024 China Auto Forum <noreply@localhost>";
@@ -86,6 +101,9 @@ async function deliver(s: WorkerState, smtpUrl: string, row: OutgoingEmail): Pro
       subject: row.subject,
       text: row.text,
       html: row.html,
+      ...(row.attachments?.length
+        ? { attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) }
+        : {}),
     });
     s.store.record(row.id, { status: "sent", sentAt: new Date(), attempts, lastError: null, nextAttemptAt: null });
     return true;
@@ -99,6 +117,7 @@ async function deliver(s: WorkerState, smtpUrl: string, row: OutgoingEmail): Pro
 }
 
 async function drain(s: WorkerState): Promise<void> {
+  s.store.prepare?.();
   const smtpUrl = process.env.SMTP_URL;
   if (!smtpUrl) {
     // Without a mail server every due email is only kept and logged, by id: the address and the

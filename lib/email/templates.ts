@@ -1,6 +1,6 @@
 /** The attendee emails in English and Simplified Chinese, each as a subject, a plain text and an HTML body. */
 import { editionValues, type EditionFacts } from "../edition";
-import type { EmailKind } from "./kinds";
+import type { TemplateKind } from "./kinds";
 
 export type EmailData = {
   locale: "en" | "zh-CN";
@@ -18,10 +18,13 @@ export type RenderedEmail = { subject: string; text: string; html: string };
 type Locale = EmailData["locale"];
 
 /** The pieces of a body; each is written once and rendered both as text and as HTML. */
-type Block =
+export type Block =
   | { type: "p"; text: string }
+  | { type: "heading"; text: string }
   | { type: "facts"; rows: [label: string, value: string][] }
   | { type: "link"; lead: string; label: string; url: string }
+  /** A link that is not the email's purpose (stopping such emails): small, not a button. */
+  | { type: "minor-link"; lead: string; label: string; url: string }
   | { type: "note"; text: string };
 
 type Copy = { subject: string; blocks: Block[] };
@@ -39,7 +42,7 @@ export function escapeHtml(value: string): string {
 }
 
 /** Line breaks in a subject would start new mail headers, and in a greeting they only look broken. */
-function oneLine(value: string): string {
+export function oneLine(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim();
 }
 
@@ -53,7 +56,7 @@ function minutesOf(data: EmailData): number | null {
   return typeof m === "number" && Number.isInteger(m) && m > 0 ? m : null;
 }
 
-function enCopy(kind: EmailKind, d: EmailData, f: Forum): Copy {
+function enCopy(kind: TemplateKind, d: EmailData, f: Forum): Copy {
   const facts: Block = {
     type: "facts",
     rows: [
@@ -235,7 +238,7 @@ function enCopy(kind: EmailKind, d: EmailData, f: Forum): Copy {
   }
 }
 
-function zhCopy(kind: EmailKind, d: EmailData, f: Forum): Copy {
+function zhCopy(kind: TemplateKind, d: EmailData, f: Forum): Copy {
   const facts: Block = {
     type: "facts",
     rows: [
@@ -415,11 +418,13 @@ function toText(blocks: Block[], locale: Locale): string {
   const parts = blocks.map((b) => {
     switch (b.type) {
       case "p":
+      case "heading":
       case "note":
         return b.text;
       case "facts":
         return b.rows.map(([label, value]) => `${label}${colon}${value}`).join("\n");
       case "link":
+      case "minor-link":
         return `${b.lead}\n${b.url}`;
     }
   });
@@ -434,8 +439,12 @@ function toHtml(blocks: Block[], locale: Locale, subject: string, f: Forum): str
       switch (b.type) {
         case "p":
           return `<p style="margin:0 0 16px;">${escapeHtml(b.text)}</p>`;
+        case "heading":
+          return `<p style="margin:20px 0 4px;font-weight:600;">${escapeHtml(b.text)}</p>`;
         case "note":
           return `<p style="margin:0 0 16px;font-size:13px;color:#52606d;">${escapeHtml(b.text)}</p>`;
+        case "minor-link":
+          return `<p style="margin:16px 0 0;font-size:13px;color:#52606d;">${escapeHtml(b.lead)} <a href="${escapeHtml(b.url)}" style="color:#0b5cad;">${escapeHtml(b.label)}</a></p>`;
         case "facts":
           return (
             `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:0 0 16px;border-collapse:collapse;">` +
@@ -474,8 +483,18 @@ ${body}
 `;
 }
 
+/**
+ * An email written elsewhere as blocks (a change notice), rendered like every other: the same
+ * header with the edition's name, dates and venue, and the same signature.
+ */
+export function composeEmail(locale: Locale, subject: string, blocks: Block[], edition: EditionFacts): RenderedEmail {
+  const forum = editionValues(edition, locale);
+  const clean = oneLine(subject);
+  return { subject: clean, text: toText(blocks, locale), html: toHtml(blocks, locale, clean, forum) };
+}
+
 /** `edition`: the forum the email is about, as its row states it. */
-export function renderEmail(kind: EmailKind, data: EmailData, edition: EditionFacts): RenderedEmail {
+export function renderEmail(kind: TemplateKind, data: EmailData, edition: EditionFacts): RenderedEmail {
   const locale: Locale = data.locale === "zh-CN" ? "zh-CN" : "en";
   const clean: EmailData = {
     ...data,

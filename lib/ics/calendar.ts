@@ -23,8 +23,13 @@ export type IcsCalendar = {
   description: string;
   /** IANA zone the calendar is meant to be read in (X-WR-TIMEZONE); every time is written in UTC. */
   timeZone: string;
-  /** How often a subscribed client should fetch the feed again, as an RFC 5545 DURATION. */
-  refreshInterval: string;
+  /** How often a subscribed client should fetch the feed again, as an RFC 5545 DURATION; none for a file sent once. */
+  refreshInterval?: string;
+  /**
+   * PUBLISH for a feed or an updated entry, CANCEL for an email that takes a cancelled session out
+   * of the reader's calendar (RFC 5546 §3.2.5).
+   */
+  method?: "PUBLISH" | "CANCEL";
   events: IcsEvent[];
 };
 
@@ -61,13 +66,14 @@ export function serializeCalendar(calendar: IcsCalendar): string {
     "VERSION:2.0",
     textProperty("PRODID", calendar.prodId),
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    `METHOD:${calendar.method ?? "PUBLISH"}`,
     textProperty("NAME", calendar.name),
     textProperty("X-WR-CALNAME", calendar.name),
     textProperty("X-WR-CALDESC", calendar.description),
     textProperty("X-WR-TIMEZONE", calendar.timeZone),
-    rawProperty("REFRESH-INTERVAL;VALUE=DURATION", calendar.refreshInterval),
-    rawProperty("X-PUBLISHED-TTL", calendar.refreshInterval),
+    ...(calendar.refreshInterval
+      ? [rawProperty("REFRESH-INTERVAL;VALUE=DURATION", calendar.refreshInterval), rawProperty("X-PUBLISHED-TTL", calendar.refreshInterval)]
+      : []),
     ...calendar.events.flatMap(serializeEvent),
     "END:VCALENDAR",
   ];

@@ -8,7 +8,8 @@
  */
 import { createHash, createHmac, randomBytes } from "node:crypto";
 
-export type LinkPurpose = "manage" | "calendar";
+/** "notices": the link in a change notice that stops them (lib/notices). */
+export type LinkPurpose = "manage" | "calendar" | "notices";
 
 /** 128 random bits, URL-safe: stored, useless without the server secret. */
 export function newSeed(): string {

@@ -425,6 +425,14 @@ export function actionSpecs(ctx) {
       garbage: { sessionId: ["-1", "abc", SQL[0], "1e309", "0"] },
     },
     "app/[locale]/ticket/[token]/actions.ts#calendarFeedAction": { role: "public", bound: [token(ctx)], state: true, form: true, valid: () => ({}) },
+    "app/[locale]/ticket/[token]/actions.ts#changeNoticesAction": {
+      role: "public",
+      bound: [token(ctx), { name: "receive", value: false }],
+      form: true,
+      valid: () => ({}),
+    },
+    // The stop link of a change notice: its token is of the manage token's shape, and forged the same ways.
+    "app/[locale]/notices/[token]/actions.ts#stopNoticesAction": { role: "public", bound: [token(ctx), locale], form: true, valid: () => ({}) },
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type EditRefusal,
 } from "@/db/queries/agenda-editor";
 import { createRoom, createTrack, updateRoom, updateTrack } from "@/db/queries/venue";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import type { Change } from "@/lib/agenda-editor/changelog";
 import type { Conflict } from "@/lib/agenda-editor/conflicts";
 import {
@@ -99,14 +100,16 @@ export async function deleteSessionAction(_state: EditState, form: FormData): Pr
   return { ok: true, at: Date.now() };
 }
 
-export type PublishState = { number?: number; changes?: Change[]; nothing?: boolean; at?: number };
+export type PublishState = { number?: number; changes?: Change[]; notified?: number; nothing?: boolean; at?: number };
 
 export async function publishAction(_state: PublishState): Promise<PublishState> {
   const user = await requireActionUser("agenda");
   const result = publishSchedule(user.id, (await writableConsoleEdition()).id);
   if (!result.ok) return { nothing: true, at: Date.now() };
   refreshPublicPages({ kind: "publish" });
-  return { number: result.number, changes: result.changes, at: Date.now() };
+  // The notices were queued with the version; they go out from the outbox, not in this request.
+  scheduleDelivery();
+  return { number: result.number, changes: result.changes, notified: result.notified.attendees, at: Date.now() };
 }
 
 export type VenueState = { ok?: boolean; errors?: FieldErrors; notFound?: boolean; at?: number };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { consoleEdition } from "@/auth/edition";
 import { requirePageUser } from "@/auth/guard";
-import { loadAgendaEditor } from "@/db/queries/agenda-editor";
+import { loadAgendaEditor, publishPreview } from "@/db/queries/agenda-editor";
 import { gridHours } from "@/lib/agenda-editor/grid";
 import { formatDay, offsetLabel, zonedToInstant } from "@/lib/time";
 import { AgendaEditor } from "./_components/agenda-editor";
@@ -20,7 +20,9 @@ export default async function AgendaEditorPage({ params }: PageProps<"/[locale]/
   setRequestLocale(locale);
   await requirePageUser(locale, "agenda");
   const t = await getTranslations("agendaEditor");
-  const data = loadAgendaEditor((await consoleEdition()).id);
+  const eventId = (await consoleEdition()).id;
+  const data = loadAgendaEditor(eventId);
+  const pending = data.sessions.filter((s) => s.hasDraft).length;
   const [first] = data.days;
   const editor = {
     ...data,
@@ -32,7 +34,7 @@ export default async function AgendaEditorPage({ params }: PageProps<"/[locale]/
     <div>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("intro")}</p>
-      <PublishPanel pending={data.sessions.filter((s) => s.hasDraft).length} latest={data.latestVersion} />
+      <PublishPanel pending={pending} latest={data.latestVersion} notices={pending > 0 ? publishPreview(eventId).notified : { attendees: 0, speakers: 0 }} />
       <AgendaEditor data={editor} />
       <VenueSection rooms={data.rooms} tracks={data.tracks} />
     </div>

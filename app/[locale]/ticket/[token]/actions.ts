@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Registration } from "@/db/schema";
 import { book, unbook } from "@/db/queries/bookings";
 import { scheduleDelivery } from "@/lib/email/outbox-worker";
+import { setChangeNotices } from "@/db/queries/change-notices";
 import { rotateCalendarToken } from "@/db/queries/stars";
 import { cancel, confirmPending, erase, findRegistrationByManageToken, replaceManageLink, updateDetails } from "@/db/queries/registrations";
 import { calendarFeedUrl } from "@/lib/personal-agenda/feed-url";
@@ -130,4 +131,13 @@ export async function confirmAction(token: string): Promise<ConfirmState> {
   scheduleDelivery();
   revalidatePath(`/[locale]/ticket/${token}`, "page");
   return result.ok ? {} : { error: result.reason };
+}
+
+/** Turns change notices off, or back on (`receive`): the choice the stop link made can be undone here. */
+export async function changeNoticesAction(token: string, receive: boolean, form: FormData): Promise<void> {
+  formOf(form);
+  const found = await owner(token);
+  if (!("reg" in found)) return;
+  setChangeNotices(found.reg.id, receive === true, `attendee:${found.reg.code}`);
+  revalidatePath(`/[locale]/ticket/${token}`, "page");
 }

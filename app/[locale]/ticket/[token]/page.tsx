@@ -15,6 +15,7 @@ import { calendarFeedUrl } from "@/lib/personal-agenda/feed-url";
 import { daysOf, editionValues } from "@/lib/edition";
 import { formatDay as day, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
 import { CalendarFeed } from "./_components/calendar-feed";
+import { ChangeNotices } from "./_components/change-notices";
 import { KeepOffline } from "./_components/keep-offline";
 import { ManagePanel } from "./_components/manage-panel";
 import { ReplaceLink } from "./_components/replace-link";
@@ -105,6 +106,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
       {reg.status !== "cancelled" && (
         <CalendarFeed token={token} url={calendarUrl(reg)} />
       )}
+      {reg.status !== "cancelled" && <ChangeNotices token={token} off={reg.changeNoticesOffAt !== null} />}
       <ReplaceLink token={token} locale={locale} email={reg.email} />
       <ManagePanel
         token={token}
