@@ -35,8 +35,9 @@ const EDITION = {
 };
 
 /**
- * What a visitor reads of a page of 2024: without the banner an archived edition gains, and without
- * its buttons (starring is for the current edition's program, the one the personal agenda plans).
+ * What a visitor reads of a page of 2024: without the banner an archived edition gains, its buttons
+ * (starring is for the current edition's program, the one the personal agenda plans) and the
+ * navigation between editions.
  */
 async function mainText(page: Page, path: string): Promise<string> {
   const response = await page.goto(path);
@@ -45,6 +46,8 @@ async function mainText(page: Page, path: string): Promise<string> {
     const copy = main.cloneNode(true) as HTMLElement;
     for (const note of copy.querySelectorAll('p[role="note"]')) if (/took place|已于.*举行/.test(note.textContent ?? "")) note.remove();
     for (const button of copy.querySelectorAll("button")) button.remove();
+    // Once there are two editions, the quote archive links each: navigation, not 2024's content.
+    for (const nav of copy.querySelectorAll("nav")) nav.remove();
     return copy.innerText;
   });
 }

@@ -72,6 +72,14 @@ export function recordAudit(tx: Db | Tx, entry: AuditInput): void {
 }
 
 /**
+ * An edition deleted (db/queries/editions.ts deleteEdition): the rows about what was done to it stay,
+ * no longer tied to an edition that does not exist. The only change ever made to a written row.
+ */
+export function detachAuditFromEdition(tx: Tx, eventId: number): void {
+  tx.update(auditLog).set({ eventId: null }).where(eq(auditLog.eventId, eventId)).run();
+}
+
+/**
  * Blanks the details (before and after) of a kind of row about one thing, keeping that the change
  * happened: an erased person's earlier edits recorded the personal data they changed.
  */

@@ -6,7 +6,6 @@ import { daysOf } from "../../lib/edition";
 import { zonedDate } from "../../lib/time";
 import { getDb, type Tx } from "../client";
 import {
-  auditLog,
   events,
   invitations,
   keyFigures,
@@ -22,7 +21,7 @@ import {
   type Event,
 } from "../schema";
 import { publishedData } from "./agenda-editor";
-import { recordAudit } from "./audit";
+import { detachAuditFromEdition, recordAudit } from "./audit";
 
 export type CreateEditionResult =
   | { ok: true; edition: Event; copied: { rooms: number; tracks: number; sessions: number; skipped: number } }
@@ -261,7 +260,7 @@ export function deleteEdition(id: number, userId: number): DeleteEditionResult {
       tx.delete(keyFigures).where(eq(keyFigures.eventId, id)).run();
       tx.delete(scheduleVersions).where(eq(scheduleVersions.eventId, id)).run();
       tx.delete(invitations).where(eq(invitations.eventId, id)).run();
-      tx.update(auditLog).set({ eventId: null }).where(eq(auditLog.eventId, id)).run();
+      detachAuditFromEdition(tx, id);
       tx.delete(events).where(eq(events.id, id)).run();
       recordAudit(tx, {
         actor: `user:${userId}`,
