@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, gte, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
-import type { EmailKind } from "../../lib/email/kinds";
+import type { AttendeeEmailKind as EmailKind } from "../../lib/email/kinds";
 import {
   events,
   invitations,

@@ -1,5 +1,5 @@
 /** Every kind of email the forum sends; db/schema.ts stores it on each outbox row. */
-export const emailKinds = [
+export const attendeeEmailKinds = [
   "confirmation",
   "waiting",
   "promotion",
@@ -12,4 +12,11 @@ export const emailKinds = [
   "approved",
   "declined",
 ] as const;
+export type AttendeeEmailKind = (typeof attendeeEmailKinds)[number];
+
+/** To speakers about their portal (lib/email/speaker-templates.ts): no registration of theirs. */
+export const speakerEmailKinds = ["speaker-invitation", "speaker-approved", "speaker-returned"] as const;
+export type SpeakerEmailKind = (typeof speakerEmailKinds)[number];
+
+export const emailKinds = [...attendeeEmailKinds, ...speakerEmailKinds] as const;
 export type EmailKind = (typeof emailKinds)[number];

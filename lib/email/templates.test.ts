@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailKinds, type EmailKind } from "./kinds";
+import { attendeeEmailKinds as emailKinds, type AttendeeEmailKind as EmailKind } from "./kinds";
 import { seededEdition as event } from "../test-fixtures/edition";
 import { escapeHtml, renderEmail as render, type EmailData } from "./templates";
 

@@ -1,6 +1,6 @@
 /** The attendee emails in English and Simplified Chinese, each as a subject, a plain text and an HTML body. */
 import { editionValues, type EditionFacts } from "../edition";
-import type { EmailKind } from "./kinds";
+import type { AttendeeEmailKind as EmailKind } from "./kinds";
 
 export type EmailData = {
   locale: "en" | "zh-CN";
@@ -18,7 +18,7 @@ export type RenderedEmail = { subject: string; text: string; html: string };
 type Locale = EmailData["locale"];
 
 /** The pieces of a body; each is written once and rendered both as text and as HTML. */
-type Block =
+export type Block =
   | { type: "p"; text: string }
   | { type: "facts"; rows: [label: string, value: string][] }
   | { type: "link"; lead: string; label: string; url: string }
@@ -27,7 +27,7 @@ type Block =
 type Copy = { subject: string; blocks: Block[] };
 
 /** The forum's name, dates and venue in the email's language, from the edition's row. */
-type Forum = { name: string; dates: string; venue: string };
+export type Forum = { name: string; dates: string; venue: string };
 
 export function escapeHtml(value: string): string {
   return value
@@ -39,7 +39,7 @@ export function escapeHtml(value: string): string {
 }
 
 /** Line breaks in a subject would start new mail headers, and in a greeting they only look broken. */
-function oneLine(value: string): string {
+export function oneLine(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim();
 }
 
@@ -410,7 +410,7 @@ function zhCopy(kind: EmailKind, d: EmailData, f: Forum): Copy {
 
 const SIGNATURE = { en: "2024 China Auto Forum", "zh-CN": "2024中国汽车论坛" } as const;
 
-function toText(blocks: Block[], locale: Locale): string {
+export function toText(blocks: Block[], locale: Locale): string {
   const colon = locale === "en" ? ": " : "：";
   const parts = blocks.map((b) => {
     switch (b.type) {
@@ -428,7 +428,7 @@ function toText(blocks: Block[], locale: Locale): string {
 
 const FONT = `-apple-system, "Segoe UI", Roboto, Helvetica, Arial, "PingFang SC", "Microsoft YaHei", sans-serif`;
 
-function toHtml(blocks: Block[], locale: Locale, subject: string, f: Forum): string {
+export function toHtml(blocks: Block[], locale: Locale, subject: string, f: Forum): string {
   const body = blocks
     .map((b) => {
       switch (b.type) {
