@@ -1,0 +1,107 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { actorOf, requireActionUser } from "@/auth/guard";
+import { approveProfile, returnProfile, revokeSpeakerLink, sendSpeakerLink } from "@/db/queries/speaker-portal";
+import { refreshPublicPages } from "@/lib/cache/refresh";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
+import { deleteSpeakerPhoto } from "@/lib/uploads/speaker-photos";
+import { formOf } from "../../action-form";
+
+export type PortalActionState = { error?: string; done?: string; fields?: Record<string, string> };
+
+const id = z.coerce.number().int().positive().max(2 ** 31);
+
+const inviteInput = z.strictObject({
+  id,
+  email: z.string({ error: "email" }).trim().toLowerCase().max(254, { error: "email" }).pipe(z.email({ error: "email" })),
+  language: z.enum(["en", "zh-CN"], { error: "language" }),
+});
+
+const idOnly = z.strictObject({ id });
+
+const decisionInput = z.strictObject({
+  id,
+  /** When the proposal the organizer saw was last changed: a later edit is not decided unseen. */
+  seen: z.coerce.number().int().nonnegative(),
+});
+
+const returnInput = decisionInput.extend({
+  note: z
+    .string()
+    .trim()
+    .min(1, { error: "noteRequired" })
+    .max(1000, { error: "noteTooLong" })
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: "noteRequired" }),
+});
+
+const fieldsOf = (form: FormData, names: string[]) => Object.fromEntries(names.map((n) => [n, form.get(n)]));
+
+const afterChange = (speakerId: number) => revalidatePath(`/[locale]/admin/speakers/${speakerId}`, "page");
+
+/** Sends the speaker a private link to their portal, in the language chosen; earlier links stop. */
+export async function inviteSpeakerAction(_state: PortalActionState, form: FormData): Promise<PortalActionState> {
+  const user = await requireActionUser("speakers");
+  const data = formOf(form);
+  const parsed = inviteInput.safeParse(fieldsOf(data, ["id", "email", "language"]));
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
+    return { fields };
+  }
+  const result = sendSpeakerLink(parsed.data.id, { email: parsed.data.email, locale: parsed.data.language }, { id: user.id, actor: actorOf(user) });
+  if (!result.ok) return { error: result.reason };
+  scheduleDelivery();
+  afterChange(parsed.data.id);
+  return { done: "invited" };
+}
+
+/** A new link to where the last one went; the old one stops working. */
+export async function renewSpeakerLinkAction(_state: PortalActionState, form: FormData): Promise<PortalActionState> {
+  const user = await requireActionUser("speakers");
+  const parsed = idOnly.safeParse(fieldsOf(formOf(form), ["id"]));
+  if (!parsed.success) return { error: "notFound" };
+  const result = sendSpeakerLink(parsed.data.id, null, { id: user.id, actor: actorOf(user) });
+  if (!result.ok) return { error: result.reason };
+  scheduleDelivery();
+  afterChange(parsed.data.id);
+  return { done: "renewed" };
+}
+
+export async function revokeSpeakerLinkAction(_state: PortalActionState, form: FormData): Promise<PortalActionState> {
+  const user = await requireActionUser("speakers");
+  const parsed = idOnly.safeParse(fieldsOf(formOf(form), ["id"]));
+  if (!parsed.success) return { error: "notFound" };
+  if (!revokeSpeakerLink(parsed.data.id, actorOf(user))) return { error: "noActiveLink" };
+  afterChange(parsed.data.id);
+  return { done: "revoked" };
+}
+
+/** The proposal goes public: the speaker's page (and, for a photo, the speakers list) is rendered again. */
+export async function approveProfileAction(_state: PortalActionState, form: FormData): Promise<PortalActionState> {
+  const user = await requireActionUser("speakers");
+  const parsed = decisionInput.safeParse(fieldsOf(formOf(form), ["id", "seen"]));
+  if (!parsed.success) return { error: "notFound" };
+  const result = approveProfile(parsed.data.id, parsed.data.seen, actorOf(user));
+  if (!result.ok) return { error: result.reason };
+  if (result.replacedPhoto) await deleteSpeakerPhoto(result.replacedPhoto);
+  scheduleDelivery();
+  refreshPublicPages({ kind: "speaker", before: result.before, after: result.after });
+  revalidatePath("/[locale]/admin/speakers", "layout");
+  return { done: "approved" };
+}
+
+export async function returnProfileAction(_state: PortalActionState, form: FormData): Promise<PortalActionState> {
+  const user = await requireActionUser("speakers");
+  const parsed = returnInput.safeParse(fieldsOf(formOf(form), ["id", "seen", "note"]));
+  if (!parsed.success) {
+    const note = parsed.error.issues.find((i) => i.path[0] === "note");
+    return note ? { fields: { note: note.message } } : { error: "notFound" };
+  }
+  const result = returnProfile(parsed.data.id, parsed.data.seen, parsed.data.note, actorOf(user));
+  if (!result.ok) return { error: result.reason };
+  scheduleDelivery();
+  revalidatePath("/[locale]/admin/speakers", "layout");
+  return { done: "returned" };
+}
