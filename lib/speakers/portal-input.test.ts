@@ -74,3 +74,12 @@ describe("changedFields", () => {
     expect(changedFields(base, { ...base, bioEn: "c", websiteUrl: "https://example.org/" })).toEqual(["bioEn", "websiteUrl"]);
   });
 });
+
+describe("readPortalForm", () => {
+  it("reads a field the form did not send as a wrong type, not as an empty one", () => {
+    const data = form();
+    data.delete("websiteUrl");
+    const parsed = portalSchema.safeParse(readPortalForm(data));
+    expect(portalErrors(parsed.error!)).toEqual({ websiteUrl: "invalidType" });
+  });
+});

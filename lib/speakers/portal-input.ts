@@ -75,13 +75,13 @@ export type PortalInput = z.output<typeof portalSchema>;
 
 type FormLike = { get(name: string): unknown };
 
-/** The form as typed; a missing field reads as empty, a file as a wrong type. */
+/**
+ * The form as sent. The portal's form always sends every field, so a missing one (or a file) was
+ * crafted and fails as a wrong type, not as "no link".
+ */
 export function readPortalForm(form: FormLike): Record<PortalField, unknown> {
   const values = {} as Record<PortalField, unknown>;
-  for (const field of PORTAL_TEXT_FIELDS) {
-    const value = form.get(field);
-    values[field] = value === null || value === undefined ? "" : value;
-  }
+  for (const field of PORTAL_TEXT_FIELDS) values[field] = form.get(field) ?? undefined;
   return values;
 }
 

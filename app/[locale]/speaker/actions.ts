@@ -34,6 +34,7 @@ export async function saveProfileAction(_state: PortalFormState, form: FormData)
 
 /** Leaves the portal on this browser; the link still works until it expires or is revoked. */
 export async function leavePortalAction(form: FormData): Promise<void> {
+  await requireSpeaker();
   const locale = z.enum(locales).catch("en").parse(formOf(form).get("locale"));
   (await cookies()).delete(SPEAKER_COOKIE);
   redirect(`/${locale}`);

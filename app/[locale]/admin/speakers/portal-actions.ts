@@ -9,7 +9,8 @@ import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { deleteSpeakerPhoto } from "@/lib/uploads/speaker-photos";
 import { formOf } from "../../action-form";
 
-export type PortalActionState = { error?: string; done?: string; fields?: Record<string, string> };
+/** `errors`: per field, for the form beside them; `error`: about the speaker or the proposal. */
+export type PortalActionState = { error?: string; done?: string; errors?: Record<string, string> };
 
 const id = z.coerce.number().int().positive().max(2 ** 31);
 
@@ -46,9 +47,10 @@ export async function inviteSpeakerAction(_state: PortalActionState, form: FormD
   const data = formOf(form);
   const parsed = inviteInput.safeParse(fieldsOf(data, ["id", "email", "language"]));
   if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
-    return { fields };
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    // The id is ours, not the organizer's to correct: a bad one means the speaker is gone.
+    return errors.id ? { error: "notFound" } : { errors };
   }
   const result = sendSpeakerLink(parsed.data.id, { email: parsed.data.email, locale: parsed.data.language }, { id: user.id, actor: actorOf(user) });
   if (!result.ok) return { error: result.reason };
@@ -97,7 +99,7 @@ export async function returnProfileAction(_state: PortalActionState, form: FormD
   const parsed = returnInput.safeParse(fieldsOf(formOf(form), ["id", "seen", "note"]));
   if (!parsed.success) {
     const note = parsed.error.issues.find((i) => i.path[0] === "note");
-    return note ? { fields: { note: note.message } } : { error: "notFound" };
+    return note ? { errors: { note: note.message } } : { error: "notFound" };
   }
   const result = returnProfile(parsed.data.id, parsed.data.seen, parsed.data.note, actorOf(user));
   if (!result.ok) return { error: result.reason };

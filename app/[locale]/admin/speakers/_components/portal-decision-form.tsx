@@ -29,7 +29,7 @@ export function PortalDecisionForm({ id, seen }: { id: number; seen: number }) {
       <form key={JSON.stringify(returned)} action={sendBack} noValidate>
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="seen" value={seen} />
-        <TextField name="note" label={t("note")} multiline error={returned.fields?.note ? t(`errors.${returned.fields.note}`) : undefined} />
+        <TextField name="note" label={t("note")} multiline error={returned.errors?.note ? t(`errors.${returned.errors.note}`) : undefined} />
         <button type="submit" disabled={returning} className="mt-2 rounded-md border border-red-700 px-4 py-2 font-semibold text-red-800">
           {t("sendBack")}
         </button>

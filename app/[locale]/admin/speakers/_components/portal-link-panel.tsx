@@ -21,7 +21,7 @@ export function PortalLinkPanel({ id, link }: { id: number; link: Link }) {
   const [invited, invite, inviting] = useActionState<PortalActionState, FormData>(inviteSpeakerAction, {});
   const [renewed, renew, renewing] = useActionState<PortalActionState, FormData>(renewSpeakerLinkAction, {});
   const [revoked, revoke, revoking] = useActionState<PortalActionState, FormData>(revokeSpeakerLinkAction, {});
-  const fieldError = (name: string) => (invited.fields?.[name] ? t(`errors.${invited.fields[name]}`) : undefined);
+  const fieldError = (name: string) => (invited.errors?.[name] ? t(`errors.${invited.errors[name]}`) : undefined);
   return (
     <div>
       <p className="mt-2 text-slate-700">
