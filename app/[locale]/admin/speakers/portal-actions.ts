@@ -1,16 +1,21 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actorOf, requireActionUser } from "@/auth/guard";
 import { approveProfile, returnProfile, revokeSpeakerLink, sendSpeakerLink } from "@/db/queries/speaker-portal";
 import { refreshPublicPages } from "@/lib/cache/refresh";
 import { scheduleDelivery } from "@/lib/email/outbox-worker";
+import { locales } from "@/lib/localized";
 import { deleteSpeakerPhoto } from "@/lib/uploads/speaker-photos";
 import { formOf } from "../../action-form";
 
 /** `errors`: per field, for the form beside them; `error`: about the speaker or the proposal. */
-export type PortalActionState = { error?: string; done?: string; errors?: Record<string, string> };
+export type PortalActionState = { error?: string; errors?: Record<string, string> };
+
+/** What the speaker's console page says after a step: `?portal=<done>` (see PORTAL_NOTICES). */
+export type PortalNotice = "invited" | "renewed" | "revoked" | "approved" | "returned";
 
 const id = z.coerce.number().int().positive().max(2 ** 31);
 
@@ -39,7 +44,12 @@ const returnInput = decisionInput.extend({
 
 const fieldsOf = (form: FormData, names: string[]) => Object.fromEntries(names.map((n) => [n, form.get(n)]));
 
-const afterChange = (speakerId: number) => revalidatePath(`/[locale]/admin/speakers/${speakerId}`, "page");
+/** Back to the speaker's page, which says what was done: a panel that changed shape cannot say it itself. */
+function done(form: FormData, speakerId: number, notice: PortalNotice): never {
+  const locale = z.enum(locales).catch("en").parse(form.get("locale"));
+  revalidatePath("/[locale]/admin/speakers", "layout");
+  redirect(`/${locale}/admin/speakers/${speakerId}?portal=${notice}`);
+}
 
 /** Sends the speaker a private link to their portal, in the language chosen; earlier links stop. */
 export async function inviteSpeakerAction(_state: PortalActionState, form: FormData): Promise<PortalActionState> {
@@ -55,48 +65,48 @@ export async function inviteSpeakerAction(_state: PortalActionState, form: FormD
   const result = sendSpeakerLink(parsed.data.id, { email: parsed.data.email, locale: parsed.data.language }, { id: user.id, actor: actorOf(user) });
   if (!result.ok) return { error: result.reason };
   scheduleDelivery();
-  afterChange(parsed.data.id);
-  return { done: "invited" };
+  done(data, parsed.data.id, "invited");
 }
 
 /** A new link to where the last one went; the old one stops working. */
 export async function renewSpeakerLinkAction(_state: PortalActionState, form: FormData): Promise<PortalActionState> {
   const user = await requireActionUser("speakers");
-  const parsed = idOnly.safeParse(fieldsOf(formOf(form), ["id"]));
+  const data = formOf(form);
+  const parsed = idOnly.safeParse(fieldsOf(data, ["id"]));
   if (!parsed.success) return { error: "notFound" };
   const result = sendSpeakerLink(parsed.data.id, null, { id: user.id, actor: actorOf(user) });
   if (!result.ok) return { error: result.reason };
   scheduleDelivery();
-  afterChange(parsed.data.id);
-  return { done: "renewed" };
+  done(data, parsed.data.id, "renewed");
 }
 
 export async function revokeSpeakerLinkAction(_state: PortalActionState, form: FormData): Promise<PortalActionState> {
   const user = await requireActionUser("speakers");
-  const parsed = idOnly.safeParse(fieldsOf(formOf(form), ["id"]));
+  const data = formOf(form);
+  const parsed = idOnly.safeParse(fieldsOf(data, ["id"]));
   if (!parsed.success) return { error: "notFound" };
   if (!revokeSpeakerLink(parsed.data.id, actorOf(user))) return { error: "noActiveLink" };
-  afterChange(parsed.data.id);
-  return { done: "revoked" };
+  done(data, parsed.data.id, "revoked");
 }
 
 /** The proposal goes public: the speaker's page (and, for a photo, the speakers list) is rendered again. */
 export async function approveProfileAction(_state: PortalActionState, form: FormData): Promise<PortalActionState> {
   const user = await requireActionUser("speakers");
-  const parsed = decisionInput.safeParse(fieldsOf(formOf(form), ["id", "seen"]));
+  const data = formOf(form);
+  const parsed = decisionInput.safeParse(fieldsOf(data, ["id", "seen"]));
   if (!parsed.success) return { error: "notFound" };
   const result = approveProfile(parsed.data.id, parsed.data.seen, actorOf(user));
   if (!result.ok) return { error: result.reason };
   if (result.replacedPhoto) await deleteSpeakerPhoto(result.replacedPhoto);
   scheduleDelivery();
   refreshPublicPages({ kind: "speaker", before: result.before, after: result.after });
-  revalidatePath("/[locale]/admin/speakers", "layout");
-  return { done: "approved" };
+  done(data, parsed.data.id, "approved");
 }
 
 export async function returnProfileAction(_state: PortalActionState, form: FormData): Promise<PortalActionState> {
   const user = await requireActionUser("speakers");
-  const parsed = returnInput.safeParse(fieldsOf(formOf(form), ["id", "seen", "note"]));
+  const data = formOf(form);
+  const parsed = returnInput.safeParse(fieldsOf(data, ["id", "seen", "note"]));
   if (!parsed.success) {
     const note = parsed.error.issues.find((i) => i.path[0] === "note");
     return note ? { errors: { note: note.message } } : { error: "notFound" };
@@ -104,6 +114,5 @@ export async function returnProfileAction(_state: PortalActionState, form: FormD
   const result = returnProfile(parsed.data.id, parsed.data.seen, parsed.data.note, actorOf(user));
   if (!result.ok) return { error: result.reason };
   scheduleDelivery();
-  revalidatePath("/[locale]/admin/speakers", "layout");
-  return { done: "returned" };
+  done(data, parsed.data.id, "returned");
 }

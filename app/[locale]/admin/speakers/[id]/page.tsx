@@ -29,7 +29,7 @@ export default async function EditSpeakerPage({ params, searchParams }: Props) {
   const found = load(id);
   if (!found) notFound();
   const { speaker: s, appearances, quoteCount } = found;
-  const { created } = await searchParams;
+  const { created, portal: notice } = await searchParams;
   const portal = portalForConsole(s.id);
   const edition = await consoleEdition();
   const t = await getTranslations("speakersAdmin");
@@ -63,7 +63,7 @@ export default async function EditSpeakerPage({ params, searchParams }: Props) {
       </p>
       <SpeakerForm locale={locale} id={s.id} initial={initial} created={Boolean(created)} />
       <PhotoPanel locale={locale} id={s.id} name={s.nameEn} photoUrl={s.photoPath ? photoUrl(s.photoPath, 240) : null} />
-      {portal && <PortalPanel id={s.id} locale={locale} timeZone={edition.timeZone} portal={portal} />}
+      {portal && <PortalPanel id={s.id} locale={locale} timeZone={edition.timeZone} portal={portal} notice={typeof notice === "string" ? notice : undefined} />}
       <section className="mt-8">
         <h2 className="text-xl font-semibold">{t("usage.title")}</h2>
         <p className="mt-1 text-slate-700">{t("usage.counts", { sessions: appearances.length, quotes: quoteCount })}</p>

@@ -6,12 +6,21 @@ import { photoUrl } from "@/lib/speakers/photo";
 import { PortalDecisionForm } from "./portal-decision-form";
 import { PortalLinkPanel } from "./portal-link-panel";
 
-type Props = { id: number; locale: string; timeZone: string; portal: NonNullable<ReturnType<typeof portalForConsole>> };
+type Props = {
+  id: number;
+  locale: string;
+  timeZone: string;
+  portal: NonNullable<ReturnType<typeof portalForConsole>>;
+  /** What the last step did (`?portal=`), said once. */
+  notice: string | undefined;
+};
+
+const NOTICES = ["invited", "renewed", "revoked", "approved", "returned"];
 
 const ROWS: (keyof ProfileProposal)[] = ["organisationEn", "organisationZh", "bioEn", "bioZh", "websiteUrl", "linkedinUrl", "weiboUrl", "wechatAccount", "photoPath"];
 
 /** The speaker's portal, for organizers: the link, and the speaker's proposal beside what is public. */
-export async function PortalPanel({ id, locale, timeZone, portal }: Props) {
+export async function PortalPanel({ id, locale, timeZone, portal, notice }: Props) {
   const t = await getTranslations("speakerPortalAdmin");
   const { link, current, draft } = portal;
   const changed = new Set(draft ? changedFields(current, draft.proposal) : []);
@@ -27,7 +36,12 @@ export async function PortalPanel({ id, locale, timeZone, portal }: Props) {
       <h2 id="portal-heading" className="text-xl font-semibold">
         {t("title")}
       </h2>
-      <PortalLinkPanel id={id} link={link ? { state: link.state, email: link.email, locale: link.locale, until: expiryText(link.expiresAt, locale, timeZone) } : null} />
+      {notice && NOTICES.includes(notice) && (
+        <p role="status" className="mt-2 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
+          {t(`done.${notice}`)}
+        </p>
+      )}
+      <PortalLinkPanel id={id} locale={locale} link={link ? { state: link.state, email: link.email, locale: link.locale, until: expiryText(link.expiresAt, locale, timeZone) } : null} />
       <h3 className="mt-6 text-lg font-semibold">{t("review.title")}</h3>
       {!draft ? (
         <p className="mt-2 text-slate-700">{t("review.none")}</p>
@@ -56,7 +70,7 @@ export async function PortalPanel({ id, locale, timeZone, portal }: Props) {
               ))}
             </tbody>
           </table>
-          {draft.status === "pending" && <PortalDecisionForm id={id} seen={draft.updatedAt.getTime()} />}
+          {draft.status === "pending" && <PortalDecisionForm id={id} locale={locale} seen={draft.updatedAt.getTime()} />}
         </>
       )}
     </section>
