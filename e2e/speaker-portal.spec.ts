@@ -168,7 +168,7 @@ test("sent back with a note, in the speaker's language: the public page does not
   await expect(page.getByText("Sent back with your note; the speaker has been told.")).toBeVisible();
 
   await speaker.reload();
-  await expect(speaker.getByText("主办方已将您提交的修改退回，公开页面未作更改。")).toBeVisible();
+  await expect(speaker.getByText("主办方已将您的修改退回，公开页面未作更改。")).toBeVisible();
   await expect(speaker.getByText("Please shorten the biography.")).toBeVisible();
   const returned = emailsTo(email).at(-1)!;
   expect(returned.kind).toBe("speaker-returned");
