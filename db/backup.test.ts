@@ -301,6 +301,9 @@ describe("restoreDatabase", () => {
     conn
       .prepare("insert into events (slug, name_en, name_zh, venue_en, venue_zh, time_zone, start_date, end_date) values (?, ?, ?, ?, ?, ?, ?, ?)")
       .run(event.slug, event.nameEn, event.nameZh, event.venueEn, event.venueZh, event.timeZone, event.startDate, event.endDate);
+    // A backup made since editions exist names its current one, as the editions migration did for older ones.
+    const columns = (conn.prepare("select name from pragma_table_info('events')").all() as { name: string }[]).map((c) => c.name);
+    if (columns.includes("is_current")) conn.prepare("update events set is_current = 1, path = ? where slug = ?").run(event.path, event.slug);
     conn.close();
 
     const report = await restoreDatabase(old, live);

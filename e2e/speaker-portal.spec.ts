@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./support/console";
 import { testPng } from "./fixtures/content-db";
+import { seriousViolations } from "./support/axe";
 import { AGENDA_BASE_URL, dbRows } from "./pages/agenda-editor-page";
 
 // A speaker is shown on the public site only once listed, and other specs on the main server count
@@ -121,6 +122,9 @@ test("invited, the speaker edits their page; nothing is public until an organize
   const bio = review.getByRole("row", { name: /Biography \(English\)/ });
   await expect(bio.getByRole("cell").nth(0)).toHaveText("Biography written by the organizers.");
   await expect(bio.getByRole("cell").nth(1)).toHaveText(`Words the invented speaker ${tag} wrote.`);
+  // Both sides of the review, and the portal, are usable without sight.
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(speaker)).toEqual([]);
   await page.getByRole("button", { name: "Approve and publish" }).click();
   await expect(page.getByText("Approved: the public page now shows these changes")).toBeVisible();
 
