@@ -172,6 +172,12 @@ export const speakers = sqliteTable("speakers", {
    * person is shown with what the source reports and is never linked to a session of the program.
    */
   sourceId: integer("source_id").references((): AnySQLiteColumn => sources.id),
+  /** Public links, shown on the speaker's page once an organizer approved them (lib/speakers/links.ts). */
+  websiteUrl: text("website_url"),
+  linkedinUrl: text("linkedin_url"),
+  weiboUrl: text("weibo_url"),
+  /** The name of a WeChat official account: WeChat has no public web address for one. */
+  wechatAccount: text("wechat_account"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -770,6 +776,50 @@ export const registrationAttempts = sqliteTable(
 );
 
 export type Invitation = typeof invitations.$inferSelect;
+
+/**
+ * A speaker's private sign-in link to their portal. Only the SHA-256 of the token is kept; renewing
+ * revokes the speaker's earlier links, so at most one works at a time. Speakers are people across
+ * editions, so their links belong to no edition.
+ */
+export const speakerInvitations = sqliteTable(
+  "speaker_invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    speakerId: integer("speaker_id")
+      .notNull()
+      .references(() => speakers.id, { onDelete: "cascade" }),
+    /** Where the link was sent, and the language of the speaker's emails. */
+    email: text("email").notNull(),
+    locale: text("locale", { enum: ["en", "zh-CN"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("speaker_invitations_speaker_idx").on(t.speakerId, t.id)],
+);
+
+/**
+ * What a speaker changed on their profile and an organizer has not yet approved: one per speaker,
+ * never shown on the public site. Approving applies it to `speakers` and deletes it; sending it back
+ * keeps it, with the organizer's note, for the speaker to edit again.
+ */
+export const speakerProfileDrafts = sqliteTable("speaker_profile_drafts", {
+  speakerId: integer("speaker_id")
+    .primaryKey()
+    .references(() => speakers.id, { onDelete: "cascade" }),
+  /** pending: waits for an organizer; returned: sent back with `note`. */
+  status: text("status", { enum: ["pending", "returned"] }).notNull(),
+  /** The proposed profile: see `lib/speakers/portal-input.ts`. */
+  data: text("data", { mode: "json" }).notNull(),
+  note: text("note"),
+  updatedAt: updatedAt(),
+});
+
+export type SpeakerInvitation = typeof speakerInvitations.$inferSelect;
+export type SpeakerProfileDraft = typeof speakerProfileDrafts.$inferSelect;
 
 /**
  * What a server process must share with the others (the server runs one process per core), kept

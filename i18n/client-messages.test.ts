@@ -15,6 +15,7 @@ const areaDirs: Record<ClientArea, string> = {
   ticket: "app/[locale]/ticket",
   signIn: "app/[locale]/sign-in",
   checkin: "app/[locale]/checkin",
+  speaker: "app/[locale]/speaker",
 };
 
 const sourceFiles = (dir: string): string[] =>

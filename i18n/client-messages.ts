@@ -13,6 +13,7 @@ export const clientNamespaces = {
   ticket: ["registration", "ticket", "myAgenda", "calendar", "bookings", "notFound"],
   signIn: ["console"],
   checkin: ["checkin", "registration"],
+  speaker: ["speakerPortal"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof clientNamespaces;

@@ -22,6 +22,14 @@ describe("pagesOfSpeakerEdit", () => {
     expect(pagesOfSpeakerEdit(speaker, { ...speaker })).toEqual([]);
   });
 
+  it("narrows the public links (approved from the speaker portal) to the speaker's page", () => {
+    expect(pagesOfSpeakerEdit(speaker, { ...speaker, websiteUrl: "https://example.org/", wechatAccount: "测试" })).toEqual(["/speakers/wang-yao"]);
+    expect(pagesOfSpeakerEdit(speaker, { ...speaker, linkedinUrl: "https://www.linkedin.com/in/x", photoPath: "1-abc.webp" })).toEqual(["/speakers/wang-yao", "/speakers"]);
+    // A row without the link columns reads as one without links.
+    expect(pagesOfSpeakerEdit(speaker, { ...speaker, weiboUrl: null })).toEqual([]);
+    expect(pagesOfSpeakerEdit(speaker, { ...speaker, organisationEn: "Elsewhere", websiteUrl: "https://example.org/" })).toBe("all");
+  });
+
   it("re-renders everything for what the agenda and quotes show", () => {
     for (const change of [{ nameEn: "Wang Y." }, { nameZh: "王耀" }, { titleEn: "CEO" }, { organisationZh: "某" }, { listed: false }, { slug: "wang-y" }]) {
       expect(pagesOfSpeakerEdit(speaker, { ...speaker, ...change, bioEn: "New" })).toBe("all");

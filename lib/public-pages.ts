@@ -25,20 +25,28 @@ export type SpeakerFields = {
   bioZh: string;
   photoPath: string | null;
   listed: boolean;
+  /** The public links (approved from the speaker portal); absent reads as none. */
+  websiteUrl?: string | null;
+  linkedinUrl?: string | null;
+  weiboUrl?: string | null;
+  wechatAccount?: string | null;
 };
 
-const FIELDS: (keyof SpeakerFields)[] = ["slug", "nameEn", "nameZh", "titleEn", "titleZh", "organisationEn", "organisationZh", "bioEn", "bioZh", "photoPath", "listed"];
+const FIELDS: (keyof SpeakerFields)[] = ["slug", "nameEn", "nameZh", "titleEn", "titleZh", "organisationEn", "organisationZh", "bioEn", "bioZh", "photoPath", "listed", "websiteUrl", "linkedinUrl", "weiboUrl", "wechatAccount"];
+
+/** What shows on the speaker's own page alone: the biography and the public links. */
+const OWN_PAGE_ONLY = new Set<keyof SpeakerFields>(["bioEn", "bioZh", "websiteUrl", "linkedinUrl", "weiboUrl", "wechatAccount"]);
 
 /**
- * A speaker's biography shows on their own page only; their photo also on the speakers list. Their
+ * A speaker's biography and public links show on their own page only; their photo also on the speakers list. Their
  * name, title, organisation, address or listing show on the agenda, sessions and quotes too.
  */
 export function pagesOfSpeakerEdit(before: SpeakerFields, after: SpeakerFields): PublicPages {
-  const changed = FIELDS.filter((field) => before[field] !== after[field]);
+  const changed = FIELDS.filter((field) => (before[field] ?? null) !== (after[field] ?? null));
   if (changed.length === 0) return [];
   const own = `/speakers/${after.slug}`;
-  if (changed.every((field) => field === "bioEn" || field === "bioZh")) return [own];
-  if (changed.every((field) => field === "bioEn" || field === "bioZh" || field === "photoPath")) return [own, "/speakers"];
+  if (changed.every((field) => OWN_PAGE_ONLY.has(field))) return [own];
+  if (changed.every((field) => OWN_PAGE_ONLY.has(field) || field === "photoPath")) return [own, "/speakers"];
   return "all";
 }
 

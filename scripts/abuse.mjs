@@ -35,7 +35,7 @@ import { judge, send, shorten } from "./lib/abuse-http.mjs";
 import { fetchOnce } from "./lib/http-client.mjs";
 import { registrationProbes } from "./lib/abuse-registration.mjs";
 import { routeCases, wrongMethodCases } from "./lib/abuse-routes.mjs";
-import { BURST_EMAIL, ROLES, authSecret, registerAttendee, signIn, startServer, userEmail, PASSWORD } from "./lib/abuse-setup.mjs";
+import { BURST_EMAIL, ROLES, authSecret, registerAttendee, signIn, speakerPortalCookie, startServer, userEmail, PASSWORD } from "./lib/abuse-setup.mjs";
 import { signInBurst } from "./lib/abuse-signin.mjs";
 import { compareActions, routeTargets, sourceActions } from "./lib/abuse-targets.mjs";
 import { builtActions } from "./lib/next-client.mjs";
@@ -172,6 +172,7 @@ async function main({ url, child }) {
   for (const role of ROLES) cookies[role] = await signIn(url, role);
   const registered = await registerAttendee(url);
   const { attendeeId, ...facts } = readFixtures(registered.code);
+  cookies.speaker = speakerPortalCookie(db, facts.speakerId);
   const attendee = { ...registered, id: attendeeId };
   let emails = 0;
   /** @type {AbuseContext} */

@@ -13,10 +13,11 @@ const MAX_DEPTH = 64;
 const MAX_ARGS = 1000;
 
 /**
- * Route handlers outside /api read their own bodies and answer their own errors: the photo upload,
- * and every address of a file (`/agenda.ics`, `/feeds/….ics`, `/schedule.json`): pages have no dot.
+ * Route handlers outside /api read their own bodies and answer their own errors: the photo uploads
+ * (the console's and the speaker portal's), and every address of a file (`/agenda.ics`,
+ * `/feeds/….ics`, `/schedule.json`): pages have no dot.
  */
-const ROUTE_HANDLERS = [/^\/(en|zh-CN)\/admin\/speakers\/[^/]+\/photo\/?$/, /\.[^/]*$/];
+const ROUTE_HANDLERS = [/^\/(en|zh-CN)\/admin\/speakers\/[^/]+\/photo\/?$/, /^\/(en|zh-CN)\/speaker\/photo\/?$/, /\.[^/]*$/];
 
 /** @param {string | undefined} method @param {string} url */
 export function isPagePost(method, url) {

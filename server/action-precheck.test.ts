@@ -10,6 +10,8 @@ describe("isPagePost", () => {
     expect(isPagePost("GET", "/en/register")).toBe(false);
     expect(isPagePost("POST", "/api/v1/registrations")).toBe(false);
     expect(isPagePost("POST", "/en/admin/speakers/4/photo")).toBe(false);
+    expect(isPagePost("POST", "/zh-CN/speaker/photo")).toBe(false);
+    expect(isPagePost("POST", "/en/speaker")).toBe(true);
     expect(isPagePost("POST", "/agenda.ics")).toBe(false);
     expect(isPagePost("POST", "/en/admin/attendees/export.csv?status=confirmed")).toBe(false);
   });

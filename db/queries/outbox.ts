@@ -10,7 +10,8 @@ import { renderEmail, type EmailData } from "../../lib/email/templates";
 import { getDb, type Db, type Tx } from "../client";
 import { events, outbox, type OutboxEmail } from "../schema";
 import type { EditionFacts } from "../../lib/edition";
-import { type TemplateKind } from "../../lib/email/kinds";
+import type { SpeakerEmailKind, TemplateKind } from "../../lib/email/kinds";
+import { renderSpeakerEmail, type SpeakerEmailData } from "../../lib/email/speaker-templates";
 
 export type EnqueueEmailInput = {
   registrationId: number | null;
@@ -75,6 +76,15 @@ export function enqueueEmail(tx: Db | Tx, input: EnqueueEmailInput): void {
   let insert = insertFor.get(db);
   if (!insert) insertFor.set(db, (insert = prepareInsert(db)));
   insert.run({ registrationId: input.registrationId, kind: input.kind, to: input.to, subject, text, html });
+}
+
+/** A speaker's email (their portal link, an organizer's decision), in the caller's transaction. */
+export function enqueueSpeakerEmail(tx: Db | Tx, input: { kind: SpeakerEmailKind; to: string; data: SpeakerEmailData }): void {
+  const { subject, text, html } = renderSpeakerEmail(input.kind, input.data, forumOf(tx, undefined));
+  const db = getDb();
+  let insert = insertFor.get(db);
+  if (!insert) insertFor.set(db, (insert = prepareInsert(db)));
+  insert.run({ registrationId: null, kind: input.kind, to: input.to, subject, text, html });
 }
 
 export function listEmailsFor(registrationId: number) {

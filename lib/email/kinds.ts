@@ -13,12 +13,19 @@ export const templateKinds = [
   "declined",
 ] as const;
 export type TemplateKind = (typeof templateKinds)[number];
+/** The same kinds, by whom they go to: people who registered. */
+export const attendeeEmailKinds = templateKinds;
+export type AttendeeEmailKind = TemplateKind;
+
+/** To speakers about their portal (lib/email/speaker-templates.ts): no registration of theirs. */
+export const speakerEmailKinds = ["speaker-invitation", "speaker-approved", "speaker-returned"] as const;
+export type SpeakerEmailKind = (typeof speakerEmailKinds)[number];
 
 /**
  * Every kind of email the forum sends; db/schema.ts stores it on each outbox row. A change notice
  * is written by lib/notices/email.ts.
  */
-export const emailKinds = [...templateKinds, "change-notice"] as const;
+export const emailKinds = [...templateKinds, "change-notice", ...speakerEmailKinds] as const;
 export type EmailKind = (typeof emailKinds)[number];
 
 /** A file sent with an email, as the outbox stores it: the content is text (a calendar entry). */

@@ -30,7 +30,7 @@ export type Block =
 type Copy = { subject: string; blocks: Block[] };
 
 /** The forum's name, dates and venue in the email's language, from the edition's row. */
-type Forum = { name: string; dates: string; venue: string };
+export type Forum = { name: string; dates: string; venue: string };
 
 export function escapeHtml(value: string): string {
   return value
@@ -413,7 +413,7 @@ function zhCopy(kind: TemplateKind, d: EmailData, f: Forum): Copy {
 
 const SIGNATURE = { en: "2024 China Auto Forum", "zh-CN": "2024中国汽车论坛" } as const;
 
-function toText(blocks: Block[], locale: Locale): string {
+export function toText(blocks: Block[], locale: Locale): string {
   const colon = locale === "en" ? ": " : "：";
   const parts = blocks.map((b) => {
     switch (b.type) {
@@ -433,7 +433,7 @@ function toText(blocks: Block[], locale: Locale): string {
 
 const FONT = `-apple-system, "Segoe UI", Roboto, Helvetica, Arial, "PingFang SC", "Microsoft YaHei", sans-serif`;
 
-function toHtml(blocks: Block[], locale: Locale, subject: string, f: Forum): string {
+export function toHtml(blocks: Block[], locale: Locale, subject: string, f: Forum): string {
   const body = blocks
     .map((b) => {
       switch (b.type) {

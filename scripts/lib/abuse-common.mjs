@@ -26,7 +26,7 @@
  * The fixtures every case reads (abuse.mjs makes them on the fresh database).
  * @typedef {object} AbuseContext
  * @property {string} url
- * @property {Record<string, string>} cookies the session cookie of each console role
+ * @property {Record<string, string>} cookies the session cookie of each console role, and `speaker`: a speaker portal's cookie
  * @property {{ code: string, manageToken: string, ticket: string, id?: number, email?: string }} attendee
  * @property {Record<"admin" | "organizer" | "staff", { id: number, email: string, sv: number }>} users
  * @property {number} sessionId
@@ -71,6 +71,11 @@ export function refused(name, rule, request) {
  */
 export function sessionCases(ctx, request, wrongRole) {
   const cases = ctx.forgedSessions.map((s) => refused(s.name, s.rule, { ...request, cookie: s.cookie }));
+  // A speaker (the fourth role) signs in with their portal link: that cookie opens no console door.
+  const speaker = ctx.cookies.speaker;
+  if (speaker && request.cookie !== speaker) {
+    cases.push(refused("signed in as a speaker (the portal's cookie), a role with no console permission", "wrong role", { ...request, cookie: speaker }));
+  }
   if (wrongRole) {
     cases.push(refused(`signed in as ${wrongRole}, whose role lacks the permission`, "wrong role", { ...request, cookie: ctx.cookies[wrongRole] }));
   }

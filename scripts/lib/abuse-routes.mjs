@@ -27,6 +27,7 @@ export function samplePath(pattern, ctx) {
     "/sessions/[file]": `/sessions/${ctx.sessionSlug}.ics`,
     "/speakers/[file]": `/speakers/${ctx.speakerSlug}.ics`,
     "/[locale]/admin/speakers/[id]/photo": `/en/admin/speakers/${ctx.speakerId}/photo`,
+    "/[locale]/speaker/link/[token]": `/en/speaker/link/${randomToken()}`,
     // The seeded edition's own exports (its address segment).
     "/editions/[edition]/agenda.ics": "/editions/2024/agenda.ics",
     "/editions/[edition]/schedule.json": "/editions/2024/schedule.json",
@@ -256,6 +257,37 @@ function photoCases(ctx) {
 }
 
 /**
+ * The speaker portal's photo: only with a speaker's cookie (never a console session), from our own
+ * pages, an image by its bytes; the speaker is the cookie's, whatever the request names.
+ * @param {AbuseContext} ctx
+ */
+function portalPhotoCases(ctx) {
+  const path = "/en/speaker/photo";
+  const speaker = ctx.cookies.speaker;
+  const png = ctx.png;
+  /**
+   * @param {Parameters<typeof multipart>[0]} parts
+   * @param {Partial<AbuseRequest>} [extra]
+   */
+  const upload = (parts, extra = {}) => ({ method: "POST", path, cookie: speaker, ...multipart(parts), ...extra });
+  return [
+    ...sessionCases(ctx, upload([["photo", png, "face.png"]], { cookie: undefined }), "organizer"),
+    refused("signed in as an organizer (a console session, not a speaker's)", "wrong role", upload([["photo", png, "face.png"]], { cookie: ctx.cookies.organizer })),
+    refused("a speaker cookie that is no link of ours", "forged token", upload([["photo", png, "face.png"]], { cookie: `forum-speaker=${randomToken()}` })),
+    refused("SQL as the speaker cookie", "forged token", upload([["photo", png, "face.png"]], { cookie: `forum-speaker=${encodeURIComponent(SQL[0])}` })),
+    ...crossSiteCases(upload([["photo", png, "face.png"]])),
+    refused(`a real PNG named ${JSON.stringify(`../../${ctx.sentinel}.png`)}`, "path traversal", upload([["photo", png, `../../${ctx.sentinel}.png`]])),
+    refused("a 10 MB upload", "10 MB body", upload([["photo", Buffer.concat([png, Buffer.alloc(TEN_MB)]), "face.png"]])),
+    refused("an HTML page named face.png", "wrong type", upload([["photo", Buffer.from(`<html>${SCRIPT[0]}</html>`), "face.png"]])),
+    refused("a PNG signature followed by garbage", "wrong type", upload([["photo", Buffer.concat([png.subarray(0, 16), Buffer.alloc(2048, 0x41)]), "face.png"]])),
+    refused("the photo as a text field, not a file", "wrong type", upload([["photo", "not a file"]])),
+    refused("no photo field", "missing field", upload([["picture", png, "face.png"]])),
+    refused("a JSON body", "wrong content type", { method: "POST", path, cookie: speaker, ...json({ photo: png.toString("base64"), speakerId: 1 }) }),
+    refused("a multipart body cut short", "broken multipart", { method: "POST", path, cookie: speaker, ...multipart([["photo", png, "face.png"]], { truncate: true }) }),
+  ];
+}
+
+/**
  * The cases of every route handler method.
  * @param {AbuseContext} ctx
  * @returns {Record<string, () => AbuseCase[]>}
@@ -283,6 +315,14 @@ export function routeCases(ctx) {
       refused(`SQL as the name searched for: ${SQL[0]}`, "SQL", { path: `/api/admin/badges?q=${encodeURIComponent(SQL[0])}`, cookie: ctx.cookies.organizer }),
     ],
     "POST /[locale]/admin/speakers/[id]/photo": () => photoCases(ctx),
+    "POST /[locale]/speaker/photo": () => portalPhotoCases(ctx),
+    // Every link that is not a working one lands on the portal's 403 ("this link no longer works").
+    "GET /[locale]/speaker/link/[token]": () => [
+      refused("a random token of the right shape", "forged token", { path: `/en/speaker/link/${randomToken()}` }),
+      refused("a token of the wrong length", "forged token", { path: `/en/speaker/link/${randomToken(31)}` }),
+      ...segmentCases("/en/speaker/link/"),
+      refused("a locale that is not ours", "bad query", { path: `/fr/speaker/link/${randomToken()}` }),
+    ],
 
     "GET /api/auth/[...nextauth]": () => [
       refused("an action Auth.js does not have", "unknown action", { path: "/api/auth/nonsense" }),

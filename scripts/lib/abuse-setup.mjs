@@ -2,7 +2,8 @@
 // The abuse run's fixtures: a production server on a fresh database, one signed-in session per
 // console role, and one registered attendee (manage token, ticket token, calendar token).
 import { execSync } from "node:child_process";
-import { createHmac } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
 import { startProductionServer } from "./prod-server.mjs";
 import { fetchOnce } from "./http-client.mjs";
 
@@ -115,4 +116,24 @@ export async function registerAttendee(url) {
   const body = await response.json();
   if (response.status !== 201) throw new Error(`Registering the test attendee failed: HTTP ${response.status} ${JSON.stringify(body)}`);
   return { code: body.code, manageToken: body.manageToken, ticket: ticketToken(body.code) };
+}
+
+/**
+ * A speaker's portal cookie (the fourth role): a link for the fixture speaker, written straight
+ * into the database as the console would (only the token's SHA-256 is stored), valid 14 days.
+ * @param {string} db
+ * @param {number} speakerId
+ */
+export function speakerPortalCookie(db, speakerId) {
+  const token = randomBytes(24).toString("base64url");
+  const sqlite = new Database(db);
+  try {
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite
+      .prepare("INSERT INTO speaker_invitations (speaker_id, email, locale, token_hash, expires_at) VALUES (?, ?, 'en', ?, ?)")
+      .run(speakerId, "speaker@abuse.test", createHash("sha256").update(token, "utf8").digest("hex"), Date.now() + 14 * 86_400_000);
+  } finally {
+    sqlite.close();
+  }
+  return `forum-speaker=${token}`;
 }

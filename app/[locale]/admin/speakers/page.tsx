@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/auth/guard";
+import { speakersAwaitingReview } from "@/db/queries/speaker-portal";
 import { listSpeakersForConsole } from "@/db/queries/speakers-admin";
 import { SpeakerForm } from "./_components/speaker-form";
 import { SpeakerTable } from "./_components/speaker-table";
@@ -38,7 +39,7 @@ export default async function SpeakersAdminPage({ params, searchParams }: PagePr
           {t("deleted")}
         </p>
       )}
-      <SpeakerTable speakers={listSpeakersForConsole()} locale={locale} />
+      <SpeakerTable speakers={listSpeakersForConsole()} locale={locale} awaiting={speakersAwaitingReview()} />
       <h2 className="mt-10 text-xl font-semibold">{t("newTitle")}</h2>
       <SpeakerForm locale={locale} initial={EMPTY} />
     </div>

@@ -5,6 +5,7 @@ import { Citation } from "@/components/citation";
 import { PersonPosition } from "@/components/person-position";
 import { SpeakerSessions } from "@/components/edition-pages/speaker-sessions";
 import { QuoteCard } from "@/components/quote-card";
+import { SpeakerLinks } from "@/components/speaker-links";
 import type { QuoteWithDetails } from "@/db/queries/quotes";
 import { getSpeaker, listSpeakerSlugs } from "@/db/queries/speakers";
 import { pageMetadata } from "@/i18n/metadata";
@@ -62,6 +63,7 @@ export default async function SpeakerPage({ params }: Props) {
         <PersonPosition person={speaker} />
       </p>
       <p className="mt-4 leading-relaxed text-slate-800">{pick(locale, speaker.bioEn, speaker.bioZh)}</p>
+      <SpeakerLinks links={speaker} />
 
       {speaker.source ? (
         // A real person: what the source reports, and never a session.

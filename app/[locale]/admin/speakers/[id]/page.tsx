@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/auth/guard";
+import { consoleEdition } from "@/auth/edition";
+import { portalForConsole } from "@/db/queries/speaker-portal";
 import { getSpeakerForConsole } from "@/db/queries/speakers-admin";
 import { Link } from "@/i18n/navigation";
 import { photoUrl } from "@/lib/speakers/photo";
 import { DeleteSpeakerForm } from "../_components/delete-speaker-form";
 import { PhotoPanel } from "../_components/photo-panel";
+import { PortalPanel } from "../_components/portal-panel";
 import { SpeakerForm } from "../_components/speaker-form";
 
 type Props = PageProps<"/[locale]/admin/speakers/[id]">;
@@ -26,7 +29,9 @@ export default async function EditSpeakerPage({ params, searchParams }: Props) {
   const found = load(id);
   if (!found) notFound();
   const { speaker: s, appearances, quoteCount } = found;
-  const { created } = await searchParams;
+  const { created, portal: notice } = await searchParams;
+  const portal = portalForConsole(s.id);
+  const edition = await consoleEdition();
   const t = await getTranslations("speakersAdmin");
   const initial = {
     nameEn: s.nameEn,
@@ -58,6 +63,7 @@ export default async function EditSpeakerPage({ params, searchParams }: Props) {
       </p>
       <SpeakerForm locale={locale} id={s.id} initial={initial} created={Boolean(created)} />
       <PhotoPanel locale={locale} id={s.id} name={s.nameEn} photoUrl={s.photoPath ? photoUrl(s.photoPath, 240) : null} />
+      {portal && <PortalPanel id={s.id} locale={locale} timeZone={edition.timeZone} portal={portal} notice={typeof notice === "string" ? notice : undefined} />}
       <section className="mt-8">
         <h2 className="text-xl font-semibold">{t("usage.title")}</h2>
         <p className="mt-1 text-slate-700">{t("usage.counts", { sessions: appearances.length, quotes: quoteCount })}</p>

@@ -4,8 +4,10 @@ import { Link } from "@/i18n/navigation";
 import { pick } from "@/lib/localized";
 import { photoUrl } from "@/lib/speakers/photo";
 
-export async function SpeakerTable({ speakers, locale }: { speakers: SpeakerRow[]; locale: string }) {
+/** `awaiting`: the speakers whose proposed changes (from their portal) wait for review. */
+export async function SpeakerTable({ speakers, locale, awaiting = new Set() }: { speakers: SpeakerRow[]; locale: string; awaiting?: Set<number> }) {
   const t = await getTranslations("speakersAdmin");
+  const portal = await getTranslations("speakerPortalAdmin");
   return (
     <div className="mt-6 overflow-x-auto">
       <table className="w-full text-left">
@@ -33,6 +35,7 @@ export async function SpeakerTable({ speakers, locale }: { speakers: SpeakerRow[
                 <Link href={`/admin/speakers/${s.id}`} className="font-medium text-brand-700 underline">
                   {pick(locale, s.nameEn, s.nameZh)}
                 </Link>
+                {awaiting.has(s.id) && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-950">{portal("awaiting")}</span>}
               </td>
               <td className="py-2 pr-3 font-mono text-sm">/speakers/{s.slug}</td>
               <td className="py-2 pr-3">

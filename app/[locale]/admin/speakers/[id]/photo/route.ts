@@ -1,11 +1,11 @@
 import { revalidatePath } from "next/cache";
 import { actorOf, requireRouteUser } from "@/auth/guard";
 import { setSpeakerPhoto, speakerExists } from "@/db/queries/speakers-admin";
-import { drain } from "@/lib/http/json-body";
 import { json } from "@/lib/http/respond";
 import { sameOrigin } from "@/lib/http/same-origin";
 import { MAX_PHOTO_BYTES, checkPhotoUpload, photoUrl, type PhotoError } from "@/lib/speakers/photo";
 import { deleteSpeakerPhoto, storeSpeakerPhoto } from "@/lib/uploads/speaker-photos";
+import { readLimited } from "@/lib/uploads/read-limited";
 import { refreshPublicPages } from "@/lib/cache/refresh";
 
 /** Room for the multipart wrapping around a file of the largest size allowed. */
@@ -22,35 +22,6 @@ const STATUS: Record<PhotoError | "notFound" | "crossSite", number> = {
 };
 
 const refuse = (error: keyof typeof STATUS) => json({ error }, STATUS[error]);
-
-/** The body, or null once it passes the limit: a huge upload is never held in memory whole. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  if (Number(request.headers.get("content-length") ?? 0) > limit) {
-    drain(reader);
-    return null;
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      drain(reader, total);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
-}
 
 /** POST multipart `photo`: replaces the speaker's photo. Answers JSON: the new address or an error code. */
 export async function POST(request: Request, { params }: RouteContext<"/[locale]/admin/speakers/[id]/photo">) {
