@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { QuoteCard } from "@/components/quote-card";
+import { FeedbackLink } from "@/components/feedback-link";
 import { StarButton } from "@/components/star-button";
 import type { Event } from "@/db/schema";
 import type { getPublicSession } from "@/db/queries/sessions";
@@ -23,6 +24,7 @@ export async function SessionBody({ edition, session, locale }: Props) {
   const types = await getTranslations("types");
   const roles = await getTranslations("roles");
   const stars = await getTranslations("stars");
+  const feedback = await getTranslations("feedback");
   const { timeZone } = edition;
   const prefix = editionPrefix(edition);
   const cancelled = session.status === "cancelled";
@@ -81,6 +83,11 @@ export async function SessionBody({ edition, session, locale }: Props) {
           {session.seatLimit ? ` · ${t("seatLimit", { count: session.seatLimit })}` : ""}
         </dd>
       </dl>
+      {!cancelled && (
+        <p className="mt-3 empty:hidden">
+          <FeedbackLink sessionId={session.id} endsAt={session.endsAt} localePrefix={`/${locale}`} label={feedback("rate")} />
+        </p>
+      )}
 
       <section className="mt-8">
         <h2 className="text-xl font-bold">{t("about")}</h2>

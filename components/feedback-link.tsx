@@ -1,0 +1,28 @@
+"use client";
+
+import { usePersonalAgenda } from "./personal-agenda/store";
+
+type Props = {
+  sessionId: number;
+  /** The session's end, in ms: the link shows from then on. */
+  endsAt: number;
+  /** "/en" or "/zh-CN": the page's language. */
+  localePrefix: string;
+  label: string;
+  className?: string;
+};
+
+/**
+ * The way from a page rendered ahead (the same for everyone) to the person's own feedback page:
+ * shown only in a browser that holds their private link (the personal agenda's token) once the
+ * session is over. Whether they registered for it is the feedback page's to say.
+ */
+export function FeedbackLink({ sessionId, endsAt, localePrefix, label, className = "" }: Props) {
+  const token = usePersonalAgenda()?.token;
+  if (!token || Date.now() < endsAt) return null;
+  return (
+    <a href={`${localePrefix}/ticket/${token}/feedback/${sessionId}`} rel="nofollow" className={`font-semibold text-brand-700 underline ${className}`}>
+      {label}
+    </a>
+  );
+}
