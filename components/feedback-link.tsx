@@ -1,5 +1,6 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import { usePersonalAgenda } from "./personal-agenda/store";
 
 type Props = {
@@ -17,9 +18,13 @@ type Props = {
  * shown only in a browser that holds their private link (the personal agenda's token) once the
  * session is over. Whether they registered for it is the feedback page's to say.
  */
+const noSubscription = () => () => {};
+
 export function FeedbackLink({ sessionId, endsAt, localePrefix, label, className = "" }: Props) {
   const token = usePersonalAgenda()?.token;
-  if (!token || Date.now() < endsAt) return null;
+  // Read in the browser, once hydrated: the HTML rendered ahead knows neither the person nor the hour.
+  const ended = useSyncExternalStore(noSubscription, () => Date.now() >= endsAt, () => false);
+  if (!token || !ended) return null;
   return (
     <a href={`${localePrefix}/ticket/${token}/feedback/${sessionId}`} rel="nofollow" className={`font-semibold text-brand-700 underline ${className}`}>
       {label}

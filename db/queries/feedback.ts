@@ -218,3 +218,8 @@ export function speakerFeedback(speakerId: number, eventId?: number): SpeakerSes
     return { sessionId: s.id, slug: s.slug, titleEn: s.titleEn, titleZh: s.titleZh, startsAt: s.startsAt, summary: summarise(answers.map((a) => a.rating)), answers };
   });
 }
+
+/** The answers with their people's names left the console: who took them, and in what format. */
+export function recordFeedbackExport(eventId: number, actor: string, format: "csv" | "xlsx", rows: number): void {
+  recordAudit(getDb(), { actor, action: "feedback.export", entity: "event", entityId: eventId, eventId, after: { format, rows } });
+}
