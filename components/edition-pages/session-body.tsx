@@ -6,6 +6,7 @@ import type { Event } from "@/db/schema";
 import type { getPublicSession } from "@/db/queries/sessions";
 import { Link } from "@/i18n/navigation";
 import { editionPrefix } from "@/lib/edition";
+import { feedbackClosesAt } from "@/lib/feedback/rules";
 import { pick } from "@/lib/localized";
 import { formatDay, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
 
@@ -85,7 +86,7 @@ export async function SessionBody({ edition, session, locale }: Props) {
       </dl>
       {!cancelled && (
         <p className="mt-3 empty:hidden">
-          <FeedbackLink sessionId={session.id} endsAt={session.endsAt} localePrefix={`/${locale}`} label={feedback("rate")} />
+          <FeedbackLink sessionId={session.id} endsAt={session.endsAt} closesAt={feedbackClosesAt(edition).getTime()} localePrefix={`/${locale}`} label={feedback("rate")} />
         </p>
       )}
 

@@ -24,7 +24,8 @@ describe("verification codes", () => {
 });
 
 describe("the certificate", () => {
-  it("prints the name, both languages and the code as text a reader can find", async () => {
+  // Loading the CJK font takes seconds on a loaded machine.
+  it("prints the name, both languages and the code as text a reader can find", { timeout: 30_000 }, async () => {
     const fonts = installedPdfFonts();
     expect(fonts, "fonts-noto-cjk must be installed").not.toBeNull();
     const pdf = await renderCertificate(

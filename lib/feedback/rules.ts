@@ -4,9 +4,9 @@
  */
 import { z } from "zod";
 import { zonedDate, zonedToInstant } from "../time";
+import { COMMENT_MAX } from "./scale";
 
-export const RATINGS = [1, 2, 3, 4, 5] as const;
-export const COMMENT_MAX = 2000;
+export { COMMENT_MAX, RATINGS } from "./scale";
 /** Answers stay open for this many days after the forum's last day. */
 export const FEEDBACK_GRACE_DAYS = 7;
 

@@ -9,9 +9,9 @@ import type { ScheduleItem } from "@/lib/personal-agenda/schedule";
 import { formatTimeRange } from "@/lib/time";
 import type { MyAgendaSession } from "./types";
 
-type Props = { item: ScheduleItem<MyAgendaSession>; timeZone: string; offset: string };
+type Props = { item: ScheduleItem<MyAgendaSession>; timeZone: string; offset: string; feedbackClosesAt: number };
 
-export function AgendaItem({ item: { session: s, booking, overlapsWith }, timeZone, offset }: Props) {
+export function AgendaItem({ item: { session: s, booking, overlapsWith }, timeZone, offset, feedbackClosesAt }: Props) {
   const t = useTranslations("myAgenda");
   const agenda = useTranslations("agenda");
   const types = useTranslations("types");
@@ -48,7 +48,7 @@ export function AgendaItem({ item: { session: s, booking, overlapsWith }, timeZo
           )}
         </div>
         {!cancelled && (
-          <FeedbackLink sessionId={s.id} endsAt={s.endsAt} localePrefix={`/${locale}`} label={feedback("rateLink", { title })} className="mt-1 inline-block text-sm" />
+          <FeedbackLink sessionId={s.id} endsAt={s.endsAt} closesAt={feedbackClosesAt} localePrefix={`/${locale}`} label={feedback("rateLink", { title })} className="mt-1 inline-block text-sm" />
         )}
         {overlapsWith.length > 0 && (
           <p className="mt-1 flex gap-1.5 text-sm font-medium text-amber-900">

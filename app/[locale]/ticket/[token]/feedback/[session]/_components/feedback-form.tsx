@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FieldError } from "@/components/form/field";
 import { TextField } from "@/components/form/text-field";
-import { RATINGS, COMMENT_MAX } from "@/lib/feedback/rules";
+import { COMMENT_MAX, RATINGS } from "@/lib/feedback/scale";
 import type { FeedbackState } from "../actions";
 
 type Props = {
