@@ -11,6 +11,7 @@ import {
   type AnySQLiteColumn,
   index,
   integer,
+  check,
   primaryKey,
   real,
   sqliteTable,
@@ -846,3 +847,54 @@ export const cacheInvalidations = sqliteTable("cache_invalidations", {
   /** When it was revalidated, in ms since the epoch. */
   at: integer("at").notNull(),
 });
+
+/**
+ * An attendee's answer about a session they registered for, given after it ended: one per person
+ * and session (the unique index), edited in place until the feedback window closes.
+ */
+export const sessionFeedback = sqliteTable(
+  "session_feedback",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    registrationId: integer("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    /** 1 to 5; the check holds it even against a writer that skipped the rules. */
+    rating: integer("rating").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("session_feedback_person_session_idx").on(t.registrationId, t.sessionId),
+    index("session_feedback_session_idx").on(t.sessionId),
+    index("session_feedback_event_idx").on(t.eventId, t.sessionId),
+    check("session_feedback_rating_check", sql`${t.rating} between 1 and 5`),
+  ],
+);
+
+/**
+ * A certificate of attendance, made the first time its person downloads it. The code printed on it
+ * is what a third party types at /verify/<code>: random, so that no one can find another's.
+ */
+export const certificates = sqliteTable("certificates", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  eventId: integer("event_id")
+    .notNull()
+    .references(() => events.id),
+  registrationId: integer("registration_id")
+    .notNull()
+    .unique()
+    .references(() => registrations.id, { onDelete: "cascade" }),
+  code: text("code").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export type SessionFeedback = typeof sessionFeedback.$inferSelect;
+export type Certificate = typeof certificates.$inferSelect;

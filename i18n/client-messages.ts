@@ -8,9 +8,9 @@
 export const clientNamespaces = {
   agenda: ["agenda", "types", "stars"],
   quotes: ["quotes", "speakers"],
-  myAgenda: ["agenda", "myAgenda", "types", "stars"],
+  myAgenda: ["agenda", "myAgenda", "types", "stars", "feedback"],
   register: ["registration"],
-  ticket: ["registration", "ticket", "myAgenda", "calendar", "bookings", "notFound"],
+  ticket: ["registration", "ticket", "myAgenda", "calendar", "bookings", "notFound", "feedback"],
   signIn: ["console"],
   checkin: ["checkin", "registration"],
   speaker: ["speakerPortal"],

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { SessionMaterials } from "@/components/materials/session-materials";
 import { QuoteCard } from "@/components/quote-card";
+import { FeedbackLink } from "@/components/feedback-link";
 import { StarButton } from "@/components/star-button";
 import { SessionJsonLd } from "./session-json-ld";
 import type { Event } from "@/db/schema";
@@ -8,6 +9,7 @@ import type { getPublicSession } from "@/db/queries/sessions";
 import { Link } from "@/i18n/navigation";
 import { agendaDayPath } from "@/lib/agenda";
 import { editionPrefix } from "@/lib/edition";
+import { feedbackClosesAt } from "@/lib/feedback/rules";
 import { pick } from "@/lib/localized";
 import { formatDay, formatTimeRange, offsetLabel, zonedDate } from "@/lib/time";
 
@@ -26,6 +28,7 @@ export async function SessionBody({ edition, session, locale }: Props) {
   const types = await getTranslations("types");
   const roles = await getTranslations("roles");
   const stars = await getTranslations("stars");
+  const feedback = await getTranslations("feedback");
   const { timeZone } = edition;
   const prefix = editionPrefix(edition);
   const cancelled = session.status === "cancelled";
@@ -85,6 +88,11 @@ export async function SessionBody({ edition, session, locale }: Props) {
           {session.seatLimit ? ` · ${t("seatLimit", { count: session.seatLimit })}` : ""}
         </dd>
       </dl>
+      {!cancelled && (
+        <p className="mt-3 empty:hidden">
+          <FeedbackLink sessionId={session.id} endsAt={session.endsAt} closesAt={feedbackClosesAt(edition).getTime()} localePrefix={`/${locale}`} label={feedback("rate")} />
+        </p>
+      )}
 
       <section className="mt-8">
         <h2 className="text-xl font-bold">{t("about")}</h2>

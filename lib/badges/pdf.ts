@@ -1,6 +1,7 @@
 /** Renders badges to a PDF with an embedded CJK font, so that Chinese names print as characters. */
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import type { PdfFonts } from "../pdf/fonts";
 import type { BadgeLayout } from "./filters";
 import { CATEGORY_COLORS, fitSize, pageSize, perPage, slot, type Slot } from "./layout";
 
@@ -16,13 +17,11 @@ export type Badge = {
   qr: string;
 };
 
-export type BadgeFonts = { regular: { path: string; family: string }; bold: { path: string; family: string } };
-
 const MARGIN = 18;
 const BAND = 46;
 const QR = 112;
 
-export async function renderBadges(badges: Badge[], layout: BadgeLayout, fonts: BadgeFonts, heading: string): Promise<Buffer> {
+export async function renderBadges(badges: Badge[], layout: BadgeLayout, fonts: PdfFonts, heading: string): Promise<Buffer> {
   const size = pageSize(layout);
   // font: null, so that pdfkit does not load Helvetica: every glyph comes from the CJK font.
   const doc = new PDFDocument({ size: [size.width, size.height], margin: 0, autoFirstPage: false, font: null as unknown as string });

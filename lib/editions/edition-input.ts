@@ -29,6 +29,7 @@ export const RESERVED_PATHS: readonly string[] = [
   "sign-in",
   "speakers",
   "ticket",
+  "verify",
 ];
 
 /** Whether Intl knows the zone ("Europe/Berlin"); "UTC" is one. */

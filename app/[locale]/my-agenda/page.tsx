@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getEvent } from "@/db/queries/event";
 import { listPublicSessions } from "@/db/queries/sessions";
 import { pageMetadata } from "@/i18n/metadata";
+import { feedbackClosesAt } from "@/lib/feedback/rules";
 import { daysBetween, formatDay, offsetLabel, zonedToInstant, zoneName } from "@/lib/time";
 import { MyAgenda } from "./_components/my-agenda";
 import type { MyAgendaData } from "./_components/types";
@@ -28,6 +29,7 @@ export default async function MyAgendaPage({ params }: PageProps<"/[locale]/my-a
     days: daysBetween(event.startDate, event.endDate).map((date) => ({ date, label: formatDay(date, locale) })),
     timeZone: event.timeZone,
     offset,
+    feedbackClosesAt: feedbackClosesAt(event).getTime(),
   };
 
   return (

@@ -14,6 +14,7 @@ const ITEMS: { key: string; href: string; permission: Permission | "self" }[] = 
   { key: "settings", href: "/admin/settings", permission: "attendees" },
   { key: "checkin", href: "/checkin", permission: "checkin" },
   { key: "badges", href: "/admin/badges", permission: "attendees" },
+  { key: "feedback", href: "/admin/feedback", permission: "attendees" },
   { key: "users", href: "/admin/users", permission: "users" },
   { key: "audit", href: "/admin/audit", permission: "audit" },
   { key: "editions", href: "/admin/editions", permission: "editions" },

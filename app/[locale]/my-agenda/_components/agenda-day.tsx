@@ -5,9 +5,9 @@ import type { ScheduleItem } from "@/lib/personal-agenda/schedule";
 import { AgendaItem } from "./agenda-item";
 import type { MyAgendaSession } from "./types";
 
-type Props = { label: string; items: ScheduleItem<MyAgendaSession>[]; timeZone: string; offset: string };
+type Props = { label: string; items: ScheduleItem<MyAgendaSession>[]; timeZone: string; offset: string; feedbackClosesAt: number };
 
-export function AgendaDay({ label, items, timeZone, offset }: Props) {
+export function AgendaDay({ label, items, timeZone, offset, feedbackClosesAt }: Props) {
   const t = useTranslations("myAgenda");
   const id = `day-${items[0]?.session.day}`;
   return (
@@ -21,7 +21,7 @@ export function AgendaDay({ label, items, timeZone, offset }: Props) {
       <ol className="mt-3 space-y-3">
         {items.map((item) => (
           <li key={item.session.id}>
-            <AgendaItem item={item} timeZone={timeZone} offset={offset} />
+            <AgendaItem item={item} timeZone={timeZone} offset={offset} feedbackClosesAt={feedbackClosesAt} />
           </li>
         ))}
       </ol>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { FeedbackLink } from "@/components/feedback-link";
 import { StarButton } from "@/components/star-button";
 import { Link } from "@/i18n/navigation";
 import { pick } from "@/lib/localized";
@@ -8,13 +9,14 @@ import type { ScheduleItem } from "@/lib/personal-agenda/schedule";
 import { formatTimeRange } from "@/lib/time";
 import type { MyAgendaSession } from "./types";
 
-type Props = { item: ScheduleItem<MyAgendaSession>; timeZone: string; offset: string };
+type Props = { item: ScheduleItem<MyAgendaSession>; timeZone: string; offset: string; feedbackClosesAt: number };
 
-export function AgendaItem({ item: { session: s, booking, overlapsWith }, timeZone, offset }: Props) {
+export function AgendaItem({ item: { session: s, booking, overlapsWith }, timeZone, offset, feedbackClosesAt }: Props) {
   const t = useTranslations("myAgenda");
   const agenda = useTranslations("agenda");
   const types = useTranslations("types");
   const stars = useTranslations("stars");
+  const feedback = useTranslations("feedback");
   const locale = useLocale();
   const title = pick(locale, s.titleEn, s.titleZh);
   const cancelled = s.status === "cancelled";
@@ -45,6 +47,9 @@ export function AgendaItem({ item: { session: s, booking, overlapsWith }, timeZo
             <p className="rounded bg-green-100 px-1.5 py-0.5 text-green-900">{booking === "booked" ? t("booked") : t("waiting")}</p>
           )}
         </div>
+        {!cancelled && (
+          <FeedbackLink sessionId={s.id} endsAt={s.endsAt} closesAt={feedbackClosesAt} localePrefix={`/${locale}`} label={feedback("rateLink", { title })} className="mt-1 inline-block text-sm" />
+        )}
         {overlapsWith.length > 0 && (
           <p className="mt-1 flex gap-1.5 text-sm font-medium text-amber-900">
             <svg viewBox="0 0 20 20" aria-hidden="true" className="mt-0.5 size-4 shrink-0 fill-current">

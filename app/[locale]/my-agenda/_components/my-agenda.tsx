@@ -52,7 +52,7 @@ export function MyAgenda({ data }: { data: MyAgendaData }) {
         </div>
       ) : (
         days.map((day) => (
-          <AgendaDay key={day.day} label={labels.get(day.day) ?? day.day} items={day.items} timeZone={data.timeZone} offset={data.offset} />
+          <AgendaDay key={day.day} label={labels.get(day.day) ?? day.day} items={day.items} timeZone={data.timeZone} offset={data.offset} feedbackClosesAt={data.feedbackClosesAt} />
         ))
       )}
     </div>

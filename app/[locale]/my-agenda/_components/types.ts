@@ -7,4 +7,6 @@ export type MyAgendaData = {
   days: { date: string; label: string }[];
   timeZone: string;
   offset: string;
+  /** When answers about the edition's sessions stop being taken, in ms. */
+  feedbackClosesAt: number;
 };

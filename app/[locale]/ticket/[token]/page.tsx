@@ -22,6 +22,11 @@ import { ReplaceLink } from "./_components/replace-link";
 import { PendingPanel } from "./_components/pending-panel";
 import { SessionBookings, type BookableSession } from "./_components/session-bookings";
 import { StarsCarryOver } from "./_components/stars-carry-over";
+import { FeedbackPanel } from "./_components/feedback-panel";
+import { CertificatePanel } from "./_components/certificate-panel";
+import { rateableSessions } from "@/db/queries/feedback";
+import { daysCheckedIn } from "@/db/queries/certificates";
+import { feedbackClosesAt } from "@/lib/feedback/rules";
 
 type Props = PageProps<"/[locale]/ticket/[token]">;
 
@@ -57,6 +62,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
     reg.status === "pending" && reg.pendingUntil
       ? new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(reg.pendingUntil)
       : null;
+  const rateable = rateableSessions(reg);
+  const checkedIn = daysCheckedIn(reg.id);
   const lapsed = reg.status === "cancelled" && reg.pendingFor === "email" && !reg.confirmedAt && !reg.waitlistedAt;
 
   return (
@@ -98,6 +105,16 @@ export default async function TicketPage({ params, searchParams }: Props) {
           <p className="mt-2 font-mono text-lg">{reg.code}</p>
           <p className="mt-1 text-sm text-slate-700">{t("ticketHelp")}</p>
         </section>
+      )}
+      {checkedIn.length > 0 && <CertificatePanel token={token} locale={locale} days={checkedIn} />}
+      {rateable.length > 0 && (
+        <FeedbackPanel
+          token={token}
+          sessions={rateable}
+          locale={locale}
+          timeZone={timeZone}
+          closes={new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone }).format(feedbackClosesAt(event))}
+        />
       )}
       <KeepOffline />
       {bookable && <SessionBookings token={token} sessions={bookable} />}

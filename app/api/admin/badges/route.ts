@@ -1,23 +1,16 @@
-import fs from "node:fs";
 import { getTranslations } from "next-intl/server";
 import { actorOf, requireRouteUser } from "@/auth/guard";
 import { exportAttendees } from "@/db/queries/attendees";
 import { consoleEdition } from "@/auth/edition";
 import { secret } from "@/db/secrets";
 import { strictBadgeFilters } from "@/lib/badges/filters";
-import { renderBadges, type BadgeFonts } from "@/lib/badges/pdf";
+import { renderBadges } from "@/lib/badges/pdf";
+import { installedPdfFonts, PDF_FONTS } from "@/lib/pdf/fonts";
 import { guarded } from "@/lib/http/guarded";
 import { problem } from "@/lib/http/respond";
 import { ticketToken } from "@/lib/registration/ticket";
 
 export const dynamic = "force-dynamic";
-
-// Debian's fonts-noto-cjk: one collection per weight; pdfkit picks a face by its PostScript name.
-const FONT_DIR = process.env.BADGE_FONT_DIR || "/usr/share/fonts/opentype/noto";
-const FONTS: BadgeFonts = {
-  regular: { path: `${FONT_DIR}/NotoSansCJK-Regular.ttc`, family: "NotoSansCJKsc-Regular" },
-  bold: { path: `${FONT_DIR}/NotoSansCJK-Bold.ttc`, family: "NotoSansCJKsc-Bold" },
-};
 
 /** The badges of the filtered attendees as one PDF (A6, or four to an A4 page). */
 export const GET = guarded(async (request: Request): Promise<Response> => {
@@ -26,10 +19,10 @@ export const GET = guarded(async (request: Request): Promise<Response> => {
   const parsed = strictBadgeFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return problem(400, `${parsed.parameter} is not a filter of the badges page: print from its own link.`, { parameter: parsed.parameter });
   const { filters } = parsed;
-  if (!fs.existsSync(/* turbopackIgnore: true */ FONTS.regular.path)) {
-    return problem(500, `Badges need the Chinese font ${FONTS.regular.path} (Debian package fonts-noto-cjk), which is not installed on the server.`);
+  const fonts = installedPdfFonts();
+  if (!fonts) {
+    return problem(500, `Badges need the Chinese font ${PDF_FONTS.regular.path} (Debian package fonts-noto-cjk), which is not installed on the server.`);
   }
-  const fonts = fs.existsSync(/* turbopackIgnore: true */ FONTS.bold.path) ? FONTS : { ...FONTS, bold: FONTS.regular };
   const [en, zh] = await Promise.all([
     getTranslations({ locale: "en", namespace: "registration.categories" }),
     getTranslations({ locale: "zh-CN", namespace: "registration.categories" }),
