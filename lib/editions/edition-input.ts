@@ -27,6 +27,7 @@ export const RESERVED_PATHS: readonly string[] = [
   "register",
   "sessions",
   "sign-in",
+  "speaker",
   "speakers",
   "ticket",
   "verify",
