@@ -18,7 +18,10 @@ async function program(request: APIRequestContext) {
   const { schedule } = (await response.json()) as Schedule;
   const days = schedule.conference.days.map((d) => d.date);
   const events = schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat());
-  return { days, events, paths: new Set(events.map((e) => new URL(e.url).pathname)) };
+  // schedule.json links each session's permanent address (/en/2024/sessions/…); the current
+  // edition's pages are also at the unprefixed ones, which its agenda and the sitemap give.
+  const unprefixed = (url: string) => new URL(url).pathname.replace(/^\/(en|zh-CN)\/[^/]+\/sessions\//, "/$1/sessions/");
+  return { days, events, paths: new Set(events.map((e) => unprefixed(e.url))) };
 }
 
 /** schedule.json marks a cancelled session in its title, as frab's players show it. */

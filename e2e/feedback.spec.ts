@@ -47,6 +47,9 @@ let absentee: Person;
 const first = forumDay(-2);
 
 test.beforeAll(() => {
+  // Fully parallel, a worker runs this hook before each test it takes from this file, with the
+  // module (and its invented edition) already loaded: the edition is made once.
+  if (editionId) return;
   const db = openDatabase();
   try {
     db.transaction(() => {

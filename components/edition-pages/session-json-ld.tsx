@@ -1,6 +1,6 @@
 import type { Event } from "@/db/schema";
 import { jsonLdText, sessionEventJsonLd, type JsonLdSession } from "@/lib/discover/event-json-ld";
-import { editionPrefix } from "@/lib/edition";
+import { permanentPrefix } from "@/lib/edition";
 import { publicBaseUrl } from "@/lib/registration/urls";
 
 type Props = { edition: Event; session: JsonLdSession & { slug: string }; locale: string };
@@ -15,7 +15,9 @@ export function SessionJsonLd({ edition, session, locale }: Props) {
   const data = sessionEventJsonLd(session, {
     edition,
     locale,
-    url: `${base}${editionPrefix(edition)}/sessions/${session.slug}`,
+    // The edition's permanent address, as calendars and exports give it: the identity of the event
+    // stays the same when the next edition takes over the unprefixed addresses.
+    url: `${base}${permanentPrefix(edition)}/sessions/${session.slug}`,
     speakerUrl: (slug) => `${base}/speakers/${slug}`,
   });
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(data) }} />;
