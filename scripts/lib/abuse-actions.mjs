@@ -318,6 +318,20 @@ export function actionSpecs(ctx) {
     },
     // Plain choices of an edition by id: only transport abuse; a valid call names no edition.
     "app/[locale]/admin/editions/actions.ts#makeCurrentAction": { role: "editions", state: true, form: true, valid: () => ({ id: "999999" }) },
+    // Materials of a session that does not exist: every valid call is a "not found", writing nothing.
+    "app/[locale]/admin/materials/actions.ts#saveRecordingLinkAction": {
+      role: "agenda",
+      state: true,
+      form: true,
+      valid: () => ({ sessionId: "999999", recordingUrl: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", recordingLength: "" }),
+      spoiler: { recordingUrl: "javascript:alert(1)" },
+      strings: [],
+      garbage: { recordingUrl: ["javascript:alert(1)", "data:text/html,x", "https://evil.example/video", SQL[0]], sessionId: ["-1", "abc", SQL[0]] },
+    },
+    "app/[locale]/admin/materials/actions.ts#saveRecordingLengthAction": { role: "agenda", state: true, form: true, valid: () => ({ sessionId: "999999", recordingLength: "10:00" }) },
+    "app/[locale]/admin/materials/actions.ts#saveConsentAction": { role: "agenda", state: true, form: true, valid: () => ({ sessionId: "999999", slidesPublished: "on" }) },
+    "app/[locale]/admin/materials/actions.ts#removeSlidesAction": { role: "agenda", state: true, form: true, valid: () => ({ sessionId: "999999" }) },
+    "app/[locale]/admin/materials/actions.ts#removeRecordingAction": { role: "agenda", state: true, form: true, valid: () => ({ sessionId: "999999" }) },
     "app/[locale]/admin/editions/actions.ts#archiveEditionAction": {
       role: "editions",
       state: true,
@@ -486,6 +500,17 @@ export function actionSpecs(ctx) {
       spoiler: { sessionId: "999999" },
       strings: [],
       garbage: { sessionId: ["-1", "abc", SQL[0], "1e309", "0"] },
+    },
+    // A rating for a session that does not exist: refused by the rules, nothing written.
+    "app/[locale]/ticket/[token]/feedback/[session]/actions.ts#feedbackAction": {
+      role: "public",
+      bound: [token(ctx), { name: "sessionId", value: 999999, forgeable: true, forged: [["a session id that is text", "abc"], ["a negative session id", -1]] }],
+      state: true,
+      form: true,
+      valid: () => ({ rating: "4", comment: "" }),
+      spoiler: { rating: "9" },
+      strings: ["comment"],
+      garbage: { rating: ["0", "6", "abc", "4.5", SQL[0]] },
     },
     "app/[locale]/ticket/[token]/actions.ts#calendarFeedAction": { role: "public", bound: [token(ctx)], state: true, form: true, valid: () => ({}) },
     "app/[locale]/ticket/[token]/actions.ts#changeNoticesAction": {

@@ -28,6 +28,10 @@ export function samplePath(pattern, ctx) {
     "/speakers/[file]": `/speakers/${ctx.speakerSlug}.ics`,
     "/[locale]/admin/speakers/[id]/photo": `/en/admin/speakers/${ctx.speakerId}/photo`,
     "/[locale]/speaker/link/[token]": `/en/speaker/link/${randomToken()}`,
+    "/[locale]/ticket/[token]/certificate.pdf": `/en/ticket/${randomToken()}/certificate.pdf`,
+    "/api/admin/sessions/[id]/slides": "/api/admin/sessions/999999/slides",
+    "/api/admin/sessions/[id]/recording": "/api/admin/sessions/999999/recording",
+    "/files/materials/[file]": `/files/materials/${"0".repeat(32)}.pdf`,
     // The seeded edition's own exports (its address segment).
     "/editions/[edition]/agenda.ics": "/editions/2024/agenda.ics",
     "/editions/[edition]/schedule.json": "/editions/2024/schedule.json",
@@ -288,6 +292,29 @@ function portalPhotoCases(ctx) {
 }
 
 /**
+ * A session's slides or recording as the request's body: refused without the role, from another
+ * site, as something that is not a PDF or a video whatever its name, for a session that is not one.
+ * @param {AbuseContext} ctx
+ * @param {"slides" | "recording"} kind
+ */
+function materialUploadCases(ctx, kind) {
+  const organizer = ctx.cookies.organizer;
+  const path = `/api/admin/sessions/${ctx.sessionId}/${kind}`;
+  const name = kind === "slides" ? "talk.pdf" : "talk.mp4";
+  /** @param {Buffer} body @param {Record<string, string>} [headers] */
+  const upload = (body, headers = {}) => ({ method: "POST", path, cookie: organizer, headers: { "content-type": "application/octet-stream", "x-file-name": name, ...headers }, body });
+  return [
+    ...sessionCases(ctx, { method: "POST", path: `/api/admin/sessions/999999/${kind}`, headers: { "content-type": "application/octet-stream", "x-file-name": name }, body: Buffer.from("%PDF-1.4") }, "staff"),
+    ...crossSiteCases(upload(Buffer.from("%PDF-1.4\n"))),
+    refused(`an HTML page named ${name}`, "wrong type", upload(Buffer.from(`<html>${SCRIPT[0]}</html>`))),
+    refused(`a PNG named ${name}`, "wrong type", upload(ctx.png)),
+    refused("an empty body", "missing field", upload(Buffer.alloc(0))),
+    refused("a session id that is text", "bad query", { ...upload(Buffer.from("%PDF-1.4\n")), path: `/api/admin/sessions/abc/${kind}` }),
+    refused("a session that does not exist", "unknown id", { ...upload(ctx.png), path: `/api/admin/sessions/999999/${kind}` }),
+  ];
+}
+
+/**
  * The cases of every route handler method.
  * @param {AbuseContext} ctx
  * @returns {Record<string, () => AbuseCase[]>}
@@ -522,6 +549,24 @@ export function routeCases(ctx) {
       refused("a width the server does not make", "bad query", { path: "/files/speakers/1-0123456789abcdef-4000.webp" }),
       refused("a photo that does not exist", "unknown id", { path: "/files/speakers/1-0123456789abcdef-240.webp" }),
     ],
+    "GET /[locale]/admin/feedback/export.csv": () => sessionCases(ctx, { path: "/en/admin/feedback/export.csv" }, "staff"),
+    "GET /[locale]/admin/feedback/export.xlsx": () => sessionCases(ctx, { path: "/en/admin/feedback/export.xlsx" }, "staff"),
+    // A link that is no one's is a 404; the attendee's own is a 403 until they are checked in.
+    "GET /[locale]/ticket/[token]/certificate.pdf": () => [
+      refused("a random token of the right shape", "forged token", { path: `/en/ticket/${randomToken()}/certificate.pdf` }),
+      refused("the attendee's link before any check-in", "wrong role", { path: `/en/ticket/${ctx.attendee.manageToken}/certificate.pdf` }),
+      ...segmentCases("/en/ticket/", "/certificate.pdf"),
+    ],
+    "POST /api/admin/sessions/[id]/slides": () => materialUploadCases(ctx, "slides"),
+    "POST /api/admin/sessions/[id]/recording": () => materialUploadCases(ctx, "recording"),
+    "GET /files/materials/[file]": () => [
+      ...segmentCases("/files/materials/"),
+      refused("a file that does not exist", "unknown id", { path: `/files/materials/${"0".repeat(32)}.pdf` }),
+      refused("a kind of file the server does not keep", "bad query", { path: `/files/materials/${"0".repeat(32)}.exe` }),
+    ],
+    "HEAD /files/materials/[file]": () => [refused("a file that does not exist", "unknown id", { method: "HEAD", path: `/files/materials/${"0".repeat(32)}.pdf` })],
+    "GET /robots.txt": () => [],
+    "GET /sitemap.xml": () => [],
     "GET /api/v1/editions": () => [],
     "OPTIONS /api/v1/editions": () => [],
     "GET /editions/[edition]/agenda.ics": () => [...segmentCases("/editions/", "/agenda.ics"), ...queryCases("/editions/2024/agenda.ics", [["bad query", "lang=xx"]])],

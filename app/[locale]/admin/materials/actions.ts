@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { consoleEdition } from "@/auth/edition";
+import { writableConsoleEdition } from "@/auth/edition";
 import { actorOf, requireActionUser } from "@/auth/guard";
 import {
   materialFileInUse,
@@ -32,7 +32,7 @@ async function begin(form: unknown) {
   const user = await requireActionUser("agenda");
   const data = formOf(form);
   const id = sessionId.safeParse(data.get("sessionId"));
-  const edition = await consoleEdition();
+  const edition = await writableConsoleEdition();
   return { data, actor: actorOf(user), id: id.success ? id.data : null, eventId: edition.id };
 }
 

@@ -1,6 +1,6 @@
 import { handleVideoUpload, refuse } from "../../../../../_materials/handlers";
 import { actorOf, requireRouteUser } from "@/auth/guard";
-import { consoleEdition } from "@/auth/edition";
+import { writableConsoleEdition } from "@/auth/edition";
 
 /** POST the session's recording as a video file (MP4 or WebM, the body itself), for a session of the edition the console works on. */
 export async function POST(
@@ -11,6 +11,6 @@ export async function POST(
   if (user instanceof Response) return user;
   const { id } = await params;
   if (!/^[1-9]\d{0,9}$/.test(id)) return refuse("notFound");
-  const edition = await consoleEdition();
+  const edition = await writableConsoleEdition();
   return handleVideoUpload(request, Number(id), actorOf(user), edition.id);
 }
