@@ -531,9 +531,9 @@ export function actionSpecs(ctx) {
  */
 export function hostPage(workers, ctx) {
   /** @type {Record<string, string>} */
-  const values = { locale: "en", code: ctx.attendee.code, token: ctx.attendee.manageToken };
+  const values = { locale: "en", code: ctx.attendee.code, token: ctx.attendee.manageToken, session: String(ctx.sessionId) };
   /** @type {Record<string, number>} */
-  const byFolder = { speakers: ctx.speakerId, quotes: ctx.quoteId };
+  const byFolder = { speakers: ctx.speakerId, quotes: ctx.quoteId, materials: ctx.sessionId };
   const pages = workers
     .filter((w) => w.startsWith("app/") && w.endsWith("/page"))
     .flatMap((worker) => {

@@ -275,7 +275,8 @@ function portalPhotoCases(ctx) {
    */
   const upload = (parts, extra = {}) => ({ method: "POST", path, cookie: speaker, ...multipart(parts), ...extra });
   return [
-    ...sessionCases(ctx, upload([["photo", png, "face.png"]], { cookie: undefined }), "organizer"),
+    // The forged console sessions and the organizer; the speaker's own cookie is the one that may.
+    ...sessionCases(ctx, upload([["photo", png, "face.png"]]), "organizer"),
     refused("signed in as an organizer (a console session, not a speaker's)", "wrong role", upload([["photo", png, "face.png"]], { cookie: ctx.cookies.organizer })),
     refused("a speaker cookie that is no link of ours", "forged token", upload([["photo", png, "face.png"]], { cookie: `forum-speaker=${randomToken()}` })),
     refused("SQL as the speaker cookie", "forged token", upload([["photo", png, "face.png"]], { cookie: `forum-speaker=${encodeURIComponent(SQL[0])}` })),
