@@ -117,7 +117,12 @@ async function deliver(s: WorkerState, smtpUrl: string, row: OutgoingEmail): Pro
 }
 
 async function drain(s: WorkerState): Promise<void> {
-  s.store.prepare?.();
+  // Writing queued notices must never keep the emails already due from going out.
+  try {
+    s.store.prepare?.();
+  } catch (error) {
+    console.error(withoutAddresses(`[mail] writing queued notices failed: ${describeError(error).message}`));
+  }
   const smtpUrl = process.env.SMTP_URL;
   if (!smtpUrl) {
     // Without a mail server every due email is only kept and logged, by id: the address and the
