@@ -32,7 +32,8 @@ const PAIR_ENV = {
 };
 // A forum of its own for e2e/editions-story.spec.ts, which makes a new edition current: every
 // other spec reads the 2024 edition at the unprefixed addresses.
-const STORY_PORT = Number(process.env.E2E_STORY_PORT || port + 7);
+// Past e2e/two-process-outbox.spec.ts's own servers (port + 7 to port + 9).
+const STORY_PORT = Number(process.env.E2E_STORY_PORT || port + 10);
 process.env.E2E_STORY_PORT = String(STORY_PORT);
 process.env.E2E_STORY_DB = `./data/e2e-story-${STORY_PORT}.db`;
 process.env.E2E_MODES_DB = `./data/e2e-modes-${MODES_PORT}.db`;
