@@ -12,7 +12,7 @@ import {
   setSlides,
   type MaterialsWrite,
 } from "@/db/queries/materials";
-import { proposeSlides } from "@/db/queries/material-proposals";
+import { proposeSlides, speakerOwnsSession } from "@/db/queries/material-proposals";
 import { refreshPublicPages } from "@/lib/cache/refresh";
 import { json } from "@/lib/http/respond";
 import { sameOrigin } from "@/lib/http/same-origin";
@@ -112,6 +112,8 @@ export async function handleProposedSlidesUpload(
   speakerId: number,
 ): Promise<Response> {
   if (!sameOrigin(request)) return refuse("crossSite");
+  // Before a byte is read: another speaker's session is not worth receiving 50 MB for.
+  if (!speakerOwnsSession(speakerId, sessionId)) return refuse("notFound");
   const received = await receiveSlides(request.body, fileName(request), declaredLength(request));
   if (!received.ok) return refuse(received.error);
   const result = proposeSlides(speakerId, sessionId, received.slides);

@@ -13,6 +13,7 @@ import {
   proposeSlides,
   returnMaterials,
   sessionsAwaitingReview,
+  speakerOwnsSession,
 } from "./material-proposals";
 import { materialFileInUse } from "./materials";
 import { sendSpeakerLink } from "./speaker-portal";
@@ -75,8 +76,10 @@ describe("a speaker's materials: only their own sessions", () => {
     expect(materialFileInUse(deck(1).file)).toBe(false);
     expect(portalMaterials(b.speakerId, [a.session.id]).size).toBe(0);
     expect(ownSession(getDb(), b.speakerId, a.session.id)).toBeUndefined();
+    expect(speakerOwnsSession(b.speakerId, a.session.id)).toBe(false);
     // Negative control: the session's own speaker may.
     expect(ownSession(getDb(), a.speakerId, a.session.id)?.id).toBe(a.session.id);
+    expect(speakerOwnsSession(a.speakerId, a.session.id)).toBe(true);
   });
 
   it("refuses a session the portal does not show (an organizer's draft) and one that does not exist", () => {

@@ -47,6 +47,9 @@ export function ownSession(db: Db | Tx, speakerId: number, sessionId: number): O
     .get();
 }
 
+/** Whether the speaker may propose materials for the session (see `ownSession`). */
+export const speakerOwnsSession = (speakerId: number, sessionId: number): boolean => Boolean(ownSession(getDb(), speakerId, sessionId));
+
 const publicRow = (db: Db | Tx, sessionId: number) =>
   db.select().from(sessionMaterials).where(eq(sessionMaterials.sessionId, sessionId)).get() ?? null;
 

@@ -434,6 +434,38 @@ export function actionSpecs(ctx) {
       },
     },
     "app/[locale]/speaker/actions.ts#leavePortalAction": { role: "speaker", form: true, valid: () => ({ locale: "en" }) },
+    // Whose proposal it is comes from the cookie; a session the speaker is not on answers "not found".
+    "app/[locale]/speaker/materials-actions.ts#proposeMaterialsAction": {
+      role: "speaker",
+      state: true,
+      form: true,
+      valid: () => ({ sessionId: String(ctx.sessionId), recordingUrl: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", slidesConsent: "on", recordingConsent: "on" }),
+      spoiler: { recordingUrl: "javascript:alert(1)" },
+      strings: ["recordingUrl"],
+      garbage: {
+        sessionId: [String(ctx.foreignSessionId), "999999", "-1", "abc", SQL[0], "1e309"],
+        recordingUrl: ["data:text/html,<script>alert(1)</script>", "JaVaScRiPt:alert(1)", "https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ", "http://localhost/", "https://user:pass@www.youtube.com/watch?v=dQw4w9WgXcQ"],
+      },
+    },
+    // A speaker's proposal, decided on in the console: `seen` 0 is never a proposal's time.
+    "app/[locale]/admin/materials/actions.ts#approveProposalAction": {
+      role: "agenda",
+      state: true,
+      form: true,
+      valid: () => ({ sessionId: String(ctx.sessionId), seen: "0" }),
+      spoiler: { sessionId: "999999" },
+      strings: [],
+      garbage: { sessionId: ["-1", "abc", SQL[0]], seen: ["-1", "abc", SQL[0]] },
+    },
+    "app/[locale]/admin/materials/actions.ts#returnProposalAction": {
+      role: "agenda",
+      state: true,
+      form: true,
+      valid: () => ({ sessionId: String(ctx.sessionId), seen: "0", note: "Abuse note" }),
+      spoiler: { note: "" },
+      strings: ["note"],
+      garbage: { sessionId: ["-1", "abc", SQL[0]], seen: ["abc", SQL[0]] },
+    },
     "app/[locale]/admin/users/actions.ts#createUserAction": {
       role: "users",
       state: true,
@@ -508,7 +540,7 @@ export function hostPage(workers, ctx) {
   /** @type {Record<string, string>} */
   const values = { locale: "en", code: ctx.attendee.code, token: ctx.attendee.manageToken };
   /** @type {Record<string, number>} */
-  const byFolder = { speakers: ctx.speakerId, quotes: ctx.quoteId };
+  const byFolder = { speakers: ctx.speakerId, quotes: ctx.quoteId, materials: ctx.sessionId };
   const pages = workers
     .filter((w) => w.startsWith("app/") && w.endsWith("/page"))
     .flatMap((worker) => {

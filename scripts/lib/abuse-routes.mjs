@@ -28,6 +28,7 @@ export function samplePath(pattern, ctx) {
     "/speakers/[file]": `/speakers/${ctx.speakerSlug}.ics`,
     "/[locale]/admin/speakers/[id]/photo": `/en/admin/speakers/${ctx.speakerId}/photo`,
     "/[locale]/speaker/link/[token]": `/en/speaker/link/${randomToken()}`,
+    "/[locale]/speaker/sessions/[id]/slides": `/en/speaker/sessions/${ctx.sessionId}/slides`,
     // The seeded edition's own exports (its address segment).
     "/editions/[edition]/agenda.ics": "/editions/2024/agenda.ics",
     "/editions/[edition]/schedule.json": "/editions/2024/schedule.json",
@@ -288,6 +289,49 @@ function portalPhotoCases(ctx) {
 }
 
 /**
+ * The portal's slides for a session: only with a speaker's cookie, from our own pages, a PDF by its
+ * bytes, and only for a session of the cookie's speaker (another's is a 404 and stores nothing).
+ * @param {AbuseContext} ctx
+ */
+function portalSlidesCases(ctx) {
+  const path = `/en/speaker/sessions/${ctx.sessionId}/slides`;
+  const speaker = ctx.cookies.speaker;
+  /**
+   * @param {Buffer | string} body
+   * @param {Partial<AbuseRequest>} [extra]
+   * @returns {AbuseRequest}
+   */
+  const upload = (body, extra = {}) => ({
+    method: "POST",
+    path,
+    cookie: speaker,
+    body,
+    ...extra,
+    headers: { "content-type": "application/octet-stream", "x-file-name": "slides.pdf", ...extra.headers },
+  });
+  const pdfHead = Buffer.from("%PDF-1.7\n");
+  return [
+    ...sessionCases(ctx, upload(pdfHead, { cookie: undefined }), "organizer"),
+    refused("signed in as an organizer (a console session, not a speaker's)", "wrong role", upload(pdfHead, { cookie: ctx.cookies.organizer })),
+    refused("a speaker cookie that is no link of ours", "forged token", upload(pdfHead, { cookie: `forum-speaker=${randomToken()}` })),
+    refused("SQL as the speaker cookie", "forged token", upload(pdfHead, { cookie: `forum-speaker=${encodeURIComponent(SQL[0])}` })),
+    ...crossSiteCases(upload(pdfHead)),
+    refused("another speaker's session", "unknown id", upload(pdfHead, { path: `/en/speaker/sessions/${ctx.foreignSessionId}/slides` })),
+    refused("a session that does not exist", "unknown id", upload(pdfHead, { path: "/en/speaker/sessions/999999/slides" })),
+    refused("a session id past 32 bits", "wrong type", upload(pdfHead, { path: "/en/speaker/sessions/99999999999999999999/slides" })),
+    ...segmentCases("/en/speaker/sessions/", "/slides", upload(pdfHead)),
+    refused("a PNG named slides.pdf", "wrong type", upload(ctx.png)),
+    refused("an HTML page named slides.pdf", "wrong type", upload(Buffer.from(`<html>${SCRIPT[0]}</html>`))),
+    refused("a PDF header followed by garbage", "wrong type", upload(Buffer.concat([pdfHead, Buffer.alloc(4096, 0x41)]))),
+    refused("a 10 MB body that is no PDF", "10 MB body", upload(Buffer.alloc(TEN_MB, 0x41))),
+    refused("no body", "missing field", upload("")),
+    refused(`a file named ${JSON.stringify(`../../${ctx.sentinel}.pdf`)}`, "path traversal", upload(pdfHead, { headers: { "x-file-name": encodeURIComponent(`../../${ctx.sentinel}.pdf`) } })),
+    refused("a file name of broken percent-encoding", "broken UTF-8", upload(pdfHead, { headers: { "x-file-name": "slides%E0%A4%A.pdf" } })),
+    refused("a multipart body", "wrong content type", { method: "POST", path, cookie: speaker, ...multipart([["file", pdfHead, "slides.pdf"]]) }),
+  ];
+}
+
+/**
  * The cases of every route handler method.
  * @param {AbuseContext} ctx
  * @returns {Record<string, () => AbuseCase[]>}
@@ -316,6 +360,7 @@ export function routeCases(ctx) {
     ],
     "POST /[locale]/admin/speakers/[id]/photo": () => photoCases(ctx),
     "POST /[locale]/speaker/photo": () => portalPhotoCases(ctx),
+    "POST /[locale]/speaker/sessions/[id]/slides": () => portalSlidesCases(ctx),
     // Every link that is not a working one lands on the portal's 403 ("this link no longer works").
     "GET /[locale]/speaker/link/[token]": () => [
       refused("a random token of the right shape", "forged token", { path: `/en/speaker/link/${randomToken()}` }),
