@@ -29,6 +29,9 @@ export function samplePath(pattern, ctx) {
     "/[locale]/admin/speakers/[id]/photo": `/en/admin/speakers/${ctx.speakerId}/photo`,
     "/[locale]/speaker/link/[token]": `/en/speaker/link/${randomToken()}`,
     "/[locale]/speaker/sessions/[id]/slides": `/en/speaker/sessions/${ctx.sessionId}/slides`,
+    "/files/materials/[file]": `/files/materials/${"0".repeat(32)}.pdf`,
+    "/api/admin/sessions/[id]/slides": `/api/admin/sessions/${ctx.sessionId}/slides`,
+    "/api/admin/sessions/[id]/recording": `/api/admin/sessions/${ctx.sessionId}/recording`,
     // The seeded edition's own exports (its address segment).
     "/editions/[edition]/agenda.ics": "/editions/2024/agenda.ics",
     "/editions/[edition]/schedule.json": "/editions/2024/schedule.json",
@@ -332,6 +335,45 @@ function portalSlidesCases(ctx) {
 }
 
 /**
+ * The console's uploads of a session's slides or video: the body is the file itself. Only an
+ * organizer (the agenda permission), from our own pages, a file by its bytes, a session of the
+ * console's edition. No case sends a file that passes, so none stores anything.
+ * @param {AbuseContext} ctx
+ * @param {"slides" | "recording"} kind
+ */
+function consoleUploadCases(ctx, kind) {
+  const path = `/api/admin/sessions/${ctx.sessionId}/${kind}`;
+  const name = kind === "slides" ? "slides.pdf" : "talk.mp4";
+  const head = kind === "slides" ? Buffer.from("%PDF-1.7\n") : Buffer.from("not a video at all");
+  /**
+   * @param {Buffer | string} body
+   * @param {Partial<AbuseRequest>} [extra]
+   * @returns {AbuseRequest}
+   */
+  const upload = (body, extra = {}) => ({
+    method: "POST",
+    path,
+    cookie: ctx.cookies.organizer,
+    body,
+    ...extra,
+    headers: { "content-type": "application/octet-stream", "x-file-name": name, ...extra.headers },
+  });
+  return [
+    ...sessionCases(ctx, upload(head, { cookie: undefined }), "staff"),
+    ...crossSiteCases(upload(head)),
+    refused("a session that does not exist", "unknown id", upload(head, { path: `/api/admin/sessions/999999/${kind}` })),
+    refused("a session id past 32 bits", "wrong type", upload(head, { path: `/api/admin/sessions/99999999999999999999/${kind}` })),
+    ...segmentCases("/api/admin/sessions/", `/${kind}`, upload(head)),
+    refused(`a PNG named ${name}`, "wrong type", upload(ctx.png)),
+    refused(`an HTML page named ${name}`, "wrong type", upload(Buffer.from(`<html>${SCRIPT[0]}</html>`))),
+    refused("a 10 MB body of garbage", "10 MB body", upload(Buffer.alloc(TEN_MB, 0x41))),
+    refused("no body", "missing field", upload("")),
+    refused(`a file named ${JSON.stringify(`../../${ctx.sentinel}`)}`, "path traversal", upload(head, { headers: { "x-file-name": encodeURIComponent(`../../${ctx.sentinel}.${name.split(".")[1]}`) } })),
+    refused("a multipart body", "wrong content type", { method: "POST", path, cookie: ctx.cookies.organizer, ...multipart([["file", head, name]]) }),
+  ];
+}
+
+/**
  * The cases of every route handler method.
  * @param {AbuseContext} ctx
  * @returns {Record<string, () => AbuseCase[]>}
@@ -361,6 +403,8 @@ export function routeCases(ctx) {
     "POST /[locale]/admin/speakers/[id]/photo": () => photoCases(ctx),
     "POST /[locale]/speaker/photo": () => portalPhotoCases(ctx),
     "POST /[locale]/speaker/sessions/[id]/slides": () => portalSlidesCases(ctx),
+    "POST /api/admin/sessions/[id]/slides": () => consoleUploadCases(ctx, "slides"),
+    "POST /api/admin/sessions/[id]/recording": () => consoleUploadCases(ctx, "recording"),
     // Every link that is not a working one lands on the portal's 403 ("this link no longer works").
     "GET /[locale]/speaker/link/[token]": () => [
       refused("a random token of the right shape", "forged token", { path: `/en/speaker/link/${randomToken()}` }),
@@ -566,6 +610,17 @@ export function routeCases(ctx) {
       ...segmentCases("/files/speakers/"),
       refused("a width the server does not make", "bad query", { path: "/files/speakers/1-0123456789abcdef-4000.webp" }),
       refused("a photo that does not exist", "unknown id", { path: "/files/speakers/1-0123456789abcdef-240.webp" }),
+    ],
+    // Materials are served by their content's name only: anything else, or a file not stored, is a 404.
+    "GET /files/materials/[file]": () => [
+      ...segmentCases("/files/materials/"),
+      refused("a file that does not exist", "unknown id", { path: `/files/materials/${"0".repeat(32)}.pdf` }),
+      refused("a type that is not served", "bad query", { path: `/files/materials/${"0".repeat(32)}.html` }),
+      refused("the upload in progress (a temporary file)", "path traversal", { path: "/files/materials/.upload-0123456789abcdef.tmp" }),
+    ],
+    "HEAD /files/materials/[file]": () => [
+      ...segmentCases("/files/materials/", "", { method: "HEAD" }),
+      refused("a file that does not exist", "unknown id", { method: "HEAD", path: `/files/materials/${"0".repeat(32)}.pdf` }),
     ],
     "GET /api/v1/editions": () => [],
     "OPTIONS /api/v1/editions": () => [],
