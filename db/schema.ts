@@ -819,6 +819,38 @@ export const speakerProfileDrafts = sqliteTable("speaker_profile_drafts", {
   updatedAt: updatedAt(),
 });
 
+/**
+ * What a speaker proposes for one of their sessions' materials and an organizer has not yet
+ * approved: one per session, never shown on the public site. A null slides file or recording link
+ * keeps what is public; the consents are the speaker's answer for each. Approving applies it to
+ * `session_materials` and deletes it; sending it back keeps it, with the organizer's note.
+ */
+export const sessionMaterialProposals = sqliteTable("session_material_proposals", {
+  sessionId: integer("session_id")
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: "cascade" }),
+  eventId: integer("event_id")
+    .notNull()
+    .references(() => events.id),
+  /** The speaker who proposed it last. */
+  speakerId: integer("speaker_id")
+    .notNull()
+    .references(() => speakers.id, { onDelete: "cascade" }),
+  /** pending: waits for an organizer; returned: sent back with `note`. */
+  status: text("status", { enum: ["pending", "returned"] }).notNull(),
+  slidesFile: text("slides_file"),
+  slidesBytes: integer("slides_bytes"),
+  slidesPages: integer("slides_pages"),
+  slidesPreview: text("slides_preview"),
+  recordingUrl: text("recording_url"),
+  slidesConsent: integer("slides_consent", { mode: "boolean" }).notNull().default(false),
+  recordingConsent: integer("recording_consent", { mode: "boolean" }).notNull().default(false),
+  note: text("note"),
+  updatedAt: updatedAt(),
+});
+
+export type SessionMaterialProposal = typeof sessionMaterialProposals.$inferSelect;
+
 export type SpeakerInvitation = typeof speakerInvitations.$inferSelect;
 export type SpeakerProfileDraft = typeof speakerProfileDrafts.$inferSelect;
 

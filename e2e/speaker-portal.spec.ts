@@ -5,6 +5,8 @@ import { expect, test } from "./support/console";
 import { testPng } from "./fixtures/content-db";
 import { seriousViolations } from "./support/axe";
 import { AGENDA_BASE_URL, dbRows } from "./pages/agenda-editor-page";
+import { expectHydrated } from "./support/hydration";
+import { makePdf } from "../lib/materials/test-pdfs";
 
 // A speaker is shown on the public site only once listed, and other specs on the main server count
 // the public speakers (api-read): these run on the agenda editor's server, with its own database.
@@ -266,4 +268,87 @@ test("an oversized photo is refused with the speaker's reason, and nothing is st
   await expect(speaker.getByText("The file is larger than 2 MB.")).toBeVisible();
   expect(dbRows("select * from speaker_profile_drafts where speaker_id = ?", id)).toEqual([]);
   await context.close();
+});
+
+/** Writes to the agenda server's database: what the console has no form for in this story. */
+function writeDb(sql: string, ...params: unknown[]): void {
+  const db = new Database(process.env.E2E_AGENDA_DB!);
+  try {
+    db.pragma("busy_timeout = 5000");
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}
+
+// A seeded (illustrative) session that no spec on the agenda editor's server visits.
+const MATERIALS_SLUG = "talk-new-four-modernizations";
+
+test("the speaker proposes slides and a recording for their own session; the session page shows them only once approved", async ({ organizerPage: page, browser }) => {
+  const tag = randomUUID().slice(0, 8);
+  const email = `speaker-materials-${tag}@example.test`;
+  const id = await addListedSpeaker(page, `Invented Speaker ${tag}`);
+  const [own] = dbRows<{ id: number }>("select s.id from sessions s join events e on e.id = s.event_id and e.is_current = 1 where s.slug = ?", MATERIALS_SLUG);
+  const [other] = dbRows<{ id: number }>("select s.id from sessions s join events e on e.id = s.event_id and e.is_current = 1 where s.status = 'published' and s.slug <> ? order by s.id limit 1", MATERIALS_SLUG);
+  // The organizers put the invented speaker on the session (the agenda editor's own story).
+  writeDb("insert into session_speakers (session_id, speaker_id, role, position) values (?, ?, 'speaker', 99)", own!.id, id);
+  await invite(page, id, email, "English");
+
+  const context = await speakerContext(browser);
+  const speaker = await context.newPage();
+  await speaker.goto(linkPath(email));
+  const materials = speaker.locator(`[data-session-materials="${own!.id}"]`);
+  await expect(materials.getByRole("heading", { name: "Slides and recording" })).toBeVisible();
+
+  // Another speaker's session: 404, and nothing is kept.
+  const deck = await makePdf();
+  const foreign = await context.request.post(`/en/speaker/sessions/${other!.id}/slides`, {
+    data: deck,
+    headers: { "content-type": "application/octet-stream", "x-file-name": "deck.pdf", origin: new URL(AGENDA_BASE_URL).origin },
+  });
+  expect(foreign.status()).toBe(404);
+  expect(dbRows("select * from session_material_proposals where session_id = ?", other!.id)).toEqual([]);
+
+  await expectHydrated(materials.getByRole("button", { name: "Upload" }));
+  await materials.getByLabel("Your slides (PDF)").setInputFiles({ name: "deck.pdf", mimeType: "application/pdf", buffer: deck });
+  await materials.getByRole("button", { name: "Upload" }).click();
+  await expect(materials.getByText("Your slides were received and wait for the organisers' approval.")).toBeVisible();
+  await materials.getByLabel("Link to the recording").fill("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+  await materials.getByLabel("I agree to publish my slides on the session page").check();
+  await materials.getByLabel("I agree to publish the recording on the session page").check();
+  await materials.getByRole("button", { name: "Send for approval" }).click();
+  await expect(materials.getByText(/^Sent\. The organisers will review it/)).toBeVisible();
+  expect(dbRows("select status, recording_url, slides_consent, recording_consent from session_material_proposals where session_id = ?", own!.id)).toEqual([
+    { status: "pending", recording_url: expect.stringContaining("dQw4w9WgXcQ"), slides_consent: 1, recording_consent: 1 },
+  ]);
+
+  // Not public yet.
+  const visitor = await browser.newPage({ baseURL: AGENDA_BASE_URL });
+  await visitor.goto(`/en/sessions/${MATERIALS_SLUG}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(visitor.getByRole("link", { name: "Download the slides (PDF)" })).toHaveCount(0);
+  await expect(visitor.getByRole("button", { name: /^Play the recording/ })).toHaveCount(0);
+
+  // The organizer sees it beside what is public, and approves it.
+  await page.goto(`/en/admin/materials/${own!.id}`);
+  const review = page.getByRole("table", { name: "What is public beside what the speaker proposed" });
+  await expect(review.getByRole("row", { name: /Recording link/ }).getByRole("cell").nth(1)).toContainText("dQw4w9WgXcQ");
+  await expect(review.getByRole("row", { name: /^Slides/ }).getByRole("cell").nth(1)).toContainText("PDF,");
+  await page.getByRole("button", { name: "Approve and publish" }).click();
+  await expect(page.getByRole("region", { name: "The speaker's proposal" })).toHaveCount(0);
+
+  await visitor.reload();
+  await expect(visitor.getByRole("link", { name: "Download the slides (PDF)" })).toBeVisible();
+  await expect(visitor.getByRole("button", { name: /^Play the recording on YouTube/ })).toBeVisible();
+
+  expect(emailsTo(email).map((e) => e.kind)).toEqual(["speaker-invitation", "speaker-materials-approved"]);
+  expect(
+    dbRows<{ action: string; actor: string }>("select action, actor from audit_log where entity = 'session' and entity_id = ? and action like 'materials.proposal.%' order by id", own!.id).map((r) => [r.action, r.actor.startsWith("speaker:") ? "speaker" : "organizer"]),
+  ).toEqual([
+    ["materials.proposal.slides", "speaker"],
+    ["materials.proposal.submit", "speaker"],
+    ["materials.proposal.approve", "organizer"],
+  ]);
+  await context.close();
+  await visitor.close();
 });

@@ -13,7 +13,7 @@ export const clientNamespaces = {
   ticket: ["registration", "ticket", "myAgenda", "calendar", "bookings", "notFound", "feedback"],
   signIn: ["console"],
   checkin: ["checkin", "registration"],
-  speaker: ["speakerPortal"],
+  speaker: ["speakerPortal", "speakerMaterials"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof clientNamespaces;

@@ -106,6 +106,8 @@ function readFixtures(attendeeCode) {
       sessionRevision: Number(session.version),
       seatLimitedSessionId: id("SELECT id FROM sessions WHERE seat_limit IS NOT NULL AND status = 'published' ORDER BY id LIMIT 1"),
       speakerId: Number(speaker.id),
+      // A published session the portal's speaker is not on: theirs to leave alone.
+      foreignSessionId: id("SELECT id FROM sessions WHERE status = 'published' AND id NOT IN (SELECT session_id FROM session_speakers WHERE speaker_id = ?) ORDER BY id LIMIT 1", speaker.id),
       speakerSlug: String(speaker.slug),
       quoteId: id("SELECT id FROM quotes ORDER BY id LIMIT 1"),
       sourceId: id("SELECT id FROM sources ORDER BY id LIMIT 1"),

@@ -14,10 +14,16 @@ const MAX_ARGS = 1000;
 
 /**
  * Route handlers outside /api read their own bodies and answer their own errors: the photo uploads
- * (the console's and the speaker portal's), and every address of a file (`/agenda.ics`,
+ * (the console's and the speaker portal's), the speaker portal's slides, and every address of a file (`/agenda.ics`,
  * `/feeds/….ics`, `/schedule.json`): pages have no dot.
  */
-const ROUTE_HANDLERS = [/^\/(en|zh-CN)\/admin\/speakers\/[^/]+\/photo\/?$/, /^\/(en|zh-CN)\/speaker\/photo\/?$/, /\.[^/]*$/];
+const ROUTE_HANDLERS = [
+  /^\/(en|zh-CN)\/admin\/speakers\/[^/]+\/photo\/?$/,
+  /^\/(en|zh-CN)\/speaker\/photo\/?$/,
+  // The speaker's slides for one of their sessions: a PDF of up to 50 MB as the body itself.
+  /^\/(en|zh-CN)\/speaker\/sessions\/[^/]+\/slides\/?$/,
+  /\.[^/]*$/,
+];
 
 /** @param {string | undefined} method @param {string} url */
 export function isPagePost(method, url) {

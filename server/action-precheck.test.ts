@@ -11,6 +11,7 @@ describe("isPagePost", () => {
     expect(isPagePost("POST", "/api/v1/registrations")).toBe(false);
     expect(isPagePost("POST", "/en/admin/speakers/4/photo")).toBe(false);
     expect(isPagePost("POST", "/zh-CN/speaker/photo")).toBe(false);
+    expect(isPagePost("POST", "/en/speaker/sessions/12/slides")).toBe(false);
     expect(isPagePost("POST", "/en/speaker")).toBe(true);
     expect(isPagePost("POST", "/agenda.ics")).toBe(false);
     expect(isPagePost("POST", "/en/admin/attendees/export.csv?status=confirmed")).toBe(false);

@@ -12,6 +12,7 @@ import {
   setSlides,
   type MaterialsWrite,
 } from "@/db/queries/materials";
+import { proposeSlides, speakerOwnsSession } from "@/db/queries/material-proposals";
 import { refreshPublicPages } from "@/lib/cache/refresh";
 import { json } from "@/lib/http/respond";
 import { sameOrigin } from "@/lib/http/same-origin";
@@ -98,4 +99,32 @@ export async function handleVideoUpload(
   await settle(result);
   const { file, bytes, seconds } = received.video;
   return json({ ok: true, url: materialUrl(file), bytes, seconds }, 201);
+}
+
+/**
+ * POST the PDF as the body, from the speaker portal: the same checks, but the deck joins the
+ * speaker's proposal for their own session, and nothing public changes until an organizer approves.
+ * Another speaker's session, or one the portal does not show, is a 404 and leaves no file behind.
+ */
+export async function handleProposedSlidesUpload(
+  request: Request,
+  sessionId: number,
+  speakerId: number,
+): Promise<Response> {
+  if (!sameOrigin(request)) return refuse("crossSite");
+  // Before a byte is read: another speaker's session is not worth receiving 50 MB for.
+  if (!speakerOwnsSession(speakerId, sessionId)) return refuse("notFound");
+  const received = await receiveSlides(request.body, fileName(request), declaredLength(request));
+  if (!received.ok) return refuse(received.error);
+  const result = proposeSlides(speakerId, sessionId, received.slides);
+  if (!result.ok) {
+    await deleteMaterialFiles([received.slides.file, received.slides.preview], materialFileInUse);
+    return refuse(result.error);
+  }
+  await deleteMaterialFiles(result.discarded, materialFileInUse);
+  const { file, bytes, pages, preview } = received.slides;
+  return json(
+    { ok: true, url: materialUrl(file), previewUrl: materialUrl(preview), bytes, pages },
+    201,
+  );
 }

@@ -10,6 +10,7 @@ import { getDb, type Tx } from "../client";
 import {
   events,
   quotes,
+  sessionMaterialProposals,
   sessionMaterials,
   sessionSpeakers,
   sessions,
@@ -43,7 +44,7 @@ function sessionRow(tx: Tx, sessionId: number, eventId?: number) {
     .get();
 }
 
-function changeOf(tx: Tx, session: { id: number; slug: string; eventId: number }): MaterialsChange {
+export function changeOf(tx: Tx, session: { id: number; slug: string; eventId: number }): MaterialsChange {
   const edition = tx
     .select({ path: events.path })
     .from(events)
@@ -69,7 +70,7 @@ function changeOf(tx: Tx, session: { id: number; slug: string; eventId: number }
 }
 
 /** Snapshot for the audit log: the row without its timestamp. */
-const snapshot = (row: SessionMaterials | null | undefined) => {
+export const snapshot = (row: SessionMaterials | null | undefined) => {
   if (!row) return null;
   const { updatedAt: _u, ...rest } = row;
   return rest;
@@ -249,15 +250,25 @@ export function setConsent(
   }));
 }
 
-/** Whether any session still names this stored file (the same deck uploaded twice is one file). */
+/**
+ * Whether any session, or any speaker's proposal waiting for review, still names this stored file
+ * (the same deck uploaded twice is one file).
+ */
 export function materialFileInUse(name: string): boolean {
   const m = sessionMaterials;
+  const p = sessionMaterialProposals;
+  const db = getDb();
   return Boolean(
-    getDb()
+    db
       .select({ id: m.sessionId })
       .from(m)
       .where(or(eq(m.slidesFile, name), eq(m.slidesPreview, name), eq(m.recordingFile, name)))
-      .get(),
+      .get() ??
+      db
+        .select({ id: p.sessionId })
+        .from(p)
+        .where(or(eq(p.slidesFile, name), eq(p.slidesPreview, name)))
+        .get(),
   );
 }
 

@@ -18,7 +18,14 @@ export const attendeeEmailKinds = templateKinds;
 export type AttendeeEmailKind = TemplateKind;
 
 /** To speakers about their portal (lib/email/speaker-templates.ts): no registration of theirs. */
-export const speakerEmailKinds = ["speaker-invitation", "speaker-approved", "speaker-returned"] as const;
+export const speakerEmailKinds = [
+  "speaker-invitation",
+  "speaker-approved",
+  "speaker-returned",
+  // About one session's slides and recording the speaker proposed.
+  "speaker-materials-approved",
+  "speaker-materials-returned",
+] as const;
 export type SpeakerEmailKind = (typeof speakerEmailKinds)[number];
 
 /**

@@ -40,3 +40,15 @@ describe("renderSpeakerEmail", () => {
     expect(email.text).toContain("Dear A Bcc: x@evil.example,");
   });
 });
+
+describe("the emails about a session's materials", () => {
+  it("name the session and, when sent back, carry the organizer's note, in either language", () => {
+    const en = renderSpeakerEmail("speaker-materials-returned", { locale: "en", name: "A", url, session: "Invented talk", note: "Full recording, please." }, event);
+    expect(en.subject).toContain("Invented talk");
+    expect(en.text).toContain("Full recording, please.");
+    expect(en.text).toContain("The session page has not changed.");
+    const zh = renderSpeakerEmail("speaker-materials-approved", { locale: "zh-CN", name: "甲", url, session: "虚构演讲" }, event);
+    expect(zh.subject).toContain("虚构演讲");
+    expect(zh.text).toContain("审核通过");
+  });
+});

@@ -12,6 +12,8 @@ export type SpeakerEmailData = {
   validUntil?: string;
   /** The organizer's note when a change is sent back. */
   note?: string | null;
+  /** The session's title, in the speaker's language (materials). */
+  session?: string;
 };
 
 type Copy = { subject: string; blocks: Block[] };
@@ -47,6 +49,25 @@ function enCopy(kind: SpeakerEmailKind, d: SpeakerEmailData, f: Forum): Copy {
           { type: "p", text: "The organisers have sent the changes you proposed back to you. Your public page has not changed." },
           ...(d.note ? [{ type: "facts" as const, rows: [["Their note", d.note] as [string, string]] }] : []),
           { type: "link", lead: "You can edit your proposal and send it again here:", label: "Open my speaker page", url: d.url },
+        ],
+      };
+    case "speaker-materials-approved":
+      return {
+        subject: `Your materials for “${d.session ?? ""}” have been approved`,
+        blocks: [
+          greeting,
+          { type: "p", text: `The organisers have approved the slides, recording and consent you proposed for “${d.session ?? ""}”. The session page shows what you agreed to publish.` },
+          { type: "link", lead: "Your speaker page:", label: "Open my speaker page", url: d.url },
+        ],
+      };
+    case "speaker-materials-returned":
+      return {
+        subject: `About your materials for “${d.session ?? ""}”`,
+        blocks: [
+          greeting,
+          { type: "p", text: `The organisers have sent back the materials you proposed for “${d.session ?? ""}”. The session page has not changed.` },
+          ...(d.note ? [{ type: "facts" as const, rows: [["Their note", d.note] as [string, string]] }] : []),
+          { type: "link", lead: "You can change your proposal and send it again here:", label: "Open my speaker page", url: d.url },
         ],
       };
   }
@@ -85,6 +106,25 @@ function zhCopy(kind: SpeakerEmailKind, d: SpeakerEmailData, f: Forum): Copy {
           { type: "link", lead: "您可以在此修改后重新提交：", label: "打开我的嘉宾页面", url: d.url },
         ],
       };
+    case "speaker-materials-approved":
+      return {
+        subject: `${f.name}：您为“${d.session ?? ""}”提交的资料已通过审核`,
+        blocks: [
+          greeting,
+          { type: "p", text: `主办方已审核通过您为“${d.session ?? ""}”提交的演示文稿、录像和公开许可。会议场次页面将显示您同意公开的内容。` },
+          { type: "link", lead: "您的嘉宾页面：", label: "打开我的嘉宾页面", url: d.url },
+        ],
+      };
+    case "speaker-materials-returned":
+      return {
+        subject: `${f.name}：关于您为“${d.session ?? ""}”提交的资料`,
+        blocks: [
+          greeting,
+          { type: "p", text: `主办方已将您为“${d.session ?? ""}”提交的资料退回，会议场次页面未作更改。` },
+          ...(d.note ? [{ type: "facts" as const, rows: [["主办方留言", d.note] as [string, string]] }] : []),
+          { type: "link", lead: "您可以在此修改后重新提交：", label: "打开我的嘉宾页面", url: d.url },
+        ],
+      };
   }
 }
 
@@ -98,6 +138,7 @@ export function renderSpeakerEmail(kind: SpeakerEmailKind, data: SpeakerEmailDat
     validUntil: data.validUntil === undefined ? undefined : oneLine(data.validUntil),
     // A note keeps its words, not its line breaks: it is shown as one row.
     note: data.note == null ? null : oneLine(data.note),
+    session: data.session === undefined ? undefined : oneLine(data.session),
   };
   const forum = editionValues(edition, locale);
   const copy = locale === "zh-CN" ? zhCopy(kind, clean, forum) : enCopy(kind, clean, forum);

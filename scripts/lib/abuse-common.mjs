@@ -34,6 +34,7 @@
  * @property {number} sessionRevision
  * @property {number} seatLimitedSessionId
  * @property {number} speakerId
+ * @property {number} foreignSessionId a published session the portal's speaker is not on
  * @property {string} speakerSlug
  * @property {number} quoteId
  * @property {number} sourceId

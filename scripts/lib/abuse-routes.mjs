@@ -29,9 +29,10 @@ export function samplePath(pattern, ctx) {
     "/[locale]/admin/speakers/[id]/photo": `/en/admin/speakers/${ctx.speakerId}/photo`,
     "/[locale]/speaker/link/[token]": `/en/speaker/link/${randomToken()}`,
     "/[locale]/ticket/[token]/certificate.pdf": `/en/ticket/${randomToken()}/certificate.pdf`,
-    "/api/admin/sessions/[id]/slides": "/api/admin/sessions/999999/slides",
-    "/api/admin/sessions/[id]/recording": "/api/admin/sessions/999999/recording",
+    "/[locale]/speaker/sessions/[id]/slides": `/en/speaker/sessions/${ctx.sessionId}/slides`,
     "/files/materials/[file]": `/files/materials/${"0".repeat(32)}.pdf`,
+    "/api/admin/sessions/[id]/slides": `/api/admin/sessions/${ctx.sessionId}/slides`,
+    "/api/admin/sessions/[id]/recording": `/api/admin/sessions/${ctx.sessionId}/recording`,
     // The seeded edition's own exports (its address segment).
     "/editions/[edition]/agenda.ics": "/editions/2024/agenda.ics",
     "/editions/[edition]/schedule.json": "/editions/2024/schedule.json",
@@ -293,25 +294,84 @@ function portalPhotoCases(ctx) {
 }
 
 /**
- * A session's slides or recording as the request's body: refused without the role, from another
- * site, as something that is not a PDF or a video whatever its name, for a session that is not one.
+ * The portal's slides for a session: only with a speaker's cookie, from our own pages, a PDF by its
+ * bytes, and only for a session of the cookie's speaker (another's is a 404 and stores nothing).
+ * @param {AbuseContext} ctx
+ */
+function portalSlidesCases(ctx) {
+  const path = `/en/speaker/sessions/${ctx.sessionId}/slides`;
+  const speaker = ctx.cookies.speaker;
+  /**
+   * @param {Buffer | string} body
+   * @param {Partial<AbuseRequest>} [extra]
+   * @returns {AbuseRequest}
+   */
+  const upload = (body, extra = {}) => ({
+    method: "POST",
+    path,
+    cookie: speaker,
+    body,
+    ...extra,
+    headers: { "content-type": "application/octet-stream", "x-file-name": "slides.pdf", ...extra.headers },
+  });
+  const pdfHead = Buffer.from("%PDF-1.7\n");
+  return [
+    ...sessionCases(ctx, upload(pdfHead, { cookie: undefined }), "organizer"),
+    refused("signed in as an organizer (a console session, not a speaker's)", "wrong role", upload(pdfHead, { cookie: ctx.cookies.organizer })),
+    refused("a speaker cookie that is no link of ours", "forged token", upload(pdfHead, { cookie: `forum-speaker=${randomToken()}` })),
+    refused("SQL as the speaker cookie", "forged token", upload(pdfHead, { cookie: `forum-speaker=${encodeURIComponent(SQL[0])}` })),
+    ...crossSiteCases(upload(pdfHead)),
+    refused("another speaker's session", "unknown id", upload(pdfHead, { path: `/en/speaker/sessions/${ctx.foreignSessionId}/slides` })),
+    refused("a session that does not exist", "unknown id", upload(pdfHead, { path: "/en/speaker/sessions/999999/slides" })),
+    refused("a session id past 32 bits", "wrong type", upload(pdfHead, { path: "/en/speaker/sessions/99999999999999999999/slides" })),
+    ...segmentCases("/en/speaker/sessions/", "/slides", upload(pdfHead)),
+    refused("a PNG named slides.pdf", "wrong type", upload(ctx.png)),
+    refused("an HTML page named slides.pdf", "wrong type", upload(Buffer.from(`<html>${SCRIPT[0]}</html>`))),
+    refused("a PDF header followed by garbage", "wrong type", upload(Buffer.concat([pdfHead, Buffer.alloc(4096, 0x41)]))),
+    refused("a 10 MB body that is no PDF", "10 MB body", upload(Buffer.alloc(TEN_MB, 0x41))),
+    refused("no body", "missing field", upload("")),
+    refused(`a file named ${JSON.stringify(`../../${ctx.sentinel}.pdf`)}`, "path traversal", upload(pdfHead, { headers: { "x-file-name": encodeURIComponent(`../../${ctx.sentinel}.pdf`) } })),
+    refused("a file name of broken percent-encoding", "broken UTF-8", upload(pdfHead, { headers: { "x-file-name": "slides%E0%A4%A.pdf" } })),
+    refused("a multipart body", "wrong content type", { method: "POST", path, cookie: speaker, ...multipart([["file", pdfHead, "slides.pdf"]]) }),
+  ];
+}
+
+/**
+ * The console's uploads of a session's slides or video: the body is the file itself. Only an
+ * organizer (the agenda permission), from our own pages, a file by its bytes, a session of the
+ * console's edition. No case sends a file that passes, so none stores anything.
  * @param {AbuseContext} ctx
  * @param {"slides" | "recording"} kind
  */
-function materialUploadCases(ctx, kind) {
-  const organizer = ctx.cookies.organizer;
+function consoleUploadCases(ctx, kind) {
   const path = `/api/admin/sessions/${ctx.sessionId}/${kind}`;
-  const name = kind === "slides" ? "talk.pdf" : "talk.mp4";
-  /** @param {Buffer} body @param {Record<string, string>} [headers] */
-  const upload = (body, headers = {}) => ({ method: "POST", path, cookie: organizer, headers: { "content-type": "application/octet-stream", "x-file-name": name, ...headers }, body });
+  const name = kind === "slides" ? "slides.pdf" : "talk.mp4";
+  const head = kind === "slides" ? Buffer.from("%PDF-1.7\n") : Buffer.from("not a video at all");
+  /**
+   * @param {Buffer | string} body
+   * @param {Partial<AbuseRequest>} [extra]
+   * @returns {AbuseRequest}
+   */
+  const upload = (body, extra = {}) => ({
+    method: "POST",
+    path,
+    cookie: ctx.cookies.organizer,
+    body,
+    ...extra,
+    headers: { "content-type": "application/octet-stream", "x-file-name": name, ...extra.headers },
+  });
   return [
-    ...sessionCases(ctx, { method: "POST", path: `/api/admin/sessions/999999/${kind}`, headers: { "content-type": "application/octet-stream", "x-file-name": name }, body: Buffer.from("%PDF-1.4") }, "staff"),
-    ...crossSiteCases(upload(Buffer.from("%PDF-1.4\n"))),
-    refused(`an HTML page named ${name}`, "wrong type", upload(Buffer.from(`<html>${SCRIPT[0]}</html>`))),
+    ...sessionCases(ctx, upload(head, { cookie: undefined }), "staff"),
+    ...crossSiteCases(upload(head)),
+    refused("a session that does not exist", "unknown id", upload(head, { path: `/api/admin/sessions/999999/${kind}` })),
+    refused("a session id past 32 bits", "wrong type", upload(head, { path: `/api/admin/sessions/99999999999999999999/${kind}` })),
+    ...segmentCases("/api/admin/sessions/", `/${kind}`, upload(head)),
     refused(`a PNG named ${name}`, "wrong type", upload(ctx.png)),
-    refused("an empty body", "missing field", upload(Buffer.alloc(0))),
-    refused("a session id that is text", "bad query", { ...upload(Buffer.from("%PDF-1.4\n")), path: `/api/admin/sessions/abc/${kind}` }),
-    refused("a session that does not exist", "unknown id", { ...upload(ctx.png), path: `/api/admin/sessions/999999/${kind}` }),
+    refused(`an HTML page named ${name}`, "wrong type", upload(Buffer.from(`<html>${SCRIPT[0]}</html>`))),
+    refused("a 10 MB body of garbage", "10 MB body", upload(Buffer.alloc(TEN_MB, 0x41))),
+    refused("no body", "missing field", upload("")),
+    refused(`a file named ${JSON.stringify(`../../${ctx.sentinel}`)}`, "path traversal", upload(head, { headers: { "x-file-name": encodeURIComponent(`../../${ctx.sentinel}.${name.split(".")[1]}`) } })),
+    refused("a multipart body", "wrong content type", { method: "POST", path, cookie: ctx.cookies.organizer, ...multipart([["file", head, name]]) }),
   ];
 }
 
@@ -344,6 +404,9 @@ export function routeCases(ctx) {
     ],
     "POST /[locale]/admin/speakers/[id]/photo": () => photoCases(ctx),
     "POST /[locale]/speaker/photo": () => portalPhotoCases(ctx),
+    "POST /[locale]/speaker/sessions/[id]/slides": () => portalSlidesCases(ctx),
+    "POST /api/admin/sessions/[id]/slides": () => consoleUploadCases(ctx, "slides"),
+    "POST /api/admin/sessions/[id]/recording": () => consoleUploadCases(ctx, "recording"),
     // Every link that is not a working one lands on the portal's 403 ("this link no longer works").
     "GET /[locale]/speaker/link/[token]": () => [
       refused("a random token of the right shape", "forged token", { path: `/en/speaker/link/${randomToken()}` }),
@@ -558,14 +621,17 @@ export function routeCases(ctx) {
       refused("the attendee's link before any check-in", "wrong role", { path: `/en/ticket/${ctx.attendee.manageToken}/certificate.pdf` }),
       ...segmentCases("/en/ticket/", "/certificate.pdf"),
     ],
-    "POST /api/admin/sessions/[id]/slides": () => materialUploadCases(ctx, "slides"),
-    "POST /api/admin/sessions/[id]/recording": () => materialUploadCases(ctx, "recording"),
+    // Materials are served by their content's name only: anything else, or a file not stored, is a 404.
     "GET /files/materials/[file]": () => [
       ...segmentCases("/files/materials/"),
       refused("a file that does not exist", "unknown id", { path: `/files/materials/${"0".repeat(32)}.pdf` }),
-      refused("a kind of file the server does not keep", "bad query", { path: `/files/materials/${"0".repeat(32)}.exe` }),
+      refused("a type that is not served", "bad query", { path: `/files/materials/${"0".repeat(32)}.html` }),
+      refused("the upload in progress (a temporary file)", "path traversal", { path: "/files/materials/.upload-0123456789abcdef.tmp" }),
     ],
-    "HEAD /files/materials/[file]": () => [refused("a file that does not exist", "unknown id", { method: "HEAD", path: `/files/materials/${"0".repeat(32)}.pdf` })],
+    "HEAD /files/materials/[file]": () => [
+      ...segmentCases("/files/materials/", "", { method: "HEAD" }),
+      refused("a file that does not exist", "unknown id", { method: "HEAD", path: `/files/materials/${"0".repeat(32)}.pdf` }),
+    ],
     "GET /robots.txt": () => [],
     "GET /sitemap.xml": () => [],
     "GET /api/v1/editions": () => [],

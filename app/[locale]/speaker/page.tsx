@@ -6,6 +6,7 @@ import { portalView } from "@/db/queries/speaker-portal";
 import { pick } from "@/lib/localized";
 import { photoUrl } from "@/lib/speakers/photo";
 import { leavePortalAction } from "./actions";
+import { PortalFeedback } from "./_components/portal-feedback";
 import { PortalPhoto } from "./_components/portal-photo";
 import { PortalSessions } from "./_components/portal-sessions";
 import { ProfileForm } from "./_components/profile-form";
@@ -44,6 +45,7 @@ export default async function SpeakerPortalPage({ params, searchParams }: Props)
         proposedUrl={view.draft && view.draft.proposal.photoPath !== view.current.photoPath && view.draft.proposal.photoPath ? photoUrl(view.draft.proposal.photoPath, 240) : null}
       />
       <PortalSessions appearances={view.appearances} locale={locale} />
+      <PortalFeedback speakerId={speaker.speakerId} locale={locale} />
       <form action={leavePortalAction} className="mt-10">
         <input type="hidden" name="locale" value={locale} />
         <button type="submit" className="font-medium text-brand-700 underline">

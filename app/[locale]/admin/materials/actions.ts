@@ -14,7 +14,9 @@ import {
   setRecordingLink,
   type MaterialsWrite,
 } from "@/db/queries/materials";
+import { approveMaterials, returnMaterials } from "@/db/queries/material-proposals";
 import { refreshPublicPages } from "@/lib/cache/refresh";
+import { scheduleDelivery } from "@/lib/email/outbox-worker";
 import { readLength, readRecordingForm } from "@/lib/materials/input";
 import { deleteMaterialFiles } from "@/lib/uploads/materials";
 import { formOf } from "../../action-form";
@@ -97,4 +99,45 @@ export async function removeRecordingAction(
   const { actor, id, eventId } = await begin(form);
   if (id === null) return notFound;
   return finish(removeRecording(id, actor, eventId));
+}
+
+/** `seen`: when the proposal the organizer saw was last changed; a later edit is not decided unseen. */
+const decision = z.strictObject({ sessionId, seen: z.coerce.number().int().nonnegative() });
+
+const note = z
+  .string()
+  .trim()
+  .min(1, { error: "noteRequired" })
+  .max(1000, { error: "noteTooLong" })
+  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: "noteRequired" });
+
+const decisionOf = (data: FormData) => decision.safeParse({ sessionId: data.get("sessionId"), seen: data.get("seen") });
+
+/** A speaker's proposal goes public: the session page (and what shows its materials) is rendered again. */
+export async function approveProposalAction(_state: MaterialsState, form: FormData): Promise<MaterialsState> {
+  const user = await requireActionUser("agenda");
+  const data = formOf(form);
+  const parsed = decisionOf(data);
+  if (!parsed.success) return notFound;
+  const edition = await writableConsoleEdition();
+  const result = approveMaterials(parsed.data.sessionId, parsed.data.seen, actorOf(user), edition.id);
+  if (!result.ok) return { errors: { form: result.error } };
+  scheduleDelivery();
+  return finish(result);
+}
+
+/** Sends the speaker's proposal back with a note; nothing public changes. */
+export async function returnProposalAction(_state: MaterialsState, form: FormData): Promise<MaterialsState> {
+  const user = await requireActionUser("agenda");
+  const data = formOf(form);
+  const parsed = decisionOf(data);
+  if (!parsed.success) return notFound;
+  const text = note.safeParse(data.get("note") ?? "");
+  if (!text.success) return { errors: { note: text.error.issues[0]?.message ?? "noteRequired" } };
+  const edition = await writableConsoleEdition();
+  const result = returnMaterials(parsed.data.sessionId, parsed.data.seen, text.data, actorOf(user), edition.id);
+  if (!result.ok) return { errors: { form: result.error } };
+  scheduleDelivery();
+  revalidatePath("/[locale]/admin/materials", "layout");
+  return { saved: true };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { consoleEdition } from "@/auth/edition";
 import { requirePageUser } from "@/auth/guard";
+import { sessionsAwaitingReview } from "@/db/queries/material-proposals";
 import { listSessionsWithMaterials } from "@/db/queries/materials";
 import { Link } from "@/i18n/navigation";
 import { pick } from "@/lib/localized";
@@ -22,6 +23,8 @@ export default async function MaterialsPage({ params }: Props) {
   const edition = await consoleEdition();
   const t = await getTranslations("materials.console");
   const rows = listSessionsWithMaterials(edition.id);
+  const awaiting = sessionsAwaitingReview(edition.id);
+  const tp = await getTranslations("speakerMaterials.review");
   const state = (has: boolean, published: boolean) =>
     !has ? t("none") : published ? t("published") : t("notPublished");
   return (
@@ -52,6 +55,11 @@ export default async function MaterialsPage({ params }: Props) {
                 >
                   {pick(locale, r.titleEn, r.titleZh)}
                 </Link>
+                {awaiting.has(r.id) && (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
+                    {tp("awaiting")}
+                  </span>
+                )}
               </td>
               <td className="py-2 pr-4">
                 {state(Boolean(r.materials?.slidesFile), Boolean(r.materials?.slidesPublished))}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { consoleEdition } from "@/auth/edition";
 import { requirePageUser } from "@/auth/guard";
 import { editionById } from "@/db/queries/event";
+import { proposalForConsole } from "@/db/queries/material-proposals";
 import { getSessionMaterials } from "@/db/queries/materials";
 import { Link } from "@/i18n/navigation";
 import { editionPrefix } from "@/lib/edition";
@@ -14,6 +15,7 @@ import { formatFileSize, MAX_SLIDES_BYTES } from "@/lib/materials/slides";
 import { MAX_VIDEO_BYTES } from "@/lib/materials/video";
 import { ConsentForm } from "../_components/consent-form";
 import { LengthForm } from "../_components/length-form";
+import { ProposalPanel } from "../_components/proposal-panel";
 import { RecordingLinkForm } from "../_components/recording-link-form";
 import { RemoveForm } from "../_components/remove-form";
 import { UploadPanel } from "../_components/upload-panel";
@@ -55,6 +57,13 @@ export default async function SessionMaterialsPage({ params }: Props) {
           </Link>
         </p>
       )}
+
+      <ProposalPanel
+        sessionId={session.id}
+        locale={locale}
+        current={m}
+        found={proposalForConsole(session.id, edition.id)}
+      />
 
       <section
         aria-labelledby="slides-heading"
