@@ -27,6 +27,8 @@ export default function proxy(request: NextRequest) {
   return intl(request);
 }
 
+// Uploaded files (`/files/…`) are route handlers of no language: a name of ours that is not a file
+// is their 404, not a redirect to a page of that name.
 export const config = {
-  matcher: ["/", "/((?!api|_next|_vercel|en(?:/|$)|zh-CN(?:/|$)|.*\\..*).*)", "/(en|zh-CN)/(admin|checkin)/:path*", "/(en|zh-CN)/(admin|checkin)"],
+  matcher: ["/", "/((?!api|_next|_vercel|files/|en(?:/|$)|zh-CN(?:/|$)|.*\\..*).*)", "/(en|zh-CN)/(admin|checkin)/:path*", "/(en|zh-CN)/(admin|checkin)"],
 };

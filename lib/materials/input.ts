@@ -26,9 +26,11 @@ export function readRecordingForm(
   return { ok: true, url: link.link.url, seconds: length.seconds };
 }
 
-/** The recording's length as typed ("1:02:03" or seconds); empty is unknown. */
+/** The recording's length as typed ("1:02:03" or seconds); empty is unknown, and a file in its place is no length. */
 export function readLength(
   form: FormLike,
 ): { ok: true; seconds: number | null } | { ok: false; error: OffsetError } {
+  const value = form.get("recordingLength");
+  if (value !== null && value !== undefined && typeof value !== "string") return { ok: false, error: "offsetInvalid" };
   return parseOffset(text(form, "recordingLength"));
 }

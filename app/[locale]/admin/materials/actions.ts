@@ -46,6 +46,9 @@ async function finish(result: MaterialsWrite): Promise<MaterialsState> {
   return { saved: true };
 }
 
+/** A checkbox as a browser sends it: absent, or "on"; anything else is null. */
+const checkbox = (value: FormDataEntryValue | null): boolean | null => (value === null ? false : value === "on" ? true : null);
+
 const notFound: MaterialsState = { errors: { form: "notFound" } };
 
 export async function saveRecordingLinkAction(
@@ -76,11 +79,11 @@ export async function saveConsentAction(
 ): Promise<MaterialsState> {
   const { data, actor, id, eventId } = await begin(form);
   if (id === null) return notFound;
-  const consent = {
-    slides: data.get("slidesPublished") === "on",
-    recording: data.get("recordingPublished") === "on",
-  };
-  return finish(setConsent(id, consent, actor, eventId));
+  const slides = checkbox(data.get("slidesPublished"));
+  const recording = checkbox(data.get("recordingPublished"));
+  // A box the form does not send that way is a crafted request: nothing is saved.
+  if (slides === null || recording === null) return { errors: { form: "invalid" } };
+  return finish(setConsent(id, { slides, recording }, actor, eventId));
 }
 
 export async function removeSlidesAction(
