@@ -4,10 +4,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { DraftData } from "../../lib/agenda-editor/draft";
 import { getDb } from "../client";
 import { withSeededDatabase } from "../test-support";
-import { auditLog, changeNotices, outbox, rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, users, type Registration } from "../schema";
+import { auditLog, changeNotices, outbox, rooms, scheduleVersions, sessionDrafts, sessions, sessionSpeakers, speakers, users, type Registration } from "../schema";
 import { publishedData, publishPreview, publishSchedule } from "./agenda-editor";
 import { findByNoticesToken, noticesOf, queueChangeNotices, renderPendingNotices, setChangeNotices } from "./change-notices";
 import { erase, register } from "./registrations";
+import { revokeSpeakerLink, sendSpeakerLink } from "./speaker-portal";
 import { addStars } from "./stars";
 
 withSeededDatabase("change-notices");
@@ -211,5 +212,70 @@ describe("change notices", () => {
     // Both rows are done: the worker does not look at them again.
     const rows = getDb().select().from(changeNotices).where(eq(changeNotices.registrationId, stopping.id)).all();
     expect(rows).toMatchObject([{ outboxId: null, renderedAt: expect.any(Date) }]);
+  });
+});
+
+describe("speakers' change notices", () => {
+  /** An invented speaker on a session: never one of the seeded (real) people. */
+  function speakerOn(slug: string, name: string): number {
+    const id = getDb().insert(speakers).values({ slug: name.toLowerCase().replaceAll(" ", "-"), nameEn: name, nameZh: `${name}（中文）`, listed: false }).returning().get().id;
+    getDb().insert(sessionSpeakers).values({ sessionId: session(slug).id, speakerId: id, role: "speaker", position: 9 }).run();
+    return id;
+  }
+  const speakerNotices = () => getDb().select().from(outbox).where(eq(outbox.kind, "speaker-change-notice")).orderBy(outbox.id).all();
+
+  it("emails each invited speaker of a changed session once, in their language, and counts those the forum cannot reach", () => {
+    const organizer = { id: userId, actor: `user:${userId}` };
+    const seeded = getDb().select().from(sessionSpeakers).where(eq(sessionSpeakers.sessionId, session("lunch-day-1").id)).all().length;
+    const english = speakerOn("lunch-day-1", "Notice Speaker En");
+    const chinese = speakerOn("lunch-day-1", "Notice Speaker Zh");
+    speakerOn("lunch-day-1", "Notice Speaker Uninvited");
+    const revoked = speakerOn("lunch-day-1", "Notice Speaker Revoked");
+    expect(sendSpeakerLink(english, { email: "speaker-en@example.test", locale: "en" }, organizer).ok).toBe(true);
+    expect(sendSpeakerLink(chinese, { email: "speaker-zh@example.test", locale: "zh-CN" }, organizer).ok).toBe(true);
+    expect(sendSpeakerLink(revoked, { email: "speaker-revoked@example.test", locale: "en" }, organizer).ok).toBe(true);
+    expect(revokeSpeakerLink(revoked, organizer.actor)).toBe(true);
+
+    draft("lunch-day-1", later);
+    expect(publishPreview(eventId).notified).toMatchObject({ speakers: 2, speakersWithoutEmail: seeded + 2 });
+    const published = publishSchedule(userId, eventId);
+    if (!published.ok) throw new Error("nothing published");
+    expect(published.notified).toMatchObject({ speakers: 2, speakersWithoutEmail: seeded + 2 });
+
+    // Written with the publication itself: no step of the mail worker is needed.
+    const mails = speakerNotices();
+    expect(mails.map((m) => m.to).sort()).toEqual(["speaker-en@example.test", "speaker-zh@example.test"]);
+    const en = mails.find((m) => m.to === "speaker-en@example.test")!;
+    expect(en.subject).toContain("a session you speak at");
+    expect(en.text).toContain("Dear Notice Speaker En,");
+    expect(en.text).toContain(session("lunch-day-1").titleEn);
+    expect(en.text).toContain("/en/speaker");
+    expect(en.text).not.toContain("/notices/");
+    const lunch = session("lunch-day-1");
+    const entry = new ICAL.Component(ICAL.parse(en.attachments![0]!.content)).getFirstSubcomponent("vevent")!;
+    expect(entry.getFirstPropertyValue("uid")).toBe(`session-${lunch.id}@caf2024`);
+    expect((entry.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().getTime()).toBe(lunch.startsAt.getTime());
+    const zh = mails.find((m) => m.to === "speaker-zh@example.test")!;
+    expect(zh.subject).toContain("您演讲的1个场次有变动");
+    expect(zh.text).toContain("尊敬的Notice Speaker Zh（中文）：");
+    expect(zh.text).toContain(lunch.titleZh);
+
+    const audit = getDb().select().from(auditLog).where(eq(auditLog.action, "schedule.notify")).all().at(-1)!;
+    expect(audit.after).toMatchObject({ speakers: 2, speakersWithoutEmail: seeded + 2 });
+
+    // The same version queued again emails no speaker a second time.
+    const version = getDb().select().from(scheduleVersions).where(eq(scheduleVersions.eventId, eventId)).all().at(-1)!;
+    getDb().transaction((tx) =>
+      queueChangeNotices(tx, { eventId, versionId: version.id, versionNumber: version.number, changes: version.changes as never, actor: "system" }),
+    );
+    expect(speakerNotices()).toHaveLength(2);
+  });
+
+  it("tells a speaker nothing when a publication leaves their sessions as they were", () => {
+    const before = speakerNotices().length;
+    draft("opening-ceremony", later);
+    const published = publishSchedule(userId, eventId);
+    expect(published).toMatchObject({ ok: true });
+    expect(speakerNotices().filter((m) => m.to.startsWith("speaker-"))).toHaveLength(before);
   });
 });

@@ -5,7 +5,7 @@
  * rules and the text).
  */
 import "server-only";
-import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Change } from "../../lib/agenda-editor/changelog";
 import { editionPrefix } from "../../lib/edition";
 import type { EmailAttachment } from "../../lib/email/kinds";
@@ -13,11 +13,12 @@ import type { FeedContext } from "../../lib/ics/session-event";
 import { noticesByPerson, sessionNotices, type SessionNotice } from "../../lib/notices/affected";
 import { renderChangeNotice } from "../../lib/notices/email";
 import { noticeAttachment } from "../../lib/notices/ics";
-import type { Locale } from "../../lib/localized";
+import { pick, type Locale } from "../../lib/localized";
 import { deriveToken, newLink, tokenHash } from "../../lib/registration/secret-links";
 import { manageUrl, publicBaseUrl } from "../../lib/registration/urls";
 import { getDb, type Db, type Tx } from "../client";
 import {
+  auditLog,
   changeNotices,
   events,
   outbox,
@@ -25,6 +26,7 @@ import {
   scheduleVersions,
   sessionBookings,
   sessionSpeakers,
+  speakerInvitations,
   speakers,
   stars,
   type Event,
@@ -40,8 +42,10 @@ type Conn = Db | Tx;
 /** How many people a publication notifies, and how many speakers of its changed sessions it cannot. */
 export type NoticeAudience = {
   attendees: number;
-  /** Speakers have no email address in the forum's records: they are counted, not emailed. */
+  /** Speakers of changed sessions emailed at the address of their portal invitation. */
   speakers: number;
+  /** Speakers of changed sessions never invited to the portal: the forum has no address for them. */
+  speakersWithoutEmail: number;
 };
 
 /** A person registered for the edition who still wants notices: confirmed or on the waiting list, not erased. */
@@ -72,22 +76,59 @@ function interests(db: Conn, eventId: number, sessionIds: number[]): { personId:
   return [...starred, ...booked];
 }
 
-function speakerCount(db: Conn, sessionIds: number[]): number {
-  if (sessionIds.length === 0) return 0;
-  const rows = db
-    .selectDistinct({ id: sessionSpeakers.speakerId })
+/** A speaker of changed sessions, with the address and language of their latest live portal invitation. */
+type SpeakerRecipient = { speakerId: number; nameEn: string; nameZh: string | null; email: string | null; locale: Locale; sessionIds: number[] };
+
+/**
+ * The speakers of these sessions. Their address is the one their latest portal invitation that an
+ * organizer did not revoke was sent to (an expired link still says where they read mail); a speaker
+ * never invited has none, and is counted apart.
+ */
+function speakersOf(db: Conn, sessionIds: number[]): SpeakerRecipient[] {
+  if (sessionIds.length === 0) return [];
+  const links = db
+    .select({ speakerId: sessionSpeakers.speakerId, sessionId: sessionSpeakers.sessionId, nameEn: speakers.nameEn, nameZh: speakers.nameZh })
     .from(sessionSpeakers)
     .innerJoin(speakers, eq(speakers.id, sessionSpeakers.speakerId))
     .where(inArray(sessionSpeakers.sessionId, sessionIds))
+    .orderBy(asc(sessionSpeakers.speakerId), asc(sessionSpeakers.sessionId))
     .all();
-  return rows.length;
+  const bySpeaker = new Map<number, SpeakerRecipient>();
+  for (const link of links) {
+    const known = bySpeaker.get(link.speakerId);
+    if (known) {
+      if (!known.sessionIds.includes(link.sessionId)) known.sessionIds.push(link.sessionId);
+      continue;
+    }
+    const invitation = db
+      .select({ email: speakerInvitations.email, locale: speakerInvitations.locale })
+      .from(speakerInvitations)
+      .where(and(eq(speakerInvitations.speakerId, link.speakerId), isNull(speakerInvitations.revokedAt)))
+      .orderBy(desc(speakerInvitations.id))
+      .limit(1)
+      .get();
+    bySpeaker.set(link.speakerId, {
+      speakerId: link.speakerId,
+      nameEn: link.nameEn,
+      nameZh: link.nameZh,
+      email: invitation?.email ?? null,
+      locale: invitation?.locale === "zh-CN" ? "zh-CN" : "en",
+      sessionIds: [link.sessionId],
+    });
+  }
+  return [...bySpeaker.values()];
+}
+
+function speakerCounts(list: SpeakerRecipient[]): Pick<NoticeAudience, "speakers" | "speakersWithoutEmail"> {
+  const withEmail = list.filter((s) => s.email !== null).length;
+  return { speakers: withEmail, speakersWithoutEmail: list.length - withEmail };
 }
 
 /** Who these changes would notify: the console's count before publishing. */
 export function noticeAudience(db: Conn, eventId: number, changes: readonly Change[]): NoticeAudience {
   const notices = sessionNotices(changes);
   const ids = notices.map((n) => n.sessionId);
-  return { attendees: noticesByPerson(notices, interests(db, eventId, ids)).size, speakers: speakerCount(db, ids) };
+  return { attendees: noticesByPerson(notices, interests(db, eventId, ids)).size, ...speakerCounts(speakersOf(db, ids)) };
 }
 
 /** The token of the person's stop link: the same in every notice, made with the first. */
@@ -133,16 +174,72 @@ export function queueChangeNotices(
       .returning({ id: changeNotices.id })
       .all().length;
   }
-  const audience = { attendees, speakers: speakerCount(tx, ids) };
+  const speakerList = speakersOf(tx, ids);
+  // The audit row of this step is written with the speakers' emails, in one transaction: once it
+  // exists, this version's speakers were emailed, and a second call emails no one again.
+  if (versionNotified(tx, input.eventId, input.versionNumber)) return { attendees, speakers: 0, speakersWithoutEmail: 0 };
+  const notified = queueSpeakerNotices(tx, input, notices, speakerList);
+  const audience = { attendees, ...speakerCounts(speakerList) };
   recordAudit(tx, {
     eventId: input.eventId,
     actor: input.actor,
     action: "schedule.notify",
     entity: "schedule_version",
     entityId: input.versionNumber,
-    after: { attendees: audience.attendees, speakersWithoutEmail: audience.speakers, sessions: ids },
+    after: { attendees: audience.attendees, speakers: notified, speakersWithoutEmail: audience.speakersWithoutEmail, sessions: ids },
   });
   return audience;
+}
+
+function versionNotified(tx: Tx, eventId: number, versionNumber: number): boolean {
+  const row = tx
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.eventId, eventId), eq(auditLog.action, "schedule.notify"), eq(auditLog.entity, "schedule_version"), eq(auditLog.entityId, versionNumber)))
+    .get();
+  return row !== undefined;
+}
+
+/**
+ * The speakers' notices of one publication, written into the outbox in its own transaction: a
+ * publication has a handful of speakers, so they need no deferred rendering, and the version's
+ * commit is what makes each of them happen once. Their sessions are read after the drafts were
+ * applied, so the calendar entries carry the new times. Returns how many emails it queued.
+ */
+function queueSpeakerNotices(
+  tx: Tx,
+  input: { eventId: number; versionNumber: number },
+  notices: SessionNotice[],
+  list: SpeakerRecipient[],
+): number {
+  const recipients = list.filter((s): s is SpeakerRecipient & { email: string } => s.email !== null);
+  if (recipients.length === 0) return 0;
+  const event = tx.select().from(events).where(eq(events.id, input.eventId)).get()!;
+  const entries = calendarEntries(tx, event, notices.map((n) => n.sessionId));
+  for (const speaker of recipients) {
+    const ids = new Set(speaker.sessionIds);
+    const sessions = notices.filter((n) => ids.has(n.sessionId));
+    const { subject, text, html } = renderChangeNotice({
+      audience: "speaker",
+      locale: speaker.locale,
+      fullName: pick(speaker.locale, speaker.nameEn, speaker.nameZh),
+      edition: event,
+      versionNumber: input.versionNumber,
+      sessions,
+      agendaUrl: `${publicBaseUrl()}/${speaker.locale}/speaker`,
+    });
+    tx.insert(outbox)
+      .values({
+        kind: "speaker-change-notice",
+        to: speaker.email,
+        subject,
+        text,
+        html,
+        attachments: sessions.flatMap((s) => entries(speaker.locale, s.sessionId)),
+      })
+      .run();
+  }
+  return recipients.length;
 }
 
 /** Notices written per transaction: short enough not to hold up a registration waiting to write. */
@@ -226,6 +323,7 @@ function calendarEntries(tx: Tx, event: Event, ids: number[]): CalendarEntries {
 function enqueueNotice(tx: Tx, event: Event, versionNumber: number, reg: Registration, sessions: SessionNotice[], entries: CalendarEntries): number {
   const locale: Locale = reg.locale === "zh-CN" ? "zh-CN" : "en";
   const { subject, text, html } = renderChangeNotice({
+    audience: "attendee",
     locale,
     fullName: reg.fullName,
     edition: event,

@@ -30,9 +30,9 @@ export type SpeakerEmailKind = (typeof speakerEmailKinds)[number];
 
 /**
  * Every kind of email the forum sends; db/schema.ts stores it on each outbox row. A change notice
- * is written by lib/notices/email.ts.
+ * is written by lib/notices/email.ts, for an attendee or for a speaker of the changed sessions.
  */
-export const emailKinds = [...templateKinds, "change-notice", ...speakerEmailKinds] as const;
+export const emailKinds = [...templateKinds, "change-notice", "speaker-change-notice", ...speakerEmailKinds] as const;
 export type EmailKind = (typeof emailKinds)[number];
 
 /** A file sent with an email, as the outbox stores it: the content is text (a calendar entry). */

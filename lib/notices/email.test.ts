@@ -34,6 +34,7 @@ const moved = sessionNotices(
 );
 
 const input = (over: Partial<NoticeEmailInput> = {}): NoticeEmailInput => ({
+  audience: "attendee",
   locale: "en",
   fullName: "Alex Example",
   edition: seededEdition,
@@ -79,6 +80,24 @@ describe("renderChangeNotice", () => {
     const email = renderChangeNotice(input({ sessions: moved.filter((s) => s.sessionId === 8) }));
     expect(email.subject).toContain("one of your sessions");
     expect(email.text).not.toContain("Battery Roundtable");
+  });
+
+  it("tells a speaker of the sessions they speak at, links their portal, and offers no stop link", () => {
+    const speaker = { audience: "speaker" as const, stopUrl: undefined, agendaUrl: "https://forum.example/en/speaker" };
+    const email = renderChangeNotice(input(speaker));
+    expect(email.subject).toBe(`Programme change at the ${seededEdition.nameEn}: 2 sessions you speak at`);
+    expect(email.text).toContain("It changes 2 sessions you speak at:");
+    expect(email.text).toContain("Time: Thu 11 Jul 09:00–10:00 → Fri 12 Jul 14:00–15:00");
+    expect(email.text).toContain("Your speaker portal shows your sessions as they are now");
+    expect(email.text).toContain("https://forum.example/en/speaker");
+    expect(email.text).toContain("because you are a speaker of these sessions");
+    expect(email.text).not.toContain("/notices/");
+    expect(email.text).not.toContain("starred or booked");
+    const zh = renderChangeNotice(input({ ...speaker, locale: "zh-CN", fullName: "测试嘉宾", agendaUrl: "https://forum.example/zh-CN/speaker" }));
+    expect(zh.subject).toBe(`${seededEdition.nameZh}：您演讲的2个场次有变动`);
+    expect(zh.text).toContain("您担任演讲嘉宾的2个场次");
+    expect(zh.text).toContain("您的演讲嘉宾页面显示这些场次的最新安排");
+    expect(zh.text).not.toContain("停止接收变动通知");
   });
 
   it("keeps a name with a line break out of the greeting's structure, and escapes HTML", () => {

@@ -7,16 +7,18 @@ import { formatDay, formatTimeRange, offsetLabel, zonedDate } from "../time";
 import type { NoticeChange, SessionNotice } from "./affected";
 
 export type NoticeEmailInput = {
+  /** An attendee who starred or booked the sessions, or a speaker who speaks at them. */
+  audience: "attendee" | "speaker";
   locale: Locale;
   fullName: string;
   edition: EditionFacts;
   /** The schedule version just published. */
   versionNumber: number;
   sessions: SessionNotice[];
-  /** The person's ticket page, where their personal agenda is. */
+  /** The attendee's ticket page, where their personal agenda is; the speaker's portal. */
   agendaUrl: string;
-  /** The private link that stops further notices. */
-  stopUrl: string;
+  /** The attendee's private link that stops further notices; speakers are always told. */
+  stopUrl?: string;
 };
 
 type Copy = {
@@ -35,6 +37,8 @@ type Copy = {
   greeting: (name: string) => string;
   arrow: string;
   separator: string;
+  /** What differs for a speaker of the sessions. */
+  speaker: { subject: (forum: string, count: number) => string; intro: (version: number, count: number) => string; agendaLead: string; agendaLabel: string; why: string };
 };
 
 const COPY: Record<Locale, Copy> = {
@@ -55,6 +59,14 @@ const COPY: Record<Locale, Copy> = {
     greeting: (name) => `Dear ${name},`,
     arrow: " → ",
     separator: ", ",
+    speaker: {
+      subject: (forum, count) => `Programme change at the ${forum}: ${count === 1 ? "a session you speak at" : `${count} sessions you speak at`}`,
+      intro: (version, count) =>
+        `The organisers have just published a new version of the programme (version ${version}). It changes ${count === 1 ? "a session" : `${count} sessions`} you speak at:`,
+      agendaLead: "Your speaker portal shows your sessions as they are now (sign in with the link the organisers sent you):",
+      agendaLabel: "Speaker portal",
+      why: "You receive this email because you are a speaker of these sessions. Questions about the change: reply to the organisers.",
+    },
   },
   "zh-CN": {
     subject: (forum, count) => `${forum}：您关注的${count}个场次有变动`,
@@ -72,6 +84,13 @@ const COPY: Record<Locale, Copy> = {
     greeting: (name) => `尊敬的${name}：`,
     arrow: " → ",
     separator: "，",
+    speaker: {
+      subject: (forum, count) => `${forum}：您演讲的${count}个场次有变动`,
+      intro: (version, count) => `主办方刚刚发布了新版议程（第${version}版），其中您担任演讲嘉宾的${count}个场次有以下变动：`,
+      agendaLead: "您的演讲嘉宾页面显示这些场次的最新安排（请使用主办方发给您的链接登录）：",
+      agendaLabel: "演讲嘉宾页面",
+      why: "您收到本邮件，是因为您是上述场次的演讲嘉宾。如对变动有疑问，请联系主办方。",
+    },
   },
 };
 
@@ -117,9 +136,10 @@ export function renderChangeNotice(input: NoticeEmailInput): RenderedEmail {
   const { timeZone } = edition;
   const first = sessions.flatMap((s) => s.changes).find((c) => c.after?.startsAt ?? c.before?.startsAt);
   const at = first?.after?.startsAt ?? first?.before?.startsAt ?? Date.parse(`${edition.startDate}T12:00:00Z`);
+  const speaker = input.audience === "speaker";
   const blocks: Block[] = [
     { type: "p", text: copy.greeting(oneLine(input.fullName)) },
-    { type: "p", text: copy.intro(input.versionNumber, sessions.length) },
+    { type: "p", text: (speaker ? copy.speaker.intro : copy.intro)(input.versionNumber, sessions.length) },
   ];
   for (const session of sessions) {
     blocks.push({ type: "heading", text: `“${oneLine(pick(locale, session.titleEn, session.titleZh))}”` });
@@ -128,8 +148,13 @@ export function renderChangeNotice(input: NoticeEmailInput): RenderedEmail {
   blocks.push(
     { type: "note", text: copy.zone(offsetLabel(at, timeZone), timeZone) },
     { type: "p", text: copy.calendar },
-    { type: "link", lead: copy.agendaLead, label: copy.agendaLabel, url: input.agendaUrl },
-    { type: "minor-link", lead: copy.stopLead, label: copy.stopLabel, url: input.stopUrl },
+    speaker
+      ? { type: "link", lead: copy.speaker.agendaLead, label: copy.speaker.agendaLabel, url: input.agendaUrl }
+      : { type: "link", lead: copy.agendaLead, label: copy.agendaLabel, url: input.agendaUrl },
+    speaker || input.stopUrl === undefined
+      ? { type: "note", text: copy.speaker.why }
+      : { type: "minor-link", lead: copy.stopLead, label: copy.stopLabel, url: input.stopUrl },
   );
-  return composeEmail(locale, copy.subject(editionName(edition, locale), sessions.length), blocks, edition);
+  const subject = (speaker ? copy.speaker.subject : copy.subject)(editionName(edition, locale), sessions.length);
+  return composeEmail(locale, subject, blocks, edition);
 }

@@ -109,7 +109,7 @@ export async function publishAction(_state: PublishState): Promise<PublishState>
   refreshPublicPages({ kind: "publish" });
   // The notices were queued with the version; they go out from the outbox, not in this request.
   scheduleDelivery();
-  return { number: result.number, changes: result.changes, notified: result.notified.attendees, at: Date.now() };
+  return { number: result.number, changes: result.changes, notified: result.notified.attendees + result.notified.speakers, at: Date.now() };
 }
 
 export type VenueState = { ok?: boolean; errors?: FieldErrors; notFound?: boolean; at?: number };

@@ -34,7 +34,7 @@ export default async function AgendaEditorPage({ params }: PageProps<"/[locale]/
     <div>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("intro")}</p>
-      <PublishPanel pending={pending} latest={data.latestVersion} notices={pending > 0 ? publishPreview(eventId).notified : { attendees: 0, speakers: 0 }} />
+      <PublishPanel pending={pending} latest={data.latestVersion} notices={pending > 0 ? publishPreview(eventId).notified : { attendees: 0, speakers: 0, speakersWithoutEmail: 0 }} />
       <AgendaEditor data={editor} />
       <VenueSection rooms={data.rooms} tracks={data.tracks} />
     </div>

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Link } from "@/i18n/navigation";
 import { publishAction, type PublishState } from "../actions";
 
-type Props = { pending: number; latest: number; notices: { attendees: number; speakers: number } };
+type Props = { pending: number; latest: number; notices: { attendees: number; speakers: number; speakersWithoutEmail: number } };
 
 /** How much is waiting, whom publishing it will notify, and the one button that makes the draft public. */
 export function PublishPanel({ pending, latest, notices }: Props) {
@@ -20,7 +20,8 @@ export function PublishPanel({ pending, latest, notices }: Props) {
       {pending > 0 && (
         <div className="mt-2 rounded-md bg-slate-50 px-3 py-2 text-slate-800">
           <p>{n("preview", { attendees: notices.attendees })}</p>
-          {notices.speakers > 0 && <p className="text-sm text-slate-700">{n("speakers", { speakers: notices.speakers })}</p>}
+          {notices.speakers > 0 && <p>{n("speakers", { speakers: notices.speakers })}</p>}
+          {notices.speakersWithoutEmail > 0 && <p className="text-sm text-slate-700">{n("speakersWithoutEmail", { speakers: notices.speakersWithoutEmail })}</p>}
         </div>
       )}
       <form action={action} className="mt-3 flex flex-wrap items-center gap-4">
