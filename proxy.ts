@@ -1,6 +1,7 @@
 import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "./i18n/routing";
+import { isUnknownRootFile } from "./lib/http/root-files";
 
 const intl = createMiddleware(routing);
 const CONSOLE = /^\/(en|zh-CN)\/(admin|checkin)(\/|$)/;
@@ -13,6 +14,12 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 // Console addresses without a session cookie go to the sign-in page at once. This is only a
 // shortcut: every console page, action and route handler checks the user and role itself.
 export default function proxy(request: NextRequest) {
+  // "/favicon.ico" or "/en.x/agenda" is no page: its first segment is not a language.
+  if (isUnknownRootFile(request.nextUrl.pathname))
+    return new NextResponse("Not found", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   const match = CONSOLE.exec(request.nextUrl.pathname);
   if (match) {
     // Only page loads are redirected; a POST (a Server Action) gets its 401 from the action itself.
@@ -30,5 +37,12 @@ export default function proxy(request: NextRequest) {
 // Uploaded files (`/files/…`) are route handlers of no language: a name of ours that is not a file
 // is their 404, not a redirect to a page of that name.
 export const config = {
-  matcher: ["/", "/((?!api|_next|_vercel|files/|en(?:/|$)|zh-CN(?:/|$)|.*\\..*).*)", "/(en|zh-CN)/(admin|checkin)/:path*", "/(en|zh-CN)/(admin|checkin)"],
+  matcher: [
+    "/",
+    // A first segment with a dot: a file of ours, or an address to refuse (lib/http/root-files.ts).
+    "/((?:[^/]*\\.[^/]*)(?:/.*)?)",
+    "/((?!api|_next|_vercel|files/|en(?:/|$)|zh-CN(?:/|$)|.*\\..*).*)",
+    "/(en|zh-CN)/(admin|checkin)/:path*",
+    "/(en|zh-CN)/(admin|checkin)",
+  ],
 };

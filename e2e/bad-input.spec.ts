@@ -148,6 +148,16 @@ test.describe("malformed addresses", () => {
     });
   }
 
+  // A first segment with a dot is no language: these once reached the pages as one, and crashed them.
+  test("a first segment with a dot that is no file of ours gives 404, not 500; our root files still answer", async ({ request }) => {
+    for (const path of ["/favicon.ico", "/x.y", "/en.x/agenda", "/foo.bar/agenda"]) {
+      expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+    }
+    for (const path of ["/robots.txt", "/sitemap.xml", "/schedule.json", "/agenda.ics", "/sw.js", "/manifest.webmanifest"]) {
+      expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
+    }
+  });
+
   test("a well-formed address still works (control)", async ({ page }) => {
     const response = await page.goto("/en/sessions/opening-ceremony");
     expect(response?.status()).toBe(200);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./support/console";
 import { AGENDA_BASE_URL, AgendaEditorPage, dbRows, unique } from "./pages/agenda-editor-page";
+import { addListedSpeaker, invite } from "./support/speakers";
 
 // Publishing applies every draft of the agenda server, whose specs run one after another.
 test.describe.configure({ mode: "default" });
@@ -93,4 +94,49 @@ test("a published move emails the person who starred the session; its stop link 
   // A forged stop link is a plain 404.
   const forged = await page.goto(`${stopPath.slice(0, -4)}AAAA`);
   expect(forged?.status()).toBe(404);
+});
+
+test("a speaker invited to the portal hears of a move of their session, in their language; the panel counts them first", async ({ organizerPage: page }) => {
+  const name = unique("Notice Speaker");
+  const email = `speaker-notice-${randomUUID()}@example.test`;
+  const speakerId = await addListedSpeaker(page, name);
+  await invite(page, speakerId, email, "Chinese");
+
+  const editor = new AgendaEditorPage(page);
+  const room = unique("Speaker Notice Room");
+  const title = unique("Spoken talk");
+  await editor.goto();
+  await editor.addRoom(room, 80, "嘉宾通知厅");
+  await page.getByRole("button", { name: "New session" }).click();
+  await editor.fillTitles(title, `${title} 中文`);
+  await editor.form.getByLabel("Room").selectOption({ label: room });
+  await editor.form.getByLabel("Day").selectOption("2024-07-13");
+  await editor.form.getByLabel("Start").fill("20:00");
+  await editor.form.getByLabel("End").fill("21:00");
+  await editor.form.getByRole("button", { name: "Add a person" }).click();
+  await editor.form.getByLabel("Person 1").selectOption({ label: name });
+  await editor.save();
+  await editor.expectSaved(title);
+  await editor.publish();
+
+  await editor.goto();
+  await editor.day("Sat 13 Jul");
+  const block = editor.column(room).getByRole("button", { name: new RegExp(title) });
+  await block.focus();
+  await page.keyboard.press("Alt+ArrowUp");
+  await expect(editor.status).toContainText(`Moved: ${title}, 19:45–20:45.`);
+  await editor.goto();
+  await expect(page.getByText("It will also email 1 speaker of a changed session, at the address of their speaker-portal invitation.")).toBeVisible();
+  await editor.publishButton.click();
+  await expect(page.getByRole("status").filter({ hasText: /Version \d+ is public/ })).toContainText(/change notices? (is|are) on (its|their) way/);
+
+  // Written with the publication, in the language of the invitation, with the moved calendar entry.
+  const notices = dbRows<Notice>("select id, \"to\", subject, text, attachments from outbox where \"to\" = ? and kind = 'speaker-change-notice'", email);
+  expect(notices).toHaveLength(1);
+  expect(notices[0]!.subject).toContain("您演讲的1个场次有变动");
+  expect(notices[0]!.text).toContain(`“${title} 中文”`);
+  expect(notices[0]!.text).toContain("/zh-CN/speaker");
+  expect(notices[0]!.text).not.toContain("/notices/");
+  const [ics] = JSON.parse(notices[0]!.attachments!) as { contentType: string; content: string }[];
+  expect(ics!.content).toContain("DTSTART:20240713T114500Z");
 });

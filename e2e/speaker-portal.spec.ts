@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
 import { expect, test } from "./support/console";
 import { testPng } from "./fixtures/content-db";
 import { seriousViolations } from "./support/axe";
 import { AGENDA_BASE_URL, dbRows } from "./pages/agenda-editor-page";
 import { expectHydrated } from "./support/hydration";
 import { makePdf } from "../lib/materials/test-pdfs";
+import { addListedSpeaker, invite } from "./support/speakers";
 
 // A speaker is shown on the public site only once listed, and other specs on the main server count
 // the public speakers (api-read): these run on the agenda editor's server, with its own database.
@@ -29,28 +30,6 @@ function linkPath(to: string): string {
 
 const auditActions = (speakerId: number) =>
   dbRows<{ action: string }>("select action from audit_log where entity = 'speaker' and entity_id = ? order by id", speakerId).map((r) => r.action);
-
-/** An invented speaker, listed on the public site, with the organizers' own biography. */
-async function addListedSpeaker(page: Page, name: string): Promise<number> {
-  await page.goto("/en/admin/speakers");
-  await page.getByLabel("Name (English)").fill(name);
-  await page.getByLabel("Biography (English)").fill("Biography written by the organizers.");
-  await page.getByLabel("Show on the public site").check();
-  await page.getByRole("button", { name: "Add speaker" }).click();
-  await expect(page.getByText("Speaker added. You can add a photo now.")).toBeVisible();
-  const id = Number(/\/admin\/speakers\/(\d+)/.exec(page.url())?.[1]);
-  expect(id).toBeGreaterThan(0);
-  return id;
-}
-
-async function invite(page: Page, id: number, email: string, language: "English" | "Chinese") {
-  await page.goto(`/en/admin/speakers/${id}`);
-  const portal = page.getByRole("region", { name: "Speaker portal" });
-  await portal.getByLabel("Speaker's email").fill(email);
-  await portal.getByLabel("Language of the emails").selectOption({ label: language });
-  await portal.getByRole("button", { name: "Send invitation" }).click();
-  await expect(portal.getByText("Invitation sent. Any earlier link stopped working.")).toBeVisible();
-}
 
 async function speakerContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ baseURL: AGENDA_BASE_URL, timezoneId: "America/Los_Angeles" });
