@@ -1,7 +1,7 @@
 import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "./i18n/routing";
-import { isUnknownRootFile } from "./lib/http/root-files";
+import { rootFile } from "./lib/http/root-files";
 
 const intl = createMiddleware(routing);
 const CONSOLE = /^\/(en|zh-CN)\/(admin|checkin)(\/|$)/;
@@ -14,12 +14,11 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 // Console addresses without a session cookie go to the sign-in page at once. This is only a
 // shortcut: every console page, action and route handler checks the user and role itself.
 export default function proxy(request: NextRequest) {
-  // "/favicon.ico" or "/en.x/agenda" is no page: its first segment is not a language.
-  if (isUnknownRootFile(request.nextUrl.pathname))
-    return new NextResponse("Not found", {
-      status: 404,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    });
+  // "/favicon.ico" or "/en.x/agenda" is no page: its first segment is not a language. Our own root
+  // files ("/robots.txt") are served as they are.
+  const file = rootFile(request.nextUrl.pathname);
+  if (file === "ours") return NextResponse.next();
+  if (file === "unknown") return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const match = CONSOLE.exec(request.nextUrl.pathname);
   if (match) {
     // Only page loads are redirected; a POST (a Server Action) gets its 401 from the action itself.

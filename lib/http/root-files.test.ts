@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isUnknownRootFile, ROOT_FILES } from "./root-files";
+import { rootFile, ROOT_FILES } from "./root-files";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -19,10 +19,11 @@ describe("ROOT_FILES", () => {
 
   it("answers 404 for a first segment with a dot that is no file of ours, and leaves every other address alone", () => {
     for (const address of ["/favicon.ico", "/x.y", "/en.x/agenda", "/foo.bar/agenda", "/.env", "/agenda.ics/x"]) {
-      expect(isUnknownRootFile(address), address).toBe(true);
+      expect(rootFile(address), address).toBe("unknown");
     }
-    for (const address of ["/agenda.ics", "/sw.js", "/en/agenda", "/", "/sessions/opening.ics", "/files/materials/a.pdf", "/icons/icon-192.png", "/en/speakers/wang-yao"]) {
-      expect(isUnknownRootFile(address), address).toBe(false);
+    for (const address of ["/agenda.ics", "/sw.js", "/robots.txt"]) expect(rootFile(address), address).toBe("ours");
+    for (const address of ["/en/agenda", "/", "/sessions/opening.ics", "/files/materials/a.pdf", "/icons/icon-192.png", "/en/speakers/wang-yao"]) {
+      expect(rootFile(address), address).toBeNull();
     }
   });
 });

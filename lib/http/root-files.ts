@@ -18,7 +18,11 @@ export const ROOT_FILES: ReadonlySet<string> = new Set([
 
 const FIRST_SEGMENT_WITH_DOT = /^\/[^/]*\.[^/]*(\/|$)/;
 
-/** True for an address whose first segment has a dot and which is no file of ours: a 404. */
-export function isUnknownRootFile(pathname: string): boolean {
-  return FIRST_SEGMENT_WITH_DOT.test(pathname) && !ROOT_FILES.has(pathname);
+/**
+ * For an address whose first segment has a dot: "ours" (served as it is, never sent to a language)
+ * or "unknown" (a 404). Any other address: null, for the proxy's usual handling.
+ */
+export function rootFile(pathname: string): "ours" | "unknown" | null {
+  if (!FIRST_SEGMENT_WITH_DOT.test(pathname)) return null;
+  return ROOT_FILES.has(pathname) ? "ours" : "unknown";
 }
