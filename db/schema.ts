@@ -948,6 +948,11 @@ export const announcementRecipients = sqliteTable(
     outboxId: integer("outbox_id")
       .notNull()
       .references(() => outbox.id),
+    /**
+     * When the email is due by the announcement's rate. The outbox row's nextAttemptAt equals it until
+     * the worker takes the email (a lease, a retry); the pacing after a restart moves only those.
+     */
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -7,6 +7,7 @@ CREATE TABLE `announcement_recipients` (
 	`email_key` text NOT NULL,
 	`locale` text NOT NULL,
 	`outbox_id` integer NOT NULL,
+	`due_at` integer NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`event_id`) REFERENCES `events`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`announcement_id`) REFERENCES `announcements`(`id`) ON UPDATE no action ON DELETE no action,
