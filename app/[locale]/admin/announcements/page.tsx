@@ -120,7 +120,6 @@ async function AnnouncementDetail({
         {pick(locale, a.subjectEn, a.subjectZh)} <span className="text-base font-normal text-slate-600">({t(`status.${a.status}`)}, {t(`kindShort.${a.kind}`)})</span>
       </h2>
       {!draft && a.sentAt && <p className="mt-2">{t("sentAt", { when: when.format(a.sentAt), rate: ratePerMinute() })}</p>}
-      {draft && <p className="mt-2 font-semibold">{t("count", { count })}</p>}
       <h3 className="mt-6 text-xl font-semibold">{t("previewHeading")}</h3>
       <div className="mt-3 grid gap-4 md:grid-cols-2">
         <Preview id="preview-en" heading={t("previewEn")} subjectLabel={t("subjectLabel")} lang="en" mail={previewEn} />
