@@ -298,17 +298,28 @@ function lastScheduled(tx: Conn, now: Date): number | null {
  */
 export function paceAnnouncements(now = new Date(), rate = ratePerMinute()): number {
   const step = intervalMs(rate);
+  const overdue = (db: Conn) => {
+    const first = db
+      .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
+      .from(outbox)
+      .innerJoin(announcementRecipients, eq(announcementRecipients.outboxId, outbox.id))
+      .where(waitingTurn)
+      .get();
+    return first?.at != null && first.at < now.getTime() - step;
+  };
+  // Read first, outside a write transaction: the worker asks this every round, and nearly always
+  // nothing is overdue.
+  if (!overdue(getDb())) return 0;
   return getDb().transaction(
     (tx) => {
+      if (!overdue(tx)) return 0;
       const waiting = tx
-        .select({ id: announcementRecipients.id, outboxId: announcementRecipients.outboxId, dueAt: announcementRecipients.dueAt })
-        .from(announcementRecipients)
-        .innerJoin(outbox, eq(outbox.id, announcementRecipients.outboxId))
-        .where(and(eq(outbox.status, "pending"), eq(outbox.nextAttemptAt, announcementRecipients.dueAt)))
-        .orderBy(asc(announcementRecipients.dueAt), asc(announcementRecipients.id))
+        .select({ id: announcementRecipients.id, outboxId: announcementRecipients.outboxId })
+        .from(outbox)
+        .innerJoin(announcementRecipients, eq(announcementRecipients.outboxId, outbox.id))
+        .where(waitingTurn)
+        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
         .all();
-      const first = waiting[0];
-      if (!first || first.dueAt.getTime() >= now.getTime() - step) return 0;
       const times = dueTimes(waiting.length, now.getTime(), rate);
       waiting.forEach((w, i) => {
         const at = new Date(times[i]!);
@@ -320,6 +331,9 @@ export function paceAnnouncements(now = new Date(), rate = ratePerMinute()): num
     { behavior: "immediate" },
   );
 }
+
+/** An announcement email no worker has taken yet: still pending, its outbox time still its turn. */
+const waitingTurn = and(eq(outbox.status, "pending"), eq(outbox.nextAttemptAt, announcementRecipients.dueAt));
 
 export type Progress = { total: number; sent: number; pending: number; failed: number };
 
