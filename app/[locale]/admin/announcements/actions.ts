@@ -18,7 +18,33 @@ export type AnnouncementState = {
   /** The live count: how many people the audience chosen reaches. */
   count?: number;
   tested?: boolean;
+  /**
+   * What the organizer sent, given back with the errors: React resets a form after its action, and
+   * the fields then show these instead of going blank.
+   */
+  values?: FormValues;
 };
+
+export type FormValues = { subjectEn: string; subjectZh: string; bodyEn: string; bodyZh: string; kind: string; groups: string[]; days: string[]; categories: string[]; checkedIn: boolean };
+
+function valuesOf(data: FormData): FormValues {
+  const text = (name: string) => {
+    const v = data.get(name);
+    return typeof v === "string" ? v.slice(0, 20_000) : "";
+  };
+  const list = (name: string) => data.getAll(name).filter((v): v is string => typeof v === "string").slice(0, 20);
+  return {
+    subjectEn: text("subjectEn"),
+    subjectZh: text("subjectZh"),
+    bodyEn: text("bodyEn"),
+    bodyZh: text("bodyZh"),
+    kind: text("kind"),
+    groups: list("groups"),
+    days: list("days"),
+    categories: list("categories"),
+    checkedIn: data.get("checkedIn") === "on",
+  };
+}
 
 const announcementId = z.coerce
   .number()
@@ -43,9 +69,9 @@ export async function saveAnnouncementAction(_state: AnnouncementState, form: Fo
   const { user, data, edition, id, locale } = await begin(form);
   if (id === null && data.get("id")) return { errors: { form: "notFound" } };
   const input = readAnnouncement(data, daysOf(edition));
-  if (!input.ok) return { errors: input.errors };
+  if (!input.ok) return { errors: input.errors, values: valuesOf(data) };
   const saved = saveDraft(input.value, { id: id ?? undefined, eventId: edition.id, userId: user.id, actor: actorOf(user) });
-  if (!saved.ok) return { errors: { form: saved.error } };
+  if (!saved.ok) return { errors: { form: saved.error }, values: valuesOf(data) };
   revalidatePath("/[locale]/admin/announcements", "page");
   redirect(page(locale, saved.id));
 }

@@ -6,12 +6,21 @@ import { CheckField } from "@/components/form/check-field";
 import { FieldError } from "@/components/form/field";
 import { TextField } from "@/components/form/text-field";
 import type { Audience, AnnouncementKind } from "@/lib/announcements/audience";
+import type { FormValues } from "../actions";
 import { BODY_MAX, SUBJECT_MAX, type AnnouncementText } from "@/lib/announcements/input";
 import { countRecipientsAction, saveAnnouncementAction, type AnnouncementState } from "../actions";
 
 type Option = { value: string; label: string };
 
 export type ComposerValues = AnnouncementText & { kind: AnnouncementKind; audience: Audience };
+
+/** What the fields show: what was just sent back with errors, else the draft's, else nothing. */
+function shown(sent: FormValues | undefined, initial: ComposerValues | undefined): FormValues | undefined {
+  if (sent) return sent;
+  if (!initial) return undefined;
+  const { audience, ...rest } = initial;
+  return { ...rest, groups: audience.groups, days: audience.days, categories: audience.categories, checkedIn: audience.checkedIn };
+}
 
 /**
  * The announcement's texts in both languages, its kind and its audience, with the number of
@@ -50,25 +59,25 @@ export function Composer({
 
   const error = (field: string) => (state.errors?.[field] ? t(`errors.${state.errors[field]}`) : undefined);
   const groupsError = error("groups");
-  const a = initial?.audience;
+  const v = shown(state.values, initial);
   return (
     <form ref={form} action={save} onChange={recount} className="mt-4 space-y-5" noValidate>
       <input type="hidden" name="locale" value={locale} />
       {id !== undefined && <input type="hidden" name="id" value={id} />}
       <div className="grid gap-5 md:grid-cols-2">
         <div className="space-y-3" lang="en">
-          <TextField name="subjectEn" label={t("subjectEn")} defaultValue={initial?.subjectEn} maxLength={SUBJECT_MAX} error={error("subjectEn")} required />
-          <TextField name="bodyEn" label={t("bodyEn")} hint={t("bodyHint")} defaultValue={initial?.bodyEn} maxLength={BODY_MAX} error={error("bodyEn")} multiline required />
+          <TextField name="subjectEn" label={t("subjectEn")} defaultValue={v?.subjectEn} maxLength={SUBJECT_MAX} error={error("subjectEn")} required />
+          <TextField name="bodyEn" label={t("bodyEn")} hint={t("bodyHint")} defaultValue={v?.bodyEn} maxLength={BODY_MAX} error={error("bodyEn")} multiline required />
         </div>
         <div className="space-y-3" lang="zh-CN">
-          <TextField name="subjectZh" label={t("subjectZh")} defaultValue={initial?.subjectZh} maxLength={SUBJECT_MAX} error={error("subjectZh")} required />
-          <TextField name="bodyZh" label={t("bodyZh")} hint={t("bodyHint")} defaultValue={initial?.bodyZh} maxLength={BODY_MAX} error={error("bodyZh")} multiline required />
+          <TextField name="subjectZh" label={t("subjectZh")} defaultValue={v?.subjectZh} maxLength={SUBJECT_MAX} error={error("subjectZh")} required />
+          <TextField name="bodyZh" label={t("bodyZh")} hint={t("bodyHint")} defaultValue={v?.bodyZh} maxLength={BODY_MAX} error={error("bodyZh")} multiline required />
         </div>
       </div>
       <fieldset className="space-y-1">
         <legend className="font-medium text-slate-800">{t("kind")}</legend>
         {(["service", "news"] as const).map((k) => (
-          <CheckField key={k} type="radio" id={`kind-${k}`} name="kind" value={k} label={t(`kinds.${k}`)} defaultChecked={(initial?.kind ?? "service") === k} />
+          <CheckField key={k} type="radio" id={`kind-${k}`} name="kind" value={k} label={t(`kinds.${k}`)} defaultChecked={(v?.kind || "service") === k} />
         ))}
         {error("kind") && <FieldError id="kind">{error("kind")}</FieldError>}
       </fieldset>
@@ -79,7 +88,7 @@ export function Composer({
         </p>
         <div className="space-y-1">
           {(["confirmed", "waiting", "speakers"] as const).map((g) => (
-            <CheckField key={g} id={`group-${g}`} name="groups" value={g} label={t(`groups.${g}`)} defaultChecked={a ? a.groups.includes(g) : g === "confirmed"} />
+            <CheckField key={g} id={`group-${g}`} name="groups" value={g} label={t(`groups.${g}`)} defaultChecked={v ? v.groups.includes(g) : g === "confirmed"} />
           ))}
           {groupsError && <FieldError id="groups">{groupsError}</FieldError>}
         </div>
@@ -87,7 +96,7 @@ export function Composer({
           <legend className="text-sm font-medium text-slate-800">{t("days")}</legend>
           <p className="text-sm text-slate-600">{t("daysHint")}</p>
           {days.map((d) => (
-            <CheckField key={d.value} id={`day-${d.value}`} name="days" value={d.value} label={d.label} defaultChecked={a?.days.includes(d.value)} />
+            <CheckField key={d.value} id={`day-${d.value}`} name="days" value={d.value} label={d.label} defaultChecked={v?.days.includes(d.value)} />
           ))}
           {error("days") && <FieldError id="days">{error("days")}</FieldError>}
         </fieldset>
@@ -95,10 +104,10 @@ export function Composer({
           <legend className="text-sm font-medium text-slate-800">{t("categories")}</legend>
           <p className="text-sm text-slate-600">{t("categoriesHint")}</p>
           {categories.map((c) => (
-            <CheckField key={c.value} id={`category-${c.value}`} name="categories" value={c.value} label={c.label} defaultChecked={a?.categories.includes(c.value as never)} />
+            <CheckField key={c.value} id={`category-${c.value}`} name="categories" value={c.value} label={c.label} defaultChecked={v?.categories.includes(c.value)} />
           ))}
         </fieldset>
-        <CheckField name="checkedIn" label={t("checkedIn")} defaultChecked={a?.checkedIn} />
+        <CheckField name="checkedIn" label={t("checkedIn")} defaultChecked={v?.checkedIn} />
       </fieldset>
       <p role="status" aria-live="polite" className="font-semibold">
         {counting ? t("counting") : t("count", { count: counted.count ?? 0 })}
