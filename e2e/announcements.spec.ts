@@ -112,12 +112,22 @@ test("an organizer writes an announcement in both languages, previews it, tests 
   expect(tests.map((t) => t.subject)).toEqual([`[TEST] Doors open at 8 ${run}`, `[TEST] 八点开门 ${run}`]);
   expect(one<{ n: number }>("select count(*) n from announcement_recipients where announcement_id = ?", id)!.n).toBe(0);
 
+  // An old tab of the same draft, open while the announcement is sent from this one.
+  const stale = await page.context().newPage();
+  await stale.goto(page.url());
+
   // Send, after a confirm step.
   await page.getByRole("button", { name: "Send to 5 people…" }).click();
   await expect(page.getByText("Send this announcement to 5 people now?")).toBeVisible();
   await page.getByRole("button", { name: "Send now" }).click();
   await expect(page.getByRole("heading", { name: "Recipients" })).toBeVisible();
   await expect(page.getByRole("button", { name: /Send to/ })).toHaveCount(0);
+
+  // Sending again from the old tab is refused, and writes nothing.
+  await stale.getByRole("button", { name: "Send to 5 people…" }).click();
+  await stale.getByRole("button", { name: "Send now" }).click();
+  await expect(stale.getByRole("alert").filter({ hasText: "already" })).toHaveText("This announcement has already been sent: it cannot be changed or sent again.");
+  expect(one<{ n: number }>("select count(*) n from announcement_recipients where announcement_id = ?", id)!.n).toBe(5);
 
   // The mail log: each person once, in their language.
   const mails = () =>
