@@ -30,6 +30,7 @@ import {
   sendAnnouncement,
   sendTest,
 } from "./announcements";
+import { deleteEdition } from "./editions";
 import { outboxStore } from "./outbox";
 
 withSeededDatabase("announcements");
@@ -333,5 +334,19 @@ describe("bad input", () => {
       .where(and(eq(auditLog.entityId, saved.id), inArray(auditLog.action, ["announcement.test"])))
       .all();
     expect(audit).toHaveLength(1);
+  });
+});
+
+describe("an edition deleted", () => {
+  it("takes its announcements with it", () => {
+    const lone = getDb()
+      .insert(events)
+      .values({ slug: "an2033", path: "an2033", nameEn: "Invented Forum 2033", nameZh: "虚构论坛", venueEn: "Hall", venueZh: "会堂", timeZone: "Asia/Shanghai", startDate: DAY1, endDate: DAY2 })
+      .returning()
+      .get();
+    const saved = saveDraft(input(), { eventId: lone.id, userId, actor: actor() });
+    if (!saved.ok) throw new Error(saved.error);
+    expect(deleteEdition(lone.id, userId).ok).toBe(true);
+    expect(getDb().select().from(announcements).where(eq(announcements.eventId, lone.id)).all()).toEqual([]);
   });
 });
