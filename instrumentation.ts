@@ -13,11 +13,20 @@ export async function register(): Promise<void> {
   secret("AUTH_SECRET");
   secret("TICKET_SECRET");
   secret("MANAGE_SECRET");
-  const [{ startOutboxWorker }, { outboxStore }, { renderPendingNotices }] = await Promise.all([
+  const [{ startOutboxWorker }, { outboxStore }, { renderPendingNotices }, { paceAnnouncements }] = await Promise.all([
     import("./lib/email/outbox-worker"),
     import("./db/queries/outbox"),
     import("./db/queries/change-notices"),
+    import("./db/queries/announcements"),
   ]);
-  // Change notices a publication queued are written into the outbox first, then sent with the rest.
-  void startOutboxWorker({ ...outboxStore, prepare: renderPendingNotices });
+  // Change notices a publication queued are written into the outbox first, then sent with the rest;
+  // announcement emails left overdue by a stop get new turns at the rate, so they do not all go at once.
+  const prepare = () => {
+    try {
+      paceAnnouncements();
+    } finally {
+      renderPendingNotices();
+    }
+  };
+  void startOutboxWorker({ ...outboxStore, prepare });
 }

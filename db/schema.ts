@@ -1,4 +1,5 @@
 import { relations, sql } from "drizzle-orm";
+import { announcementKinds } from "../lib/announcements/audience";
 import { userRoles } from "../lib/auth/roles";
 import { checkInMethods } from "../lib/checkin/methods";
 import { emailKinds, type EmailAttachment } from "../lib/email/kinds";
@@ -930,3 +931,67 @@ export const certificates = sqliteTable("certificates", {
 
 export type SessionFeedback = typeof sessionFeedback.$inferSelect;
 export type Certificate = typeof certificates.$inferSelect;
+
+/**
+ * An organizer's message to the people of an edition, written in both languages. A draft until it
+ * is sent; sending writes every recipient and their email in one transaction, so it is sent once.
+ */
+export const announcements = sqliteTable(
+  "announcements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    /** news: only to people who consented to news; service: to everyone in the audience. */
+    kind: text("kind", { enum: announcementKinds }).notNull(),
+    subjectEn: text("subject_en").notNull(),
+    subjectZh: text("subject_zh").notNull(),
+    bodyEn: text("body_en").notNull(),
+    bodyZh: text("body_zh").notNull(),
+    /** Who it goes to: see lib/announcements/audience.ts. */
+    audience: text("audience", { mode: "json" }).notNull(),
+    status: text("status", { enum: ["draft", "sent"] }).notNull().default("draft"),
+    createdBy: integer("created_by").references(() => users.id),
+    sentBy: integer("sent_by").references(() => users.id),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("announcements_event_idx").on(t.eventId, t.id)],
+);
+
+/** One row per person an announcement was sent to, with the email queued for them. */
+export const announcementRecipients = sqliteTable(
+  "announcement_recipients",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    announcementId: integer("announcement_id")
+      .notNull()
+      .references(() => announcements.id),
+    registrationId: integer("registration_id").references(() => registrations.id),
+    speakerId: integer("speaker_id").references(() => speakers.id),
+    /** Trimmed and lower-cased: the unique index lets no one be written twice for one announcement. */
+    emailKey: text("email_key").notNull(),
+    locale: text("locale", { enum: ["en", "zh-CN"] }).notNull(),
+    outboxId: integer("outbox_id")
+      .notNull()
+      .references(() => outbox.id),
+    /**
+     * When the email is due by the announcement's rate. The outbox row's nextAttemptAt equals it until
+     * the worker takes the email (a lease, a retry); the pacing after a restart moves only those.
+     */
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("announcement_recipients_person_idx").on(t.announcementId, t.emailKey),
+    index("announcement_recipients_outbox_idx").on(t.outboxId),
+  ],
+);
+
+export type Announcement = typeof announcements.$inferSelect;
+export type AnnouncementRecipient = typeof announcementRecipients.$inferSelect;

@@ -21,6 +21,7 @@ import {
   type Event,
 } from "../schema";
 import { publishedData } from "./agenda-editor";
+import { deleteAnnouncementsOf } from "./announcements";
 import { detachAuditFromEdition, recordAudit } from "./audit";
 
 export type CreateEditionResult =
@@ -260,6 +261,7 @@ export function deleteEdition(id: number, userId: number): DeleteEditionResult {
       tx.delete(keyFigures).where(eq(keyFigures.eventId, id)).run();
       tx.delete(scheduleVersions).where(eq(scheduleVersions.eventId, id)).run();
       tx.delete(invitations).where(eq(invitations.eventId, id)).run();
+      deleteAnnouncementsOf(tx, id);
       detachAuditFromEdition(tx, id);
       tx.delete(events).where(eq(events.id, id)).run();
       recordAudit(tx, {

@@ -4,7 +4,7 @@
  * lib/email/outbox-worker.ts's; these are the queries it and the pages use.
  */
 import "server-only";
-import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import type { DeliveryRecord, OutboxStore } from "../../lib/email/outbox-worker";
 import { renderEmail, type EmailData } from "../../lib/email/templates";
 import { getDb, type Db, type Tx } from "../client";
@@ -151,5 +151,15 @@ function storeAllDue(now: Date): { id: number; kind: string }[] {
   );
 }
 
+/** The earliest time a pending email becomes due after `now` (a paced announcement's, a retry, a lease). */
+function nextDueAt(now: Date): Date | undefined {
+  const row = getDb()
+    .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
+    .from(outbox)
+    .where(and(eq(outbox.status, "pending"), gt(outbox.nextAttemptAt, now)))
+    .get();
+  return row?.at == null ? undefined : new Date(row.at);
+}
+
 /** The queries the mail worker (lib/email/outbox-worker.ts) sends through. */
-export const outboxStore: OutboxStore = { claimNext, record, storeAllDue };
+export const outboxStore: OutboxStore = { claimNext, record, storeAllDue, nextDueAt };

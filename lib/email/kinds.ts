@@ -30,9 +30,10 @@ export type SpeakerEmailKind = (typeof speakerEmailKinds)[number];
 
 /**
  * Every kind of email the forum sends; db/schema.ts stores it on each outbox row. A change notice
- * is written by lib/notices/email.ts, for an attendee or for a speaker of the changed sessions.
+ * is written by lib/notices/email.ts, for an attendee or for a speaker of the changed sessions; an
+ * organizer's announcement (and its test) by lib/announcements/email.ts.
  */
-export const emailKinds = [...templateKinds, "change-notice", "speaker-change-notice", ...speakerEmailKinds] as const;
+export const emailKinds = [...templateKinds, "change-notice", "speaker-change-notice", ...speakerEmailKinds, "announcement"] as const;
 export type EmailKind = (typeof emailKinds)[number];
 
 /** A file sent with an email, as the outbox stores it: the content is text (a calendar entry). */

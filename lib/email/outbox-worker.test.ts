@@ -72,4 +72,32 @@ describe("the mail worker", () => {
     expect(smtp.received[0]!.data).toContain('filename=caf-talk.ics');
     await smtp.close();
   });
+
+  it("wakes for each paced email at its time rather than waiting for the 30 s timer", async () => {
+    const smtp = await startFakeSmtp();
+    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
+    const { rows, store } = memoryOutbox([email(21), email(22), email(23)]);
+    const start = Date.now();
+    rows.forEach((r, i) => (r.due = start + i * 600));
+    const sentAt = new Map<number, number>();
+    const record = store.record;
+    store.record = (id, values) => {
+      sentAt.set(id, Date.now());
+      record(id, values);
+    };
+    store.nextDueAt = (now) => {
+      const due = rows.filter((r) => r.status === "pending" && r.due > now.getTime()).map((r) => r.due);
+      return due.length ? new Date(Math.min(...due)) : undefined;
+    };
+    await startOutboxWorker(store);
+    // The first at once, the last not yet (a slow first send may let the second's turn come meanwhile).
+    expect(rows[0]!.status).toBe("sent");
+    expect(rows[2]!.status).toBe("pending");
+    // Well within the 30 s of the retry timer: only the wake-up can have sent them.
+    await expect.poll(() => rows.map((r) => r.status), { timeout: 6000 }).toEqual(["sent", "sent", "sent"]);
+    // Each went out at its turn, not before: the rate holds.
+    expect(sentAt.get(22)! - start).toBeGreaterThanOrEqual(600);
+    expect(sentAt.get(23)! - start).toBeGreaterThanOrEqual(1200);
+    await smtp.close();
+  });
 });

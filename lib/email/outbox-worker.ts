@@ -47,6 +47,11 @@ export type OutboxStore = {
    * db/queries/change-notices.ts), before each round of sending.
    */
   prepare?(): void;
+  /**
+   * When the next pending email falls due, if any: paced emails (an announcement's) are due one
+   * after another, and the worker wakes for each rather than sending them in bursts every 30 s.
+   */
+  nextDueAt?(now: Date): Date | undefined;
 };
 
 const DEFAULT_FROM = "2024 China Auto Forum <noreply@localhost>";
@@ -65,6 +70,7 @@ type WorkerState = {
   again: boolean;
   timer: ReturnType<typeof setInterval> | null;
   soon: ReturnType<typeof setTimeout> | null;
+  wake: ReturnType<typeof setTimeout> | null;
   transport: { url: string; mailer: Transporter } | null;
 };
 
@@ -146,6 +152,29 @@ async function run(s: WorkerState): Promise<void> {
   } catch (error) {
     console.error(withoutAddresses(`[mail] delivery run failed: ${describeError(error).message}`));
   }
+  wakeForNext(s);
+}
+
+/** Sets a timer for the next email due before the retry timer would come round anyway. */
+function wakeForNext(s: WorkerState): void {
+  if (!s.store.nextDueAt) return;
+  let next: Date | undefined;
+  try {
+    next = s.store.nextDueAt(new Date());
+  } catch (error) {
+    console.error(withoutAddresses(`[mail] reading the next due email failed: ${describeError(error).message}`));
+    return;
+  }
+  if (s.wake) clearTimeout(s.wake);
+  s.wake = null;
+  if (!next) return;
+  const delay = Math.max(0, next.getTime() - Date.now());
+  if (delay >= RETRY_INTERVAL_MS) return;
+  s.wake = setTimeout(() => {
+    s.wake = null;
+    void deliverOutbox();
+  }, delay);
+  s.wake.unref();
 }
 
 /**
@@ -190,7 +219,7 @@ export function scheduleDelivery(delayMs = 50): void {
 export function startOutboxWorker(store: OutboxStore): Promise<void> {
   const holder = globalThis as Holder;
   if (holder[STATE_KEY]) return holder[STATE_KEY].running ?? Promise.resolve();
-  const s: WorkerState = { store, running: null, again: false, timer: null, soon: null, transport: null };
+  const s: WorkerState = { store, running: null, again: false, timer: null, soon: null, wake: null, transport: null };
   holder[STATE_KEY] = s;
   s.timer = setInterval(() => void deliverOutbox(), RETRY_INTERVAL_MS);
   s.timer.unref();
@@ -204,6 +233,7 @@ export function stopOutboxWorker(): void {
   if (!s) return;
   if (s.timer) clearInterval(s.timer);
   if (s.soon) clearTimeout(s.soon);
+  if (s.wake) clearTimeout(s.wake);
   s.transport?.mailer.close();
   delete holder[STATE_KEY];
 }

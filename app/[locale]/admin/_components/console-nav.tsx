@@ -15,6 +15,7 @@ const ITEMS: { key: string; href: string; permission: Permission | "self" }[] = 
   { key: "checkin", href: "/checkin", permission: "checkin" },
   { key: "badges", href: "/admin/badges", permission: "attendees" },
   { key: "feedback", href: "/admin/feedback", permission: "attendees" },
+  { key: "announcements", href: "/admin/announcements", permission: "attendees" },
   { key: "users", href: "/admin/users", permission: "users" },
   { key: "audit", href: "/admin/audit", permission: "audit" },
   { key: "editions", href: "/admin/editions", permission: "editions" },
