@@ -119,6 +119,25 @@ function prepare(db: Db) {
     // the counts, so a setting changed meanwhile is seen with the rows it governs.
     edition: db.select(editionColumns).from(events).where(eq(events.id, sql.placeholder("id"))).limit(1).prepare(),
     current: db.select(editionColumns).from(events).where(eq(events.isCurrent, true)).limit(1).prepare(),
+    // The hourly budget of a client's address (takeAttempt): rows older than the hour go first.
+    dropAttemptsBefore: db
+      .delete(registrationAttempts)
+      .where(lt(registrationAttempts.createdAt, sql.placeholder("since")))
+      .prepare(),
+    recentAttempts: db
+      .select({ n: count(), oldest: sql<number>`min(${registrationAttempts.createdAt})` })
+      .from(registrationAttempts)
+      .where(
+        and(
+          eq(registrationAttempts.addressKey, sql.placeholder("addressKey")),
+          gte(registrationAttempts.createdAt, sql.placeholder("since")),
+        ),
+      )
+      .prepare(),
+    addAttempt: db
+      .insert(registrationAttempts)
+      .values({ addressKey: sql.placeholder("addressKey"), createdAt: sql.placeholder("createdAt") })
+      .prepare(),
     waitingBefore: db
       .select({ n: count() })
       .from(registrations)
@@ -425,18 +444,17 @@ function registerWhileOpenIn(tx: Tx, input: RegistrationInput, options: SelfRegi
  * are deleted as new ones arrive, so the table holds at most an hour of (hashed) addresses.
  */
 function takeAttempt(tx: Tx, addressKey: string, now: Date): LimitedResult | null {
-  const since = new Date(now.getTime() - HOUR_MS);
-  tx.delete(registrationAttempts).where(lt(registrationAttempts.createdAt, since)).run();
+  // The prepared statements run on the connection of `tx` (the process's one).
+  void tx;
+  const since = new Date(now.getTime() - HOUR_MS).getTime();
+  const { dropAttemptsBefore, recentAttempts, addAttempt } = statements();
+  dropAttemptsBefore.run({ since });
   const limit = registrationsPerHour();
-  const recent = tx
-    .select({ n: count(), oldest: sql<number>`min(${registrationAttempts.createdAt})` })
-    .from(registrationAttempts)
-    .where(and(eq(registrationAttempts.addressKey, addressKey), gte(registrationAttempts.createdAt, since)))
-    .get();
+  const recent = recentAttempts.get({ addressKey, since });
   if ((recent?.n ?? 0) >= limit) {
     return { kind: "limited", limit, retryAfterSeconds: retryAfterSeconds(recent?.oldest ?? now.getTime(), now) };
   }
-  tx.insert(registrationAttempts).values({ addressKey, createdAt: now }).run();
+  addAttempt.run({ addressKey, createdAt: now });
   return null;
 }
 
