@@ -313,6 +313,8 @@ export function notify(
   kind: TemplateKind,
   position: number | null = null,
   until: Date | null = null,
+  /** The token of the link just made for `reg` (insertRegistration): derived again otherwise. */
+  manageToken?: string,
 ) {
   if (!reg.email) return;
   enqueueEmail(tx, {
@@ -324,7 +326,7 @@ export function notify(
       locale: reg.locale === "zh-CN" ? "zh-CN" : "en",
       fullName: reg.fullName,
       code: reg.code,
-      manageUrl: manageUrl(reg.locale, manageTokenOf(tx, reg)),
+      manageUrl: manageUrl(reg.locale, manageToken ?? manageTokenOf(tx, reg)),
       position,
       ...(until ? { minutesLeft: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)) } : {}),
     },
@@ -601,7 +603,7 @@ export function insertRegistration(tx: Tx, request: NewRegistrationRequest): Ins
         ? "confirm-request"
         : "approval-request"
       : FIRST_EMAIL[registration.status as "confirmed" | "waiting"];
-  notify(tx, registration, email, position, registration.pendingUntil);
+  notify(tx, registration, email, position, registration.pendingUntil, token);
   const byConsole = request.whenFull !== "waitlist";
   audit(tx, request.actor ?? `attendee:${registration.code}`, request.action, registration.id, null, {
     status: registration.status,
