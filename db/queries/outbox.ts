@@ -34,10 +34,29 @@ function prepareInsert(db: Db) {
     .prepare();
 }
 
+const editionFacts = {
+  nameEn: events.nameEn,
+  nameZh: events.nameZh,
+  venueEn: events.venueEn,
+  venueZh: events.venueZh,
+  timeZone: events.timeZone,
+  startDate: events.startDate,
+  endDate: events.endDate,
+};
+
+// Prepared once per connection, like the insert: every registration's email names its edition.
+const factsFor = new WeakMap<Db, ReturnType<typeof prepareFacts>>();
+
+function prepareFacts(db: Db) {
+  return {
+    current: db.select(editionFacts).from(events).where(eq(events.isCurrent, true)).limit(1).prepare(),
+    byId: db.select(editionFacts).from(events).where(eq(events.id, sql.placeholder("id"))).limit(1).prepare(),
+  };
+}
+
 /**
  * The edition the emails name, read once per transaction and edition: a promotion can queue many
- * emails in one, and a registration's group commit runs many registrations in one. A registration
- * for 2025 is told about 2025, whichever edition is current.
+ * emails in one. A registration for 2025 is told about 2025, whichever edition is current.
  */
 const forumFor = new WeakMap<Db | Tx, Map<number | "current", EditionFacts>>();
 
@@ -45,23 +64,13 @@ function forumOf(tx: Db | Tx, eventId: number | undefined): EditionFacts {
   const key = eventId ?? "current";
   const known = forumFor.get(tx)?.get(key);
   if (known) return known;
-  const forum = getDb()
-    .select({
-      nameEn: events.nameEn,
-      nameZh: events.nameZh,
-      venueEn: events.venueEn,
-      venueZh: events.venueZh,
-      timeZone: events.timeZone,
-      startDate: events.startDate,
-      endDate: events.endDate,
-    })
-    .from(events)
-    .where(eventId === undefined ? eq(events.isCurrent, true) : eq(events.id, eventId))
-    .limit(1)
-    .get();
+  const db = getDb();
+  let facts = factsFor.get(db);
+  if (!facts) factsFor.set(db, (facts = prepareFacts(db)));
+  const forum = eventId === undefined ? facts.current.get() : facts.byId.get({ id: eventId });
   if (!forum) throw new Error("The database holds no such edition: run `npm run db:seed`.");
   // Outside a transaction the connection lives as long as the process: an organizer's change must show.
-  if (tx !== getDb()) {
+  if (tx !== db) {
     let editions = forumFor.get(tx);
     if (!editions) forumFor.set(tx, (editions = new Map()));
     editions.set(key, forum);

@@ -119,6 +119,25 @@ function prepare(db: Db) {
     // the counts, so a setting changed meanwhile is seen with the rows it governs.
     edition: db.select(editionColumns).from(events).where(eq(events.id, sql.placeholder("id"))).limit(1).prepare(),
     current: db.select(editionColumns).from(events).where(eq(events.isCurrent, true)).limit(1).prepare(),
+    // The hourly budget of a client's address (takeAttempt): rows older than the hour go first.
+    dropAttemptsBefore: db
+      .delete(registrationAttempts)
+      .where(lt(registrationAttempts.createdAt, sql.placeholder("since")))
+      .prepare(),
+    recentAttempts: db
+      .select({ n: count(), oldest: sql<number>`min(${registrationAttempts.createdAt})` })
+      .from(registrationAttempts)
+      .where(
+        and(
+          eq(registrationAttempts.addressKey, sql.placeholder("addressKey")),
+          gte(registrationAttempts.createdAt, sql.placeholder("since")),
+        ),
+      )
+      .prepare(),
+    addAttempt: db
+      .insert(registrationAttempts)
+      .values({ addressKey: sql.placeholder("addressKey"), createdAt: sql.placeholder("createdAt") })
+      .prepare(),
     waitingBefore: db
       .select({ n: count() })
       .from(registrations)
@@ -294,6 +313,8 @@ export function notify(
   kind: TemplateKind,
   position: number | null = null,
   until: Date | null = null,
+  /** The token of the link just made for `reg` (insertRegistration): derived again otherwise. */
+  manageToken?: string,
 ) {
   if (!reg.email) return;
   enqueueEmail(tx, {
@@ -305,7 +326,7 @@ export function notify(
       locale: reg.locale === "zh-CN" ? "zh-CN" : "en",
       fullName: reg.fullName,
       code: reg.code,
-      manageUrl: manageUrl(reg.locale, manageTokenOf(tx, reg)),
+      manageUrl: manageUrl(reg.locale, manageToken ?? manageTokenOf(tx, reg)),
       position,
       ...(until ? { minutesLeft: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)) } : {}),
     },
@@ -425,18 +446,17 @@ function registerWhileOpenIn(tx: Tx, input: RegistrationInput, options: SelfRegi
  * are deleted as new ones arrive, so the table holds at most an hour of (hashed) addresses.
  */
 function takeAttempt(tx: Tx, addressKey: string, now: Date): LimitedResult | null {
-  const since = new Date(now.getTime() - HOUR_MS);
-  tx.delete(registrationAttempts).where(lt(registrationAttempts.createdAt, since)).run();
+  // The prepared statements run on the connection of `tx` (the process's one).
+  void tx;
+  const since = new Date(now.getTime() - HOUR_MS).getTime();
+  const { dropAttemptsBefore, recentAttempts, addAttempt } = statements();
+  dropAttemptsBefore.run({ since });
   const limit = registrationsPerHour();
-  const recent = tx
-    .select({ n: count(), oldest: sql<number>`min(${registrationAttempts.createdAt})` })
-    .from(registrationAttempts)
-    .where(and(eq(registrationAttempts.addressKey, addressKey), gte(registrationAttempts.createdAt, since)))
-    .get();
+  const recent = recentAttempts.get({ addressKey, since });
   if ((recent?.n ?? 0) >= limit) {
     return { kind: "limited", limit, retryAfterSeconds: retryAfterSeconds(recent?.oldest ?? now.getTime(), now) };
   }
-  tx.insert(registrationAttempts).values({ addressKey, createdAt: now }).run();
+  addAttempt.run({ addressKey, createdAt: now });
   return null;
 }
 
@@ -583,7 +603,7 @@ export function insertRegistration(tx: Tx, request: NewRegistrationRequest): Ins
         ? "confirm-request"
         : "approval-request"
       : FIRST_EMAIL[registration.status as "confirmed" | "waiting"];
-  notify(tx, registration, email, position, registration.pendingUntil);
+  notify(tx, registration, email, position, registration.pendingUntil, token);
   const byConsole = request.whenFull !== "waitlist";
   audit(tx, request.actor ?? `attendee:${registration.code}`, request.action, registration.id, null, {
     status: registration.status,
