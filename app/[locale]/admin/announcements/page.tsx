@@ -117,7 +117,7 @@ async function AnnouncementDetail({
   return (
     <>
       <h2 className="mt-4 text-2xl font-semibold">
-        {pick(locale, a.subjectEn, a.subjectZh)} <span className="text-base font-normal text-slate-600">({t(`status.${a.status}`)}, {t(`kindShort.${a.kind}`)})</span>
+        {pick(locale, a.subjectEn, a.subjectZh)} <span className="text-base font-normal text-slate-600">{t("statusAndKind", { status: t(`status.${a.status}`), kind: t(`kindShort.${a.kind}`) })}</span>
       </h2>
       {!draft && a.sentAt && <p className="mt-2">{t("sentAt", { when: when.format(a.sentAt), rate: ratePerMinute() })}</p>}
       <h3 className="mt-6 text-xl font-semibold">{t("previewHeading")}</h3>
