@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import en from "../../messages/en.json";
 import zh from "../../messages/zh-CN.json";
-import { daysBetween, minutesOfDay, zonedDate, zonedToInstant } from "../time";
+import { daysOf, type EditionFacts } from "../edition";
+import { minutesOfDay, zonedDate, zonedToInstant } from "../time";
 import type { PublicMaterials } from "../materials/public";
 import { scheduleGuid } from "./uuid";
 import { durationText, zonedClock, zonedIso } from "./zoned";
@@ -38,16 +39,9 @@ export type ScheduleSource = {
    * permanentPrefix in lib/edition.ts); "" links to the unprefixed ones.
    */
   editionPrefix?: string;
-  event: {
+  event: EditionFacts & {
     /** Also the conference acronym: `caf2024`. */
     slug: string;
-    nameEn: string;
-    nameZh: string;
-    venueEn: string;
-    venueZh: string;
-    timeZone: string;
-    startDate: string;
-    endDate: string;
   };
   /** Every room, in the order the agenda shows them. */
   rooms: { slug: string; nameEn: string; capacity: number | null }[];
@@ -219,7 +213,7 @@ export function buildSchedule(source: ScheduleSource): Schedule {
 
   const dates = [
     ...new Set([
-      ...daysBetween(event.startDate, event.endDate),
+      ...daysOf(event),
       ...sessions.map((s) => zonedDate(s.startsAt, tz)),
     ]),
   ].sort();
