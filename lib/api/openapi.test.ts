@@ -4,7 +4,8 @@ import { seededEdition as event } from "../test-fixtures/edition";
 import { daysOf } from "../edition";
 import { openApiDocument as documentFor } from "./openapi";
 import { openApiValidator } from "./openapi-validator";
-import { MAX_TEXT, parseRegistration } from "./registration-request";
+import { MAX_TEXT } from "../registration/input";
+import { parseRegistration } from "./registration-request";
 
 // The seeded edition: the document of its days and zone.
 const openApiDocument = documentFor(event);

@@ -8,7 +8,9 @@ import { attendeeCategories } from "../registration/categories";
 import { registrationStatuses } from "../registration/statuses";
 import { pendingReasons } from "../registration/mode";
 import { daysOf, editionValues, type EditionFacts } from "../edition";
-import { fieldErrorCodes, MAX_TEXT } from "./registration-request";
+import { MAX_TEXT } from "../registration/input";
+import { locales } from "../localized";
+import { fieldErrorCodes } from "./registration-request";
 import { MAX_BODY_BYTES } from "./limits";
 import { readPaths, readSchemas } from "./openapi-read";
 
@@ -300,7 +302,7 @@ export function openApiDocument(edition: EditionFacts) {
             },
             consent: { const: true, description: "Agreement to the privacy notice; required." },
             locale: {
-              enum: ["en", "zh-CN"],
+              enum: [...locales],
               default: "en",
               description: "Language of the emails.",
             },
@@ -397,7 +399,7 @@ export function openApiDocument(edition: EditionFacts) {
             dietary: { type: "string" },
             accessibility: { type: "string" },
             newsConsent: { type: "boolean" },
-            locale: { enum: ["en", "zh-CN"] },
+            locale: { enum: [...locales] },
             createdAt: { type: "string", format: "date-time" },
           },
           additionalProperties: false,

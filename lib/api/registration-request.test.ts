@@ -5,9 +5,9 @@ import {
   fieldErrorCodes,
   fieldErrorMessages,
   fieldMessages,
-  MAX_TEXT,
   parseRegistration,
 } from "./registration-request";
+import { MAX_TEXT } from "../registration/input";
 
 const days = daysOf(event);
 

@@ -44,17 +44,6 @@ export const fieldErrorMessages = (days: EditionDays): Record<FieldErrorCode, st
   invitationUsedUp: "This invitation code has already been used by as many people as it admits.",
 });
 
-/** The longest value of each text field, as lib/registration/input.ts checks it (after trimming). */
-export const MAX_TEXT = {
-  fullName: 120,
-  email: 254,
-  organisation: 160,
-  jobTitle: 120,
-  phone: 32,
-  dietary: 500,
-  accessibility: 500,
-} as const;
-
 export type ParsedRegistration =
   { ok: true; input: RegistrationRequest } | { ok: false; fields: Record<string, FieldErrorCode> };
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { attendeeCategories } from "./categories";
 import { invitationField } from "./invitations";
 import { perDays, type EditionDays } from "../edition";
+import { locales } from "../localized";
 
 /** Error codes, each with a message in messages/*.json under "registration.errors". */
 export type FieldError =
@@ -16,6 +17,20 @@ export type FieldError =
   | "consentRequired"
   | "invalidType"
   | "invalidInvitation";
+
+/**
+ * The longest value of each text field, after trimming: the rule here, and the maxLength that
+ * the API's description (lib/api/openapi.ts) documents.
+ */
+export const MAX_TEXT = {
+  fullName: 120,
+  email: 254,
+  organisation: 160,
+  jobTitle: 120,
+  phone: 32,
+  dietary: 500,
+  accessibility: 500,
+} as const;
 
 const text = (max: number, required = true) =>
   z
@@ -40,7 +55,7 @@ export function daysField(days: EditionDays) {
 export const detailsSchema = perDays((days: EditionDays) =>
   z.strictObject(
     {
-      fullName: text(120),
+      fullName: text(MAX_TEXT.fullName),
       email: z
         .string({ error: "invalidType" })
         .transform((s) => s.trim())
@@ -48,26 +63,26 @@ export const detailsSchema = perDays((days: EditionDays) =>
           z
             .string()
             .min(1, { error: "required" })
-            .max(254, { error: "tooLong" })
+            .max(MAX_TEXT.email, { error: "tooLong" })
             .pipe(z.email({ error: "invalidEmail" })),
         ),
-      organisation: text(160),
-      jobTitle: text(120),
+      organisation: text(MAX_TEXT.organisation),
+      jobTitle: text(MAX_TEXT.jobTitle),
       phone: z
         .string({ error: "invalidType" })
         .transform((s) => s.trim())
         .pipe(
           z
             .string()
-            .max(32, { error: "tooLong" })
+            .max(MAX_TEXT.phone, { error: "tooLong" })
             .regex(/^$|^\+?[0-9 ()-]{5,32}$/, { error: "invalidPhone" }),
         )
         .optional()
         .transform((s) => s || null),
       category: z.enum(attendeeCategories, { error: "invalidCategory" }),
       days: daysField(days),
-      dietary: text(500, false).optional().default(""),
-      accessibility: text(500, false).optional().default(""),
+      dietary: text(MAX_TEXT.dietary, false).optional().default(""),
+      accessibility: text(MAX_TEXT.accessibility, false).optional().default(""),
       newsConsent: z.boolean({ error: "invalidType" }).optional().default(false),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? "unknownField" : "invalidType") },
@@ -79,7 +94,7 @@ export const registrationSchema = perDays((days: EditionDays) =>
     consent: z.literal(true, { error: "consentRequired" }),
     /** A code from the organizers (lib/registration/invitations.ts): optional. */
     invitationCode: invitationField,
-    locale: z.enum(["en", "zh-CN"]).optional().default("en"),
+    locale: z.enum(locales).optional().default("en"),
   }),
 );
 
