@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { inAnotherProcess } from "./test-support";
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -50,16 +50,11 @@ describe("secret", () => {
       const { secret } = loaded.default ?? loaded;
       while (Date.now() < ${startAt}) {}
       process.stdout.write(JSON.stringify(secret("MANAGE_SECRET").toString()));`;
-    const inProcess = () =>
-      new Promise<string>((resolve, reject) => {
-        const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: path.join(dir, "forum.db") };
-        delete env.MANAGE_SECRET;
-        const child = spawn("npx", ["tsx", "--input-type=module", "-e", code], { env, stdio: ["ignore", "pipe", "inherit"] });
-        let out = "";
-        child.stdout.on("data", (chunk) => (out += chunk));
-        child.on("error", reject);
-        child.on("exit", (status) => (status === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!)) : reject(new Error(`exit ${status}`))));
-      });
+    const inProcess = async () => {
+      // Each process makes the secret itself: none is handed down from the test's environment.
+      const out = await inAnotherProcess(code, { DATABASE_PATH: path.join(dir, "forum.db"), MANAGE_SECRET: undefined });
+      return JSON.parse(out.trim().split("\n").at(-1)!) as string;
+    };
     const values = await Promise.all(Array.from({ length: 4 }, inProcess));
     expect(values[0]!.length).toBeGreaterThanOrEqual(40);
     expect(new Set(values).size).toBe(1);

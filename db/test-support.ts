@@ -1,10 +1,11 @@
-// For the database's unit tests: a database of their own, and people who register, each with an
-// address of their own.
+// For the database's unit tests: a database of their own, people who register, each with an
+// address of their own, and other server processes on the same database.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { closeDb, getDb } from "./client";
+import { closeDb, databasePath, getDb } from "./client";
 import { applyMigrations } from "./migrate";
 import { seed } from "./seed";
 
@@ -47,5 +48,25 @@ export function withSeededDatabase(name: string): void {
   afterAll(() => {
     closeDb();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+/**
+ * Runs `code`, the body of an ES module run from the project's root, in a process of its own, as
+ * another server process would run it: on this test file's database unless `env` names another.
+ * Resolves to what it printed; rejects if it exits with an error. A rule that holds in one
+ * process only (a counter in memory, a check before a write) fails the tests that use it.
+ */
+export function inAnotherProcess(code: string, env: Record<string, string | undefined> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", "--conditions=react-server", "--input-type=module", "-e", code], {
+      // A variable set to undefined here is left out of the child's environment.
+      env: { ...process.env, DATABASE_PATH: databasePath(), ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("error", reject);
+    child.on("exit", (status) => (status === 0 ? resolve(out) : reject(new Error(`exit ${status}`))));
   });
 }

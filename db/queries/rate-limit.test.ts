@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { fullAgainAt } from "../../lib/http/rate-limit";
-import { databasePath, getDb } from "../client";
+import { getDb } from "../client";
 import { rateLimitBuckets } from "../schema";
-import { withSeededDatabase } from "../test-support";
+import { inAnotherProcess, withSeededDatabase } from "../test-support";
 import { bucketCount, bucketKey, sweepBuckets, takeFromBucket, takeFromBucketSoon } from "./rate-limit";
 
 withSeededDatabase("rate-limit");
@@ -12,7 +11,7 @@ let n = 0;
 const uniqueKey = () => `test-${++n}-${process.pid}`;
 
 /** One process of its own on the same database file, taking `count` requests as fast as it can. */
-function takesInAnotherProcess(key: string, count: number, limit: number, startAt: number): Promise<number> {
+async function takesInAnotherProcess(key: string, count: number, limit: number, startAt: number): Promise<number> {
   const code = `
     const loaded = await import("./db/queries/rate-limit.ts");
     const { takeFromBucket } = loaded.default ?? loaded;
@@ -21,16 +20,7 @@ function takesInAnotherProcess(key: string, count: number, limit: number, startA
     // One instant for every take, so that no token refills while they run.
     for (let i = 0; i < ${count}; i++) if (takeFromBucket(${JSON.stringify(key)}, ${startAt}, ${limit}).ok) ok++;
     console.log(ok);`;
-  return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "--conditions=react-server", "--input-type=module", "-e", code], {
-      env: { ...process.env, DATABASE_PATH: databasePath() },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    child.on("error", reject);
-    child.on("exit", (status) => (status === 0 ? resolve(Number(out.trim())) : reject(new Error(`exit ${status}`))));
-  });
+  return Number((await inAnotherProcess(code)).trim());
 }
 
 describe("the rate limit in the database", () => {

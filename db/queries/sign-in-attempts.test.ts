@@ -1,7 +1,6 @@
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { closeDb, databasePath } from "../client";
-import { withSeededDatabase } from "../test-support";
+import { closeDb } from "../client";
+import { inAnotherProcess, withSeededDatabase } from "../test-support";
 import { attemptKeys, attemptRecords, reserveAttempt } from "./sign-in-attempts";
 import { authenticate, createUser } from "./users";
 
@@ -12,7 +11,7 @@ let n = 0;
 const uniqueEmail = () => `throttled-${++n}-${process.pid}@forum.test`;
 
 /** One process of its own on the same database file, making `count` attempts as fast as it can. */
-function attemptsInAnotherProcess(email: string, address: string, count: number, startAt: number): Promise<number> {
+async function attemptsInAnotherProcess(email: string, address: string, count: number, startAt: number): Promise<number> {
   const code = `
     const loaded = await import("./db/queries/sign-in-attempts.ts");
     const { attemptKeys, reserveAttempt } = loaded.default ?? loaded;
@@ -21,16 +20,7 @@ function attemptsInAnotherProcess(email: string, address: string, count: number,
     let ok = 0;
     for (let i = 0; i < ${count}; i++) if (reserveAttempt(keys).ok) ok++;
     console.log(ok);`;
-  return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "--conditions=react-server", "--input-type=module", "-e", code], {
-      env: { ...process.env, DATABASE_PATH: databasePath() },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    child.on("error", reject);
-    child.on("exit", (status) => (status === 0 ? resolve(Number(out.trim())) : reject(new Error(`exit ${status}`))));
-  });
+  return Number((await inAnotherProcess(code)).trim());
 }
 
 describe("sign-in attempts in the database", () => {
