@@ -4,6 +4,7 @@ import { attendeeCategories } from "./categories";
 import { invitationField } from "./invitations";
 import { perDays, type EditionDays } from "../edition";
 import { locales } from "../localized";
+import { trimmedText } from "../trimmed-text";
 
 /** Error codes, each with a message in messages/*.json under "registration.errors". */
 export type FieldError =
@@ -32,15 +33,7 @@ export const MAX_TEXT = {
   accessibility: 500,
 } as const;
 
-const text = (max: number, required = true) =>
-  z
-    .string({ error: "invalidType" })
-    .transform((s) => s.trim())
-    .pipe(
-      required
-        ? z.string().min(1, { error: "required" }).max(max, { error: "tooLong" })
-        : z.string().max(max, { error: "tooLong" }),
-    );
+const text = (max: number, required = true) => trimmedText(max, { required });
 
 /** The days attended: days of the edition only, each once, in the edition's order. */
 export function daysField(days: EditionDays) {

@@ -1,5 +1,6 @@
 /** What a speaker profile may contain: the console's one set of rules for create and edit. */
 import { z } from "zod";
+import { trimmedText } from "../trimmed-text";
 
 /** Error codes, each with a message under "speakersAdmin.errors" in messages/*.json. */
 export type SpeakerFieldError = "required" | "tooLong" | "invalidType";
@@ -11,15 +12,7 @@ export const SPEAKER_LIMITS = {
   bio: 4000,
 } as const;
 
-const text = (max: number, required = false) =>
-  z
-    .string({ error: "invalidType" })
-    .transform((s) => s.trim())
-    .pipe(
-      required
-        ? z.string().min(1, { error: "required" }).max(max, { error: "tooLong" })
-        : z.string().max(max, { error: "tooLong" }),
-    );
+const text = (max: number, required = false) => trimmedText(max, { required });
 
 export const speakerSchema = z.strictObject(
   {
