@@ -4,7 +4,7 @@ import { getDb } from "../client";
 import { checkIns, registrations, type Registration } from "../schema";
 import { type EmailKind } from "../../lib/email/kinds";
 import { recordAudit } from "./audit";
-import { capacity, expireHolds, insertRegistration, notify, registrationEdition, seatsTaken, waitingPosition } from "./registrations";
+import { capacity, detailColumns, expireHolds, insertRegistration, notify, registrationEdition, seatsTaken, waitingPosition } from "./registrations";
 import { emailKey } from "../../lib/registration/input";
 import type { AttendeeInput } from "../../lib/attendees/input";
 import { place, type SeatCount } from "../../lib/registration/seats";
@@ -142,25 +142,6 @@ export function findAttendee(code: string, eventId: number): AttendeeDetail | nu
 
 export type { AttendeeInput };
 
-/** The registration columns an organizer's form sets, when adding and when editing. */
-function detailColumns(input: AttendeeInput, key: string) {
-  return {
-    fullName: input.fullName,
-    altName: input.altName,
-    email: input.email,
-    emailKey: key,
-    organisation: input.organisation,
-    jobTitle: input.jobTitle,
-    phone: input.phone,
-    category: input.category,
-    days: input.days,
-    dietary: input.dietary,
-    accessibility: input.accessibility,
-    consentNews: input.newsConsent,
-    locale: input.locale,
-  };
-}
-
 export type UpdateAttendeeResult =
   | { ok: true; registration: Registration }
   | { ok: false; reason: "notFound" | "cancelled" | "emailTaken" };
@@ -179,7 +160,8 @@ export function updateAttendee(id: number, input: AttendeeInput, actor: string, 
       if (key !== reg.emailKey && tx.select({ id: r.id }).from(r).where(and(eq(r.eventId, eventId), eq(r.emailKey, key))).get()) {
         return { ok: false, reason: "emailTaken" } as const;
       }
-      const changes = detailColumns(input, key);
+      // The public form's details, and what only the console sets.
+      const changes = { ...detailColumns(input, key), altName: input.altName, locale: input.locale };
       const row = tx
         .update(r)
         .set({ ...changes, updatedAt: new Date(), version: sql`${r.version} + 1` })

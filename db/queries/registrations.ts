@@ -551,6 +551,26 @@ export type InsertResult =
   | { kind: "duplicate"; registration: Registration }
   | { kind: "full"; seats: SeatCount };
 
+/**
+ * The columns of a person's details, as the form, the API, the manage page and the console give
+ * them: the one place that names where each field is kept.
+ */
+export function detailColumns(details: DetailsInput, key: string) {
+  return {
+    fullName: details.fullName,
+    email: details.email,
+    emailKey: key,
+    organisation: details.organisation,
+    jobTitle: details.jobTitle,
+    phone: details.phone,
+    category: details.category,
+    days: details.days,
+    dietary: details.dietary,
+    accessibility: details.accessibility,
+    consentNews: details.newsConsent,
+  };
+}
+
 const FIRST_EMAIL = { confirmed: "confirmation", waiting: "waiting" } as const;
 
 /**
@@ -577,18 +597,8 @@ export function insertRegistration(tx: Tx, request: NewRegistrationRequest): Ins
     code: registrationCode(),
     ...columns,
     status,
-    fullName: details.fullName,
+    ...detailColumns(details, key),
     altName: details.altName,
-    email: details.email,
-    emailKey: key,
-    organisation: details.organisation,
-    jobTitle: details.jobTitle,
-    phone: details.phone,
-    category: details.category,
-    days: details.days,
-    dietary: details.dietary,
-    accessibility: details.accessibility,
-    consentNews: details.newsConsent,
     privacyConsentAt: now,
     locale: details.locale,
     invitationId: request.invitationId ?? null,
@@ -873,19 +883,7 @@ export function updateDetails(id: number, details: DetailsInput, actor: string):
           .get();
         if (taken) return { ok: false, reason: "emailTaken" } as const;
       }
-      const changes = {
-        fullName: details.fullName,
-        email: details.email,
-        emailKey: key,
-        organisation: details.organisation,
-        jobTitle: details.jobTitle,
-        phone: details.phone,
-        category: details.category,
-        days: details.days,
-        dietary: details.dietary,
-        accessibility: details.accessibility,
-        consentNews: details.newsConsent,
-      };
+      const changes = detailColumns(details, key);
       const row = tx
         .update(registrations)
         .set({ ...changes, updatedAt: new Date(), version: sql`${registrations.version} + 1` })
