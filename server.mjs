@@ -21,6 +21,7 @@ import { createPageCopy, pageCopyBytes } from "./server/page-copy.mjs";
 import { processCount } from "./server/process-count.mjs";
 import { contentSecurityPolicy, inlineScriptHashes, overHttps, securityHeaders } from "./server/security-headers.mjs";
 import { trustedHops } from "./server/trust-proxy.mjs";
+import { deferFrameworkScripts, wakesOnInteraction } from "./server/wake-on-interaction.mjs";
 
 /**
  * @typedef {import("node:http").IncomingMessage} IncomingMessage
@@ -117,7 +118,8 @@ function handleAndCapture(req, res, key, handle, pages) {
       for (const [name, value] of Object.entries(res.getHeaders())) {
         if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = typeof value === "number" ? String(value) : value;
       }
-      const body = Buffer.concat(chunks);
+      const whole = Buffer.concat(chunks);
+      const body = wakesOnInteraction(key) ? deferFrameworkScripts(whole) : whole;
       try {
         pages.offer(key, startedAt, { status: res.statusCode, headers, body, scripts: inlineScriptHashes(body) });
       } catch (error) {
@@ -248,7 +250,7 @@ async function main() {
     if (entry) return send(req, res, entry, https);
     // Innermost first: the compressor sees what hashInlineScripts lets through, plain.
     compressResponse(req, res);
-    hashInlineScripts(res, https);
+    hashInlineScripts(res, https, key !== null && wakesOnInteraction(key) ? deferFrameworkScripts : undefined);
     if (key === null) return handle(req, res);
     return handleAndCapture(req, res, key, handle, pages);
   });

@@ -15,6 +15,7 @@ export function StarButton({ slug, labels, labelled, className = "" }: Props) {
   return (
     <button
       type="button"
+      data-star={slug}
       aria-pressed={starred}
       aria-label={labels.name}
       title={starred ? labels.remove : labels.add}

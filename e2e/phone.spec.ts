@@ -43,6 +43,16 @@ test.describe("agenda on a phone", () => {
     await agenda.expectCount(11);
   });
 
+  test("a star tapped before the page has woken (the first touch wakes it) is kept", async ({ page }) => {
+    await page.goto("/en/agenda?day=2024-07-12", { waitUntil: "networkidle" });
+    // Not yet woken: the page is the HTML and its small script (server/wake-on-interaction.mjs).
+    await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
+    const star = page.getByRole("button", { name: `Star ${day2First}`, exact: true }).filter({ visible: true });
+    await star.tap();
+    await expect(star).toHaveAttribute("aria-pressed", "true");
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  });
+
   test("the Chinese agenda works too", async ({ page }) => {
     const agenda = new AgendaPage(page, "zh-CN");
     await agenda.goto("?day=2024-07-12");

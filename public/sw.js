@@ -79,6 +79,11 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(cacheFirst(request));
     return;
   }
+  // The page's own small script (offline notice, feedback links): its name stays, so the network first.
+  if (url.pathname === "/wake.js") {
+    event.respondWith(networkFirst(request, ASSETS));
+    return;
+  }
   if (request.mode === "navigate" && TICKET.test(url.pathname)) {
     event.respondWith(keptOnly(request, url.origin + url.pathname));
     return;

@@ -27,8 +27,10 @@ export function chunkBytes(chunk, encoding) {
  * rendered ahead are served from the page copy with their hashes.
  * @param {import("node:http").ServerResponse} res
  * @param {boolean} https whether the client reached us over HTTPS (the policy then upgrades requests)
+ * @param {(html: Buffer) => Buffer} [rewrite] applied to the whole page before it is hashed and sent
+ *   (server/wake-on-interaction.mjs); not to a page Next has already compressed
  */
-export function hashInlineScripts(res, https) {
+export function hashInlineScripts(res, https, rewrite) {
   const patched = /** @type {Patchable} */ (/** @type {unknown} */ (res));
   const original = { writeHead: patched.writeHead, flushHeaders: patched.flushHeaders, write: patched.write, end: patched.end };
   /** @type {boolean | null} */
@@ -70,7 +72,8 @@ export function hashInlineScripts(res, https) {
     if (!isHtml()) return original.end.call(res, chunk, encoding, cb);
     keep(chunk, encoding);
     const done = [chunk, encoding, cb].find((arg) => typeof arg === "function");
-    const body = Buffer.concat(chunks);
+    /** @type {Buffer} */
+    let body = Buffer.concat(chunks);
     const coding = String(res.getHeader("content-encoding") || "").toLowerCase();
     const decode = DECODE[coding];
     /** @type {Buffer} */
@@ -80,6 +83,7 @@ export function hashInlineScripts(res, https) {
     } catch {
       // Not decodable: the policy lists no inline script, which fails safe.
     }
+    if (rewrite && !decode) plain = body = rewrite(body);
     res.setHeader("content-security-policy", contentSecurityPolicy(inlineScriptHashes(plain), https));
     res.removeHeader("transfer-encoding");
     if (!res.headersSent) res.setHeader("content-length", body.length);

@@ -4,9 +4,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ErrorCopyProvider } from "@/components/error-copy";
 import { OfflineNotice } from "@/components/offline-notice";
-import { ServiceWorker } from "@/components/service-worker";
+import { HydrationSignal } from "@/components/hydration-signal";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { WakeScript } from "@/components/wake-script";
 import { getEvent } from "@/db/queries/event";
 import { pageMetadata } from "@/i18n/metadata";
 import { editionName } from "@/lib/edition";
@@ -42,7 +43,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         </a>
         {/* No catalogue here: the islands of a page take theirs (components/client-messages.tsx). */}
         <ErrorCopyProvider copy={{ title: error("title"), body: error("body"), retry: error("retry") }}>
-          <ServiceWorker />
+          <HydrationSignal />
           <OfflineNotice locale={locale} offline={offline("offline")} savedCopy={offline.raw("savedCopy") as string} />
           <SiteHeader name={editionName(getEvent(), locale)} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
@@ -50,6 +51,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
           </main>
           <SiteFooter />
         </ErrorCopyProvider>
+        <WakeScript />
       </body>
     </html>
   );

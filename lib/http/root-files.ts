@@ -14,6 +14,7 @@ export const ROOT_FILES: ReadonlySet<string> = new Set([
   "/manifest.webmanifest",
   "/icon.png",
   "/sw.js",
+  "/wake.js",
 ]);
 
 const FIRST_SEGMENT_WITH_DOT = /^\/[^/]*\.[^/]*(\/|$)/;
