@@ -44,7 +44,7 @@ test.describe("agenda on a phone", () => {
   });
 
   test("a star tapped before the page has woken (the first touch wakes it) is kept", async ({ page }) => {
-    await page.goto("/en/agenda?day=2024-07-12", { waitUntil: "networkidle" });
+    await page.goto("/en/agenda/2024-07-12", { waitUntil: "networkidle" });
     // Not yet woken: the page is the HTML and its small script (server/wake-on-interaction.mjs).
     await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
     const star = page.getByRole("button", { name: `Star ${day2First}`, exact: true }).filter({ visible: true });

@@ -53,6 +53,14 @@ test.describe("pages that wake on interaction", () => {
     expect(scripts).toEqual(["/wake.js"]);
   });
 
+  test("an address with filters wakes at once: the HTML rendered ahead is the agenda unfiltered", async ({ page }) => {
+    const agenda = new AgendaPage(page);
+    await page.goto("/en/agenda?type=workshop");
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await expect(agenda.type).toHaveValue("workshop");
+    await agenda.expectTitles(["Workshop: Software-Defined Vehicle Architecture"]);
+  });
+
   test("a query typed and a filter chosen before React is ready are applied once it is", async ({ page }) => {
     const agenda = new AgendaPage(page);
     await page.goto("/en/agenda");

@@ -87,6 +87,11 @@
   }
 
   if (state === "asleep") {
+    // The HTML rendered ahead is the page without its address's query (filters, a day: ?day=) or a
+    // recording's moment (#t=): React applies those, so such an address wakes at once. `?now=` is
+    // this script's own (now-and-next).
+    const query = [...new URLSearchParams(window.location.search).keys()].some((key) => key !== "now");
+    if (query || window.location.hash.startsWith("#t=")) wake();
     const intents = ["pointerdown", "touchstart", "keydown", "focusin"];
     for (const type of intents) window.addEventListener(type, wake, { capture: true, passive: true, once: true });
     // A mouse moving over the page: a desktop, where loading early costs little and saves the wait.
