@@ -458,7 +458,12 @@ async function warmUp() {
   for (const page of pages) {
     for (const found of assetsOf(text(await mustGet(agent, page.path)))) assets.add(found);
     const pathname = page.path.split("?")[0] ?? page.path;
-    for (const segment of ["/_tree", page.segment, "/$d$locale"]) {
+    const tree = prefetchRequest(pathname, "/_tree", `/${page.locale}`);
+    // The router fetches a layout's segment only if the tree does not say its data is inlined into
+    // its child's (PrefetchHint.InlinedIntoChild, 64, set by Next's build where a segment is small).
+    const hint = /"n":"locale"[^\n]*?"h":(\d+)/.exec(text(await mustGet(agent, tree.path, tree.headers)))?.[1];
+    const layoutInlined = (Number(hint ?? 0) & 64) !== 0;
+    for (const segment of layoutInlined ? [page.segment] : [page.segment, "/$d$locale"]) {
       const prefetch = prefetchRequest(pathname, segment, `/${page.locale}`);
       await mustGet(agent, prefetch.path, prefetch.headers);
     }
