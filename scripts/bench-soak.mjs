@@ -144,7 +144,7 @@ const check = (ok, message) => {
 
 /** @type {import("./lib/prod-server.mjs").ProductionServer} */
 let server;
-/** @type {{ pages: import("./lib/soak-traffic.mjs").Pages, assets: string[], speakers: string[], quotes: number[] }} */
+/** @type {{ pages: import("./lib/soak-traffic.mjs").Pages, assets: string[], layoutInlined?: boolean, speakers: string[], quotes: number[] }} */
 let site;
 /** @type {ReturnType<typeof actionIds>} Server Action ids */
 let ids;
@@ -463,6 +463,7 @@ async function warmUp() {
     // its child's (PrefetchHint.InlinedIntoChild, 64, set by Next's build where a segment is small).
     const hint = /"n":"locale"[^\n]*?"h":(\d+)/.exec(text(await mustGet(agent, tree.path, tree.headers)))?.[1];
     const layoutInlined = (Number(hint ?? 0) & 64) !== 0;
+    site.layoutInlined = layoutInlined;
     for (const segment of layoutInlined ? [page.segment] : [page.segment, "/$d$locale"]) {
       const prefetch = prefetchRequest(pathname, segment, `/${page.locale}`);
       await mustGet(agent, prefetch.path, prefetch.headers);
@@ -744,7 +745,7 @@ async function main() {
   ids = actionIds(RUN_DIR);
 
   const agent = clientAgent();
-  site = { ...(await publicPages(server.url, agent)), assets: [] };
+  site = { ...(await publicPages(server.url, agent)), assets: [], layoutInlined: false };
   for (let i = 0; i < STAFF; i++) {
     const jar = new CookieJar();
     await signIn(server.url, agent, jar, {

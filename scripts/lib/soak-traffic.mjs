@@ -125,12 +125,14 @@ function randomPage(pages, locale = pick(LOCALES)) {
 }
 
 /**
- * Static files a page load fetches: its scripts and style sheets, the icon, the service worker.
+ * Static files a page load fetches: its scripts and style sheets, the icon, the service worker, and
+ * the scripts a page that wakes on interaction lists for when it wakes (`data-chunks`).
  * @param {string} html
  */
 export function assetsOf(html) {
   /** @type {Set<string>} */
   const found = new Set();
+  for (const match of html.matchAll(/data-chunks="([^"]+)"/g)) for (const src of (match[1] ?? "").split(" ")) if (src) found.add(src);
   for (const match of html.matchAll(
     /(?:src|href)="(\/(?:_next\/static\/[^"]+|icon\.png[^"]*|manifest\.webmanifest))"/g,
   )) {
@@ -141,7 +143,7 @@ export function assetsOf(html) {
 
 /**
  * The request of one browsing step.
- * @param {{ pages: Pages, assets: string[] }} site
+ * @param {{ pages: Pages, assets: string[], layoutInlined?: boolean }} site
  */
 export function browseRequest(site) {
   const sub = weighted(BROWSE_MIX);
@@ -165,10 +167,11 @@ export function browseRequest(site) {
     };
   }
   // Prefetches for the links in view on the page the visitor is on: the route tree, the page
-  // segment, now and then the locale layout segment.
+  // segment, now and then the locale layout segment (never where the tree says Next's build inlined
+  // it into its child's, as the router does).
   const from = randomPage(site.pages, page.locale).path.split("?")[0] ?? "";
   const pathname = page.path.split("?")[0] ?? "";
-  const segment = weighted({ "/_tree": 45, [page.segment]: 45, "/$d$locale": 10 });
+  const segment = weighted(site.layoutInlined ? { "/_tree": 50, [page.segment]: 50 } : { "/_tree": 45, [page.segment]: 45, "/$d$locale": 10 });
   return { sub, ...prefetchRequest(pathname, segment, from) };
 }
 
