@@ -20,8 +20,9 @@ test.describe("pages that wake on interaction", () => {
   test("a read page loads only its small script until it is used; a key wakes it and React takes it over", async ({ page }) => {
     const scripts = scriptsOf(page);
     await page.goto("/en/agenda", { waitUntil: "networkidle" });
-    // Idle, as a person reading: still nothing of Next's.
-    await page.waitForTimeout(1_000);
+    // Idle, as a person reading (wake.js installs the service worker only once the page is idle):
+    // still nothing of Next's.
+    await page.evaluate(() => navigator.serviceWorker.ready);
     expect(scripts).toEqual(["/wake.js"]);
     await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
     await page.keyboard.press("Shift");

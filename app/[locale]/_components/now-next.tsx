@@ -36,21 +36,24 @@ export function NowNext({ sessions, timeZone, locale, copy: t }: Props) {
         {t.nowHeading}
       </h2>
       <p className="mt-1 text-sm text-slate-600">{t.illustrative}</p>
-      <p hidden data-part="after" className="mt-2 text-slate-700">
-        {t.afterForum}
-      </p>
-      <p hidden data-part="before" className="mt-2 text-slate-700">
-        {t.beforeForum}
-      </p>
+      <Said part="after" text={t.afterForum} />
+      <Said part="before" text={t.beforeForum} />
       <SessionList part="now-list" sessions={sessions} locale={locale} timeZone={timeZone} />
-      <p hidden data-part="nothing" className="mt-2 text-slate-700">
-        {t.nothingNow}
-      </p>
+      <Said part="nothing" text={t.nothingNow} />
       <h3 hidden data-part="next-heading" className="mt-5 text-lg font-semibold">
         {t.nextHeading}
       </h3>
       <SessionList part="next-list" sessions={sessions} locale={locale} timeZone={timeZone} />
     </section>
+  );
+}
+
+/** One of the box's sentences, shown by the script when it holds. */
+function Said({ part, text }: { part: "after" | "before" | "nothing"; text: string }) {
+  return (
+    <p hidden data-part={part} className="mt-2 text-slate-700">
+      {text}
+    </p>
   );
 }
 
