@@ -4,7 +4,8 @@
 // requests. Each step is, by these weights:
 //   browsing 80 %      a public page (home, agenda and its day tabs, sessions, speakers, quotes,
 //                      my agenda; both languages): the page itself 40 %, a router prefetch for a
-//                      link in view 40 % (exactly as Next's client sends it), a static file 20 %;
+//                      link in view 40 % (as Next's client sends it: the page's route tree, then
+//                      the segments that tree asks for, two or three requests), a static file 20 %;
 //   registration 10 %  POST /api/v1/registrations with unique data, from the client's own address
 //                      (TRUST_PROXY=1 and X-Forwarded-For: the per-address rate limit applies per
 //                      client at its default; 1,000,000 seats, so every registration is confirmed);
@@ -23,8 +24,10 @@
 //
 // It prints the offered and achieved request rates, p50/p95/p99 per kind, errors per kind with
 // examples, and the server's resident memory (VmRSS of server.mjs and its server processes) after a
-// warm-up that loads every public page, prefetch and static file once and saves every form once,
-// at the end, at its peak, and every tenth of the run. Then it reads the edits back (public API and
+// warm-up, at the end, at its peak, and every tenth of the run. The warm-up loads every public page,
+// prefetch and static file once, saves every form once, then sends 60 s of the same traffic, not
+// counted: by then the pages its edits regenerate, Next's caches and the heap have their working
+// size, and memory growing after that is what a leak would show. Then it reads the edits back (public API and
 // pages while the server runs, the database after it stopped) and checks the registrations and
 // check-ins in the database.
 //
@@ -40,7 +43,8 @@
 // the build in NEXT_DIST_DIR (default .next-soak; the server runs on a copy in .next-soak-run, since
 // it writes the pages it regenerates into its build folder), SOAK_PORT (3500), SOAK_DB
 // (./data/soak.db), SOAK_STAFF (3), SOAK_ORGANIZERS (2), SOAK_PREREGISTERED (300 people registered
-// before the run, to check in); SOAK_MIX and SOAK_EDIT_MIX change the weights ("browse=100",
+// before the run, to check in), SOAK_WARMUP_SECONDS (60; 0 measures from the first request);
+// SOAK_MIX and SOAK_EDIT_MIX change the weights ("browse=100",
 // "agenda=1"), to study one kind alone; SOAK_SERVER_ARGS are flags for the server's node
 // ("--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { execFileSync } from "node:child_process";
@@ -54,7 +58,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { startProductionServer } from "./lib/prod-server.mjs";
 import { positiveInteger, positiveNumber, runWithServer } from "./lib/script-env.mjs";
-import { prefetchRequest } from "./lib/next-client.mjs";
+import { layoutInlinedIn, prefetchRequest } from "./lib/next-client.mjs";
 import { clientAgent, CookieJar, request, signIn, text } from "./lib/soak-http.mjs";
 import { cpuSeconds, errorOf, fmt, mb, memoryWatch, rss, Stats } from "./lib/soak-stats.mjs";
 import {
@@ -97,6 +101,8 @@ const SKIP_BUILD = flag("SKIP_BUILD") || flag("BENCH_SKIP_BUILD");
 const STAFF = positiveInteger("SOAK_STAFF", 3);
 const ORGANIZERS = positiveInteger("SOAK_ORGANIZERS", 2);
 const PREREGISTERED = positiveInteger("SOAK_PREREGISTERED", 300);
+// 0 is allowed: measure from the first request on.
+const WARM_SECONDS = process.env.SOAK_WARMUP_SECONDS === "0" ? 0 : positiveNumber("SOAK_WARMUP_SECONDS", 60);
 
 /**
  * "browse=80,register=10" → { browse: 80, register: 10 }, for the weights given in the environment;
@@ -144,7 +150,7 @@ const check = (ok, message) => {
 
 /** @type {import("./lib/prod-server.mjs").ProductionServer} */
 let server;
-/** @type {{ pages: import("./lib/soak-traffic.mjs").Pages, assets: string[], layoutInlined?: boolean, speakers: string[], quotes: number[] }} */
+/** @type {{ pages: import("./lib/soak-traffic.mjs").Pages, assets: string[], speakers: string[], quotes: number[] }} */
 let site;
 /** @type {ReturnType<typeof actionIds>} Server Action ids */
 let ids;
@@ -207,14 +213,42 @@ function record(kind, sub, answer, error, example) {
 
 /** @param {Agent} agent @param {string} address */
 async function browse(agent, address) {
-  const { sub, path: pathname, headers } = browseRequest(site);
-  const answer = await request(server.url, agent, {
-    path: pathname,
-    headers: { ...headers, "x-forwarded-for": address },
-  });
-  record("browse", sub, answer, errorOf(answer, 200), () => `GET ${pathname}`);
-  // Where the answer came from: server.mjs's copy, Next's cache, or a render on demand (after an
-  // edit revalidated the page).
+  const step = browseRequest(site);
+  if (step.sub !== "prefetch") {
+    const answer = await request(server.url, agent, {
+      path: step.path,
+      headers: { ...step.headers, "x-forwarded-for": address },
+    });
+    record("browse", step.sub, answer, errorOf(answer, 200), () => `GET ${step.path}`);
+    countSource(step.sub, answer);
+    return;
+  }
+  /** @param {string} segment */
+  const prefetch = async (segment) => {
+    const { path: pathname, headers } = prefetchRequest(step.pathname, segment, step.from);
+    const answer = await request(server.url, agent, {
+      path: pathname,
+      headers: { ...headers, "x-forwarded-for": address },
+    });
+    const error = errorOf(answer, 200);
+    // The address is the same for each of a page's segments: the error names the segment.
+    record("browse", "prefetch", answer, error && `${error}, segment ${segment}`, () => `GET ${pathname}`);
+    countSource("prefetch", answer);
+    return answer;
+  };
+  const tree = await prefetch("/_tree");
+  if (tree.status !== 200) return;
+  await prefetch(step.segment);
+  if (!layoutInlinedIn(text(tree))) await prefetch("/$d$locale");
+}
+
+/**
+ * Where an answer came from: server.mjs's copy, Next's cache, or a render on demand (after an edit
+ * revalidated the page).
+ * @param {string} sub
+ * @param {Answer} answer
+ */
+function countSource(sub, answer) {
   const from = (pageSources[sub] ??= { total: 0, copy: 0, rendered: 0 });
   from.total++;
   if (answer.headers?.["x-forum-cache"] === "HIT") from.copy++;
@@ -461,9 +495,7 @@ async function warmUp() {
     const tree = prefetchRequest(pathname, "/_tree", `/${page.locale}`);
     // The router fetches a layout's segment only if the tree does not say its data is inlined into
     // its child's (PrefetchHint.InlinedIntoChild, 64, set by Next's build where a segment is small).
-    const hint = /"n":"locale"[^\n]*?"h":(\d+)/.exec(text(await mustGet(agent, tree.path, tree.headers)))?.[1];
-    const layoutInlined = (Number(hint ?? 0) & 64) !== 0;
-    site.layoutInlined = layoutInlined;
+    const layoutInlined = layoutInlinedIn(text(await mustGet(agent, tree.path, tree.headers)));
     for (const segment of layoutInlined ? [page.segment] : [page.segment, "/$d$locale"]) {
       const prefetch = prefetchRequest(pathname, segment, `/${page.locale}`);
       await mustGet(agent, prefetch.path, prefetch.headers);
@@ -651,7 +683,7 @@ function report({ seconds, rssStart, rssEnd, memory, cpu, warm, db }) {
     );
   const change = (rssEnd - rssStart) / rssStart;
   console.log(
-    `Server memory (VmRSS of node server.mjs, pid ${server.pid}, and its server processes): start ${mb(rssStart)} (after the warm-up: ${warm.pages} page addresses with 3 prefetches each and ${warm.assets} static files loaded once, every form saved once, ${warm.preregistered} registrations), end ${mb(rssEnd)} (${change >= 0 ? "+" : ""}${fmt(change * 100)} %), peak ${mb(memory.peak)}.`,
+    `Server memory (VmRSS of node server.mjs, pid ${server.pid}, and its server processes): start ${mb(rssStart)} (after the warm-up: ${warm.pages} page addresses with their prefetches and ${warm.assets} static files loaded once, every form saved once, ${warm.preregistered} registrations${WARM_SECONDS > 0 ? `, then ${WARM_SECONDS} s of traffic` : ""}), end ${mb(rssEnd)} (${change >= 0 ? "+" : ""}${fmt(change * 100)} %), peak ${mb(memory.peak)}.`,
   );
   if (memory.trend.length)
     console.log(`  trend: ${memory.trend.map((t) => `${t.at} s ${mb(t.rss)}`).join(", ")}`);
@@ -745,7 +777,7 @@ async function main() {
   ids = actionIds(RUN_DIR);
 
   const agent = clientAgent();
-  site = { ...(await publicPages(server.url, agent)), assets: [], layoutInlined: false };
+  site = { ...(await publicPages(server.url, agent)), assets: [] };
   for (let i = 0; i < STAFF; i++) {
     const jar = new CookieJar();
     await signIn(server.url, agent, jar, {
@@ -767,11 +799,24 @@ async function main() {
     `Signed in ${STAFF} staff and ${ORGANIZERS} organizers (Auth.js credentials); warming up…`,
   );
   const warm = await warmUp();
+  if (WARM_SECONDS > 0) {
+    // The same traffic, not counted: the pages it regenerates, Next's caches and the heap reach
+    // their working size, so that memory measured from here on shows a leak rather than that.
+    console.log(`Warm-up done; server RSS ${mb(rss(server.pid))}. ${WARM_SECONDS} s of the same traffic, not counted…`);
+    const until = performance.now() + WARM_SECONDS * 1000;
+    await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i, until)));
+    const all = stats.get("all");
+    if (all.errors)
+      failures.push(`Traffic warm-up: ${all.errors} of ${all.times.length} requests failed: ${JSON.stringify([...all.samples])}`);
+    stats.kinds.clear();
+    for (const key of Object.keys(pageSources)) delete pageSources[key];
+    tally.edits = { agenda: 0, speaker: 0, quote: 0 };
+  }
 
   const rssStart = rss(server.pid);
   const cpuStart = cpuSeconds(server.pid);
   const memory = memoryWatch(server.pid, Math.max(10, Math.round(SECONDS / 10)));
-  console.log(`Warm-up done; server RSS ${mb(rssStart)}. Running ${SECONDS} s…`);
+  console.log(`${WARM_SECONDS > 0 ? "Traffic warm-up" : "Warm-up"} done; server RSS ${mb(rssStart)}. Running ${SECONDS} s…`);
   const started = performance.now();
   await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i, started + SECONDS * 1000)));
   const seconds = (performance.now() - started) / 1000;

@@ -57,6 +57,18 @@ export function prefetchRequest(pathname, segment, fromPath) {
 }
 
 /**
+ * Whether a page's route tree (the answer to its `/_tree` prefetch) says the locale layout's data is
+ * inlined into its child's (PrefetchHint.InlinedIntoChild, 64), so that the router asks for the
+ * page's segment alone; otherwise it asks for the layout's segment (`/$d$locale`) too. Next decides
+ * this per page, and a page regenerated after an edit may decide otherwise than the build did.
+ * @param {string} tree
+ */
+export function layoutInlinedIn(tree) {
+  const hint = /"n":"locale"[^\n]*?"h":(\d+)/.exec(tree)?.[1];
+  return (Number(hint ?? 0) & 64) !== 0;
+}
+
+/**
  * Next-Router-State-Tree of a page the browser is on: `segments` from the root, a dynamic one as
  * [param, value]. E.g. [["locale", "en"], "admin", "speakers", ["id", "3"]].
  * @param {Array<string | [string, string]>} segments

@@ -4,6 +4,7 @@ import {
   encodeCall,
   formData,
   cacheBustingParam,
+  layoutInlinedIn,
   prefetchRequest,
   routerStateTree,
 } from "./next-client.mjs";
@@ -28,6 +29,21 @@ describe("the requests the soak benchmark sends as Next's client would", () => {
       path: "/en/sessions/opening-ceremony?_rsc=PucMY76tBtgkgDfk",
       headers: { rsc: "1", "next-router-prefetch": "1", "next-url": "/en/agenda" },
     });
+  });
+
+  it("reads from a page's route tree whether the router asks for the locale layout's segment", () => {
+    // /zh-CN/quotes as the build wrote it (locale: ParentInlinedIntoSelf, 32) and as a regeneration
+    // after an edit wrote it (96: also InlinedIntoChild). Next decides this per render.
+    const tree = (localeHint: number) =>
+      [
+        ':HL["/_next/static/chunks/35xkfrxwsxtk5.css","style"]',
+        '3:[["children",{"s":"__PAGE__","h":160}]]',
+        '2:[["children",{"s":"quotes","h":64,"c":"$Q3"}]]',
+        `1:[["children",{"s":{"n":"locale","t":"d","k":"zh-CN","s":["api","sessions"]},"h":${localeHint},"c":"$Q2"}]]`,
+        '0:{"b":"gfl622H_JZGpO2cMUH5JX","t":{"t":{"s":"","h":80,"c":"$Q1"}}}',
+      ].join("\n");
+    expect(layoutInlinedIn(tree(32))).toBe(false);
+    expect(layoutInlinedIn(tree(96))).toBe(true);
   });
 
   it("encodes the router state tree of a console page", () => {

@@ -3,7 +3,7 @@
 // door, and edit in the console. Each `run…` sends one step's requests and reports them.
 import { createHmac } from "node:crypto";
 import Database from "better-sqlite3";
-import { actionBody, actionHeaders, actionId, actionResult, formData, prefetchRequest, routerStateTree } from "./next-client.mjs";
+import { actionBody, actionHeaders, actionId, actionResult, formData, routerStateTree } from "./next-client.mjs";
 import { request, text } from "./soak-http.mjs";
 
 export const FORUM_DAYS = ["2024-07-11", "2024-07-12", "2024-07-13"];
@@ -142,8 +142,11 @@ export function assetsOf(html) {
 }
 
 /**
- * The request of one browsing step.
- * @param {{ pages: Pages, assets: string[], layoutInlined?: boolean }} site
+ * One browsing step: a page load, a static file, or the prefetch of a link in view. A prefetch is
+ * what the router sends: the page's route tree first (`/_tree`), then the segments that tree asks
+ * for (see layoutInlinedIn), each a request of its own.
+ * @param {{ pages: Pages, assets: string[] }} site
+ * @returns {{ sub: "asset" | "document", path: string, headers: Record<string, string> } | { sub: "prefetch", pathname: string, segment: string, from: string }}
  */
 export function browseRequest(site) {
   const sub = weighted(BROWSE_MIX);
@@ -166,13 +169,9 @@ export function browseRequest(site) {
       },
     };
   }
-  // Prefetches for the links in view on the page the visitor is on: the route tree, the page
-  // segment, now and then the locale layout segment (never where the tree says Next's build inlined
-  // it into its child's, as the router does).
+  // The link is in view on another page of the same language, the one the visitor is on.
   const from = randomPage(site.pages, page.locale).path.split("?")[0] ?? "";
-  const pathname = page.path.split("?")[0] ?? "";
-  const segment = weighted(site.layoutInlined ? { "/_tree": 50, [page.segment]: 50 } : { "/_tree": 45, [page.segment]: 45, "/$d$locale": 10 });
-  return { sub, ...prefetchRequest(pathname, segment, from) };
+  return { sub, pathname: page.path.split("?")[0] ?? "", segment: page.segment, from };
 }
 
 // --- registration ------------------------------------------------------------------------------
