@@ -13,6 +13,7 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { adoptConnection } from "./server/adopt-connection.mjs";
 import { checkActionBody, checkActionHeaders, isPagePost } from "./server/action-precheck.mjs";
 import { compressResponse } from "./server/compress-response.mjs";
 import { negotiateEncoding, varyWithEncoding, weakEtag } from "./server/compression.mjs";
@@ -280,8 +281,7 @@ async function main() {
       // The first process sends connections only, never a listening server.
       if (message === "connection" && socket instanceof net.Socket) {
         if (draining) return socket.destroy();
-        server.emit("connection", socket);
-        socket.resume();
+        adoptConnection(server, socket);
       } else if (message === "drain") drain(server, connections);
     });
     // Without the first process there is no one to hand connections over: finish and go.

@@ -32,4 +32,17 @@ for (const locale of ["en", "zh-CN"]) {
       });
     }
   });
+
+  test(`/${locale}: every console page fits a 360 px phone without sideways scrolling`, async ({ adminPage }) => {
+    await adminPage.setViewportSize({ width: 360, height: 800 });
+    for (const path of CONSOLE) {
+      await adminPage.goto(`/${locale}${path}`);
+      await expect(adminPage.getByRole("heading", { level: 1 })).toBeVisible();
+      const { scrollWidth, clientWidth } = await adminPage.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      expect(scrollWidth, path).toBeLessThanOrEqual(clientWidth);
+    }
+  });
 }

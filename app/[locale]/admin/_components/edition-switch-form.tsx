@@ -13,7 +13,7 @@ export function EditionSwitchForm({ locale, selected, options }: Props) {
   const form = useRef<HTMLFormElement>(null);
   const pathname = usePathname();
   return (
-    <form ref={form} action={switchEditionAction} className="ml-auto flex items-center gap-2">
+    <form ref={form} action={switchEditionAction} className="ml-auto flex min-w-0 max-w-full flex-wrap items-center gap-2">
       <input type="hidden" name="locale" value={locale} />
       {/* Back to the same page, without its query: a filter of one edition means nothing in another. */}
       <input type="hidden" name="back" value={pathname} />
@@ -25,7 +25,7 @@ export function EditionSwitchForm({ locale, selected, options }: Props) {
         name="edition"
         defaultValue={selected}
         onChange={() => form.current?.requestSubmit()}
-        className="rounded-md border border-slate-400 bg-white px-2 py-1"
+        className="min-w-0 max-w-full rounded-md border border-slate-400 bg-white px-2 py-1"
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
