@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Props = { id: string; title: string; tableLabel: string; chart: ReactNode; table: ReactNode };
 
@@ -10,7 +11,7 @@ export function DashboardFigure({ id, title, tableLabel, chart, table }: Props) 
       <div className="mt-3">{chart}</div>
       <details className="mt-3">
         <summary className="cursor-pointer font-medium text-brand-700">{tableLabel}</summary>
-        <div className="mt-2 overflow-x-auto">{table}</div>
+        <TableScroll className="mt-2">{table}</TableScroll>
       </details>
     </section>
   );

@@ -9,6 +9,7 @@ import { consoleEdition } from "@/auth/edition";
 import { listUsers } from "@/db/queries/users";
 import { Link } from "@/i18n/navigation";
 import { isIsoDate, offsetLabel, zonedToInstant } from "@/lib/time";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/audit">): Promise<Metadata> {
   const { locale } = await params;
@@ -77,7 +78,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
       {rows.length === 0 ? (
         <p className="mt-6 text-slate-700">{t("empty")}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
+        <TableScroll className="mt-6">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("title")}</caption>
             <thead>
@@ -116,7 +117,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <nav aria-label={t("pages")} className="mt-4 flex gap-4">
         {page > 1 && <Link href={query(page - 1)} className="font-medium text-brand-700 underline">{t("newer")}</Link>}

@@ -9,6 +9,7 @@ import { pick } from "@/lib/localized";
 import { formatDay, formatTime, zonedDate } from "@/lib/time";
 import { Distribution } from "./_components/distribution";
 import { SortHeader } from "./_components/sort-header";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/feedback">): Promise<Metadata> {
   const { locale } = await params;
@@ -45,7 +46,8 @@ export default async function FeedbackAdminPage({ params, searchParams }: PagePr
       {rows.length === 0 ? (
         <p className="mt-6 text-slate-700">{t("noSessions")}</p>
       ) : (
-        <table className="mt-6 w-full text-left text-sm">
+        <TableScroll className="mt-6">
+        <table className="w-full text-left text-sm">
           <thead>
             <tr>
               <SortHeader column="title" label={t("session")} sort={sort} />
@@ -71,6 +73,7 @@ export default async function FeedbackAdminPage({ params, searchParams }: PagePr
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </div>
   );

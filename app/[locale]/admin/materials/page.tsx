@@ -6,6 +6,7 @@ import { sessionsAwaitingReview } from "@/db/queries/material-proposals";
 import { listSessionsWithMaterials } from "@/db/queries/materials";
 import { Link } from "@/i18n/navigation";
 import { pick } from "@/lib/localized";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Props = PageProps<"/[locale]/admin/materials">;
 
@@ -31,7 +32,8 @@ export default async function MaterialsPage({ params }: Props) {
     <div className="max-w-5xl">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("intro")}</p>
-      <table className="mt-6 w-full border-collapse text-left text-sm">
+      <TableScroll className="mt-6">
+      <table className="w-full border-collapse text-left text-sm">
         <thead>
           <tr className="border-b border-slate-300">
             <th scope="col" className="py-2 pr-4">
@@ -74,6 +76,7 @@ export default async function MaterialsPage({ params }: Props) {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { offsetLabel } from "@/lib/time";
 import { listUsers } from "@/db/queries/users";
 import { NewUserForm } from "./_components/new-user-form";
 import { UserRow } from "./_components/user-row";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/users">): Promise<Metadata> {
   const { locale } = await params;
@@ -26,7 +27,7 @@ export default async function UsersPage({ params }: PageProps<"/[locale]/admin/u
       <p className="mt-2 text-slate-700">{t("intro")}</p>
       <h2 className="mt-6 text-xl font-semibold">{t("addTitle")}</h2>
       <NewUserForm />
-      <div className="mt-8 overflow-x-auto">
+      <TableScroll className="mt-8">
         <table className="w-full text-left">
           <caption className="sr-only">{t("title")}</caption>
           <thead>
@@ -53,7 +54,7 @@ export default async function UsersPage({ params }: PageProps<"/[locale]/admin/u
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

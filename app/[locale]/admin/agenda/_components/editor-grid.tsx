@@ -137,7 +137,7 @@ export function EditorGrid({ dayLabel, rooms, sessions, timeZone, hours, slotPx,
       data-grid-start={gridStart}
       data-grid-end={gridEnd}
       data-slot-px={slotPx}
-      className="mt-4 overflow-x-auto"
+      className="relative mt-4 overflow-x-auto"
     >
       <div className="grid min-w-[40rem] gap-x-1" style={{ gridTemplateColumns: `3.5rem repeat(${rooms.length}, minmax(8rem, 1fr))` }}>
         <div className="py-2 text-xs font-semibold text-slate-600">{t("time")}</div>

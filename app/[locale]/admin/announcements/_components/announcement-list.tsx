@@ -3,13 +3,15 @@ import type { Announcement } from "@/db/schema";
 import type { Progress } from "@/db/queries/announcements";
 import { Link } from "@/i18n/navigation";
 import { pick } from "@/lib/localized";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** The edition's announcements, newest first, each with its state. */
 export async function AnnouncementList({ locale, rows }: { locale: string; rows: (Announcement & { progress: Progress })[] }) {
   const t = await getTranslations("announcements");
   if (rows.length === 0) return <p className="mt-2 text-slate-700">{t("none")}</p>;
   return (
-    <table className="mt-3 w-full text-left text-sm">
+    <TableScroll className="mt-3">
+    <table className="w-full text-left text-sm">
       <thead>
         <tr className="border-b border-slate-300">
           <th scope="col" className="py-2 pr-4">{t("columns.subject")}</th>
@@ -33,5 +35,6 @@ export async function AnnouncementList({ locale, rows }: { locale: string; rows:
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

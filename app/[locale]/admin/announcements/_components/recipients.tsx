@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Progress, RecipientRow } from "@/db/queries/announcements";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** A sent announcement: how far the sending has come, and where each person's email stands. */
 export async function Recipients({ progress, rows }: { progress: Progress; rows: RecipientRow[] }) {
@@ -12,7 +13,8 @@ export async function Recipients({ progress, rows }: { progress: Progress; rows:
       <p role="status" className="mt-2 font-semibold">
         {t("progressLine", progress)}
       </p>
-      <table className="mt-3 w-full text-left text-sm">
+      <TableScroll className="mt-3">
+      <table className="w-full text-left text-sm">
         <thead>
           <tr className="border-b border-slate-300">
             <th scope="col" className="py-2 pr-4">{t("columns.name")}</th>
@@ -39,6 +41,7 @@ export async function Recipients({ progress, rows }: { progress: Progress; rows:
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </section>
   );
 }

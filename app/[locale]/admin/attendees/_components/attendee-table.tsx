@@ -4,6 +4,7 @@ import { Link } from "@/i18n/navigation";
 import type { AttendeeFilters } from "@/lib/attendees/filters";
 import { formatDay } from "@/lib/time";
 import { SortHeader } from "./sort-header";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** `timeZone`: the edition's, in which the console shows when each registration came in. */
 type Props = { rows: AttendeeRow[]; filters: AttendeeFilters; locale: string; timeZone: string };
@@ -13,7 +14,7 @@ export async function AttendeeTable({ rows, filters, locale, timeZone }: Props) 
   const tr = await getTranslations("registration");
   const created = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   return (
-    <div className="mt-4 overflow-x-auto">
+    <TableScroll className="mt-4">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("title")}</caption>
         <thead>
@@ -55,6 +56,6 @@ export async function AttendeeTable({ rows, filters, locale, timeZone }: Props) 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ArchiveForm, DeleteForm } from "./lifecycle-forms";
 import { MakeCurrentForm } from "./make-current-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export type EditionRow = {
   id: number;
@@ -19,7 +20,7 @@ export async function EditionTable({ rows }: { rows: EditionRow[] }) {
   const t = await getTranslations("editionsAdmin");
   return (
     // On a phone the table scrolls sideways rather than squeezing the names to a word a line.
-    <div className="mt-6 overflow-x-auto">
+    <TableScroll className="mt-6">
     <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
       <caption className="sr-only">{t("listCaption")}</caption>
       <thead>
@@ -63,6 +64,6 @@ export async function EditionTable({ rows }: { rows: EditionRow[] }) {
         ))}
       </tbody>
     </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -7,6 +7,7 @@ import { feedbackSummaries, sessionAnswers } from "@/db/queries/feedback";
 import { Link } from "@/i18n/navigation";
 import { pick } from "@/lib/localized";
 import { Distribution } from "../_components/distribution";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/admin/feedback/[id]">): Promise<Metadata> {
   const { locale } = await params;
@@ -51,7 +52,8 @@ export default async function SessionFeedbackPage({ params }: PageProps<"/[local
       {answers.length === 0 ? (
         <p className="mt-2 text-slate-700">{t("noAnswers")}</p>
       ) : (
-        <table className="mt-3 w-full text-left text-sm">
+        <TableScroll className="mt-3">
+        <table className="w-full text-left text-sm">
           <thead>
             <tr>
               <th scope="col" className="pr-3 pb-2">{t("person")}</th>
@@ -71,6 +73,7 @@ export default async function SessionFeedbackPage({ params }: PageProps<"/[local
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ConsoleQuote } from "@/db/queries/quotes-admin";
 import { Link } from "@/i18n/navigation";
 import { pick } from "@/lib/localized";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Props = { quotes: ConsoleQuote[]; locale: string; publicSpeakers: Set<number> };
 
@@ -11,7 +12,7 @@ export async function QuoteTable({ quotes, locale, publicSpeakers }: Props) {
   const t = await getTranslations("quotesAdmin");
   if (quotes.length === 0) return <p className="mt-6 text-slate-700">{t("empty")}</p>;
   return (
-    <div className="mt-6 overflow-x-auto">
+    <TableScroll className="mt-6">
       <table className="w-full text-left">
         <caption className="sr-only">{t("title")}</caption>
         <thead>
@@ -39,6 +40,6 @@ export async function QuoteTable({ quotes, locale, publicSpeakers }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

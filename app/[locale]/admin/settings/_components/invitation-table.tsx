@@ -1,13 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import type { InvitationRow } from "@/db/queries/invitations";
 import { revokeInvitationAction } from "../actions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Every invitation code with its uses; an active one can be revoked. */
 export async function InvitationTable({ rows }: { rows: InvitationRow[] }) {
   const t = await getTranslations("settingsAdmin");
   if (rows.length === 0) return <p className="mt-3 text-slate-700">{t("noInvitations")}</p>;
   return (
-    <table className="mt-3 w-full text-left text-sm">
+    <TableScroll className="mt-3">
+    <table className="w-full text-left text-sm">
       <caption className="sr-only">{t("invitationsHeading")}</caption>
       <thead>
         <tr className="border-b border-slate-300">
@@ -40,5 +42,6 @@ export async function InvitationTable({ rows }: { rows: InvitationRow[] }) {
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

@@ -3,13 +3,14 @@ import type { SpeakerRow } from "@/db/queries/speakers-admin";
 import { Link } from "@/i18n/navigation";
 import { pick } from "@/lib/localized";
 import { photoUrl } from "@/lib/speakers/photo";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** `awaiting`: the speakers whose proposed changes (from their portal) wait for review. */
 export async function SpeakerTable({ speakers, locale, awaiting = new Set() }: { speakers: SpeakerRow[]; locale: string; awaiting?: Set<number> }) {
   const t = await getTranslations("speakersAdmin");
   const portal = await getTranslations("speakerPortalAdmin");
   return (
-    <div className="mt-6 overflow-x-auto">
+    <TableScroll className="mt-6">
       <table className="w-full text-left">
         <caption className="sr-only">{t("title")}</caption>
         <thead>
@@ -47,6 +48,6 @@ export async function SpeakerTable({ speakers, locale, awaiting = new Set() }: {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
