@@ -58,7 +58,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { startProductionServer } from "./lib/prod-server.mjs";
 import { positiveInteger, positiveNumber, runWithServer } from "./lib/script-env.mjs";
-import { layoutInlinedIn, prefetchRequest } from "./lib/next-client.mjs";
+import { prefetchRequest, segmentsAfterTree } from "./lib/next-client.mjs";
 import { clientAgent, CookieJar, request, signIn, text } from "./lib/soak-http.mjs";
 import { cpuSeconds, errorOf, fmt, mb, memoryWatch, rss, Stats } from "./lib/soak-stats.mjs";
 import {
@@ -238,8 +238,7 @@ async function browse(agent, address) {
   };
   const tree = await prefetch("/_tree");
   if (tree.status !== 200) return;
-  await prefetch(step.segment);
-  if (!layoutInlinedIn(text(tree))) await prefetch("/$d$locale");
+  for (const segment of segmentsAfterTree(text(tree), step.segment)) await prefetch(segment);
 }
 
 /**
@@ -493,10 +492,7 @@ async function warmUp() {
     for (const found of assetsOf(text(await mustGet(agent, page.path)))) assets.add(found);
     const pathname = page.path.split("?")[0] ?? page.path;
     const tree = prefetchRequest(pathname, "/_tree", `/${page.locale}`);
-    // The router fetches a layout's segment only if the tree does not say its data is inlined into
-    // its child's (PrefetchHint.InlinedIntoChild, 64, set by Next's build where a segment is small).
-    const layoutInlined = layoutInlinedIn(text(await mustGet(agent, tree.path, tree.headers)));
-    for (const segment of layoutInlined ? [page.segment] : [page.segment, "/$d$locale"]) {
+    for (const segment of segmentsAfterTree(text(await mustGet(agent, tree.path, tree.headers)), page.segment)) {
       const prefetch = prefetchRequest(pathname, segment, `/${page.locale}`);
       await mustGet(agent, prefetch.path, prefetch.headers);
     }

@@ -62,7 +62,7 @@ describe("a connection handed over to a server process", () => {
     const times = await timings(await handedOver(), 15);
     const median = times.sort((a, b) => a - b)[7]!;
     // With Nagle's algorithm left on, each answer waits about 40 ms for the client's ACK on Linux;
-    // without it, a few milliseconds, even on a busy machine well under 30.
+    // without it, a few milliseconds: well under 30 even on a busy machine.
     expect(median).toBeLessThan(30);
   });
 });

@@ -69,6 +69,16 @@ export function layoutInlinedIn(tree) {
 }
 
 /**
+ * The segments the router asks for after a page's route tree, in order: the page's own, then the
+ * locale layout's unless the tree says it is inlined (see layoutInlinedIn).
+ * @param {string} tree the answer to the page's `/_tree` prefetch
+ * @param {string} pageSegment
+ */
+export function segmentsAfterTree(tree, pageSegment) {
+  return layoutInlinedIn(tree) ? [pageSegment] : [pageSegment, "/$d$locale"];
+}
+
+/**
  * Next-Router-State-Tree of a page the browser is on: `segments` from the root, a dynamic one as
  * [param, value]. E.g. [["locale", "en"], "admin", "speakers", ["id", "3"]].
  * @param {Array<string | [string, string]>} segments
